@@ -1,0 +1,49 @@
+"""Forms for coordinators; choices are limited to what lies in the coordinator's scope."""
+
+from django import forms
+from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CoursePage
+from officers.models import BorderPost
+
+
+class ProgressFilterForm(forms.Form):
+    course = forms.ModelChoiceField(queryset=CoursePage.objects.none(), label=_("Course"))
+    post = forms.ModelChoiceField(
+        queryset=BorderPost.objects.none(),
+        label=_("Border post"),
+        required=False,
+        empty_label=_("All posts in my scope"),
+    )
+
+    def __init__(self, *args, courses, posts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses
+        self.fields["post"].queryset = posts
+
+
+class EnrolForm(forms.Form):
+    course = forms.ModelChoiceField(queryset=CoursePage.objects.none(), label=_("Course"))
+
+    def __init__(self, *args, courses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses
+
+
+class PasswordResetForm(forms.Form):
+    new_password1 = forms.CharField(
+        label=_("New password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validators_help_text_html(),
+    )
+    new_password2 = forms.CharField(
+        label=_("New password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password1") != data.get("new_password2"):
+            raise forms.ValidationError(_("The two passwords differ."))
+        return data

@@ -1,0 +1,102 @@
+"""Coordinators' pages. Thin: parse, call one selector or service, render."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from courses.models import CoursePage
+from learning import selectors as learning_selectors
+from learning import services as learning_services
+from officers.permissions import coordinator_required
+from officers.selectors import officers_visible_to, posts_visible_to
+from officers.services import officer_password_reset
+
+from .forms import EnrolForm, PasswordResetForm, ProgressFilterForm
+
+
+def _courses():
+    return CoursePage.objects.live().filter(locale=Locale.get_default()).order_by("title")
+
+
+@coordinator_required
+def progress(request):
+    """Officers in scope by course: status, progress and last activity, filterable by post."""
+    courses = _courses()
+    posts = posts_visible_to(viewer=request.user)
+    data = request.GET.copy()
+    if "course" not in data and courses:
+        data["course"] = str(courses[0].pk)
+    form = ProgressFilterForm(data, courses=courses, posts=posts)
+    rows = []
+    if form.is_valid():
+        officers = officers_visible_to(viewer=request.user)
+        if form.cleaned_data["post"]:
+            officers = officers.filter(post=form.cleaned_data["post"])
+        rows = learning_selectors.progress_table(
+            officers=officers, course=form.cleaned_data["course"]
+        )
+    return render(request, "coordination/progress.html", {"form": form, "rows": rows})
+
+
+def _officer_in_scope(request, officer_uuid):
+    return get_object_or_404(officers_visible_to(viewer=request.user), uuid=officer_uuid)
+
+
+@coordinator_required
+def officer_detail(request, officer_uuid):
+    officer = _officer_in_scope(request, officer_uuid)
+    rows = learning_selectors.my_learning(learner=officer)
+    return render(
+        request,
+        "coordination/officer_detail.html",
+        {
+            "officer": officer,
+            "rows": rows,
+            "enrol_form": EnrolForm(courses=_courses()),
+            "password_form": PasswordResetForm(),
+        },
+    )
+
+
+@coordinator_required
+@require_POST
+def officer_enrol(request, officer_uuid):
+    officer = _officer_in_scope(request, officer_uuid)
+    form = EnrolForm(request.POST, courses=_courses())
+    if form.is_valid():
+        course = form.cleaned_data["course"]
+        learning_services.enrolment_create(learner=officer, course=course, actor=request.user)
+        messages.success(
+            request,
+            _("%(officer)s is enrolled in %(course)s.")
+            % {"officer": officer.display_name, "course": course.title},
+        )
+    else:
+        messages.error(request, _("Choose a course."))
+    return redirect("coordination:officer", officer_uuid=officer.uuid)
+
+
+@coordinator_required
+def officer_password(request, officer_uuid):
+    officer = _officer_in_scope(request, officer_uuid)
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            officer_password_reset(
+                actor=request.user,
+                officer=officer,
+                new_password=form.cleaned_data["new_password1"],
+            )
+        except ValidationError as error:
+            form.add_error("new_password1", error)
+        else:
+            messages.success(
+                request,
+                _("New password set for %(officer)s. Give it to them in person.")
+                % {"officer": officer.display_name},
+            )
+            return redirect("coordination:officer", officer_uuid=officer.uuid)
+    return render(request, "coordination/officer_password.html", {"officer": officer, "form": form})

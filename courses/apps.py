@@ -1,0 +1,25 @@
+"""Courses: the catalogue and the course pages trainers author in Wagtail.
+
+Stage of the flow: author. ``CourseIndexPage`` is the catalogue (the site's home) and holds
+``CoursePage``s; a course holds modules (``modules`` app). Content is the bottom layer: it
+imports nothing of learners or records.
+"""
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _ensure_catalogue(sender, **kwargs):
+    from .services import catalogue_ensure
+
+    catalogue_ensure()
+
+
+class CoursesConfig(AppConfig):
+    name = "courses"
+    verbose_name = "Courses"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # After migrate, a fresh node has a catalogue as its home page and a locale per language.
+        post_migrate.connect(_ensure_catalogue, sender=self)

@@ -1,0 +1,61 @@
+"""Reads about courses: the catalogue in the active language, with fallback to the original."""
+
+from __future__ import annotations
+
+from wagtail.models import Locale, Page
+
+from .models import CourseIndexPage, CoursePage
+
+
+def localized_live(page: Page) -> Page:
+    """``page`` in the active language when that version is live, else ``page`` itself."""
+    localized = page.localized
+    return localized if localized.live else page
+
+
+def course_list_for_catalogue(*, index: CourseIndexPage) -> list[CoursePage]:
+    """Live courses for the active language: each course once, translated where possible.
+
+    Courses are taken from the default language's catalogue (every course starts there) plus
+    any course authored only in another language's catalogue.
+    """
+    default_locale = Locale.get_default()
+    original_index = index.get_translation_or_none(default_locale) or index
+    originals = list(CoursePage.objects.child_of(original_index).live().specific().order_by("path"))
+    seen = {c.translation_key for c in originals}
+    active = Locale.get_active()
+    translations = {
+        c.translation_key: c
+        for c in CoursePage.objects.live()
+        .filter(locale=active, translation_key__in=seen)
+        .select_related("cover_image")
+    }
+    result = [translations.get(c.translation_key, c) for c in originals]
+    if index.locale_id != default_locale.pk:
+        result += [
+            c
+            for c in CoursePage.objects.child_of(index).live().select_related("cover_image")
+            if c.translation_key not in seen
+        ]
+    return result
+
+
+def course_for_page(page: Page) -> CoursePage | None:
+    """The course a page belongs to (itself if it is one)."""
+    if isinstance(page, CoursePage):
+        return page
+    return CoursePage.objects.ancestor_of(page).first()
+
+
+def course_by_key(translation_key) -> CoursePage | None:
+    """The course with this translation key, in the active language if live, else the original."""
+    courses = {
+        c.locale_id: c for c in CoursePage.objects.live().filter(translation_key=translation_key)
+    }
+    if not courses:
+        return None
+    active = Locale.get_active()
+    if active.pk in courses:
+        return courses[active.pk]
+    default = Locale.get_default()
+    return courses.get(default.pk) or next(iter(courses.values()))

@@ -1,0 +1,315 @@
+"""Build the demo: posts, agencies, people, courses (with a Thai translation) and some progress.
+
+Everything goes through the same services real use does. Idempotent: what exists is left alone,
+so ``load_demo`` can run on every start.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from courses.models import CourseIndexPage, CoursePage
+from courses.services import catalogue_ensure
+from learning import services as learning_services
+from modules.models import LessonPage, ModulePage, QuizPage
+from officers.models import Agency, BorderPost, Role, User
+from officers.services import coordinator_scope_add, officer_create
+
+from .content import COURSES
+
+IMAGES_DIR = Path(__file__).resolve().parent / "images"
+DEMO_PASSWORD = "border-demo-2026"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    where: str
+
+
+def _image(file_name: str, title: str):
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    with (IMAGES_DIR / file_name).open("rb") as handle:
+        return image_model.objects.create(title=title, file=ImageFile(handle, name=file_name))
+
+
+def _body(blocks: list[dict], image_title_prefix: str) -> str:
+    raw = []
+    for block in blocks:
+        kind = block["type"]
+        if kind == "text":
+            value = block["html"]
+        elif kind == "image":
+            image = _image(block["file"], f"{image_title_prefix}: {block['file']}")
+            value = {
+                "image": image.pk,
+                "alt_text": block["alt"],
+                "caption": block.get("caption", ""),
+            }
+        elif kind == "callout":
+            value = {"title": block["title"], "text": block["text"]}
+        elif kind == "scenario":
+            value = {k: block[k] for k in ("title", "situation", "question", "discussion")}
+        elif kind == "check":
+            value = {
+                "question": block["question"],
+                "options": [
+                    {
+                        "type": "item",
+                        "id": str(uuid.uuid4()),
+                        "value": {
+                            "text": o["text"],
+                            "correct": bool(o["correct"]),
+                            "feedback": o.get("feedback", ""),
+                        },
+                    }
+                    for o in block["options"]
+                ],
+                "explanation": block.get("explanation", ""),
+            }
+        else:
+            raise ValueError(f"Unknown demo block type {kind!r}")
+        raw.append({"type": kind, "value": value, "id": str(uuid.uuid4())})
+    return json.dumps(raw)
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _fill_course(page: CoursePage, spec: dict, text: dict) -> None:
+    page.title = text["title"]
+    page.summary = text["summary"]
+    page.learning_outcomes = json.dumps(
+        [{"type": "outcome", "value": o, "id": str(uuid.uuid4())} for o in text["outcomes"]]
+    )
+
+
+def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
+    """Create and publish one demo course in its original language (English)."""
+    text = spec["translations"]["en"]
+    course = CoursePage(
+        slug=spec["slug"],
+        code=spec["code"],
+        topic=spec["topic"],
+        estimated_hours=spec["estimated_hours"],
+        cover_image=_image(spec["cover_image"], f"{spec['code']} cover"),
+    )
+    _fill_course(course, spec, text)
+    index.add_child(instance=course)
+    _publish(course)
+    for module_text in text["modules"]:
+        module = ModulePage(
+            title=module_text["title"], slug=module_text["slug"], summary=module_text["summary"]
+        )
+        course.add_child(instance=module)
+        _publish(module)
+        for lesson_text in module_text["lessons"]:
+            lesson = LessonPage(
+                title=lesson_text["title"],
+                slug=lesson_text["slug"],
+                summary=lesson_text["summary"],
+                estimated_minutes=lesson_text["minutes"],
+                body=_body(lesson_text["body"], spec["code"]),
+            )
+            module.add_child(instance=lesson)
+            _publish(lesson)
+        quiz_text = module_text.get("quiz")
+        if quiz_text:
+            quiz = QuizPage(
+                title=quiz_text["title"],
+                slug=quiz_text["slug"],
+                intro=quiz_text["intro"],
+                pass_mark=quiz_text["pass_mark"],
+            )
+            module.add_child(instance=quiz)
+            _publish(quiz)
+    return course
+
+
+def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
+    """Create and publish ``language``'s version of every page of ``course`` from the spec."""
+    text = spec["translations"][language]
+    locale = Locale.objects.get(language_code=language)
+    index = course.get_parent().specific
+    if not index.has_translation(locale):
+        _publish(index.copy_for_translation(locale))
+    translated = course.copy_for_translation(locale)
+    _fill_course(translated, spec, text)
+    _publish(translated)
+    modules = list(course.get_children().specific())
+    module_texts = iter(text["modules"])
+    for module in modules:
+        if not isinstance(module, ModulePage):
+            continue
+        module_text = next(module_texts)
+        t_module = module.copy_for_translation(locale)
+        t_module.title, t_module.summary = module_text["title"], module_text["summary"]
+        _publish(t_module)
+        lesson_texts = iter(module_text["lessons"])
+        for child in module.get_children().specific():
+            t_child = child.copy_for_translation(locale)
+            if isinstance(child, LessonPage):
+                lesson_text = next(lesson_texts)
+                t_child.title = lesson_text["title"]
+                t_child.summary = lesson_text["summary"]
+                t_child.body = _body(lesson_text["body"], spec["code"])
+            elif isinstance(child, QuizPage) and module_text.get("quiz"):
+                t_child.title = module_text["quiz"]["title"]
+                t_child.intro = module_text["quiz"]["intro"]
+            _publish(t_child)
+
+
+POSTS = [
+    {"code": "th-aranyaprathet", "name": "Aranyaprathet Border Checkpoint", "country": "TH"},
+    {"code": "kh-poipet", "name": "Poipet International Border Checkpoint", "country": "KH"},
+]
+AGENCIES = [
+    {
+        "name": "Immigration Bureau, Royal Thai Police",
+        "short_name": "Thai Immigration",
+        "country": "TH",
+    },
+    {
+        "name": "General Department of Immigration",
+        "short_name": "Cambodian Immigration",
+        "country": "KH",
+    },
+]
+OFFICERS = [
+    # username, native name, Latin name, service no., rank, post, language
+    (
+        "somchai",
+        "สมชาย ใจดี",
+        "Somchai Jaidee",
+        "TH-40112",
+        "Police Lieutenant",
+        "th-aranyaprathet",
+        "th",
+    ),
+    (
+        "malee",
+        "มาลี ศรีสุข",
+        "Malee Srisuk",
+        "TH-40387",
+        "Police Sergeant Major",
+        "th-aranyaprathet",
+        "th",
+    ),
+    (
+        "anan",
+        "อนันต์ วงศ์ทอง",
+        "Anan Wongthong",
+        "TH-41020",
+        "Police Captain",
+        "th-aranyaprathet",
+        "en",
+    ),
+    ("sokha", "សុខា ចាន់", "Sokha Chan", "KH-7731", "Lieutenant", "kh-poipet", "km"),
+    ("dara", "ដារ៉ា សុខ", "Dara Sok", "KH-7802", "Second Lieutenant", "kh-poipet", "km"),
+    ("officer", "", "Demo Officer", "KH-7999", "Sergeant", "kh-poipet", "en"),
+]
+
+
+@transaction.atomic
+def demo_load() -> list[DemoLogin]:
+    """Load the demo. Returns the logins to print."""
+    index = catalogue_ensure()
+    for spec in COURSES:
+        if CoursePage.objects.filter(code=spec["code"]).exists():
+            continue
+        course = course_build(spec=spec, index=index)
+        for language in spec["translations"]:
+            if language != "en":
+                course_translate(course=course, spec=spec, language=language)
+
+    posts = {
+        p["code"]: BorderPost.objects.get_or_create(code=p["code"], defaults=p)[0] for p in POSTS
+    }
+    agencies = {
+        a["country"]: Agency.objects.get_or_create(
+            country=a["country"], name=a["name"], defaults=a
+        )[0]
+        for a in AGENCIES
+    }
+    logins = []
+
+    def person(username, role, where, **fields):
+        if not User.objects.filter(username=username).exists():
+            officer_create(username=username, password=DEMO_PASSWORD, role=role, **fields)
+        logins.append(DemoLogin(username=username, role=role, where=where))
+        return User.objects.get(username=username)
+
+    person("admin", Role.ADMINISTRATOR, "everything", full_name_latin="Platform Administrator")
+    person("trainer", Role.TRAINER, "authoring in /admin/", full_name_latin="Headquarters Trainer")
+    coordinator_th = person(
+        "coordinator",
+        Role.COORDINATOR,
+        "officers in Thailand",
+        full_name_latin="Thailand Coordinator",
+        country="TH",
+    )
+    coordinator_scope_add(coordinator=coordinator_th, country="TH")
+    coordinator_kh = person(
+        "coordinator.poipet",
+        Role.COORDINATOR,
+        "officers at Poipet",
+        full_name_latin="Poipet Coordinator",
+        country="KH",
+    )
+    coordinator_scope_add(coordinator=coordinator_kh, post=posts["kh-poipet"])
+
+    officers = {}
+    for username, native, latin, number, rank, post_code, language in OFFICERS:
+        post = posts[post_code]
+        officers[username] = person(
+            username,
+            Role.LEARNER,
+            post.name,
+            full_name_native=native,
+            full_name_latin=latin,
+            service_number=number,
+            rank=rank,
+            post=post,
+            agency=agencies[post.country],
+            preferred_language=language,
+        )
+    _seed_progress(officers=officers, coordinators={"TH": coordinator_th, "KH": coordinator_kh})
+    return logins
+
+
+def _seed_progress(*, officers: dict[str, User], coordinators: dict[str, User]) -> None:
+    """Some officers enrolled and part-way through, one finished, so the coordinator's table
+    has something to show. Officers who already have records are left alone."""
+    plan = {
+        "somchai": ("TIP-101", 99),
+        "malee": ("TIP-101", 3),
+        "sokha": ("WLC-101", 2),
+        "dara": ("HRB-101", 0),
+        "anan": ("HRB-101", 1),
+    }
+    for username, (code, lessons_to_complete) in plan.items():
+        officer = officers[username]
+        if officer.learner_records.exists():
+            continue
+        course = CoursePage.objects.get(code=code, locale=Locale.get_default())
+        learning_services.enrolment_create(
+            learner=officer, course=course, actor=coordinators[officer.country]
+        )
+        lessons = LessonPage.objects.descendant_of(course).live().order_by("path")
+        for lesson in list(lessons)[:lessons_to_complete]:
+            learning_services.lesson_open(learner=officer, lesson=lesson)
+            learning_services.lesson_complete(learner=officer, lesson=lesson)

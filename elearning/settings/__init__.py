@@ -1,0 +1,1 @@
+"""Settings split: base (everything), dev, test and production (overrides only)."""

@@ -1,0 +1,227 @@
+"""Base settings: every setting lives here; dev, test and production only override.
+
+Every deployment knob is an environment variable with a safe default; README.md lists them in
+one table. ``ELEARNING_DATA_DIR`` holds everything a node writes (SQLite database, media, node
+keys, generated files), so a border-post machine is backed up by copying one folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+DATA_DIR = Path(env_str("ELEARNING_DATA_DIR", str(BASE_DIR))).resolve()
+
+# "hub" (headquarters: authoring, certificate authority, reports) or "post" (border post).
+NODE_ROLE = env_str("ELEARNING_NODE_ROLE", "hub")
+if NODE_ROLE not in {"hub", "post"}:
+    raise ValueError(f"ELEARNING_NODE_ROLE must be 'hub' or 'post', not {NODE_ROLE!r}")
+NODE_KEY_DIR = DATA_DIR / "keys"
+
+INSECURE_DEFAULT_SECRET_KEY = "django-insecure-elearning-development-key-do-not-use-in-production"
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
+DEBUG = env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    # Our apps, one per stage of the flow (docs/architecture.md).
+    "nodes",
+    "officers",
+    "courses",
+    "modules",
+    "learning",
+    "coordination",
+    "demodata",
+    # Wagtail.
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    # Django and the rest.
+    "axes",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "officers.middleware.PreferredLanguageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "elearning.urls"
+WSGI_APPLICATION = "elearning.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "elearning" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "officers.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'db.sqlite3'}"),
+        conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "60")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # IMMEDIATE takes the write lock when a transaction starts, so concurrent writers queue
+    # instead of failing half-way with "database is locked"; WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "officers.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "my_learning"
+LOGOUT_REDIRECT_URL = "login"
+
+# django-axes: lock an account (per user name, so a shared PC's address is not locked for the
+# whole training room) after repeated failures; a coordinator's password reset clears it.
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "0.5"))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# A training room shares one address and one browser build: locking by address or user agent
+# would lock out the whole room after one officer's typos. We lock per account (see above).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Languages of the interface. Burmese is Unicode Myanmar script ("my"), never Zawgyi.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("th", "ไทย"),
+    ("km", "ខ្មែរ"),
+    ("lo", "ລາວ"),
+    ("vi", "Tiếng Việt"),
+    ("my", "မြန်မာ"),
+    ("id", "Bahasa Indonesia"),
+]
+_enabled = env_list("ELEARNING_LANGUAGES", ",".join(code for code, _name in LANGUAGES))
+LANGUAGES = [(code, name) for code, name in LANGUAGES if code in _enabled or code == "en"]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static_collected"
+STATICFILES_DIRS = [BASE_DIR / "elearning" / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+FILE_UPLOAD_PERMISSIONS = 0o640
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+WAGTAIL_SITE_NAME = "Border Officer E-Learning"
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_SERVE_METHOD = "direct"
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "txt",
+    "mp4",
+    "webm",
+    "mp3",
+    "ogg",
+    "m4a",
+    "vtt",
+]
+
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # No e-mail at a border post: coordinators reset.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [(c, n) for c, n in LANGUAGES if c in {"en", "th", "vi", "id"}]
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # No request to any other host.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+}

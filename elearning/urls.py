@@ -1,0 +1,28 @@
+"""The URL map. Wagtail's page tree is last: everything else is matched first."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from officers import views as officer_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/login/", officer_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", officer_views.PasswordChangeView.as_view(), name="password_change"),
+    path("language/", officer_views.set_language, name="set_language"),
+    path("coordinator/", include("coordination.urls")),
+    path("", include("learning.urls")),
+    # Uploaded media (images, local video and audio, documents). A border post has no separate
+    # web server; a hub behind a proxy or on object storage serves these there instead.
+    re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
+    path("", include(wagtail_urls)),
+]

@@ -1,0 +1,186 @@
+"""Writes of learner records: enrolling, opening and completing lessons.
+
+Every write of a record goes through here, never a view, a signal or ``save()``: each takes the
+node's next sequence number in the same transaction, and each is idempotent where a user could
+repeat it (a double click, a resent form).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from courses.models import CoursePage
+from courses.selectors import course_for_page
+from modules.models import LessonPage
+from modules.selectors import course_outline
+from nodes.services import sequence_next
+from officers.models import User
+from officers.selectors import officer_is_in_scope
+
+from . import selectors
+from .models import LearnerRecord, RecordKind
+from .rules import completions_due
+
+
+class NotEnrolled(Exception):
+    """The learner is not enrolled in the course the page belongs to."""
+
+
+class LessonNotOpened(Exception):
+    """A lesson cannot be completed before it has been opened."""
+
+
+def _lock_learner(learner: User) -> None:
+    # Serialises one learner's writes (PostgreSQL row lock; SQLite's IMMEDIATE transactions
+    # already serialise writers), so "record once" checks cannot race.
+    User.objects.select_for_update().filter(pk=learner.pk).exists()
+
+
+def _append(
+    *,
+    learner: User,
+    kind: str,
+    course_key,
+    actor: User | None = None,
+    module_key=None,
+    lesson_key=None,
+    page: Page | None = None,
+) -> LearnerRecord:
+    node_id, seq = sequence_next()
+    return LearnerRecord.objects.create(
+        origin_node=node_id,
+        origin_seq=seq,
+        recorded_at=timezone.now(),
+        kind=kind,
+        learner=learner,
+        actor=actor if actor is not None and actor.pk != learner.pk else None,
+        course_key=course_key,
+        module_key=module_key,
+        lesson_key=lesson_key,
+        content_revision=str(page.live_revision_id or "") if page is not None else "",
+        content_locale=page.locale.language_code if page is not None else "",
+    )
+
+
+def enrolment_create(*, learner: User, course: CoursePage, actor: User) -> LearnerRecord:
+    """Enrol ``learner`` in ``course``; returns the enrolment record (the existing one if any).
+
+    ``actor`` is the learner themselves or a coordinator/administrator with the learner in scope;
+    anyone else gets PermissionDenied. The course must be live.
+    """
+    if actor.pk != learner.pk and not officer_is_in_scope(viewer=actor, officer=learner):
+        raise PermissionDenied
+    if not course.live:
+        raise PermissionDenied
+    course_key = course.translation_key
+    with transaction.atomic():
+        _lock_learner(learner)
+        existing = selectors.enrolment_for(learner=learner, course_key=course_key)
+        if existing is not None:
+            return existing
+        return _append(
+            learner=learner,
+            kind=RecordKind.ENROLLED,
+            course_key=course_key,
+            actor=actor,
+            page=course,
+        )
+
+
+def _lesson_context(lesson: LessonPage):
+    course = course_for_page(lesson)
+    if course is None:
+        raise NotEnrolled
+    module = lesson.get_parent()
+    return course, module
+
+
+def lesson_open(*, learner: User, lesson: LessonPage) -> LearnerRecord | None:
+    """Record that ``learner`` opened ``lesson``.
+
+    Raises NotEnrolled if they are not enrolled in its course. Opening the same lesson again
+    with nothing in between records nothing new (reloads do not fill the record stream).
+    """
+    course, module = _lesson_context(lesson)
+    with transaction.atomic():
+        _lock_learner(learner)
+        if selectors.enrolment_for(learner=learner, course_key=course.translation_key) is None:
+            raise NotEnrolled
+        last = selectors.last_record(learner=learner, course_key=course.translation_key)
+        if (
+            last is not None
+            and last.lesson_key == lesson.translation_key
+            and last.kind
+            in {
+                RecordKind.LESSON_OPENED,
+                RecordKind.LESSON_COMPLETED,
+            }
+        ):
+            return None
+        return _append(
+            learner=learner,
+            kind=RecordKind.LESSON_OPENED,
+            course_key=course.translation_key,
+            module_key=module.translation_key,
+            lesson_key=lesson.translation_key,
+            page=lesson,
+        )
+
+
+def lesson_complete(*, learner: User, lesson: LessonPage) -> list[LearnerRecord]:
+    """Record that ``learner`` completed ``lesson``, and the module and course if that finished
+    them. Returns the records written (none when it was already complete).
+
+    Preconditions, checked here: enrolled (else NotEnrolled), lesson live and opened before
+    (else LessonNotOpened): a learner cannot mark progress they did not make.
+    """
+    course, module = _lesson_context(lesson)
+    course_key = course.translation_key
+    outline = course_outline(course=course)
+    with transaction.atomic():
+        _lock_learner(learner)
+        if selectors.enrolment_for(learner=learner, course_key=course_key) is None:
+            raise NotEnrolled
+        if not lesson.live or not selectors.lesson_was_opened(
+            learner=learner, lesson_key=lesson.translation_key
+        ):
+            raise LessonNotOpened
+        before = selectors.progress_for(learner=learner, outline=outline)
+        if lesson.translation_key in before.completed_lessons:
+            return []
+        written = [
+            _append(
+                learner=learner,
+                kind=RecordKind.LESSON_COMPLETED,
+                course_key=course_key,
+                module_key=module.translation_key,
+                lesson_key=lesson.translation_key,
+                page=lesson,
+            )
+        ]
+        after = selectors.progress_for(learner=learner, outline=outline)
+        modules_done, course_done = completions_due(
+            modules=selectors.outline_modules(outline), before=before, after=after
+        )
+        for module_key in modules_done:
+            written.append(
+                _append(
+                    learner=learner,
+                    kind=RecordKind.MODULE_COMPLETED,
+                    course_key=course_key,
+                    module_key=module_key,
+                )
+            )
+        if course_done:
+            written.append(
+                _append(
+                    learner=learner,
+                    kind=RecordKind.COURSE_COMPLETED,
+                    course_key=course_key,
+                    page=course,
+                )
+            )
+        return written

@@ -1,0 +1,97 @@
+"""Reads about a course's structure: its modules and lessons in order, by translation key.
+
+Progress is counted per translation key, so a lesson done in Thai counts when the officer later
+reads the English version, and the same keys hold on every node a course bundle reaches.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+from .models import LessonPage, ModulePage
+
+
+@dataclass(frozen=True)
+class LessonOutline:
+    key: uuid.UUID
+    page_id: int
+    title: str
+    url_path: str
+
+
+@dataclass(frozen=True)
+class ModuleOutline:
+    key: uuid.UUID
+    page_id: int
+    title: str
+    lessons: tuple[LessonOutline, ...]
+
+    @property
+    def lesson_keys(self) -> frozenset[uuid.UUID]:
+        return frozenset(lesson.key for lesson in self.lessons)
+
+
+@dataclass(frozen=True)
+class CourseOutline:
+    key: uuid.UUID
+    modules: tuple[ModuleOutline, ...]
+
+    @property
+    def lesson_keys(self) -> frozenset[uuid.UUID]:
+        return frozenset(key for module in self.modules for key in module.lesson_keys)
+
+    def lessons(self) -> list[LessonOutline]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    def module_of(self, lesson_key: uuid.UUID) -> ModuleOutline | None:
+        return next((m for m in self.modules if lesson_key in m.lesson_keys), None)
+
+
+def course_outline(*, course: Page) -> CourseOutline:
+    """The live modules and lessons of ``course``'s original-language tree, in order.
+
+    The structure is the original's: a translation that is missing a lesson does not shorten
+    the course. Two queries.
+    """
+    original = course.get_default_locale_page() or course
+    modules = list(ModulePage.objects.child_of(original).live().order_by("path"))
+    lessons = list(
+        LessonPage.objects.descendant_of(original)
+        .live()
+        .order_by("path")
+        .only("id", "title", "path", "depth", "translation_key", "url_path")
+    )
+    outlines = []
+    for module in modules:
+        module_lessons = tuple(
+            LessonOutline(
+                key=les.translation_key, page_id=les.pk, title=les.title, url_path=les.url_path
+            )
+            for les in lessons
+            if les.path.startswith(module.path) and les.depth == module.depth + 1
+        )
+        outlines.append(
+            ModuleOutline(
+                key=module.translation_key,
+                page_id=module.pk,
+                title=module.title,
+                lessons=module_lessons,
+            )
+        )
+    return CourseOutline(key=original.translation_key, modules=tuple(outlines))
+
+
+def lesson_for_key(*, key: uuid.UUID) -> Page | None:
+    """The lesson with this translation key: the active language's live version, or the original."""
+    pages = list(LessonPage.objects.live().filter(translation_key=key).select_related("locale"))
+    if not pages:
+        return None
+    from wagtail.models import Locale
+
+    active = Locale.get_active()
+    return next((p for p in pages if p.locale_id == active.pk), None) or next(
+        (p for p in pages if p.locale_id == Locale.get_default().pk), pages[0]
+    )

@@ -1,0 +1,15 @@
+"""Node identity: which machine made a record, and in what order.
+
+Stage of the flow: underneath every stage. Each node (the headquarters hub or a border post) has
+an Ed25519 key pair made at first start, kept in the data directory outside the database, and a
+strictly increasing sequence number that every learner record takes. Sync and signatures (later
+issues) build on this.
+"""
+
+from django.apps import AppConfig
+
+
+class NodesConfig(AppConfig):
+    name = "nodes"
+    verbose_name = "Node identity"
+    default_auto_field = "django.db.models.BigAutoField"

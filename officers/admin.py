@@ -1,0 +1,42 @@
+"""Django admin for administrators: officers, agencies, posts, scopes."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import Agency, BorderPost, CoordinatorScope, User
+
+
+class ScopeInline(admin.TabularInline):
+    model = CoordinatorScope
+    fk_name = "coordinator"
+    extra = 0
+
+
+@admin.register(User)
+class OfficerAdmin(UserAdmin):
+    list_display = ("username", "full_name_latin", "role", "country", "post", "agency")
+    list_filter = ("role", "country", "post", "agency")
+    search_fields = ("username", "full_name_latin", "full_name_native", "service_number")
+    inlines = [ScopeInline]
+    fieldsets = UserAdmin.fieldsets + (
+        (
+            "Officer",
+            {
+                "fields": (
+                    "role",
+                    "full_name_native",
+                    "full_name_latin",
+                    "service_number",
+                    "agency",
+                    "rank",
+                    "country",
+                    "post",
+                    "preferred_language",
+                )
+            },
+        ),
+    )
+
+
+admin.site.register(Agency)
+admin.site.register(BorderPost)

@@ -1,0 +1,18 @@
+"""Navigation entries for the logged-in user's role."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    items = []
+    if user is not None and user.is_authenticated:
+        items.append((reverse("my_learning"), _("My learning")))
+        items.append(("/", _("Courses")))
+        if user.is_administrator or user.is_coordinator:
+            items.append((reverse("coordination:progress"), _("Officers' progress")))
+        if user.is_administrator or user.is_trainer:
+            items.append((reverse("wagtailadmin_home"), _("Authoring")))
+    return {"nav_items": items, "interface_languages": settings.LANGUAGES}

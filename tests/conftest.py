@@ -1,0 +1,136 @@
+"""Shared test fixtures: a published course tree and people of every role, made through services."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Locale
+
+from courses.models import CoursePage
+from courses.services import catalogue_ensure
+from modules.models import LessonPage, ModulePage, QuizPage
+from officers.models import BorderPost, Role
+from officers.services import coordinator_scope_add, officer_create
+
+PASSWORD = "correct-horse-battery-42"
+
+
+def text_body(*paragraphs: str) -> str:
+    return json.dumps(
+        [{"type": "text", "value": f"<p>{p}</p>", "id": str(uuid.uuid4())} for p in paragraphs]
+    )
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@dataclass
+class CourseTree:
+    index: object
+    course: CoursePage
+    modules: list[ModulePage]
+    lessons: list[LessonPage]  # in course order
+    quizzes: list[QuizPage]
+
+
+def build_course(*, code="TST-101", slug=None, modules=2, lessons_per_module=2) -> CourseTree:
+    index = catalogue_ensure()
+    course = CoursePage(
+        title=f"Course {code}",
+        slug=slug or code.lower(),
+        code=code,
+        summary="What officers at the border need to know.",
+        topic="trafficking",
+        estimated_hours=2,
+    )
+    index.add_child(instance=course)
+    publish(course)
+    tree = CourseTree(index=index, course=course, modules=[], lessons=[], quizzes=[])
+    for m in range(1, modules + 1):
+        module = ModulePage(title=f"Module {m}", slug=f"module-{m}", summary="A module.")
+        course.add_child(instance=module)
+        publish(module)
+        tree.modules.append(module)
+        for n in range(1, lessons_per_module + 1):
+            lesson = LessonPage(
+                title=f"Lesson {m}.{n}",
+                slug=f"lesson-{m}-{n}",
+                summary="A lesson.",
+                body=text_body(f"Teaching text of lesson {m}.{n}."),
+            )
+            module.add_child(instance=lesson)
+            tree.lessons.append(publish(lesson))
+        quiz = QuizPage(title=f"Quiz {m}", slug=f"quiz-{m}", pass_mark=70)
+        module.add_child(instance=quiz)
+        tree.quizzes.append(publish(quiz))
+    return tree
+
+
+def translate(page, language: str, **fields):
+    locale = Locale.objects.get(language_code=language)
+    translated = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    return publish(translated)
+
+
+@pytest.fixture
+def course_tree(db) -> CourseTree:
+    return build_course()
+
+
+@pytest.fixture
+def posts(db):
+    return {
+        "th": BorderPost.objects.create(code="th-a", name="Aranyaprathet", country="TH"),
+        "kh": BorderPost.objects.create(code="kh-p", name="Poipet", country="KH"),
+        "la": BorderPost.objects.create(
+            code="la-v", name="Vientiane Friendship Bridge", country="LA"
+        ),
+    }
+
+
+@pytest.fixture
+def people(db, posts):
+    """One user per role, plus learners at three posts. The coordinator manages Thailand and
+    the Poipet post; the Lao officer is outside their scope."""
+    make = officer_create
+    coordinator = make(username="coord", password=PASSWORD, role=Role.COORDINATOR)
+    coordinator_scope_add(coordinator=coordinator, country="TH")
+    coordinator_scope_add(coordinator=coordinator, post=posts["kh"])
+    return {
+        "learner": make(
+            username="learner",
+            password=PASSWORD,
+            post=posts["th"],
+            full_name_latin="Somchai Jaidee",
+            full_name_native="สมชาย ใจดี",
+        ),
+        "learner_kh": make(
+            username="learner_kh", password=PASSWORD, post=posts["kh"], full_name_latin="Sokha Chan"
+        ),
+        "learner_la": make(
+            username="learner_la",
+            password=PASSWORD,
+            post=posts["la"],
+            full_name_latin="Khamla Phommavong",
+        ),
+        "trainer": make(username="trainer", password=PASSWORD, role=Role.TRAINER),
+        "coordinator": coordinator,
+        "admin": make(username="admin", password=PASSWORD, role=Role.ADMINISTRATOR),
+    }
+
+
+@pytest.fixture
+def login(client):
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

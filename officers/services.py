@@ -13,8 +13,46 @@ from django.utils.translation import gettext as _
 from .models import Agency, BorderPost, CoordinatorScope, Role, User
 from .selectors import officer_is_in_scope
 
-# Wagtail's own migrations create these groups with admin access and page permissions.
-TRAINER_GROUPS = ("Editors", "Moderators")
+TRAINER_GROUP = "Trainers"
+TRAINER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+TRAINER_MEDIA_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+
+
+def trainer_group_ensure() -> Group:
+    """The "Trainers" group: Wagtail admin access, pages under the root (author, publish,
+    moderate) and images and documents in the root collection. Idempotent."""
+    from django.contrib.auth.models import Permission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    group, _created = Group.objects.get_or_create(name=TRAINER_GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        for codename in TRAINER_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root_page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for app_label, codenames in TRAINER_MEDIA_PERMISSIONS.items():
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=Permission.objects.get(
+                        content_type__app_label=app_label, codename=codename
+                    ),
+                )
+    return group
 
 
 @transaction.atomic
@@ -60,11 +98,10 @@ def officer_set_role(*, user: User, role: str) -> None:
     user.is_superuser = role == Role.ADMINISTRATOR
     user.is_staff = role == Role.ADMINISTRATOR  # Django admin; trainers use Wagtail only
     user.save(update_fields=["role", "is_superuser", "is_staff"])
-    groups = Group.objects.filter(name__in=TRAINER_GROUPS)
     if role == Role.TRAINER:
-        user.groups.add(*groups)
+        user.groups.add(trainer_group_ensure())
     else:
-        user.groups.remove(*groups)
+        user.groups.remove(*Group.objects.filter(name=TRAINER_GROUP))
     if role != Role.COORDINATOR:
         user.scopes.all().delete()
 

@@ -1,5 +1,6 @@
 """Test settings: fast hashing, no lock-out surprises between tests, a data dir per run."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -11,3 +12,10 @@ MEDIA_ROOT = DATA_DIR / "media"
 NODE_KEY_DIR = DATA_DIR / "keys"
 STATIC_ROOT = DATA_DIR / "static_collected"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's in-memory default: concurrency tests and the browser tests' live
+    # server then see SQLite behave as it does on a border post.
+    # ELEARNING_TEST_DB_SUFFIX keeps two suites in one checkout from sharing the file.
+    suffix = os.environ.get("ELEARNING_TEST_DB_SUFFIX", "")
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db{suffix}.sqlite3")}  # noqa: F405

@@ -1,0 +1,111 @@
+"""Log-in with lock-out, coordinator password resets, the officer's own language."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from officers.services import officer_password_reset
+from tests.conftest import PASSWORD
+
+
+def post_login(client, username, password):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_login_takes_an_officer_to_my_learning(client, people):
+    response = post_login(client, "learner", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("my_learning")
+
+
+def test_wrong_password_says_so_in_the_officers_language(client, people):
+    response = client.post(
+        reverse("login"), {"username": "learner", "password": "nope"}, HTTP_ACCEPT_LANGUAGE="th"
+    )
+    assert response.status_code == 200
+    assert 'lang="th"' in response.content.decode()
+    assert response.context["form"].errors
+
+
+def test_repeated_failures_lock_the_account_until_a_coordinator_resets_it(client, people):
+    for _ in range(5):
+        post_login(client, "learner", "wrong-password")
+    locked = post_login(client, "learner", PASSWORD)
+    assert locked.status_code == 429
+    assert "Account locked" in locked.content.decode()
+    # Another officer on the same shared PC is not locked out.
+    assert post_login(client, "learner_kh", PASSWORD).status_code == 302
+    client.logout()
+
+    officer_password_reset(
+        actor=people["coordinator"], officer=people["learner"], new_password="new-Pass-for-somchai"
+    )
+    assert post_login(client, "learner", "new-Pass-for-somchai").status_code == 302
+
+
+def test_coordinator_resets_only_in_scope_and_not_to_weak_passwords(people):
+    with pytest.raises(PermissionDenied):
+        officer_password_reset(
+            actor=people["coordinator"],
+            officer=people["learner_la"],
+            new_password="x-Long-enough-9",
+        )
+    with pytest.raises(PermissionDenied):
+        officer_password_reset(
+            actor=people["learner"], officer=people["learner_kh"], new_password="x-Long-enough-9"
+        )
+    with pytest.raises(ValidationError):
+        officer_password_reset(
+            actor=people["coordinator"], officer=people["learner"], new_password="123"
+        )
+    people["learner"].refresh_from_db()
+    assert people["learner"].check_password(PASSWORD)
+
+
+def test_password_reset_page_shows_errors_and_sets_the_password(client, people):
+    client.force_login(people["coordinator"])
+    url = reverse("coordination:officer_password", args=[people["learner"].uuid])
+    bad = client.post(url, {"new_password1": "abc", "new_password2": "abd"})
+    assert "The two passwords differ." in bad.content.decode()
+    good = client.post(
+        url, {"new_password1": "Mekong-river-2026", "new_password2": "Mekong-river-2026"}
+    )
+    assert good.status_code == 302
+    people["learner"].refresh_from_db()
+    assert people["learner"].check_password("Mekong-river-2026")
+
+
+def test_choosing_a_language_is_remembered_on_the_profile(client, people):
+    client.force_login(people["learner"])
+    response = client.post(reverse("set_language"), {"language": "km", "next": "/my-learning/"})
+    assert response["Location"] == "/my-learning/"
+    people["learner"].refresh_from_db()
+    assert people["learner"].preferred_language == "km"
+    page = client.get("/my-learning/", HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="km"' in page.content.decode()
+
+
+def test_language_switch_refuses_offsite_redirects_and_unknown_languages(client, people):
+    client.force_login(people["learner"])
+    response = client.post(
+        reverse("set_language"), {"language": "xx", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+    people["learner"].refresh_from_db()
+    assert people["learner"].preferred_language == ""
+
+
+def test_anonymous_visitors_get_their_browser_language(client, db):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="vi")
+    assert '<html lang="vi"' in page.content.decode()
+
+
+@pytest.mark.parametrize("language", ["th", "km", "lo", "vi", "my", "id"])
+def test_interface_is_translated_for_every_regional_language(client, people, language):
+    people["learner"].preferred_language = language
+    people["learner"].save()
+    client.force_login(people["learner"])
+    html = client.get(reverse("my_learning")).content.decode()
+    assert f'<html lang="{language}"' in html
+    assert "My learning" not in html
+    assert "You are not enrolled in any course yet." not in html

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from courses.models import CoursePage
+from courses.selectors import course_by_key
 from learning import selectors as learning_selectors
 from learning import services as learning_services
 from officers.permissions import coordinator_required
@@ -38,7 +39,10 @@ def progress(request):
         rows = learning_selectors.progress_table(
             officers=officers, course=form.cleaned_data["course"]
         )
-    return render(request, "coordination/progress.html", {"form": form, "rows": rows})
+    summary = learning_selectors.progress_summary(rows)
+    return render(
+        request, "coordination/progress.html", {"form": form, "rows": rows, "summary": summary}
+    )
 
 
 def _officer_in_scope(request, officer_uuid):
@@ -69,10 +73,11 @@ def officer_enrol(request, officer_uuid):
     if form.is_valid():
         course = form.cleaned_data["course"]
         learning_services.enrolment_create(learner=officer, course=course, actor=request.user)
+        shown = course_by_key(course.translation_key) or course
         messages.success(
             request,
             _("%(officer)s is enrolled in %(course)s.")
-            % {"officer": officer.display_name, "course": course.title},
+            % {"officer": officer.display_name, "course": shown.title},
         )
     else:
         messages.error(request, _("Choose a course."))

@@ -7,12 +7,6 @@ from wagtail.models import Locale, Page
 from .models import CourseIndexPage, CoursePage
 
 
-def localized_live(page: Page) -> Page:
-    """``page`` in the active language when that version is live, else ``page`` itself."""
-    localized = page.localized
-    return localized if localized.live else page
-
-
 def course_list_for_catalogue(*, index: CourseIndexPage) -> list[CoursePage]:
     """Live courses for the active language: each course once, translated where possible.
 
@@ -59,3 +53,21 @@ def course_by_key(translation_key) -> CoursePage | None:
         return courses[active.pk]
     default = Locale.get_default()
     return courses.get(default.pk) or next(iter(courses.values()))
+
+
+def children_in_language(page: Page) -> list[Page]:
+    """The live children of ``page`` in the original language's order, each in the active
+    language where a live translation exists, so a partly translated course still lists
+    every module and lesson. Two queries."""
+    original = page.get_translation_or_none(Locale.get_default()) or page
+    children = list(original.get_children().live().specific())
+    active = Locale.get_active()
+    if active.pk == original.locale_id:
+        return children
+    translated = {
+        p.translation_key: p
+        for p in Page.objects.live()
+        .filter(locale=active, translation_key__in=[c.translation_key for c in children])
+        .specific()
+    }
+    return [translated.get(c.translation_key, c) for c in children]

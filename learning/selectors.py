@@ -15,7 +15,7 @@ from modules.selectors import CourseOutline, course_outline, lesson_for_key
 from officers.models import User
 
 from .models import LearnerRecord, RecordKind
-from .rules import OutlineModule, Progress, RecordFact, progress, resume_lesson
+from .rules import OutlineModule, Progress, RecordFact, Status, progress, resume_lesson
 
 FACT_FIELDS = ("kind", "recorded_at", "origin_node", "origin_seq", "lesson_key")
 
@@ -130,6 +130,24 @@ def progress_table(*, officers: QuerySet[User], course: CoursePage) -> list[Offi
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    officers: int
+    enrolled: int
+    in_progress: int
+    completed: int
+
+
+def progress_summary(rows: list[OfficerProgressRow]) -> TableSummary:
+    statuses = [row.progress.status for row in rows]
+    return TableSummary(
+        officers=len(rows),
+        enrolled=sum(status != Status.NOT_ENROLLED for status in statuses),
+        in_progress=statuses.count(Status.IN_PROGRESS),
+        completed=statuses.count(Status.COMPLETED),
+    )
 
 
 def is_enrolled(*, learner: User, course: CoursePage) -> bool:

@@ -105,20 +105,23 @@ def lesson_open(*, learner: User, lesson: LessonPage) -> LearnerRecord | None:
     with nothing in between records nothing new (reloads do not fill the record stream).
     """
     course, module = _lesson_context(lesson)
+
+    def already_there() -> bool:
+        last = selectors.last_record(learner=learner, course_key=course.translation_key)
+        return (
+            last is not None
+            and last.lesson_key == lesson.translation_key
+            and last.kind in {RecordKind.LESSON_OPENED, RecordKind.LESSON_COMPLETED}
+        )
+
+    # Reading again is the common case: answer it without taking the write lock.
+    if already_there():
+        return None
     with transaction.atomic():
         _lock_learner(learner)
         if selectors.enrolment_for(learner=learner, course_key=course.translation_key) is None:
             raise NotEnrolled
-        last = selectors.last_record(learner=learner, course_key=course.translation_key)
-        if (
-            last is not None
-            and last.lesson_key == lesson.translation_key
-            and last.kind
-            in {
-                RecordKind.LESSON_OPENED,
-                RecordKind.LESSON_COMPLETED,
-            }
-        ):
+        if already_there():
             return None
         return _append(
             learner=learner,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
+from courses.selectors import course_by_key
 from modules.models import LessonPage
 
 from . import selectors, services
@@ -26,7 +27,8 @@ def my_learning(request):
 def enrol(request, course_id: int):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     services.enrolment_create(learner=request.user, course=course, actor=request.user)
-    messages.success(request, _("You are enrolled in %(course)s.") % {"course": course.title})
+    shown = course_by_key(course.translation_key) or course  # in the officer's language
+    messages.success(request, _("You are enrolled in %(course)s.") % {"course": shown.title})
     return redirect(course.url)
 
 

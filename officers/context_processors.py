@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,4 +16,9 @@ def navigation(request):
             items.append((reverse("coordination:progress"), _("Officers' progress")))
         if user.is_administrator or user.is_trainer:
             items.append((reverse("wagtailadmin_home"), _("Authoring")))
-    return {"nav_items": items, "interface_languages": settings.LANGUAGES}
+    languages = dict(settings.LANGUAGES)
+    return {
+        "nav_items": items,
+        "interface_languages": settings.LANGUAGES,
+        "current_language_name": languages.get(get_language(), get_language()),
+    }

@@ -3,16 +3,19 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import activate
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
+from .forms import LoginForm
 from .services import officer_set_language
 
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
 
@@ -21,16 +24,23 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("my_learning")
 
 
-@require_POST
-def set_language(request):
-    """Switch the interface language; remembered on the profile and in a cookie."""
-    language = request.POST.get("language", "")
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+def _safe_next(request, value: str | None) -> str:
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = "/"
-    response = HttpResponseRedirect(next_url)
+        return value
+    return "/"
+
+
+@require_http_methods(["GET", "POST"])
+def set_language(request):
+    """Choose the interface language (GET shows the choices, each in its own script: the only
+    page that loads every script's font); remembered on the profile and in a cookie."""
+    if request.method == "GET":
+        next_url = _safe_next(request, request.GET.get("next"))
+        return render(request, "registration/language.html", {"next": next_url})
+    language = request.POST.get("language", "")
+    response = HttpResponseRedirect(_safe_next(request, request.POST.get("next")))
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
             officer_set_language(user=request.user, language=language)

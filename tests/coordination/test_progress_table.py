@@ -68,3 +68,13 @@ def test_coordinator_enrols_an_officer_from_their_page(client, course_tree, peop
     assert "is enrolled in" in response.content.decode()
     record = people["learner_kh"].learner_records.get()
     assert record.actor == people["coordinator"]
+
+
+def test_summary_counts_statuses(client, course_tree, people):
+    for person in ("learner", "learner_kh"):
+        services.enrolment_create(
+            learner=people[person], course=course_tree.course, actor=people[person]
+        )
+    client.force_login(people["coordinator"])
+    response = client.get(reverse("coordination:progress"), {"course": course_tree.course.pk})
+    assert "2 officers: 2 enrolled, 0 in progress, 0 completed." in response.content.decode()

@@ -113,3 +113,17 @@ def test_video_needs_captions_or_transcript_and_a_video_file(db):
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"title": "t", "file": pdf.pk, "transcript": "<p>words</p>"}))
     block.clean(block.to_python({"title": "t", "file": mp4.pk, "transcript": "<p>words</p>"}))
+
+
+def test_partly_translated_course_lists_every_module_and_lesson(client, people, course_tree):
+    translate(course_tree.index, "th")
+    translate(course_tree.course, "th", title="หลักสูตรทดสอบ")
+    translate(course_tree.modules[1], "th", title="โมดูลสอง")
+    login_as(client, people, "th")
+    course_html = client.get(course_tree.course.url).content.decode()
+    assert "Module 1" in course_html  # not translated: the original
+    assert "โมดูลสอง" in course_html  # translated
+    for lesson in course_tree.lessons:
+        assert lesson.title in course_html
+    module_html = client.get(course_tree.modules[1].url).content.decode()
+    assert "Lesson 2.1" in module_html and "Lesson 2.2" in module_html

@@ -94,3 +94,17 @@ def test_lesson_page_queries_are_bounded(
     with django_assert_max_num_queries(40):
         response = client.get(course_tree.lessons[1].url)
     assert response.status_code == 200
+
+
+def test_enrolling_through_another_languages_page_speaks_the_officers_language(
+    client, course_tree, people
+):
+    from tests.conftest import translate
+
+    translate(course_tree.index, "th")
+    thai = translate(course_tree.course, "th", title="หลักสูตรภาษาไทย")
+    client.force_login(people["learner"])  # English interface
+    response = client.post(reverse("course_enrol", args=[thai.pk]), follow=True)
+    html = response.content.decode()
+    assert "You are enrolled in Course TST-101." in html
+    assert "หลักสูตรภาษาไทย" not in html

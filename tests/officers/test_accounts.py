@@ -18,13 +18,23 @@ def test_login_takes_an_officer_to_my_learning(client, people):
     assert response["Location"] == reverse("my_learning")
 
 
-def test_wrong_password_says_so_in_the_officers_language(client, people):
+@pytest.mark.parametrize("language", ["en", "th", "km", "lo", "vi", "my", "id"])
+def test_wrong_password_says_so_in_the_officers_language(client, people, language):
+    from django.utils import translation
+
     response = client.post(
-        reverse("login"), {"username": "learner", "password": "nope"}, HTTP_ACCEPT_LANGUAGE="th"
+        reverse("login"),
+        {"username": "learner", "password": "nope"},
+        HTTP_ACCEPT_LANGUAGE=language,
     )
     assert response.status_code == 200
-    assert 'lang="th"' in response.content.decode()
-    assert response.context["form"].errors
+    html = response.content.decode()
+    assert f'lang="{language}"' in html
+    english = "Wrong user name or password."
+    with translation.override(language):
+        expected = str(response.context["form"].error_messages["invalid_login"])
+    assert expected.split(".")[0] in html
+    assert (english in html) == (language == "en")
 
 
 def test_repeated_failures_lock_the_account_until_a_coordinator_resets_it(client, people):
@@ -109,3 +119,35 @@ def test_interface_is_translated_for_every_regional_language(client, people, lan
     assert f'<html lang="{language}"' in html
     assert "My learning" not in html
     assert "You are not enrolled in any course yet." not in html
+
+
+def test_language_page_offers_every_language_in_its_own_script(client, people):
+    client.force_login(people["learner"])
+    html = client.get(reverse("set_language"), {"next": "/my-learning/"}).content.decode()
+    for code, native in [
+        ("th", "ไทย"),
+        ("km", "ខ្មែរ"),
+        ("lo", "ລາວ"),
+        ("my", "မြန်မာ"),
+        ("vi", "Tiếng Việt"),
+        ("id", "Bahasa Indonesia"),
+    ]:
+        assert f'value="{code}" lang="{code}">{native}</button>' in html
+    assert 'name="next" value="/my-learning/"' in html
+
+
+def test_an_english_page_carries_no_other_script_so_loads_only_latin_fonts(
+    client, course_tree, people
+):
+    """The fonts are split by script with unicode-range: a character of a script on the page
+    makes the browser download that script's font. An English lesson must not trigger any."""
+    client.force_login(people["trainer"])
+    html = client.get(course_tree.lessons[0].url).content.decode()
+    scripts = {
+        "Thai": (0x0E00, 0x0E7F),
+        "Lao": (0x0E80, 0x0EFF),
+        "Myanmar": (0x1000, 0x109F),
+        "Khmer": (0x1780, 0x17FF),
+    }
+    for name, (low, high) in scripts.items():
+        assert not any(low <= ord(ch) <= high for ch in html), name

@@ -1,0 +1,326 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright (sync API) against pytest-django's
+``live_server``.
+
+- ``browser`` (session): one headless Chromium for the whole run.
+- ``page`` (function): a fresh browser context per test (no cookie or session leaks between
+  tests); on failure a screenshot and the page's HTML are saved (``BROWSER_ARTIFACTS``, default
+  ``$TMPDIR/elearning-browser-failures``).
+- Every test runs on a transactional database (the live server's threads must see what the test
+  wrote) with *serialized rollback*: the flush after each transactional test empties every
+  table, including what migrations put there (Wagtail's root page and default site, the
+  Editors/Moderators groups trainers join), and the restore puts it back for the next test.
+- The test database is a SQLite file (``elearning/settings/test.py``). With ``--reuse-db`` it
+  is kept between runs; this conftest then leaves it as it found it and remakes it if a run
+  cut short left it dirty (``django_db_createdb`` and ``_kept_test_db_restored`` below).
+- Content and people are made with the app's services (``catalogue_ensure``,
+  ``officer_create``) and Wagtail's page API, through the factory fixtures at the end.
+
+Fixture names here do not reuse ``tests/conftest.py``'s (its ``login`` logs a Django test
+client in; the browser's is ``log_in``).
+
+Run: ``.venv/bin/python -m pytest tests/browser -q``; ``BROWSER_HEADED=1`` shows the browser.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django then refuses ORM calls
+# made from that thread unless told it is safe (it is: the tests' own code is synchronous).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PASSWORD = "a-long-pass-123"
+TIMEOUT_MS = 10_000
+
+expect.set_options(timeout=TIMEOUT_MS)
+
+
+# --- The test database ---------------------------------------------------------------------
+
+
+def _kept_sqlite_db_is_clean(path: Path) -> bool:
+    """True if the SQLite test database kept by ``--reuse-db`` is as migrations left it: it has
+    Wagtail's root page and no courses or officers left over from a run that was cut short.
+    A missing file is fine (it will be created)."""
+    if not path.exists():
+        return True
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            counts = [
+                db.execute(query).fetchone()[0]
+                for query in (
+                    "SELECT count(*) FROM wagtailcore_page WHERE depth = 1",
+                    "SELECT count(*) FROM courses_coursepage",
+                    "SELECT count(*) FROM officers_user",
+                )
+            ]
+    except sqlite3.Error:
+        return False  # half-made or from an older schema: let Django make it again
+    return counts == [1, 0, 0]
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_modify_db_settings) -> bool:
+    """Recreate the kept test database when it is not clean (a run interrupted between a test's
+    flush and the restore would otherwise leave every later run without a page tree).
+    ``--create-db`` still forces it."""
+    from django.conf import settings
+
+    if request.config.getvalue("create_db"):
+        return True
+    database = settings.DATABASES["default"]
+    name = (database.get("TEST") or {}).get("NAME")
+    if database["ENGINE"] != "django.db.backends.sqlite3" or not name or ":memory:" in name:
+        return False
+    return not _kept_sqlite_db_is_clean(Path(name))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _kept_test_db_restored(django_db_setup, django_db_blocker, django_db_keepdb) -> Iterator[None]:
+    """With ``--reuse-db``: after the last browser test, put back what its flush removed, so
+    the database kept for the next run (this suite's or the whole suite's) still has Wagtail's
+    root page, site and groups."""
+    from django.db import connections
+
+    connection = connections["default"]
+    yield
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if django_db_keepdb and contents:
+        with django_db_blocker.unblock():
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(autouse=True)
+def _browser_db(django_db_serialized_rollback, transactional_db, live_server) -> None:
+    """Transactional database, restored from the serialized post-migration state first."""
+
+
+# --- Browser -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup) -> Iterator[Browser]:
+    from django.db import connections
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is not installed: run `make test`, which installs it")
+    # While Playwright's sync API is running, an asyncio loop counts as running in this thread,
+    # and Django's connection handler then gives the thread a second, context-local set of
+    # connections. Those lack what pytest-django keeps on the thread's own connection (the
+    # serialized database each test is restored from), so the restore silently did nothing.
+    # Pin the thread's own connections into the context-local store.
+    own_connections = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        for alias, connection in own_connections.items():
+            connections[alias] = connection
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=os.environ.get("BROWSER_HEADED", "") in {"", "0"},
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"_browser_report_{report.when}", report)
+    return report
+
+
+@pytest.fixture
+def page(request, browser: Browser, live_server) -> Iterator[Page]:
+    """A tab in a fresh context; relative URLs resolve against the live server."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="en-GB",  # Accept-Language: the interface starts in English.
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    failed = any(
+        getattr(getattr(request.node, f"_browser_report_{when}", None), "failed", False)
+        for when in ("setup", "call")
+    )
+    if failed:
+        folder = Path(
+            os.environ.get("BROWSER_ARTIFACTS")
+            or Path(tempfile.gettempdir()) / "elearning-browser-failures"
+        )
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = folder / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        try:
+            tab.screenshot(path=f"{stem}.png", full_page=True)
+            Path(f"{stem}.html").write_text(tab.content(), encoding="utf-8")
+            print(f"\nFailure screenshot: {stem}.png (at {tab.url})")
+        except Exception as exc:  # the tab may be gone; the failure itself matters more
+            print(f"\nNo failure screenshot: {exc}")
+    context.close()
+
+
+@pytest.fixture
+def open_tab(browser: Browser, live_server) -> Iterator[Callable[[], Page]]:
+    """``open_tab()``: a tab in another fresh context, for a second person in the same test."""
+    contexts = []
+
+    def open_tab() -> Page:
+        context = browser.new_context(base_url=live_server.url, locale="en-GB")
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def _log_in(tab: Page, username: str, password: str = PASSWORD, next_url: str = "") -> None:
+    tab.goto("/accounts/login/" + (f"?next={next_url}" if next_url else ""))
+    tab.get_by_label("User name").fill(username)
+    tab.get_by_label("Password").fill(password)
+    tab.get_by_role("button", name="Log in").click()
+    expect(tab).not_to_have_url(re.compile(r"/accounts/login/"))
+
+
+@pytest.fixture
+def log_in(page: Page) -> Callable[..., None]:
+    """``log_in("ann")``, or ``log_in("ann", tab=other_tab, next_url="/admin/")``: log in
+    through the site's own form, as an officer does."""
+
+    def log_in(
+        username: str, password: str = PASSWORD, next_url: str = "", tab: Page | None = None
+    ) -> None:
+        _log_in(tab or page, username, password, next_url)
+
+    return log_in
+
+
+@pytest.fixture
+def tr() -> Callable[..., str]:
+    """``tr("th", "Enrol in this course")``: an interface string as the app shows it in that
+    language, i.e. translated if that language's catalogue is compiled, English otherwise.
+    The live server runs in this process, so it uses the very same catalogue."""
+    from django.utils.translation import gettext, override
+
+    def translate(language: str, message: str, **values) -> str:
+        with override(language):
+            text = gettext(message)
+        return text % values if values else text
+
+    return translate
+
+
+# --- Data, made through the app's services ---------------------------------------------------
+
+
+@pytest.fixture
+def make_officer() -> Callable[..., object]:
+    from officers.services import officer_create
+
+    def make(username: str, role: str = "learner", **kwargs):
+        kwargs.setdefault("full_name_latin", f"{username.title()} Officer")
+        kwargs.setdefault("preferred_language", "en")
+        return officer_create(username=username, password=PASSWORD, role=role, **kwargs)
+
+    return make
+
+
+def lesson_body(text: str) -> str:
+    return json.dumps([{"type": "text", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}])
+
+
+@dataclass
+class Course:
+    course: object
+    module: object
+    lessons: list = field(default_factory=list)
+    thai: dict = field(default_factory=dict)  # original page pk -> its Thai version
+
+    @property
+    def url(self) -> str:
+        return self.course.url
+
+    def lesson_url(self, number: int) -> str:
+        """URL of lesson ``number`` (1-based): the same path in every language."""
+        return self.lessons[number - 1].url
+
+
+@pytest.fixture
+def make_course() -> Callable[..., Course]:
+    """Publish a course with one module of ``lessons`` lessons in the catalogue. With
+    ``thai_title``, the course, its module and lessons also get published Thai translations:
+    the course titled ``thai_title``, the others "<English title> (ไทย)"."""
+    from wagtail.models import Locale
+
+    from courses.models import CoursePage
+    from courses.services import catalogue_ensure
+    from modules.models import LessonPage, ModulePage
+
+    def publish(page):
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    def make(title: str, slug: str, code: str, lessons: int = 3, thai_title: str = "") -> Course:
+        index = catalogue_ensure()
+        course = CoursePage(
+            title=title,
+            slug=slug,
+            code=code,
+            summary=f"Summary of {title}.",
+            topic="trafficking",
+            estimated_hours=1,
+        )
+        index.add_child(instance=course)
+        module = ModulePage(title=f"{title}: first module", slug="module-1", summary="Module.")
+        publish(course).add_child(instance=module)
+        made = Course(course=course, module=publish(module))
+        for number in range(1, lessons + 1):
+            lesson = LessonPage(
+                title=f"{code} lesson {number}",
+                slug=f"lesson-{number}",
+                summary=f"Lesson {number}.",
+                estimated_minutes=5,
+                body=lesson_body(f"Text of {code} lesson {number}."),
+            )
+            module.add_child(instance=lesson)
+            made.lessons.append(publish(lesson))
+        if thai_title:
+            thai = Locale.objects.get(language_code="th")
+            if index.get_translation_or_none(thai) is None:
+                thai_index = index.copy_for_translation(thai)
+                thai_index.title = "หลักสูตร"
+                publish(thai_index)
+            for original in [course, module, *made.lessons]:
+                translation = original.copy_for_translation(thai)
+                translation.title = thai_title if original is course else f"{original.title} (ไทย)"
+                if isinstance(original, LessonPage):
+                    translation.body = lesson_body(f"เนื้อหาของ {original.title}")
+                made.thai[original.pk] = publish(translation)
+        return made
+
+    return make

@@ -1,0 +1,18 @@
+"""Pages travel compressed; files that are compressed already are left alone."""
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+
+def test_pages_are_gzipped_for_browsers_that_accept_it(client, people, course_tree):
+    client.force_login(people["trainer"])
+    response = client.get(course_tree.lessons[0].url, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+
+
+def test_media_files_are_not_gzipped_again(client, db):
+    name = default_storage.save("images/x.webp", ContentFile(b"RIFF" + b"\0" * 4000))
+    response = client.get(f"/media/{name}", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")

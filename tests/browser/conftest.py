@@ -161,7 +161,18 @@ def page(request, browser: Browser, live_server) -> Iterator[Page]:
     )
     context.set_default_timeout(TIMEOUT_MS)
     tab = context.new_page()
+    # A learner page that breaks its Content-Security-Policy or throws shows it on the console.
+    console_errors = []
+    tab.on(
+        "console",
+        lambda message: (
+            console_errors.append(f"{tab.url}: {message.text}")
+            if message.type == "error" and "/admin/" not in tab.url
+            else None
+        ),
+    )
     yield tab
+    assert console_errors == [], "errors on a learner page's console"
     failed = any(
         getattr(getattr(request.node, f"_browser_report_{when}", None), "failed", False)
         for when in ("setup", "call")

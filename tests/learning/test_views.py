@@ -108,3 +108,24 @@ def test_enrolling_through_another_languages_page_speaks_the_officers_language(
     html = response.content.decode()
     assert "You are enrolled in Course TST-101." in html
     assert "หลักสูตรภาษาไทย" not in html
+
+
+def test_pages_learners_hit_most_have_bounded_queries(
+    client, course_tree, people, django_assert_max_num_queries
+):
+    """Measured with two modules of two lessons: catalogue 15, course 35 (two per module for
+    its contents), module 25, lesson 25 (re-read), my learning 12. The bounds leave a little
+    room; growth past them is a regression to look at."""
+    client.force_login(people["learner"])
+    enrol(client, course_tree)
+    lesson = course_tree.lessons[0]
+    client.get(lesson.url)
+    for url, bound in [
+        ("/", 17),
+        (course_tree.course.url, 38),
+        (course_tree.modules[0].url, 28),
+        (lesson.url, 28),
+        (reverse("my_learning"), 14),
+    ]:
+        with django_assert_max_num_queries(bound):
+            assert client.get(url).status_code == 200

@@ -1,4 +1,4 @@
-"""Pages travel compressed; files that are compressed already are left alone."""
+"""Response policies: pages travel compressed (media does not) and stay on this host."""
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -16,3 +16,11 @@ def test_media_files_are_not_gzipped_again(client, db):
     response = client.get(f"/media/{name}", HTTP_ACCEPT_ENCODING="gzip")
     assert response.status_code == 200
     assert not response.has_header("Content-Encoding")
+
+
+def test_learner_pages_forbid_other_hosts(client, people, course_tree):
+    client.force_login(people["learner"])
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "http" not in policy

@@ -90,7 +90,7 @@ class CoursePage(LocaleFallbackRouteMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("code")]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["modules.ModulePage"]
+    subpage_types = ["modules.ModulePage", "modules.QuizPage"]
     template = "courses/course_page.html"
 
     class Meta:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
@@ -22,8 +23,10 @@ from learning import services as learning_services
 from modules.models import LessonPage, ModulePage, QuizPage
 from officers.models import Agency, BorderPost, Role, User
 from officers.services import coordinator_scope_add, officer_create
+from questionbank.models import Question, QuestionCategory
 
 from .content import COURSES
+from .content.quizzes import QUIZZES
 
 IMAGES_DIR = Path(__file__).resolve().parent / "images"
 DEMO_PASSWORD = "border-demo-2026"
@@ -85,6 +88,55 @@ def _body(blocks: list[dict], image_title_prefix: str) -> str:
     return json.dumps(raw)
 
 
+def _items(values) -> list[dict]:
+    return [{"type": "item", "id": str(uuid.uuid4()), "value": v} for v in values]
+
+
+def question_value(q: dict) -> tuple[str, dict]:
+    """A demo question (see demodata/content/quizzes.py) as a question block's type and value."""
+    value = {
+        "stem": q["stem"] if q["stem"].startswith("<") else f"<p>{q['stem']}</p>",
+        "points": q.get("points", 1),
+        "feedback_correct": q.get("feedback_correct", ""),
+        "feedback_incorrect": q.get("feedback_incorrect", ""),
+        "explanation": q.get("explanation", ""),
+    }
+    kind = q["type"]
+    if kind in {"single", "multiple"}:
+        value["options"] = _items(
+            {"text": o["text"], "correct": bool(o["correct"]), "feedback": o.get("feedback", "")}
+            for o in q["options"]
+        )
+        if kind == "multiple":
+            value["partial_credit"] = bool(q.get("partial_credit"))
+    elif kind == "true_false":
+        value["correct_answer"] = "true" if q["correct_answer"] else "false"
+    elif kind == "matching":
+        value["pairs"] = _items({"left": left, "right": right} for left, right in q["pairs"])
+        value["partial_credit"] = bool(q.get("partial_credit"))
+    elif kind == "ordering":
+        value["items"] = _items(q["items"])
+        value["partial_credit"] = bool(q.get("partial_credit"))
+    elif kind == "numeric":
+        value.update(
+            answer=str(q["answer"]), tolerance=str(q.get("tolerance", "0")), unit=q.get("unit", "")
+        )
+    elif kind == "short_text":
+        value["accepted"] = _items(q["accepted"])
+    else:
+        raise ValueError(f"Unknown demo question type {kind!r}")
+    return kind, value
+
+
+def quiz_questions(questions: list[dict]) -> str:
+    """A quiz page's own questions, as StreamField JSON."""
+    blocks = []
+    for q in questions:
+        kind, value = question_value(q)
+        blocks.append({"type": f"own_{kind}", "id": str(uuid.uuid4()), "value": value})
+    return json.dumps(blocks)
+
+
 def _publish(page):
     page.save_revision().publish()
     return page
@@ -129,15 +181,78 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
             _publish(lesson)
         quiz_text = module_text.get("quiz")
         if quiz_text:
+            questions = QUIZZES.get(spec["code"], {}).get("modules", {}).get(module_text["slug"])
             quiz = QuizPage(
                 title=quiz_text["title"],
                 slug=quiz_text["slug"],
                 intro=quiz_text["intro"],
                 pass_mark=quiz_text["pass_mark"],
+                max_attempts=3,
+                questions=quiz_questions(questions["en"]) if questions else "[]",
             )
             module.add_child(instance=quiz)
             _publish(quiz)
     return course
+
+
+def course_tests_build(*, course: CoursePage, spec: dict) -> None:
+    """The course's question bank category and its pre- and post-test, if the demo has them,
+    in every language the demo gives."""
+    plan = QUIZZES.get(spec["code"], {})
+    if "bank" not in plan:
+        return
+    default = Locale.get_default()
+    bank = plan["bank"]
+    category = QuestionCategory.objects.create(name=bank["category"]["en"], locale=default)
+    originals = []
+    for q in bank["questions"]["en"]:
+        kind, value = question_value(q)
+        originals.append(
+            Question.objects.create(
+                title=strip_tags(value["stem"])[:200],
+                category=category,
+                locale=default,
+                question=json.dumps([{"type": kind, "id": str(uuid.uuid4()), "value": value}]),
+            )
+        )
+    for language, name in bank["category"].items():
+        if language == "en":
+            continue
+        locale = Locale.objects.get(language_code=language)
+        t_category = category.copy_for_translation(locale)
+        t_category.name = name
+        t_category.save()
+        for original, q in zip(originals, bank["questions"][language], strict=True):
+            kind, value = question_value(q)
+            translated = original.copy_for_translation(locale)
+            translated.category = t_category
+            translated.title = strip_tags(value["stem"])[:200]
+            translated.question = json.dumps(
+                [{"type": kind, "id": str(uuid.uuid4()), "value": value}]
+            )
+            translated.save()
+    for kind in ("pre", "post"):
+        test = plan[f"{kind}_test"]
+        quiz = QuizPage(
+            title=test["en"]["title"],
+            slug=f"{kind}-test",
+            intro=test["en"]["intro"],
+            test_kind=kind,
+            pass_mark=0 if kind == "pre" else 70,
+            review="which",
+            shuffle_questions=True,
+            questions=json.dumps(
+                [
+                    {
+                        "type": "random_draw",
+                        "id": str(uuid.uuid4()),
+                        "value": {"category": category.pk, "count": test["draw"]},
+                    }
+                ]
+            ),
+        )
+        course.add_child(instance=quiz)
+        _publish(quiz)
 
 
 def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
@@ -152,7 +267,15 @@ def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
     _publish(translated)
     modules = list(course.get_children().specific())
     module_texts = iter(text["modules"])
+    tests = QUIZZES.get(spec["code"], {})
     for module in modules:
+        if isinstance(module, QuizPage):
+            test = tests.get(f"{module.test_kind}_test", {}).get(language)
+            t_quiz = module.copy_for_translation(locale)
+            if test:
+                t_quiz.title, t_quiz.intro = test["title"], test["intro"]
+            _publish(t_quiz)
+            continue
         if not isinstance(module, ModulePage):
             continue
         module_text = next(module_texts)
@@ -170,6 +293,10 @@ def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
             elif isinstance(child, QuizPage) and module_text.get("quiz"):
                 t_child.title = module_text["quiz"]["title"]
                 t_child.intro = module_text["quiz"]["intro"]
+                questions = QUIZZES.get(spec["code"], {}).get("modules", {})
+                translated = questions.get(module_text["slug"], {}).get(language)
+                if translated:
+                    t_child.questions = quiz_questions(translated)
             _publish(t_child)
 
 
@@ -232,6 +359,7 @@ def demo_load() -> list[DemoLogin]:
         if CoursePage.objects.filter(code=spec["code"]).exists():
             continue
         course = course_build(spec=spec, index=index)
+        course_tests_build(course=course, spec=spec)
         for language in spec["translations"]:
             if language != "en":
                 course_translate(course=course, spec=spec, language=language)

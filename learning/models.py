@@ -9,23 +9,13 @@ which version the officer saw.
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nodes.records import ImmutableRecordError, NodeRecord
 
-class ImmutableRecordError(Exception):
-    """Raised on any attempt to change or delete a learner record."""
-
-
-class RecordQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ImmutableRecordError("Learner records are immutable.")
-
-    def delete(self):
-        raise ImmutableRecordError("Learner records are immutable.")
+__all__ = ["ImmutableRecordError", "LearnerRecord", "RecordKind"]
 
 
 class RecordKind(models.TextChoices):
@@ -36,13 +26,9 @@ class RecordKind(models.TextChoices):
     COURSE_COMPLETED = "course_completed", _("Completed a course")
 
 
-class LearnerRecord(models.Model):
+class LearnerRecord(NodeRecord):
     """One thing an officer did, as it happened. Written only by ``learning.services``."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    origin_node = models.UUIDField(_("origin node"))
-    origin_seq = models.BigIntegerField(_("origin sequence number"))
-    recorded_at = models.DateTimeField(_("recorded at"))
     kind = models.CharField(_("kind"), max_length=32, choices=RecordKind.choices)
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="learner_records"
@@ -60,8 +46,6 @@ class LearnerRecord(models.Model):
     content_revision = models.CharField(_("content revision"), max_length=64, blank=True)
     content_locale = models.CharField(_("content language"), max_length=10, blank=True)
 
-    objects = RecordQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("learner record")
         ordering = ["recorded_at", "origin_seq"]
@@ -72,11 +56,3 @@ class LearnerRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.origin_node}:{self.origin_seq})"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableRecordError("Learner records are immutable.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableRecordError("Learner records are immutable.")

@@ -35,6 +35,7 @@ class RecordFact:
 class OutlineModule:
     key: uuid.UUID
     lesson_keys: tuple[uuid.UUID, ...]
+    quiz_key: uuid.UUID | None = None  # a quiz that must be passed to finish the module
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,16 @@ class Progress:
     completed_modules: frozenset[uuid.UUID]
     last_lesson: uuid.UUID | None
     last_activity: datetime | None
+    quizzes_passed: int = 0
+    quizzes_total: int = 0
 
     @property
     def percent(self) -> int:
-        if self.lessons_total == 0:
+        """Lessons completed and module quizzes passed, as a share of all of them."""
+        steps = self.lessons_total + self.quizzes_total
+        if steps == 0:
             return 100 if self.status == Status.COMPLETED else 0
-        return round(100 * self.lessons_done / self.lessons_total)
+        return round(100 * (self.lessons_done + self.quizzes_passed) / steps)
 
 
 def _order_key(fact: RecordFact):
@@ -61,12 +66,19 @@ def _order_key(fact: RecordFact):
 
 
 def progress(
-    *, modules: Sequence[OutlineModule], records: Iterable[RecordFact], enrolled: bool
+    *,
+    modules: Sequence[OutlineModule],
+    records: Iterable[RecordFact],
+    enrolled: bool,
+    passed_quizzes: frozenset[uuid.UUID] = frozenset(),
 ) -> Progress:
-    """Progress through a course whose live structure is ``modules``, from the learner's records.
+    """Progress through a course whose live structure is ``modules``, from the learner's records
+    and the module quizzes they have passed.
 
-    A lesson counts once completed in any language on any node. Lessons no longer in the course
-    do not count; a course with no lessons is never complete by default.
+    A lesson counts once completed in any language on any node. A module is complete when all
+    its lessons are and its quiz (if it has one) is passed; the course when every module is.
+    Lessons and quizzes no longer in the course do not count; a course with nothing in it is
+    never complete by default.
     """
     facts = sorted(records, key=_order_key)
     course_lessons = [key for module in modules for key in module.lesson_keys]
@@ -74,17 +86,22 @@ def progress(
     completed = frozenset(
         f.lesson_key for f in facts if f.kind == "lesson_completed" and f.lesson_key in in_course
     )
+    counted = [m for m in modules if m.lesson_keys or m.quiz_key]  # empty modules do not count
+    quiz_keys = {m.quiz_key for m in counted if m.quiz_key}
+    passed = passed_quizzes & quiz_keys
     completed_modules = frozenset(
-        m.key for m in modules if m.lesson_keys and set(m.lesson_keys) <= completed
+        m.key
+        for m in counted
+        if set(m.lesson_keys) <= completed and (m.quiz_key is None or m.quiz_key in passed)
     )
     touched = [f for f in facts if f.lesson_key in in_course]
     last_lesson = touched[-1].lesson_key if touched else None
     last_activity = max((f.recorded_at for f in facts), default=None)
     if not enrolled:
         status = Status.NOT_ENROLLED
-    elif course_lessons and completed == in_course:
+    elif counted and len(completed_modules) == len(counted):
         status = Status.COMPLETED
-    elif touched:
+    elif touched or passed:
         status = Status.IN_PROGRESS
     else:
         status = Status.NOT_STARTED
@@ -96,6 +113,8 @@ def progress(
         completed_modules=completed_modules,
         last_lesson=last_lesson,
         last_activity=last_activity,
+        quizzes_passed=len(passed),
+        quizzes_total=len(quiz_keys),
     )
 
 

@@ -13,6 +13,7 @@ from courses.models import CoursePage
 from courses.selectors import course_by_key
 from modules.selectors import CourseOutline, course_outline, lesson_for_key
 from officers.models import User
+from quizzes.selectors import passed_quiz_keys, passed_quiz_keys_by_learner
 
 from .models import LearnerRecord, RecordKind
 from .rules import OutlineModule, Progress, RecordFact, Status, progress, resume_lesson
@@ -22,7 +23,9 @@ FACT_FIELDS = ("kind", "recorded_at", "origin_node", "origin_seq", "lesson_key")
 
 def outline_modules(outline: CourseOutline) -> list[OutlineModule]:
     return [
-        OutlineModule(key=m.key, lesson_keys=tuple(lesson.key for lesson in m.lessons))
+        OutlineModule(
+            key=m.key, lesson_keys=tuple(lesson.key for lesson in m.lessons), quiz_key=m.quiz_key
+        )
         for m in outline.modules
     ]
 
@@ -61,7 +64,14 @@ def progress_for(*, learner: User, outline: CourseOutline) -> Progress:
     )
     facts = _facts(rows)
     enrolled = any(f.kind == RecordKind.ENROLLED for f in facts)
-    return progress(modules=outline_modules(outline), records=facts, enrolled=enrolled)
+    passed = (
+        passed_quiz_keys(learner=learner, quizzes=outline.quizzes)
+        if outline.quizzes
+        else frozenset()
+    )
+    return progress(
+        modules=outline_modules(outline), records=facts, enrolled=enrolled, passed_quizzes=passed
+    )
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,9 @@ def progress_table(*, officers: QuerySet[User], course: CoursePage) -> list[Offi
         course_key=outline.key, learner__in=[o.pk for o in officer_list]
     ).values("learner_id", *FACT_FIELDS):
         by_learner[row["learner_id"]].append(row)
+    passed = passed_quiz_keys_by_learner(
+        learner_ids=[o.pk for o in officer_list], quizzes=outline.quizzes
+    )
     result = []
     for officer in officer_list:
         facts = _facts(by_learner.get(officer.pk, []))
@@ -126,7 +139,12 @@ def progress_table(*, officers: QuerySet[User], course: CoursePage) -> list[Offi
         result.append(
             OfficerProgressRow(
                 officer=officer,
-                progress=progress(modules=modules, records=facts, enrolled=enrolled),
+                progress=progress(
+                    modules=modules,
+                    records=facts,
+                    enrolled=enrolled,
+                    passed_quizzes=passed.get(officer.pk, frozenset()),
+                ),
             )
         )
     return result

@@ -14,11 +14,12 @@ from wagtail.models import Page
 
 from courses.models import CoursePage
 from courses.selectors import course_for_page
-from modules.models import LessonPage
+from modules.models import LessonPage, QuizPage
 from modules.selectors import course_outline
-from nodes.services import sequence_next
 from officers.models import User
 from officers.selectors import officer_is_in_scope
+from quizzes import services as quiz_services
+from quizzes.models import QuizAttempt, QuizSubmission
 
 from . import selectors
 from .models import LearnerRecord, RecordKind
@@ -49,10 +50,7 @@ def _append(
     lesson_key=None,
     page: Page | None = None,
 ) -> LearnerRecord:
-    node_id, seq = sequence_next()
-    return LearnerRecord.objects.create(
-        origin_node=node_id,
-        origin_seq=seq,
+    return LearnerRecord.stamped(
         recorded_at=timezone.now(),
         kind=kind,
         learner=learner,
@@ -164,26 +162,70 @@ def lesson_complete(*, learner: User, lesson: LessonPage) -> list[LearnerRecord]
                 page=lesson,
             )
         ]
-        after = selectors.progress_for(learner=learner, outline=outline)
-        modules_done, course_done = completions_due(
-            modules=selectors.outline_modules(outline), before=before, after=after
+        return written + _record_completions(
+            learner=learner, course=course, outline=outline, before=before
         )
-        for module_key in modules_done:
-            written.append(
-                _append(
-                    learner=learner,
-                    kind=RecordKind.MODULE_COMPLETED,
-                    course_key=course_key,
-                    module_key=module_key,
-                )
+
+
+def _record_completions(*, learner: User, course, outline, before) -> list[LearnerRecord]:
+    """Record the modules, and the course, that became complete since ``before``.
+    Precondition: inside the caller's transaction, learner locked."""
+    course_key = course.translation_key
+    after = selectors.progress_for(learner=learner, outline=outline)
+    modules_done, course_done = completions_due(
+        modules=selectors.outline_modules(outline), before=before, after=after
+    )
+    written = [
+        _append(
+            learner=learner,
+            kind=RecordKind.MODULE_COMPLETED,
+            course_key=course_key,
+            module_key=module_key,
+        )
+        for module_key in modules_done
+    ]
+    if course_done:
+        written.append(
+            _append(
+                learner=learner,
+                kind=RecordKind.COURSE_COMPLETED,
+                course_key=course_key,
+                page=course,
             )
-        if course_done:
-            written.append(
-                _append(
-                    learner=learner,
-                    kind=RecordKind.COURSE_COMPLETED,
-                    course_key=course_key,
-                    page=course,
-                )
-            )
-        return written
+        )
+    return written
+
+
+def quiz_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
+    """Start (or resume) an attempt at ``quiz``. Raises NotEnrolled unless ``learner`` is
+    enrolled in its course; quizzes.services.AttemptRefused when no attempt may start."""
+    course = course_for_page(quiz)
+    if (
+        course is None
+        or selectors.enrolment_for(learner=learner, course_key=course.translation_key) is None
+    ):
+        raise NotEnrolled
+    return quiz_services.attempt_start(learner=learner, quiz=quiz)
+
+
+def quiz_submit(
+    *, learner: User, attempt: QuizAttempt, responses: dict | None = None
+) -> tuple[QuizSubmission, list[LearnerRecord]]:
+    """Grade ``attempt`` (once: see quizzes.services.attempt_submit) and record the module and
+    course it completes, if any. Returns the submission and the completion records written."""
+    quiz = QuizPage.objects.filter(translation_key=attempt.quiz_key).first()
+    course = course_for_page(quiz) if quiz else None
+    with transaction.atomic():
+        _lock_learner(learner)
+        if course is None:
+            return quiz_services.attempt_submit(
+                learner=learner, attempt=attempt, responses=responses
+            ), []
+        outline = course_outline(course=course)
+        before = selectors.progress_for(learner=learner, outline=outline)
+        submission = quiz_services.attempt_submit(
+            learner=learner, attempt=attempt, responses=responses
+        )
+        return submission, _record_completions(
+            learner=learner, course=course, outline=outline, before=before
+        )

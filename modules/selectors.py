@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from .models import LessonPage, ModulePage
+from .models import LessonPage, ModulePage, QuizPage
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class ModuleOutline:
     page_id: int
     title: str
     lessons: tuple[LessonOutline, ...]
+    quiz_key: uuid.UUID | None = None  # the module quiz that must be passed, if any
+    quiz_grading: str = "highest"
 
     @property
     def lesson_keys(self) -> frozenset[uuid.UUID]:
@@ -49,12 +51,19 @@ class CourseOutline:
     def module_of(self, lesson_key: uuid.UUID) -> ModuleOutline | None:
         return next((m for m in self.modules if lesson_key in m.lesson_keys), None)
 
+    @property
+    def quizzes(self) -> list[tuple[uuid.UUID, str]]:
+        """(translation key, grading method) of each module quiz that must be passed."""
+        return [(m.quiz_key, m.quiz_grading) for m in self.modules if m.quiz_key]
+
 
 def course_outline(*, course: Page) -> CourseOutline:
-    """The live modules and lessons of ``course``'s original-language tree, in order.
+    """The live modules, lessons and module quizzes of ``course``'s original-language tree,
+    in order.
 
     The structure is the original's: a translation that is missing a lesson does not shorten
-    the course. Two queries.
+    the course. A module quiz counts when it has questions; pre- and post-tests do not gate
+    completion. Three queries.
     """
     original = course.get_default_locale_page() or course
     modules = list(ModulePage.objects.child_of(original).live().order_by("path"))
@@ -64,8 +73,17 @@ def course_outline(*, course: Page) -> CourseOutline:
         .order_by("path")
         .only("id", "title", "path", "depth", "translation_key", "url_path")
     )
+    quizzes = {
+        quiz.path[: -QuizPage.steplen]: quiz
+        for quiz in QuizPage.objects.descendant_of(original)
+        .live()
+        .filter(test_kind="")
+        .only("id", "path", "translation_key", "questions", "grading_method")
+        if len(quiz.questions)
+    }
     outlines = []
     for module in modules:
+        quiz = quizzes.get(module.path)
         module_lessons = tuple(
             LessonOutline(
                 key=les.translation_key, page_id=les.pk, title=les.title, url_path=les.url_path
@@ -79,6 +97,8 @@ def course_outline(*, course: Page) -> CourseOutline:
                 page_id=module.pk,
                 title=module.title,
                 lessons=module_lessons,
+                quiz_key=quiz.translation_key if quiz else None,
+                quiz_grading=quiz.grading_method if quiz else "highest",
             )
         )
     return CourseOutline(key=original.translation_key, modules=tuple(outlines))

@@ -13,13 +13,14 @@ from tests.conftest import build_course, translate
 class TreeRules(WagtailPageTestCase):
     def test_tree_rules(self):
         self.assertAllowedSubpageTypes(CourseIndexPage, {CoursePage})
-        self.assertAllowedSubpageTypes(CoursePage, {ModulePage})
+        self.assertAllowedSubpageTypes(CoursePage, {ModulePage, QuizPage})
         self.assertAllowedSubpageTypes(ModulePage, {LessonPage, QuizPage})
         self.assertAllowedSubpageTypes(LessonPage, set())
         self.assertAllowedSubpageTypes(QuizPage, set())
         self.assertAllowedParentPageTypes(CoursePage, {CourseIndexPage})
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})
         self.assertAllowedParentPageTypes(LessonPage, {ModulePage})
+        self.assertAllowedParentPageTypes(QuizPage, {ModulePage, CoursePage})
         self.assertAllowedParentPageTypes(CourseIndexPage, {Page})
 
 

@@ -1,0 +1,91 @@
+"""Quiz attempts (immutable records), their submissions, and the working copy of answers.
+
+``QuizAttempt`` is written when an officer starts: it fixes the questions drawn, their order,
+the options' order and the answer keys (``snapshot``), the content revision and the deadline.
+``QuizSubmission`` is written once when it is graded (by the officer or, past the deadline,
+by the server). Both are node records: sync moves them by union. ``AttemptDraft`` is this
+node's working copy of an unfinished attempt's answers, so a reload or a dropped connection
+loses nothing; it is not a record and does not sync.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from nodes.records import NodeRecord
+
+
+class QuizAttempt(NodeRecord):
+    """An attempt, as started. ``recorded_at`` is when it started (server clock)."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quiz_attempts"
+    )
+    quiz_key = models.UUIDField(_("quiz"))
+    module_key = models.UUIDField(_("module"))
+    course_key = models.UUIDField(_("course"))
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    content_revision = models.CharField(_("content revision"), max_length=64, blank=True)
+    content_locale = models.CharField(_("content language"), max_length=10, blank=True)
+    snapshot = models.JSONField(_("questions drawn, with their keys"))
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["origin_node", "origin_seq"], name="attempt_origin_seq"
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "quiz_key", "number", "origin_node"], name="attempt_number"
+            ),
+        ]
+        indexes = [models.Index(fields=["learner", "quiz_key"], name="attempt_learner_quiz")]
+
+    def __str__(self) -> str:
+        return f"Attempt {self.number} ({self.id})"
+
+
+class QuizSubmission(NodeRecord):
+    """The graded end of an attempt: one per attempt, whoever submits it and however often."""
+
+    attempt = models.OneToOneField(QuizAttempt, on_delete=models.PROTECT, related_name="submission")
+    responses = models.JSONField(_("responses"))
+    score = models.DecimalField(_("score"), max_digits=9, decimal_places=4)
+    max_score = models.PositiveIntegerField(_("maximum score"))
+    percent = models.DecimalField(_("percent"), max_digits=7, decimal_places=4)
+    passed = models.BooleanField(_("passed"))
+    question_scores = models.JSONField(_("score per question"))
+    scoring_version = models.PositiveSmallIntegerField(_("scoring version"))
+    closed_by_server = models.BooleanField(
+        _("closed by the server"),
+        default=False,
+        help_text=_("The time limit ran out; graded on the answers saved by then."),
+    )
+
+    class Meta:
+        verbose_name = _("quiz submission")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["origin_node", "origin_seq"], name="submission_origin_seq"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt}: {self.percent}%"
+
+
+class AttemptDraft(models.Model):
+    """The answers saved so far in an unfinished attempt (this node only)."""
+
+    attempt = models.OneToOneField(
+        QuizAttempt, on_delete=models.CASCADE, primary_key=True, related_name="draft"
+    )
+    responses = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Draft of {self.attempt}"

@@ -1,0 +1,244 @@
+"""Reads for the trainers' quiz statistics: graded attempts from the records, turned into plain
+data for ``statistics`` (which does all the arithmetic), returned as frozen dataclasses.
+
+Attempts are found by the quiz's translation key, so a quiz's figures cover every language it
+was taken in. Only graded attempts (those with a submission, including those the server closed
+when the time ran out) count; open attempts are left out.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from courses.models import CoursePage
+from modules.models import QuizPage, TestKind
+from officers.countries import COUNTRY_NAMES
+from officers.models import User
+
+from . import statistics as stats
+from .models import QuizSubmission
+
+MOST_FAILED_LIMIT = 10
+
+
+def _fraction(value) -> Fraction:
+    return Fraction(Decimal(str(value)))
+
+
+def _options(q: dict) -> tuple[stats.OptionText, ...]:
+    """A choice question's options in the key's (authoring) order, with the text shown."""
+    if q["type"] == "true_false":
+        correct = q["key"].get("correct_answer")
+        return (
+            stats.OptionText("true", _("True"), correct is True),
+            stats.OptionText("false", _("False"), correct is False),
+        )
+    if q["type"] in {"single", "multiple"}:
+        texts = {o["id"]: o["text"] for o in q["view"].get("options", [])}
+        return tuple(
+            stats.OptionText(o["id"], texts.get(o["id"], "?"), bool(o["correct"]))
+            for o in q["key"].get("options", [])
+        )
+    return ()
+
+
+def _graded(submission: QuizSubmission, *, with_questions: bool) -> stats.GradedAttempt:
+    attempt = submission.attempt
+    questions: tuple[stats.QuestionOutcome, ...] = ()
+    if with_questions:
+        scores = submission.question_scores or {}
+        responses = submission.responses or {}
+        questions = tuple(
+            stats.QuestionOutcome(
+                question_id=q["id"],
+                type=q["type"],
+                points=int(scores.get(q["id"], {}).get("points", q["points"])),
+                score=_fraction(scores.get(q["id"], {}).get("score", "0")),
+                response=responses.get(q["id"]),
+                stem=q["view"].get("stem", ""),
+                options=_options(q),
+                answered=scores.get(q["id"], {}).get("answered"),
+            )
+            for q in attempt.snapshot.get("questions", [])
+        )
+    return stats.GradedAttempt(
+        attempt_id=str(attempt.id),
+        learner_id=attempt.learner_id,
+        started_at=attempt.recorded_at,
+        percent=_fraction(submission.percent),
+        passed=submission.passed,
+        questions=questions,
+    )
+
+
+def _submissions(quiz_keys: Iterable[uuid.UUID], *, with_questions: bool):
+    fields = [
+        "percent",
+        "passed",
+        "attempt",
+        "attempt__id",
+        "attempt__learner_id",
+        "attempt__recorded_at",
+        "attempt__quiz_key",
+    ]
+    if with_questions:
+        fields += ["responses", "question_scores", "attempt__snapshot"]
+    return (
+        QuizSubmission.objects.filter(attempt__quiz_key__in=list(quiz_keys))
+        .select_related("attempt")
+        .only(*fields)
+    )
+
+
+def graded_attempts(*, quiz_key: uuid.UUID, with_questions: bool = True):
+    """Every graded attempt at the quiz with this translation key, as ``statistics`` data."""
+    return [
+        _graded(s, with_questions=with_questions)
+        for s in _submissions([quiz_key], with_questions=with_questions)
+    ]
+
+
+def _course_of(page, courses: list[CoursePage]) -> CoursePage | None:
+    return next((c for c in courses if page.path.startswith(c.path)), None)
+
+
+# --- The list of quizzes ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuizRow:
+    quiz: QuizPage
+    course: CoursePage | None
+    summary: stats.QuizSummary
+
+
+@dataclass(frozen=True)
+class CourseWithGain:
+    course: CoursePage
+    pre: QuizPage
+    post: QuizPage
+
+
+@dataclass(frozen=True)
+class QuizOverview:
+    quizzes: tuple[QuizRow, ...]  # in page-tree order
+    gain_courses: tuple[CourseWithGain, ...]  # courses with a live pre-test and post-test
+
+
+def quiz_overview() -> QuizOverview:
+    """Live quizzes in the default language, each with attempts, mean grade and pass rate over
+    every language; and the courses whose knowledge gain can be measured. Three queries."""
+    locale = Locale.get_default()
+    quizzes = list(QuizPage.objects.live().filter(locale=locale).order_by("path"))
+    courses = list(CoursePage.objects.filter(locale=locale).order_by("path"))
+    by_key: dict[uuid.UUID, list[stats.GradedAttempt]] = {q.translation_key: [] for q in quizzes}
+    for submission in _submissions(by_key, with_questions=False):
+        by_key[submission.attempt.quiz_key].append(_graded(submission, with_questions=False))
+    rows = tuple(
+        QuizRow(
+            quiz=q,
+            course=_course_of(q, courses),
+            summary=stats.quiz_summary(by_key[q.translation_key]),
+        )
+        for q in quizzes
+    )
+    gain = []
+    for course in courses:
+        tests = [r.quiz for r in rows if r.course is not None and r.course.pk == course.pk]
+        pre = next((q for q in tests if q.test_kind == TestKind.PRE), None)
+        post = next((q for q in tests if q.test_kind == TestKind.POST), None)
+        if pre is not None and post is not None:
+            gain.append(CourseWithGain(course=course, pre=pre, post=post))
+    return QuizOverview(quizzes=rows, gain_courses=tuple(gain))
+
+
+# --- One quiz ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuizReport:
+    quiz: QuizPage
+    course: CoursePage | None
+    summary: stats.QuizSummary
+    questions: tuple[stats.QuestionStats, ...]
+    most_failed: tuple[stats.QuestionStats, ...]  # lowest facility first, at most 10
+
+
+def quiz_report(*, quiz: QuizPage) -> QuizReport:
+    """A quiz's figures and its per-question statistics, over its graded attempts in every
+    language (questions are matched by their stable id across attempts)."""
+    attempts = graded_attempts(quiz_key=quiz.translation_key)
+    questions = stats.question_statistics(attempts)
+    return QuizReport(
+        quiz=quiz,
+        course=CoursePage.objects.ancestor_of(quiz).first(),
+        summary=stats.quiz_summary(attempts),
+        questions=questions,
+        most_failed=stats.most_failed(questions, limit=MOST_FAILED_LIMIT),
+    )
+
+
+# --- Knowledge gain ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GainReport:
+    course: CoursePage
+    pre: QuizPage | None  # the course's pre-test (first in page order), if any
+    post: QuizPage | None  # the course's post-test (first in page order), if any
+    gain: stats.KnowledgeGain | None  # None without both tests
+
+
+def _officers(ids: set) -> list[stats.Officer]:
+    result = []
+    for user in User.objects.filter(pk__in=ids).select_related("post", "agency"):
+        post = stats.Unit(user.post.code, user.post.name) if user.post else None
+        agency = stats.Unit(str(user.agency.uuid), str(user.agency)) if user.agency else None
+        country = (
+            stats.Unit(user.country, str(COUNTRY_NAMES.get(user.country, user.country)))
+            if user.country
+            else None
+        )
+        result.append(
+            stats.Officer(
+                id=user.pk,
+                name=user.display_name,
+                username=user.username,
+                post=post,
+                agency=agency,
+                country=country,
+            )
+        )
+    return result
+
+
+def _course_test(course: CoursePage, kind: str) -> QuizPage | None:
+    return (
+        QuizPage.objects.live()
+        .descendant_of(course)
+        .filter(test_kind=kind)
+        .order_by("path")
+        .first()
+    )
+
+
+def course_gain_report(*, course: CoursePage) -> GainReport:
+    """Knowledge gain for ``course``: its live pre-test and post-test (the first of each in page
+    order), every officer's first pre-test grade and best post-test grade
+    (``statistics.knowledge_gain`` states the rule) and the averages by post, agency and
+    country. Grades from every language count."""
+    pre, post = _course_test(course, TestKind.PRE), _course_test(course, TestKind.POST)
+    if pre is None or post is None:
+        return GainReport(course=course, pre=pre, post=post, gain=None)
+    pre_attempts = graded_attempts(quiz_key=pre.translation_key, with_questions=False)
+    post_attempts = graded_attempts(quiz_key=post.translation_key, with_questions=False)
+    ids = {a.learner_id for a in pre_attempts} | {a.learner_id for a in post_attempts}
+    gain = stats.knowledge_gain(officers=_officers(ids), pre=pre_attempts, post=post_attempts)
+    return GainReport(course=course, pre=pre, post=post, gain=gain)

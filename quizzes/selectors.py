@@ -1,0 +1,116 @@
+"""Reads of quiz attempts: what is open, how many were used, the grade, who passed."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.utils import timezone
+
+from modules.models import QuizPage
+from officers.models import User
+
+from .models import QuizAttempt, QuizSubmission
+from .scoring import GradingMethod, grade_across_attempts
+
+
+def open_attempt(*, learner: User, quiz_key: uuid.UUID) -> QuizAttempt | None:
+    return (
+        QuizAttempt.objects.filter(learner=learner, quiz_key=quiz_key, submission__isnull=True)
+        .order_by("-recorded_at")
+        .first()
+    )
+
+
+def attempts_used(*, learner: User, quiz_key: uuid.UUID) -> int:
+    return QuizAttempt.objects.filter(learner=learner, quiz_key=quiz_key).count()
+
+
+def submissions_for(*, learner: User, quiz_key: uuid.UUID) -> list[QuizSubmission]:
+    """Graded attempts, oldest first (by start, then node order: never by a post's clock alone)."""
+    return list(
+        QuizSubmission.objects.filter(attempt__learner=learner, attempt__quiz_key=quiz_key)
+        .select_related("attempt")
+        .order_by("attempt__recorded_at", "attempt__origin_seq")
+    )
+
+
+def _chosen(method: str, submissions: list[QuizSubmission]) -> QuizSubmission | None:
+    if not submissions:
+        return None
+    percents = [Fraction(s.percent) for s in submissions]
+    grade = grade_across_attempts(GradingMethod(method), percents)
+    if method == GradingMethod.LATEST:
+        return submissions[-1]
+    if method == GradingMethod.FIRST:
+        return submissions[0]
+    return next(s for s in submissions if Fraction(s.percent) == grade)
+
+
+@dataclass(frozen=True)
+class QuizState:
+    attempts_used: int
+    attempts_left: int | None  # None: no limit
+    open_attempt: QuizAttempt | None
+    grade: Decimal | None
+    passed: bool
+    submissions: tuple[QuizSubmission, ...]
+
+    @property
+    def seconds_left(self) -> int | None:
+        if self.open_attempt is None or self.open_attempt.deadline is None:
+            return None
+        return max(0, int((self.open_attempt.deadline - timezone.now()).total_seconds()))
+
+
+def quiz_state(*, learner: User, quiz: QuizPage) -> QuizState:
+    key = quiz.translation_key
+    submissions = submissions_for(learner=learner, quiz_key=key)
+    used = attempts_used(learner=learner, quiz_key=key)
+    chosen = _chosen(quiz.grading_method, submissions)
+    return QuizState(
+        attempts_used=used,
+        attempts_left=max(0, quiz.max_attempts - used) if quiz.max_attempts else None,
+        open_attempt=open_attempt(learner=learner, quiz_key=key),
+        grade=chosen.percent if chosen else None,
+        passed=bool(chosen and chosen.passed),
+        submissions=tuple(submissions),
+    )
+
+
+def passed_quiz_keys_by_learner(
+    *, learner_ids: list[int], quizzes: Iterable[tuple[uuid.UUID, str]]
+) -> dict[int, frozenset[uuid.UUID]]:
+    """For each learner, which of ``quizzes`` (translation key, grading method) they passed,
+    by each quiz's grading method. One query, whatever the number of learners."""
+    methods = dict(quizzes)
+    if not methods or not learner_ids:
+        return {}
+    grouped: dict[tuple[int, uuid.UUID], list[QuizSubmission]] = {}
+    for submission in (
+        QuizSubmission.objects.filter(
+            attempt__learner_id__in=learner_ids, attempt__quiz_key__in=methods
+        )
+        .select_related("attempt")
+        .order_by("attempt__recorded_at", "attempt__origin_seq")
+    ):
+        attempt = submission.attempt
+        grouped.setdefault((attempt.learner_id, attempt.quiz_key), []).append(submission)
+    result: dict[int, set[uuid.UUID]] = {}
+    for (learner_id, key), subs in grouped.items():
+        chosen = _chosen(methods[key], subs)
+        if chosen is not None and chosen.passed:
+            result.setdefault(learner_id, set()).add(key)
+    return {learner_id: frozenset(keys) for learner_id, keys in result.items()}
+
+
+def passed_quiz_keys(
+    *, learner: User, quizzes: Iterable[tuple[uuid.UUID, str]]
+) -> frozenset[uuid.UUID]:
+    """Which of ``quizzes`` ``learner`` has passed. One query."""
+    return passed_quiz_keys_by_learner(learner_ids=[learner.pk], quizzes=quizzes).get(
+        learner.pk, frozenset()
+    )

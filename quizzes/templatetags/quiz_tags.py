@@ -1,0 +1,20 @@
+"""Template tags for quiz pages: the viewer's attempts and grade."""
+
+from django import template
+
+from ..selectors import quiz_state
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def quiz_state_for(context, quiz):
+    user = context["request"].user
+    if not user.is_authenticated:
+        return None
+    return quiz_state(learner=user, quiz=quiz)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""

@@ -1,0 +1,301 @@
+"""Quiz attempts through the officer's pages: start, answer, submit once, review; and every
+kind of bad input refused with a message and no change to any score."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from learning import services as learning
+from quizzes.models import AttemptDraft, QuizAttempt, QuizSubmission
+from tests.quizzes.conftest import SECRETS, build_quiz
+
+
+def form_for(attempt, *, right=True) -> dict:
+    """Form fields answering every question of ``attempt`` right (or wrong), from its key."""
+    data = {}
+    for q in attempt.snapshot["questions"]:
+        name, key, view = f"q-{q['id']}", q["key"], q["view"]
+        if q["type"] == "single":
+            pick = [o["id"] for o in key["options"] if o["correct"] == right]
+            data[name] = pick[0]
+        elif q["type"] == "multiple":
+            data[name] = [o["id"] for o in key["options"] if o["correct"] == right]
+        elif q["type"] == "true_false":
+            data[name] = "true" if key["correct_answer"] == right else "false"
+        elif q["type"] == "matching":
+            rights = [r["id"] for r in view["rights"]]
+            for left, answer in key["pairs"]:
+                data[f"{name}-{left}"] = answer if right else next(r for r in rights if r != answer)
+        elif q["type"] == "ordering":
+            order = key["order"] if right else list(reversed(key["order"]))
+            for position, item in enumerate(order, start=1):
+                data[f"{name}-{item}"] = str(position)
+        elif q["type"] == "numeric":
+            data[name] = key["number"] if right else "999"
+        elif q["type"] == "short_text":
+            data[name] = key["accepted"][0] if right else "no idea"
+    return data
+
+
+@pytest.fixture
+def enrolled(client, course_tree, people):
+    officer = people["learner"]
+    learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    client.force_login(officer)
+    return officer
+
+
+def start(client, quiz) -> QuizAttempt:
+    response = client.post(reverse("quiz_start", args=[quiz.pk]))
+    assert response.status_code == 302, response
+    return QuizAttempt.objects.latest("recorded_at")
+
+
+def test_start_draws_every_question_and_a_reload_resumes_it(client, quiz, enrolled):
+    attempt = start(client, quiz)
+    assert len(attempt.snapshot["questions"]) == 9  # seven own, two drawn from the bank of three
+    assert start(client, quiz).pk == attempt.pk
+    assert QuizAttempt.objects.count() == 1
+
+
+def test_all_right_passes_and_finishes_the_module(client, quiz, enrolled, course_tree):
+    for lesson in course_tree.lessons[:2]:
+        learning.lesson_open(learner=enrolled, lesson=lesson)
+        learning.lesson_complete(learner=enrolled, lesson=lesson)
+    assert not enrolled.learner_records.filter(kind="module_completed").exists()
+    attempt = start(client, quiz)
+    url = reverse("quiz_attempt", args=[attempt.pk])
+    response = client.post(url, {**form_for(attempt), "action": "submit"})
+    assert response["Location"] == reverse("quiz_result", args=[attempt.pk])
+    submission = QuizSubmission.objects.get(attempt=attempt)
+    assert (submission.percent, submission.passed) == (100, True)
+    assert enrolled.learner_records.filter(kind="module_completed").count() == 1
+    html = client.get(reverse("quiz_result", args=[attempt.pk])).content.decode()
+    assert "100%" in html and "Passed" in html
+
+
+def test_fail_then_retake_and_pass_with_highest_grade(client, quiz, enrolled):
+    first = start(client, quiz)
+    client.post(
+        reverse("quiz_attempt", args=[first.pk]),
+        {**form_for(first, right=False), "action": "submit"},
+    )
+    assert QuizSubmission.objects.get(attempt=first).passed is False
+    second = start(client, quiz)
+    assert second.pk != first.pk and second.number == 2
+    client.post(reverse("quiz_attempt", args=[second.pk]), {**form_for(second), "action": "submit"})
+    page = client.get(quiz.url).content.decode()
+    assert "Your grade: 100%" in page
+
+
+def test_submitting_twice_records_one_grade(client, quiz, enrolled):
+    attempt = start(client, quiz)
+    url = reverse("quiz_attempt", args=[attempt.pk])
+    client.post(url, {**form_for(attempt, right=False), "action": "submit"})
+    again = client.post(url, {**form_for(attempt), "action": "submit"})
+    assert again["Location"] == reverse("quiz_result", args=[attempt.pk])
+    assert QuizSubmission.objects.filter(attempt=attempt).count() == 1
+    assert QuizSubmission.objects.get(attempt=attempt).passed is False
+
+
+def test_saved_answers_survive_a_reload(client, quiz, enrolled):
+    attempt = start(client, quiz)
+    url = reverse("quiz_attempt", args=[attempt.pk])
+    single = attempt.snapshot["questions"][0]
+    name = f"q-{single['id']}"
+    chosen = form_for(attempt)[name]
+    client.post(url, {name: chosen, "action": "save"})
+    html = client.get(url).content.decode()
+    assert f'value="{chosen}" checked' in html
+    assert "1 of 9 questions answered" in html
+
+
+def test_unanswered_questions_are_warned_before_submitting(client, quiz, enrolled):
+    attempt = start(client, quiz)
+    url = reverse("quiz_attempt", args=[attempt.pk])
+    response = client.post(url, {"action": "submit"})
+    assert "You have not answered 9 questions. Submit anyway?" in response.content.decode()
+    assert not QuizSubmission.objects.exists()
+    client.post(url, {"action": "confirm"})
+    assert QuizSubmission.objects.get(attempt=attempt).percent == 0
+
+
+def test_no_answer_reaches_the_browser_before_submission(client, quiz, enrolled):
+    """Every page and response an officer can reach during an attempt, looked through for
+    anything that reveals an answer."""
+    quiz.layout = "per_question"
+    quiz.save_revision().publish()
+    seen = [client.get(quiz.url)]
+    attempt = start(client, quiz)
+    url = reverse("quiz_attempt", args=[attempt.pk])
+    for number in range(1, 10):
+        seen.append(client.get(url, {"q": number}))
+        seen.append(client.post(url, {"q": number, "action": "save"}, follow=True))
+    seen.append(client.post(url, {"action": "submit"}))  # the unanswered warning
+    seen.append(client.get(reverse("quiz_result", args=[attempt.pk]), follow=True))
+    for response in seen:
+        body = response.content.decode()
+        for secret in SECRETS:
+            assert secret not in body, (secret, response.request["PATH_INFO"])
+        assert "correct" not in body.lower().replace("incorrect", ""), response.request
+    pages = "".join(r.content.decode() for r in seen)
+    for q in attempt.snapshot["questions"]:
+        if q["type"] == "numeric":
+            assert f'name="q-{q["id"]}" value="{q["key"]["number"]}"' not in pages
+
+
+@pytest.mark.parametrize(
+    ("level", "shows", "hides"),
+    [
+        ("score", ["%"], ["Right", "Correct answer", "RIGHT-SECRET-7", "EXPLAIN-SECRET-6"]),
+        (
+            "which",
+            ["Right", "Not answered"],
+            ["Correct answer", "DELTA-SECRET-4", "EXPLAIN-SECRET-6"],
+        ),
+        (
+            "answers",
+            ["Correct answer", "DELTA-SECRET-4", "EXPLAIN-SECRET-6", "FEEDBACK-SECRET-5"],
+            [],
+        ),
+    ],
+)
+def test_review_shows_what_the_option_allows_and_no_more(
+    client, course_tree, enrolled, level, shows, hides
+):
+    quiz = build_quiz(course_tree.quizzes[0], review=level)
+    attempt = start(client, quiz)
+    answers = form_for(attempt)
+    first = attempt.snapshot["questions"][0]["id"]
+    answers = {k: v for k, v in answers.items() if not k.startswith(f"q-{first}")}
+    answers[f"q-{first}"] = next(
+        o["id"] for o in attempt.snapshot["questions"][0]["key"]["options"] if o["correct"]
+    )
+    last = attempt.snapshot["questions"][-1]["id"]  # left unanswered
+    answers = {k: v for k, v in answers.items() if not k.startswith(f"q-{last}")}
+    client.post(reverse("quiz_attempt", args=[attempt.pk]), {**answers, "action": "confirm"})
+    html = client.get(reverse("quiz_result", args=[attempt.pk])).content.decode()
+    for text in shows:
+        assert text in html, text
+    for text in hides:
+        assert text not in html, text
+
+
+# --- Bad input: a clear message, and no score changes --------------------------------------
+
+
+def test_answer_for_a_question_not_in_the_attempt(client, quiz, enrolled):
+    attempt = start(client, quiz)
+    url = reverse("quiz_attempt", args=[attempt.pk])
+    response = client.post(url, {"action": "save", "q-o-not-there": "x"}, follow=True)
+    # Fields for questions not shown are not read at all: nothing saved, nothing graded.
+    assert AttemptDraft.objects.get(attempt=attempt).responses == {}
+    assert response.status_code == 200
+    from quizzes.services import AttemptRefused, attempt_save
+
+    with pytest.raises(AttemptRefused, match="not in this attempt"):
+        attempt_save(learner=enrolled, attempt=attempt, responses={"o-not-there": "x"})
+
+
+def test_option_that_does_not_exist(client, quiz, enrolled):
+    attempt = start(client, quiz)
+    single = next(q for q in attempt.snapshot["questions"] if q["type"] == "single")
+    url = reverse("quiz_attempt", args=[attempt.pk])
+    response = client.post(url, {"action": "submit", f"q-{single['id']}": "forged"}, follow=True)
+    assert "An answer could not be read" in response.content.decode()
+    assert not QuizSubmission.objects.exists()
+    assert AttemptDraft.objects.get(attempt=attempt).responses == {}
+
+
+def test_tampered_or_foreign_attempt_ids_are_not_found(client, quiz, enrolled, people, course_tree):
+    attempt = start(client, quiz)
+    other = people["learner_kh"]
+    learning.enrolment_create(learner=other, course=course_tree.course, actor=other)
+    client.force_login(other)
+    for name in ("quiz_attempt", "quiz_result"):
+        assert client.get(reverse(name, args=[attempt.pk])).status_code == 404
+    assert (
+        client.post(
+            reverse("quiz_attempt", args=[attempt.pk]), {**form_for(attempt), "action": "submit"}
+        ).status_code
+        == 404
+    )
+    assert client.get("/learn/attempts/not-a-uuid/").status_code == 404
+    assert not QuizSubmission.objects.exists()
+
+
+def test_past_the_deadline_the_server_grades_what_was_saved(client, course_tree, enrolled):
+    quiz = build_quiz(course_tree.quizzes[0], time_limit_minutes=10)
+    attempt = start(client, quiz)
+    assert attempt.deadline is not None
+    url = reverse("quiz_attempt", args=[attempt.pk])
+    one = attempt.snapshot["questions"][0]
+    right = form_for(attempt)
+    client.post(url, {f"q-{one['id']}": right[f"q-{one['id']}"], "action": "save"})
+    from quizzes import services
+
+    later = timezone.now() + timedelta(minutes=11)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services.timezone, "now", lambda: later)
+        response = client.post(url, {**right, "action": "submit"})
+    assert response["Location"] == reverse("quiz_result", args=[attempt.pk])
+    submission = QuizSubmission.objects.get(attempt=attempt)
+    assert submission.closed_by_server is True
+    assert submission.score == 1  # only the answer saved in time counts
+
+
+def test_no_attempts_left(client, course_tree, enrolled):
+    quiz = build_quiz(course_tree.quizzes[0], max_attempts=1)
+    attempt = start(client, quiz)
+    client.post(reverse("quiz_attempt", args=[attempt.pk]), {"action": "confirm"})
+    response = client.post(reverse("quiz_start", args=[quiz.pk]), follow=True)
+    assert "You have used all 1 attempts at this quiz." in response.content.decode()
+    assert QuizAttempt.objects.count() == 1
+
+
+def test_quiz_without_questions(client, course_tree, enrolled):
+    quiz = course_tree.quizzes[0]
+    response = client.post(reverse("quiz_start", args=[quiz.pk]), follow=True)
+    assert "This quiz has no questions yet." in response.content.decode()
+    assert not QuizAttempt.objects.exists()
+
+
+def test_random_draw_larger_than_the_bank(client, course_tree, enrolled):
+    import json
+
+    quiz = build_quiz(course_tree.quizzes[0])
+    blocks = [dict(b) for b in quiz.questions.raw_data]
+    for block in blocks:
+        if block["type"] == "random_draw":
+            block["value"] = {**block["value"], "count": 5}
+    quiz.questions = json.dumps(blocks)
+    quiz.save_revision().publish()
+    response = client.post(reverse("quiz_start", args=[quiz.pk]), follow=True)
+    assert "asks for 5 questions from “Indicators”, which has only 3" in response.content.decode()
+    assert not QuizAttempt.objects.exists()
+
+
+def test_not_enrolled_cannot_start(client, quiz, people):
+    client.force_login(people["learner_kh"])
+    assert client.post(reverse("quiz_start", args=[quiz.pk])).status_code == 404
+    assert not QuizAttempt.objects.exists()
+
+
+def test_expired_attempts_are_closed_by_the_command(client, course_tree, enrolled):
+    from django.core.management import call_command
+
+    from quizzes import services
+
+    quiz = build_quiz(course_tree.quizzes[0], time_limit_minutes=1)
+    attempt = start(client, quiz)
+    call_command("close_expired_attempts")
+    assert not QuizSubmission.objects.exists()
+    later = timezone.now() + timedelta(minutes=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services.timezone, "now", lambda: later)
+        call_command("close_expired_attempts")
+        call_command("close_expired_attempts")
+    submission = QuizSubmission.objects.get(attempt=attempt)
+    assert submission.closed_by_server and submission.percent == 0

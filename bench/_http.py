@@ -66,15 +66,18 @@ class Client:
             self._connection.close()
             self._connection = None
 
-    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Response:
+    def request(
+        self, method: str, path: str, form: dict[str, str | list[str]] | None = None
+    ) -> Response:
         """Send one request (no redirect is followed) and read the whole body. A keep-alive
-        connection the server closed in between is reopened once, as a browser would."""
+        connection the server closed in between is reopened once, as a browser would. A list
+        value in ``form`` is sent as that field repeated (ticked checkboxes)."""
         headers = {"Accept": "text/html", "Accept-Language": "en"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
         if form is not None:
-            body = urlencode(form).encode()
+            body = urlencode(form, doseq=True).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Origin"] = self.origin
             headers["Referer"] = self.origin + path
@@ -102,7 +105,7 @@ class Client:
     def get(self, path: str) -> Response:
         return self.request("GET", path)
 
-    def post(self, path: str, form: dict[str, str]) -> Response:
+    def post(self, path: str, form: dict[str, str | list[str]]) -> Response:
         return self.request("POST", path, {**form, "csrfmiddlewaretoken": self.csrf_token()})
 
     def csrf_token(self) -> str:

@@ -68,6 +68,9 @@ class BenchServer:
     command: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     demo_output: str = ""
+    # Extra environment for every manage.py command and gunicorn, applied last (for example
+    # DATABASE_URL, which is otherwise dropped so that the node gets its own SQLite file).
+    extra_env: dict[str, str] = field(default_factory=dict)
     _secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(48), repr=False)
     _process: subprocess.Popen | None = None
     _log: Path | None = None
@@ -103,6 +106,7 @@ class BenchServer:
             BENCH_PASSWORD=DEMO_PASSWORD,
             PYTHONUNBUFFERED="1",
         )
+        env.update(self.extra_env)
         return env
 
     def client(self) -> Client:
@@ -117,6 +121,10 @@ class BenchServer:
         self.demo_output = self._manage("load_demo", "load_demo")
         self._manage("collectstatic", "collectstatic", "--noinput")
         self._manage("create learners", "shell", "-c", CREATE_LEARNERS)
+
+    def manage(self, label: str, *args: str) -> str:
+        """Run ``manage.py ARGS`` in the node's environment (timed as ``label``); its stdout."""
+        return self._manage(label, *args)
 
     def _manage(self, label: str, *args: str) -> str:
         started = time.perf_counter()

@@ -66,22 +66,16 @@ def _body(blocks: list[dict], image_title_prefix: str) -> str:
         elif kind == "scenario":
             value = {k: block[k] for k in ("title", "situation", "question", "discussion")}
         elif kind == "check":
-            value = {
-                "question": block["question"],
-                "options": [
-                    {
-                        "type": "item",
-                        "id": str(uuid.uuid4()),
-                        "value": {
-                            "text": o["text"],
-                            "correct": bool(o["correct"]),
-                            "feedback": o.get("feedback", ""),
-                        },
-                    }
-                    for o in block["options"]
-                ],
-                "explanation": block.get("explanation", ""),
-            }
+            # A single-choice practice question (the quiz types serve knowledge checks too).
+            q_kind, q_value = question_value(
+                {
+                    "type": "single",
+                    "stem": block["question"],
+                    "options": block["options"],
+                    "explanation": block.get("explanation", ""),
+                }
+            )
+            value = [{"type": q_kind, "value": q_value, "id": str(uuid.uuid4())}]
         else:
             raise ValueError(f"Unknown demo block type {kind!r}")
         raw.append({"type": kind, "value": value, "id": str(uuid.uuid4())})

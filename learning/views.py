@@ -3,14 +3,16 @@ input, calls one service or selector, renders."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
-from courses.selectors import course_by_key
+from courses.selectors import course_by_key, course_for_page
 from modules.models import LessonPage
+from quizzes.forms import responses_from_post
+from quizzes.practice import check_answer, check_question, check_view
 
 from . import selectors, services
 from .templatetags.learning_tags import lesson_neighbours
@@ -52,3 +54,42 @@ def lesson_complete(request, lesson_id: int):
     if following is not None:
         return redirect(following.url)
     return redirect(lesson.get_parent().url)
+
+
+@login_required
+@require_POST
+def lesson_check(request, lesson_id: int, block_id: str):
+    """Grade a lesson's knowledge check and give feedback; records nothing (practice).
+    Answers JSON to the page's script, or a message on the lesson without JavaScript."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    course = course_for_page(lesson)
+    user = request.user
+    staff = user.is_administrator or user.is_trainer or user.is_coordinator
+    if not staff and (course is None or not selectors.is_enrolled(learner=user, course=course)):
+        raise Http404
+    block = next((b for b in lesson.body if b.block_type == "check" and b.id == block_id), None)
+    question = check_question(block.value, block_id) if block is not None else None
+    if question is None:
+        raise Http404
+    response = responses_from_post([check_view(question)], request.POST).get(question["id"])
+    result = check_answer(question, response)
+    if not result.answered:
+        message = _("Choose or write an answer first.")
+    elif result.correct:
+        message = _("Correct.")
+    else:
+        message = _("Not quite.")
+    details = [t for t in (result.feedback, *result.option_feedback, result.explanation) if t]
+    if not result.correct and result.answered:
+        details.append(_("The answer: %(answer)s") % {"answer": result.answer})
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(
+            {
+                "answered": result.answered,
+                "correct": result.correct,
+                "message": message,
+                "details": details,
+            }
+        )
+    messages.info(request, " ".join([message, *details]))
+    return redirect(f"{lesson.url}#check-{block_id}")

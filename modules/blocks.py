@@ -1,8 +1,8 @@
 """The blocks a lesson body is made of.
 
 Media blocks take files uploaded to this node (Wagtail documents and images), never a URL, so a
-lesson works with the uplink cut. Inline knowledge checks count for nothing: their answers may
-reach the browser, unlike a graded quiz's.
+lesson works with the uplink cut. Inline knowledge checks use the quiz question types and are
+graded on the server too, but count for nothing.
 """
 
 from django.core.exceptions import ValidationError
@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from questionbank.blocks import QUESTION_BLOCKS
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -117,28 +119,17 @@ class ScenarioBlock(blocks.StructBlock):
         template = "modules/blocks/scenario.html"
 
 
-class CheckOptionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Option"), max_length=300)
-    correct = blocks.BooleanBlock(label=_("Correct"), required=False)
-    feedback = blocks.CharBlock(label=_("Feedback"), required=False, max_length=400)
-
-
-class KnowledgeCheckBlock(blocks.StructBlock):
-    question = blocks.CharBlock(label=_("Question"), max_length=400)
-    options = blocks.ListBlock(CheckOptionBlock(), min_num=2, max_num=8, label=_("Options"))
-    explanation = blocks.TextBlock(label=_("Explanation"), required=False)
+class KnowledgeCheckBlock(blocks.StreamBlock):
+    """One practice question of any quiz type, graded on the server, counting for nothing."""
 
     class Meta:
         icon = "help"
+        min_num = 1
+        max_num = 1
         template = "modules/blocks/knowledge_check.html"
 
-    def clean(self, value):
-        value = super().clean(value)
-        if not any(option["correct"] for option in value["options"]):
-            raise StructBlockValidationError(
-                block_errors={"options": ValidationError(_("Mark at least one option correct."))}
-            )
-        return value
+    def __init__(self, **kwargs):
+        super().__init__(QUESTION_BLOCKS, **kwargs)
 
 
 class LessonBodyBlock(blocks.StreamBlock):

@@ -28,7 +28,9 @@ def _items(list_value) -> list[tuple[str, object]]:
     return [(child.id, child.value) for child in list_value.bound_blocks]
 
 
-def _question(block_type: str, value, qid: str, source: dict, rng, shuffle: bool) -> dict:
+def question_from_block(block_type: str, value, qid: str, source: dict, rng, shuffle: bool) -> dict:
+    """One question block as a snapshot question: its view, key, feedback and answer text."""
+
     def shuffled(seq: list) -> list:
         seq = list(seq)
         if shuffle:
@@ -103,7 +105,7 @@ def _bank(question: Question, rng, shuffle: bool) -> dict:
         "key": str(question.translation_key),
         "locale": question.locale.language_code,
     }
-    return _question(
+    return question_from_block(
         block.block_type, block.value, f"b-{question.translation_key}", source, rng, shuffle
     )
 
@@ -143,7 +145,7 @@ def draw(*, quiz: QuizPage, rng: random.Random) -> dict:
             continue
         else:
             block_type = item.block_type.removeprefix("own_")
-            q = _question(
+            q = question_from_block(
                 block_type,
                 item.value,
                 f"o-{item.id}",

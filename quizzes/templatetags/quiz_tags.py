@@ -2,6 +2,7 @@
 
 from django import template
 
+from ..practice import check_question, check_view
 from ..selectors import quiz_state
 
 register = template.Library()
@@ -18,3 +19,10 @@ def quiz_state_for(context, quiz):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.simple_tag
+def practice_question(stream_value, block_id):
+    """The presentation of a lesson's knowledge check (no answer in it)."""
+    question = check_question(stream_value, block_id)
+    return check_view(question) if question else None

@@ -85,15 +85,15 @@ def test_unpublished_translation_falls_back_to_the_original(client, people, cour
     assert "Course TST-101" in html
 
 
-def test_knowledge_check_needs_a_correct_option():
-    from modules.blocks import KnowledgeCheckBlock
+def test_a_choice_question_needs_a_correct_option():
+    from questionbank.blocks import SingleChoiceBlock
 
-    block = KnowledgeCheckBlock()
+    block = SingleChoiceBlock()
     value = block.to_python(
         {
-            "question": "Q?",
+            "stem": "<p>Q?</p>",
+            "points": 1,
             "options": [{"text": "a", "correct": False}, {"text": "b", "correct": False}],
-            "explanation": "",
         }
     )
     with pytest.raises(ValidationError):

@@ -131,6 +131,7 @@ def test_every_named_url_is_in_the_table():
         "course_enrol": "tests/learning/test_views.py",
         "lesson_complete": "tests/learning/test_views.py",
         "quiz_start": "tests/quizzes/test_attempts.py",
+        "lesson_check": "tests/quizzes/test_practice.py",
         "coordination:officer_enrol": "tests/coordination/test_progress_table.py",
         "coordination:officer_password": "tests/officers/test_accounts.py",
     }

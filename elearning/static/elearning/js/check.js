@@ -1,14 +1,26 @@
-// Inline knowledge checks: instant feedback, counted for nothing. Without JS the answer and
-// feedback are still available under "Show the answer".
+// Knowledge checks in lessons: graded on the server (the answer is not in the page), shown
+// here without leaving the lesson. Without JavaScript the form posts and the lesson reloads
+// with the same feedback.
 document.querySelectorAll("form.check").forEach(function (form) {
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var chosen = form.querySelector("input:checked");
     var out = form.querySelector(".feedback");
-    if (!chosen) { out.textContent = form.dataset.choose; out.className = "feedback"; return; }
-    var right = chosen.dataset.correct === "1";
-    out.textContent = (right ? form.dataset.right : form.dataset.wrong) + " " + (chosen.dataset.feedback || "");
-    out.className = "feedback " + (right ? "right" : "wrong");
-    out.hidden = false;
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "Accept": "application/json" },
+      credentials: "same-origin"
+    }).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.json();
+    }).then(function (result) {
+      out.className = "feedback " + (result.correct ? "right" : (result.answered ? "wrong" : ""));
+      out.textContent = "";
+      [result.message].concat(result.details).forEach(function (text) {
+        var p = document.createElement("p");
+        p.textContent = text;
+        out.appendChild(p);
+      });
+    }).catch(function () { form.submit(); });
   });
 });

@@ -1,0 +1,113 @@
+"""Knowledge checks in lessons: quiz question types, graded on the server, counting for nothing."""
+
+import json
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from learning import services as learning
+from learning.models import LearnerRecord
+from quizzes.models import QuizAttempt
+from tests.quizzes.conftest import OWN_QUESTIONS
+
+
+@pytest.fixture
+def lesson(course_tree):
+    lesson = course_tree.lessons[0]
+    single = dict(OWN_QUESTIONS[0][1])
+    single.pop("single", None)
+    ordering = dict(OWN_QUESTIONS[4][1])
+    lesson.body = json.dumps(
+        [
+            {"type": "text", "id": str(uuid.uuid4()), "value": "<p>Teaching.</p>"},
+            {
+                "type": "check",
+                "id": "chk1",
+                "value": [{"type": "single", "id": str(uuid.uuid4()), "value": single}],
+            },
+            {
+                "type": "check",
+                "id": "chk2",
+                "value": [{"type": "ordering", "id": str(uuid.uuid4()), "value": ordering}],
+            },
+        ]
+    )
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    return lesson
+
+
+@pytest.fixture
+def reader(client, course_tree, people):
+    officer = people["learner"]
+    learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    client.force_login(officer)
+    return officer
+
+
+def option_ids(lesson, block_id):
+    block = next(b for b in lesson.body if b.id == block_id)
+    options = block.value[0].value["options"].bound_blocks
+    return {child.value["text"]: child.id for child in options}
+
+
+def test_the_lesson_page_carries_no_answer(client, lesson, reader):
+    html = client.get(lesson.url).content.decode()
+    assert 'action="/learn/lessons/' in html
+    assert "Passport A" in html  # the options are there
+    for secret in ("FEEDBACK-SECRET-5", "RIGHT-SECRET-7", "WRONG-SECRET-8", "EXPLAIN-SECRET-6"):
+        assert secret not in html
+    assert "data-correct" not in html
+
+
+def test_right_and_wrong_answers_get_feedback_and_record_nothing(client, lesson, reader):
+    ids = option_ids(lesson, "chk1")
+    url = reverse("lesson_check", args=[lesson.pk, "chk1"])
+    before = LearnerRecord.objects.count()
+    right = client.post(url, {"q-c-chk1": ids["Passport A"]}, HTTP_ACCEPT="application/json")
+    assert right.json()["correct"] is True
+    assert right.json()["message"] == "Correct."
+    assert "FEEDBACK-SECRET-5" in right.json()["details"]
+    wrong = client.post(url, {"q-c-chk1": ids["Visa B"]}, HTTP_ACCEPT="application/json").json()
+    assert wrong["correct"] is False
+    assert "The answer: Passport A" in wrong["details"]
+    empty = client.post(url, {}, HTTP_ACCEPT="application/json").json()
+    assert empty["message"] == "Choose or write an answer first."
+    assert LearnerRecord.objects.count() == before
+    assert not QuizAttempt.objects.exists()
+
+
+def test_other_question_types_and_forged_answers(client, lesson, reader):
+    block = next(b for b in lesson.body if b.id == "chk2")
+    items = {c.value: c.id for c in block.value[0].value["items"].bound_blocks}
+    url = reverse("lesson_check", args=[lesson.pk, "chk2"])
+    order = {
+        f"q-c-chk2-{items[t]}": str(n)
+        for n, t in enumerate(["Secure", "Record", "Hand over"], start=1)
+    }
+    assert client.post(url, order, HTTP_ACCEPT="application/json").json()["correct"] is True
+    forged = {k: "1" for k in order}
+    result = client.post(url, forged, HTTP_ACCEPT="application/json").json()
+    assert result["correct"] is False
+
+
+def test_without_javascript_the_lesson_shows_the_feedback(client, lesson, reader):
+    ids = option_ids(lesson, "chk1")
+    response = client.post(
+        reverse("lesson_check", args=[lesson.pk, "chk1"]),
+        {"q-c-chk1": ids["Passport A"]},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == f"{lesson.url}#check-chk1"
+    assert "Correct." in response.content.decode()
+
+
+def test_only_enrolled_officers_and_only_real_checks(client, lesson, people):
+    client.force_login(people["learner_kh"])
+    url = reverse("lesson_check", args=[lesson.pk, "chk1"])
+    assert client.post(url, {}).status_code == 404
+    client.force_login(people["trainer"])
+    assert client.post(url, {}, HTTP_ACCEPT="application/json").status_code == 200
+    assert client.post(reverse("lesson_check", args=[lesson.pk, "nope"]), {}).status_code == 404
+    assert client.get(url).status_code == 405

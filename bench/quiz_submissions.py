@@ -737,7 +737,7 @@ def report_summary(results: list[dict]) -> None:
         failed = sum(not c["ok"] for c in r["checks"])
         print(
             row.format(
-                r["db_version"],
+                r["db_version"].split(" (")[0],  # PostgreSQL's build note left out
                 r["started"],
                 r["graded"],
                 f"{r['submissions_per_second']:.1f}",

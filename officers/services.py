@@ -21,9 +21,24 @@ TRAINER_MEDIA_PERMISSIONS = {
 }
 
 
+TRAINER_MODEL_PERMISSIONS = {
+    "questionbank": (
+        "add_question",
+        "change_question",
+        "delete_question",
+        "view_question",
+        "add_questioncategory",
+        "change_questioncategory",
+        "delete_questioncategory",
+        "view_questioncategory",
+    ),
+}
+
+
 def trainer_group_ensure() -> Group:
     """The "Trainers" group: Wagtail admin access, pages under the root (author, publish,
-    moderate) and images and documents in the root collection. Idempotent."""
+    moderate), images and documents in the root collection, and the question bank.
+    Idempotent."""
     from django.contrib.auth.models import Permission
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -31,6 +46,10 @@ def trainer_group_ensure() -> Group:
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
+    for app_label, codenames in TRAINER_MODEL_PERMISSIONS.items():
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
     root_page = Page.get_first_root_node()
     if root_page is not None:
         for codename in TRAINER_PAGE_PERMISSIONS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
@@ -32,7 +33,7 @@ class QuestionCategory(TranslatableMixin, models.Model):
 
 
 class QuestionTag(TaggedItemBase):
-    content_object = models.ForeignKey(
+    content_object = ParentalKey(
         "questionbank.Question", on_delete=models.CASCADE, related_name="tagged_items"
     )
 

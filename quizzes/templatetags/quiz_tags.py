@@ -26,3 +26,12 @@ def practice_question(stream_value, block_id):
     """The presentation of a lesson's knowledge check (no answer in it)."""
     question = check_question(stream_value, block_id)
     return check_view(question) if question else None
+
+
+@register.simple_tag
+def question_image_url(image_id, spec="max-720x540|format-webp"):
+    """A small rendition of a question's image (by id, as the snapshot keeps it)."""
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.filter(pk=image_id).first()
+    return image.get_rendition(spec).url if image else ""

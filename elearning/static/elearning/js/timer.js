@@ -3,11 +3,16 @@
 (function () {
   var el = document.getElementById("time-left");
   if (!el) return;
+  var value = el.querySelector(".value");
   var end = Date.now() + 1000 * Number(el.dataset.seconds);
   function tick() {
     var left = Math.max(0, Math.round((end - Date.now()) / 1000));
     var m = Math.floor(left / 60), s = left % 60;
-    el.textContent = left ? "⏱ " + m + ":" + (s < 10 ? "0" : "") + s : el.dataset.expired;
+    if (left) {
+      value.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+    } else {
+      el.textContent = el.dataset.expired;
+    }
     if (left) setTimeout(tick, 1000);
   }
   tick();

@@ -31,7 +31,9 @@ system-packages:
 demo: $(VENV)/.installed-runtime
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with a task worker beside it (Ctrl-C stops both)"
+	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: system-packages $(VENV)/.installed-dev

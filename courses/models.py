@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from .routing import LocaleFallbackRouteMixin
@@ -23,6 +24,66 @@ class Topic(models.TextChoices):
     HUMAN_RIGHTS = "human_rights", _("Human rights")
     BORDER_MANAGEMENT = "border_management", _("Border management")
     DOCUMENT_FRAUD = "document_fraud", _("Document fraud")
+
+
+class CertificateTemplate(TranslatableMixin, models.Model):
+    """How a course's certificates look: chosen and edited per course by trainers."""
+
+    name = models.CharField(_("name"), max_length=120)
+    title = models.CharField(_("title"), max_length=200, default=_("Certificate of completion"))
+    introduction = models.CharField(
+        _("introduction"), max_length=200, default=_("This certifies that")
+    )
+    body = models.TextField(_("body text"), default=_("has successfully completed the course"))
+    signatories = StreamField(
+        [
+            (
+                "signatory",
+                blocks.StructBlock(
+                    [
+                        ("name", blocks.CharBlock(max_length=120)),
+                        ("title", blocks.CharBlock(max_length=160)),
+                    ],
+                    label=_("Signatory"),
+                ),
+            )
+        ],
+        verbose_name=_("signatories"),
+        blank=True,
+        max_num=3,
+    )
+    logos = StreamField(
+        [("logo", ImageChooserBlock(label=_("Logo of an issuing agency")))],
+        verbose_name=_("logos"),
+        blank=True,
+        max_num=3,
+    )
+    orientation = models.CharField(
+        _("orientation"),
+        max_length=10,
+        default="landscape",
+        choices=[("landscape", _("Landscape")), ("portrait", _("Portrait"))],
+    )
+    paper = models.CharField(
+        _("paper"), max_length=10, default="A4", choices=[("A4", "A4"), ("letter", _("US Letter"))]
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("signatories"),
+        FieldPanel("logos"),
+        FieldPanel("orientation"),
+        FieldPanel("paper"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("certificate template")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class CourseIndexPage(LocaleFallbackRouteMixin, Page):
@@ -78,6 +139,19 @@ class CoursePage(LocaleFallbackRouteMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    certificate_template = models.ForeignKey(
+        CertificateTemplate,
+        verbose_name=_("certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"),
+        default=0,
+        help_text=_("0: certificates do not expire. Otherwise officers recertify when due."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -87,6 +161,10 @@ class CoursePage(LocaleFallbackRouteMixin, Page):
         FieldPanel("summary"),
         FieldPanel("learning_outcomes"),
         FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")],
+            heading=_("Certificate"),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("code")]
     parent_page_types = ["courses.CourseIndexPage"]

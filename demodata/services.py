@@ -310,6 +310,14 @@ AGENCIES = [
         "country": "KH",
     },
 ]
+# Border liaison officers from neighbouring countries, stationed at the two posts: their names
+# put Lao, Burmese and Vietnamese on the demo certificates beside Thai, Khmer and Latin.
+LIAISON_OFFICERS = [
+    ("khamla", "ຄຳຫຼ້າ ພົມມະຈັນ", "Khamla Phommachanh", "LA-2231", "Captain", "th-aranyaprathet", "lo"),
+    ("aungko", "အောင်ကိုကို", "Aung Ko Ko", "MM-5510", "Police Captain", "th-aranyaprathet", "my"),
+    ("nguyenan", "Nguyễn Văn An", "Nguyen Van An", "VN-8842", "Major", "kh-poipet", "vi"),
+]
+
 OFFICERS = [
     # username, native name, Latin name, service no., rank, post, language
     (
@@ -409,20 +417,46 @@ def demo_load() -> list[DemoLogin]:
             agency=agencies[post.country],
             preferred_language=language,
         )
+    for username, native, latin, number, rank, post_code, language in LIAISON_OFFICERS:
+        post = posts[post_code]
+        officers[username] = person(
+            username,
+            Role.LEARNER,
+            f"{post.name} (liaison)",
+            full_name_native=native,
+            full_name_latin=latin,
+            service_number=number,
+            rank=rank,
+            post=post,
+            preferred_language=language,
+        )
     _seed_progress(officers=officers, coordinators={"TH": coordinator_th, "KH": coordinator_kh})
     return logins
 
 
 def _seed_progress(*, officers: dict[str, User], coordinators: dict[str, User]) -> None:
-    """Some officers enrolled and part-way through, one finished, so the coordinator's table
-    has something to show. Officers who already have records are left alone."""
-    plan = {
-        "somchai": ("TIP-101", 99),
-        "malee": ("TIP-101", 3),
-        "sokha": ("WLC-101", 2),
-        "dara": ("HRB-101", 0),
-        "anan": ("HRB-101", 1),
+    """Some officers part-way through a course and six who finished one (so hold certificates,
+    with names in six scripts), so the coordinator's pages have something to show. Officers
+    who already have records are left alone."""
+    plan = {"malee": ("TIP-101", 3), "dara": ("HRB-101", 0), "anan": ("HRB-101", 1)}
+    # These officers finish a course, quizzes passed, and so hold its certificate.
+    finished = {
+        "somchai": "TIP-101",
+        "sokha": "WLC-101",
+        "khamla": "TIP-101",
+        "aungko": "TIP-101",
+        "nguyenan": "HRB-101",
+        "officer": "WLC-101",
     }
+    for username, code in finished.items():
+        officer = officers[username]
+        if officer.learner_records.exists():
+            continue
+        course = CoursePage.objects.get(code=code, locale=Locale.get_default())
+        learning_services.enrolment_create(
+            learner=officer, course=course, actor=coordinators[officer.country]
+        )
+        _complete(officer, course)
     for username, (code, lessons_to_complete) in plan.items():
         officer = officers[username]
         if officer.learner_records.exists():
@@ -435,3 +469,40 @@ def _seed_progress(*, officers: dict[str, User], coordinators: dict[str, User]) 
         for lesson in list(lessons)[:lessons_to_complete]:
             learning_services.lesson_open(learner=officer, lesson=lesson)
             learning_services.lesson_complete(learner=officer, lesson=lesson)
+
+
+def right_answers(snapshot: dict) -> dict:
+    """Responses that answer every question of an attempt's snapshot right (demo only)."""
+    responses = {}
+    for q in snapshot["questions"]:
+        key = q["key"]
+        if q["type"] == "single":
+            responses[q["id"]] = next(o["id"] for o in key["options"] if o["correct"])
+        elif q["type"] == "multiple":
+            responses[q["id"]] = [o["id"] for o in key["options"] if o["correct"]]
+        elif q["type"] == "true_false":
+            responses[q["id"]] = "true" if key["correct_answer"] else "false"
+        elif q["type"] == "matching":
+            responses[q["id"]] = dict(key["pairs"])
+        elif q["type"] == "ordering":
+            responses[q["id"]] = list(key["order"])
+        elif q["type"] == "numeric":
+            responses[q["id"]] = key["number"]
+        elif q["type"] == "short_text":
+            responses[q["id"]] = key["accepted"][0]
+    return responses
+
+
+def _complete(officer: User, course: CoursePage) -> None:
+    """Work through ``course`` as the officer would: every lesson, every module quiz passed.
+    Completing it issues the certificate (learning.completion -> certificates)."""
+    for module in ModulePage.objects.child_of(course).live().order_by("path"):
+        for lesson in LessonPage.objects.child_of(module).live().order_by("path"):
+            learning_services.lesson_open(learner=officer, lesson=lesson)
+            learning_services.lesson_complete(learner=officer, lesson=lesson)
+        quiz = QuizPage.objects.child_of(module).live().first()
+        if quiz is not None and len(quiz.questions):
+            attempt = learning_services.quiz_start(learner=officer, quiz=quiz)
+            learning_services.quiz_submit(
+                learner=officer, attempt=attempt, responses=right_answers(attempt.snapshot)
+            )

@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", officer_views.PasswordChangeView.as_view(), name="password_change"),
     path("language/", officer_views.set_language, name="set_language"),
+    path("", include("certificates.urls")),
     path("coordinator/", include("coordination.urls")),
     path("", include("learning.urls")),
     # Uploaded media (images, local video and audio, documents). A border post has no separate

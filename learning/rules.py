@@ -36,6 +36,7 @@ class OutlineModule:
     key: uuid.UUID
     lesson_keys: tuple[uuid.UUID, ...]
     quiz_key: uuid.UUID | None = None  # a quiz that must be passed to finish the module
+    required: bool = True  # needed for the course to be complete
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def progress(
     and the module quizzes they have passed.
 
     A lesson counts once completed in any language on any node. A module is complete when all
-    its lessons are and its quiz (if it has one) is passed; the course when every module is.
+    its lessons are and its quiz (if it has one) is passed; the course when every required
+    module is.
     Lessons and quizzes no longer in the course do not count; a course with nothing in it is
     never complete by default.
     """
@@ -87,6 +89,7 @@ def progress(
         f.lesson_key for f in facts if f.kind == "lesson_completed" and f.lesson_key in in_course
     )
     counted = [m for m in modules if m.lesson_keys or m.quiz_key]  # empty modules do not count
+    required = [m for m in counted if m.required]
     quiz_keys = {m.quiz_key for m in counted if m.quiz_key}
     passed = passed_quizzes & quiz_keys
     completed_modules = frozenset(
@@ -99,7 +102,7 @@ def progress(
     last_activity = max((f.recorded_at for f in facts), default=None)
     if not enrolled:
         status = Status.NOT_ENROLLED
-    elif counted and len(completed_modules) == len(counted):
+    elif required and all(m.key in completed_modules for m in required):
         status = Status.COMPLETED
     elif touched or passed:
         status = Status.IN_PROGRESS

@@ -24,7 +24,10 @@ FACT_FIELDS = ("kind", "recorded_at", "origin_node", "origin_seq", "lesson_key")
 def outline_modules(outline: CourseOutline) -> list[OutlineModule]:
     return [
         OutlineModule(
-            key=m.key, lesson_keys=tuple(lesson.key for lesson in m.lessons), quiz_key=m.quiz_key
+            key=m.key,
+            lesson_keys=tuple(lesson.key for lesson in m.lessons),
+            quiz_key=m.quiz_key,
+            required=m.required,
         )
         for m in outline.modules
     ]

@@ -21,7 +21,7 @@ from officers.selectors import officer_is_in_scope
 from quizzes import services as quiz_services
 from quizzes.models import QuizAttempt, QuizSubmission
 
-from . import selectors
+from . import completion, selectors
 from .models import LearnerRecord, RecordKind
 from .rules import completions_due
 
@@ -193,6 +193,7 @@ def _record_completions(*, learner: User, course, outline, before) -> list[Learn
                 page=course,
             )
         )
+        completion.course_completed(learner=learner, course=course)
     return written
 
 

@@ -23,8 +23,16 @@ class ModulePage(LocaleFallbackRouteMixin, Page):
     """A module of a course: a few lessons and the quiz that closes it."""
 
     summary = models.TextField(_("summary"), blank=True)
+    required = models.BooleanField(
+        _("required for the certificate"),
+        default=True,
+        help_text=_(
+            "The course is complete when every required module is (lessons done, "
+            "quiz passed). Optional modules still count in progress."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("summary")]
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("required")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["modules.LessonPage", "modules.QuizPage"]
     template = "modules/module_page.html"

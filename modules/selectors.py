@@ -30,6 +30,7 @@ class ModuleOutline:
     lessons: tuple[LessonOutline, ...]
     quiz_key: uuid.UUID | None = None  # the module quiz that must be passed, if any
     quiz_grading: str = "highest"
+    required: bool = True
 
     @property
     def lesson_keys(self) -> frozenset[uuid.UUID]:
@@ -99,6 +100,7 @@ def course_outline(*, course: Page) -> CourseOutline:
                 lessons=module_lessons,
                 quiz_key=quiz.translation_key if quiz else None,
                 quiz_grading=quiz.grading_method if quiz else "highest",
+                required=module.required,
             )
         )
     return CourseOutline(key=original.translation_key, modules=tuple(outlines))

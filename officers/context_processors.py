@@ -12,8 +12,10 @@ def navigation(request):
     if user is not None and user.is_authenticated:
         items.append((reverse("my_learning"), _("My learning")))
         items.append(("/", _("Courses")))
+        items.append((reverse("certificates:mine"), _("My certificates")))
         if user.is_administrator or user.is_coordinator:
             items.append((reverse("coordination:progress"), _("Officers' progress")))
+            items.append((reverse("certificates:coordinator"), _("Certificates")))
         if user.is_administrator or user.is_trainer:
             items.append((reverse("wagtailadmin_home"), _("Authoring")))
     languages = dict(settings.LANGUAGES)

@@ -37,6 +37,8 @@ NODE_ROLE = env_str("ELEARNING_NODE_ROLE", "hub")
 if NODE_ROLE not in {"hub", "post"}:
     raise ValueError(f"ELEARNING_NODE_ROLE must be 'hub' or 'post', not {NODE_ROLE!r}")
 NODE_KEY_DIR = DATA_DIR / "keys"
+# The country letters of certificate codes when an officer has no country (e.g. "HQ").
+ELEARNING_CERTIFICATE_COUNTRY = env_str("ELEARNING_CERTIFICATE_COUNTRY", "HQ")
 
 INSECURE_DEFAULT_SECRET_KEY = "django-insecure-elearning-development-key-do-not-use-in-production"
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "modules",
     "quizzes",
     "learning",
+    "certificates",
     "coordination",
     "demodata",
     # Wagtail.
@@ -71,6 +74,8 @@ INSTALLED_APPS = [
     "taggit",
     # Django and the rest.
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -216,6 +221,13 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False  # No e-mail at a border post: coordinato
 WAGTAILADMIN_PERMITTED_LANGUAGES = [(c, n) for c, n in LANGUAGES if c in {"en", "th", "vi", "id"}]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # No request to any other host.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Long work (batches of certificates) runs as tasks in the database: no broker at a border
+# post. A worker runs beside the web server: ``manage.py db_worker`` (``make demo`` starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Generated files (certificate batches) are kept this many days, then removed.
+ELEARNING_GENERATED_DAYS = int(env_str("ELEARNING_GENERATED_DAYS", "14"))
+GENERATED_ROOT = DATA_DIR / "generated"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -11,6 +11,7 @@ DATA_DIR = Path(tempfile.mkdtemp(prefix="elearning-test-"))
 MEDIA_ROOT = DATA_DIR / "media"
 NODE_KEY_DIR = DATA_DIR / "keys"
 STATIC_ROOT = DATA_DIR / "static_collected"
+GENERATED_ROOT = DATA_DIR / "generated"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

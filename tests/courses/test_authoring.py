@@ -32,6 +32,7 @@ class Preview(WagtailPageTestCase):
                 "summary": "s",
                 "topic": "drugs",
                 "estimated_hours": "1",
+                "certificate_validity_months": "0",
                 "learning_outcomes": streamfield([("outcome", "Recognise indicators")]),
             }
         )

@@ -116,3 +116,27 @@ def test_resume_after_everything_done_points_to_the_first_lesson():
         modules=MODULES, records=[fact("lesson_completed", k) for k in L], enrolled=True
     )
     assert resume_lesson(modules=MODULES, state=state) == L[0]
+
+
+def test_optional_modules_count_in_progress_but_not_for_completion():
+    optional = OutlineModule(
+        key=uuid.UUID(int=12), lesson_keys=(uuid.UUID(int=200),), required=False
+    )
+    modules = [*MODULES, optional]
+    state = progress(
+        modules=modules, records=[fact("lesson_completed", k) for k in L], enrolled=True
+    )
+    assert state.status == Status.COMPLETED
+    assert state.percent == 80
+
+
+def test_a_module_quiz_must_be_passed():
+    quiz = uuid.UUID(int=300)
+    modules = [OutlineModule(key=uuid.UUID(int=10), lesson_keys=(L[0],), quiz_key=quiz)]
+    done = [fact("lesson_completed", L[0])]
+    assert progress(modules=modules, records=done, enrolled=True).status == Status.IN_PROGRESS
+    passed = progress(
+        modules=modules, records=done, enrolled=True, passed_quizzes=frozenset({quiz})
+    )
+    assert passed.status == Status.COMPLETED
+    assert passed.percent == 100

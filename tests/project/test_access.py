@@ -7,6 +7,7 @@ user's scope, so its existence does not leak), or sends an anonymous visitor to 
 import pytest
 from django.urls import reverse
 
+from certificates.services import certificate_issue
 from learning import services as learning_services
 from tests.quizzes.conftest import build_quiz
 
@@ -30,6 +31,13 @@ TABLE = {
     "wagtail_admin": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
     "django_admin": [LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, OK],
     "quiz_statistics": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
+    "verify": [OK, OK, OK, OK, OK, OK],
+    "my_certificates": [LOGIN, OK, OK, OK, OK, OK],
+    "certificate_pdf_of_enrolled": [LOGIN, NOT_FOUND, OK, NOT_FOUND, OK, OK],
+    "certificates_coordinator": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "certificates_print": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "certificate_issue_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "certificate_issue_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
     "quiz_attempt": [LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND],
     "quiz_result": [LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND],
     "quiz_start_by_get": [LOGIN, 405, 405, 405, 405, 405],
@@ -47,6 +55,9 @@ def world(course_tree, people):
     attempt = learning_services.quiz_start(learner=enrolled, quiz=quiz)
     done = learning_services.quiz_start(learner=enrolled, quiz=build_quiz(course_tree.quizzes[1]))
     learning_services.quiz_submit(learner=enrolled, attempt=done)
+    certificate = certificate_issue(
+        holder=enrolled, course=course_tree.course, actor=people["admin"], reason="Workshop"
+    )
     urls = {
         "catalogue": "/",
         "course": course_tree.course.url,
@@ -68,6 +79,15 @@ def world(course_tree, people):
         "django_admin": "/django-admin/",
         "unpublished_lesson": hidden.url,
         "quiz_statistics": reverse("quiz_stats:quiz", args=[quiz.pk]),
+        "verify": reverse("certificates:verify"),
+        "my_certificates": reverse("certificates:mine"),
+        "certificate_pdf_of_enrolled": reverse("certificates:pdf", args=[certificate.pk]),
+        "certificates_coordinator": reverse("certificates:coordinator"),
+        "certificates_print": reverse("certificates:batch_new"),
+        "certificate_issue_in_scope": reverse("certificates:issue", args=[people["learner"].uuid]),
+        "certificate_issue_out_of_scope": reverse(
+            "certificates:issue", args=[people["learner_la"].uuid]
+        ),
         "quiz_attempt": reverse("quiz_attempt", args=[attempt.pk]),
         "quiz_result": reverse("quiz_result", args=[done.pk]),
         "quiz_start_by_get": reverse("quiz_start", args=[quiz.pk]),
@@ -120,10 +140,22 @@ def test_every_named_url_is_in_the_table():
     resolver = get_resolver()
     ours = {name for name in resolver.reverse_dict if isinstance(name, str)}
     ours = {n for n in ours if not n.startswith("wagtail") and n not in {"wagtail_serve"}}
-    coordination = {
-        n for n in resolver.namespace_dict["coordination"][1].reverse_dict if isinstance(n, str)
+    namespaced = {
+        f"{namespace}:{n}"
+        for namespace in ("coordination", "certificates")
+        for n in resolver.namespace_dict[namespace][1].reverse_dict
+        if isinstance(n, str)
     }
-    walked = set(TABLE) | {"coordination:progress", "coordination:officer"}
+    walked = set(TABLE) | {
+        "coordination:progress",
+        "coordination:officer",
+        "certificates:verify",
+        "certificates:mine",
+        "certificates:pdf",
+        "certificates:coordinator",
+        "certificates:batch_new",
+        "certificates:issue",
+    }
     elsewhere = {
         "login": "tests/officers/test_accounts.py",
         "logout": "tests/browser",
@@ -134,8 +166,10 @@ def test_every_named_url_is_in_the_table():
         "lesson_check": "tests/quizzes/test_practice.py",
         "coordination:officer_enrol": "tests/coordination/test_progress_table.py",
         "coordination:officer_password": "tests/officers/test_accounts.py",
+        "certificates:revoke": "tests/certificates/test_issuing.py",
+        "certificates:batch": "tests/certificates/test_printing.py",
     }
-    named = {n for n in ours if "/" not in n} | {f"coordination:{n}" for n in coordination}
+    named = {n for n in ours if "/" not in n} | namespaced
     unaccounted = {
         n
         for n in named

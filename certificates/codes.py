@@ -1,0 +1,183 @@
+"""Short human certificate codes with a check character: ``CC-YYYY-NNNN-XK``.
+
+Pure: no Django, no clock, no I/O, no randomness. A code reads, for example, ``KH-2026-0001-7Q``:
+
+* ``CC``: the ISO 3166 country of the issuing programme, two letters A-Z;
+* ``YYYY``: the year of issue, four digits;
+* ``NNNN``: the serial, zero-padded to four digits and longer when it grows (``10000``); a serial
+  is always written in that canonical form, so a code with serial ``00001`` is never valid (it
+  is reported as mistyped, like a wrong check character);
+* ``X``: one character of Crockford base32 naming the issuing node (``node_char_for``);
+* ``K``: the check character.
+
+Alphabet: Crockford base32, ``0123456789ABCDEFGHJKMNPQRSTVWXYZ`` (no I, L, O, U); each character
+has its index as value (``0`` = 0 ... ``Z`` = 31).
+
+Check character: Luhn mod 32 (the "Luhn mod N" algorithm) over the code's characters without
+hyphens and without the check itself, i.e. over ``CC YYYY NNNN X``. Digits, the node character
+and country letters of the alphabet take their Crockford value. The four letters that are not in
+the alphabet can only occur in the country (nowhere else is a letter I, L, O or U accepted), and
+they take four digit values that no other letter uses: **I = 1, L = 2, O = 3, U = 4**. Crockford's
+decoding rules (I, L -> 1, O -> 0, U -> V) were not used: they give I and L, and U and V, the same
+value, so ``IS`` (Iceland) mistyped as ``LS`` would pass; and O -> 0 would put 0 beside Z (31) in
+``OZ``, the one pair Luhn mod 32 cannot see transposed.
+
+What the check catches: Luhn mod N catches every single-character substitution (each position's
+mapping is one-to-one) and every transposition of two adjacent characters except the pair of
+values 0 and 31 (``0`` and ``Z``). That pair can never be adjacent here: country letters are
+worth 1..31, year and serial are digits, and the node character is never ``0`` or ``Z``
+(``NODE_CHARS``), so neither ``X`` next to the check nor the last serial digit next to ``X``
+can form it. The tests check both properties exhaustively over several codes.
+
+Reading a typed code (``normalise_code``): surrounding space is trimmed, letters uppercased,
+full-width forms folded (NFKC) and digits of any script (Thai, Khmer, Lao, Myanmar...) read as
+ASCII digits; hyphens may be missing or replaced by spaces or any dash. After the country,
+Crockford's look-alikes are read as digits: O -> 0, I and L -> 1. In the country, a ``0`` is read
+as ``O`` (the only letter it can stand for).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "ALPHABET",
+    "NODE_CHARS",
+    "CodeCheck",
+    "check_code",
+    "make_code",
+    "node_char_for",
+    "normalise_code",
+]
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_VALUE = {c: i for i, c in enumerate(ALPHABET)}
+# Country letters outside the alphabet: distinct digit values, never 0 (see the module docstring).
+_COUNTRY_EXTRA = {"I": 1, "L": 2, "O": 3, "U": 4}
+_COUNTRY_VALUE = {c: v for c, v in _VALUE.items() if c.isalpha()} | _COUNTRY_EXTRA
+# Node characters: the alphabet without 0 and Z, which Luhn mod 32 cannot tell apart when they
+# are swapped (the node character stands next to the check character, which may be 0 or Z).
+NODE_CHARS = ALPHABET[1:-1]
+# After the country: Crockford's look-alikes.
+_LOOKALIKE = {"O": "0", "I": "1", "L": "1"}
+_SEPARATORS = {"-", "\u2212"}  # plus any whitespace and any dash punctuation (category Pd)
+
+
+def _luhn_check(values: list[int]) -> str:
+    """The Luhn mod 32 check character for ``values`` (the code without its check)."""
+    total = 0
+    factor = 2  # the rightmost value is doubled
+    for value in reversed(values):
+        addend = factor * value
+        total += addend // 32 + addend % 32
+        factor = 3 - factor
+    return ALPHABET[-total % 32]
+
+
+def _values(country: str, rest: str) -> list[int]:
+    return [_COUNTRY_VALUE[c] for c in country] + [_VALUE[c] for c in rest]
+
+
+def node_char_for(node_id_bytes: bytes) -> str:
+    """A deterministic node character (one of ``NODE_CHARS``, 30 of them) from a node's id
+    bytes (``node_id.bytes``): SHA-256 of the bytes, reduced modulo 30. Two nodes may share a
+    character; the character is a hint for people, not an identity."""
+    if not isinstance(node_id_bytes, bytes | bytearray) or not node_id_bytes:
+        raise ValueError("node_char_for needs the node id as non-empty bytes")
+    digest = hashlib.sha256(bytes(node_id_bytes)).digest()
+    return NODE_CHARS[int.from_bytes(digest[:8], "big") % len(NODE_CHARS)]
+
+
+def make_code(*, country: str, year: int, serial: int, node_char: str) -> str:
+    """The code ``CC-YYYY-NNNN-XK`` with its check character.
+
+    ``country``: two letters A-Z (any case); ``year``: 1000..9999; ``serial``: >= 0, written
+    zero-padded to four digits; ``node_char``: one of ``NODE_CHARS`` (any case). Raises
+    ``ValueError`` otherwise.
+    """
+    cc = country.upper() if isinstance(country, str) else ""
+    if len(cc) != 2 or any(c not in _COUNTRY_VALUE for c in cc):
+        raise ValueError(f"country must be two letters A-Z, not {country!r}")
+    if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999:
+        raise ValueError(f"year must be a four-digit integer, not {year!r}")
+    if isinstance(serial, bool) or not isinstance(serial, int) or serial < 0:
+        raise ValueError(f"serial must be a non-negative integer, not {serial!r}")
+    node = node_char.upper() if isinstance(node_char, str) else ""
+    if len(node) != 1 or node not in NODE_CHARS:
+        raise ValueError(f"node_char must be one of {NODE_CHARS}, not {node_char!r}")
+    rest = f"{year:04d}{serial:04d}{node}"
+    return f"{cc}-{year:04d}-{serial:04d}-{node}{_luhn_check(_values(cc, rest))}"
+
+
+def _clean(text: str) -> str:
+    """Uppercase ASCII-ish characters with separators removed; "" if the text cannot be one."""
+    if not isinstance(text, str):
+        return ""
+    out = []
+    for ch in unicodedata.normalize("NFKC", text).strip():
+        if ch.isspace() or ch in _SEPARATORS or unicodedata.category(ch) == "Pd":
+            continue
+        if not ch.isascii() and unicodedata.decimal(ch, None) is not None:
+            ch = str(unicodedata.decimal(ch))
+        out.append(ch.upper())
+    return "".join(out)
+
+
+def _split(text: str) -> tuple[str, str, str, str, str] | None:
+    """(country, year, serial, node, check) in canonical form, or None if not shaped as a code."""
+    raw = _clean(text)
+    if len(raw) < 12 or not raw.isascii():
+        return None
+    country = raw[:2].replace("0", "O")
+    rest = "".join(_LOOKALIKE.get(c, c) for c in raw[2:])
+    year, serial, node, check = rest[:4], rest[4:-2], rest[-2], rest[-1]
+    if not (country.isalpha() and all(c in _COUNTRY_VALUE for c in country)):
+        return None
+    if not (year.isdigit() and serial.isdigit() and len(serial) >= 4):
+        return None
+    if node not in _VALUE or check not in _VALUE:
+        return None
+    return country, year, serial, node, check
+
+
+def normalise_code(text: str) -> str:
+    """The canonical form ``CC-YYYY-NNNN-XK`` of a typed code, e.g. ``"kh 2026 0001 7q"`` ->
+    ``"KH-2026-0001-7Q"``. The check character is not verified (see ``check_code``).
+    Raises ``ValueError`` if the text does not have the shape of a code."""
+    parts = _split(text)
+    if parts is None:
+        raise ValueError("not a certificate code")
+    country, year, serial, node, check = parts
+    return f"{country}-{year}-{serial}-{node}{check}"
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    """The result of ``check_code``.
+
+    ``ok``: a well-formed code whose check character matches. ``code``: the normalised code, or
+    "" when the text does not look like a code. ``problem``: "" when ok; "format" when the text
+    does not look like a code at all; "check" when it does but the check character does not
+    match, or the code cannot have been issued (a node character no node uses, a serial of more
+    than four digits starting with 0): probably mistyped.
+    """
+
+    ok: bool
+    code: str = ""
+    problem: str = ""
+
+
+def check_code(text: str) -> CodeCheck:
+    """Normalise ``text`` and verify its check character."""
+    parts = _split(text)
+    if parts is None:
+        return CodeCheck(ok=False, code="", problem="format")
+    country, year, serial, node, check = parts
+    code = f"{country}-{year}-{serial}-{node}{check}"
+    if len(serial) > 4 and serial[0] == "0":  # not canonical (a digit mistyped as 0)
+        return CodeCheck(ok=False, code=code, problem="check")
+    if node not in NODE_CHARS or _luhn_check(_values(country, year + serial + node)) != check:
+        return CodeCheck(ok=False, code=code, problem="check")
+    return CodeCheck(ok=True, code=code, problem="")

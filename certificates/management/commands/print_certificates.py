@@ -1,0 +1,56 @@
+"""``manage.py print_certificates --course CODE [--post CODE] [--since DATE] -o FILE.pdf``."""
+
+import datetime
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
+
+from certificates.models import Certificate
+from certificates.printing import design_for, sheet_for
+from certificates.rendering import RenderError, render_pdf
+from courses.models import CoursePage
+from officers.models import BorderPost
+
+
+class Command(BaseCommand):
+    help = "Print the standing certificates of a course (of one post, since a date) as one PDF."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--course", required=True, help="course code, e.g. TIP-101")
+        parser.add_argument("--post", help="border post code")
+        parser.add_argument("--since", type=datetime.date.fromisoformat, help="YYYY-MM-DD")
+        parser.add_argument("-o", "--output", required=True, help="the PDF file to write")
+
+    def handle(self, *args, **options):
+        course = CoursePage.objects.filter(
+            code__iexact=options["course"], locale=Locale.get_default()
+        ).first()
+        if course is None:
+            raise CommandError(f"No course with the code {options['course']}.")
+        certificates = Certificate.objects.filter(
+            course_key=course.translation_key, revocation__isnull=True
+        ).select_related("holder")
+        if options["post"]:
+            post = BorderPost.objects.filter(code=options["post"]).first()
+            if post is None:
+                raise CommandError(f"No border post with the code {options['post']}.")
+            certificates = certificates.filter(holder__post=post)
+        if options["since"]:
+            certificates = certificates.filter(issued_on__gte=options["since"])
+        sheets = [sheet_for(c) for c in certificates.order_by("holder__post__name", "holder_latin")]
+        if not sheets:
+            raise CommandError("No certificates match: nothing was written.")
+
+        def progress(done, total):
+            width = 30
+            filled = width * done // max(total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            sys.stderr.flush()
+
+        try:
+            pages = render_pdf(sheets, design_for(course), out=options["output"], progress=progress)
+        except RenderError as error:
+            raise CommandError(f"The certificates could not be rendered: {error}") from error
+        sys.stderr.write("\n")
+        self.stdout.write(f"{pages} certificate(s) written to {options['output']}.")

@@ -1,0 +1,120 @@
+"""Reads of certificates: an officer's, a coordinator's batch, and verification on this node."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from nodes.identity import node_identity
+from officers.models import User
+from officers.selectors import officers_visible_to
+
+from .codes import check_code
+from .models import Certificate, Revocation
+from .payload import Verification, VerificationStatus, display_name, verify_payload
+
+
+def certificates_of(*, holder: User) -> QuerySet[Certificate]:
+    return (
+        Certificate.objects.filter(holder=holder)
+        .select_related("revocation")
+        .order_by("-recorded_at")
+    )
+
+
+def certificates_visible_to(*, viewer: User) -> QuerySet[Certificate]:
+    """Certificates of the officers ``viewer`` may manage (administrators: all)."""
+    return Certificate.objects.filter(holder__in=officers_visible_to(viewer=viewer)).select_related(
+        "holder", "holder__post", "revocation"
+    )
+
+
+def may_download(*, viewer: User, certificate: Certificate) -> bool:
+    """The PDF is for its holder and for coordinators with the holder in scope."""
+    if certificate.holder_id == viewer.pk:
+        return True
+    return certificates_visible_to(viewer=viewer).filter(pk=certificate.pk).exists()
+
+
+def batch(
+    *,
+    viewer: User,
+    course_key,
+    post=None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> QuerySet[Certificate]:
+    """Standing certificates of a course for a cohort in ``viewer``'s scope, for printing."""
+    qs = certificates_visible_to(viewer=viewer).filter(
+        course_key=course_key, revocation__isnull=True
+    )
+    if post is not None:
+        qs = qs.filter(holder__post=post)
+    if since is not None:
+        qs = qs.filter(issued_on__gte=since)
+    if until is not None:
+        qs = qs.filter(issued_on__lte=until)
+    return qs.order_by("holder__post__name", "holder_latin", "code")
+
+
+@dataclass(frozen=True)
+class PublicCheck:
+    """What a public verification page may show: never a service number, post or score."""
+
+    status: str  # valid, revoked, expired, forged, unknown_issuer, not_ours, not_found, mistyped
+    name: str = ""
+    course: str = ""
+    issued_on: datetime.date | None = None
+    expires_on: datetime.date | None = None
+    code: str = ""
+
+
+def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck:
+    """Verify a certificate from its code or its QR payload, on this node, with no network.
+
+    A payload is checked by its signature against the keys this node trusts (its own; the
+    hub's and enrolled posts' when sync arrives) and against the revocations it knows; a code
+    is looked up in this node's records after its check character is verified.
+    """
+    today = today or timezone.localdate()
+    text = (text or "").strip()
+    if text.upper().startswith("EL1:"):
+        identity = node_identity()
+        revoked = set(Revocation.objects.values_list("certificate_id", flat=True))
+        result: Verification = verify_payload(
+            text, keys={identity.node_id: identity.public_key}, revoked=revoked, today=today
+        )
+        claims = result.claims
+        if claims is None:
+            return PublicCheck(status=str(result.status).lower())
+        return PublicCheck(
+            status=str(result.status).lower(),
+            name=display_name(claims.holder),
+            course=claims.course_title,
+            issued_on=claims.issued_on,
+            expires_on=claims.expires_on,
+            code=claims.code,
+        )
+    checked = check_code(text)
+    if not checked.ok:
+        return PublicCheck(status="mistyped" if checked.problem == "check" else "not_ours")
+    certificate = Certificate.objects.select_related("revocation").filter(code=checked.code).first()
+    if certificate is None:
+        return PublicCheck(status="not_found", code=checked.code)
+    if hasattr(certificate, "revocation"):
+        status = VerificationStatus.REVOKED
+    elif certificate.expires_on and today > certificate.expires_on:
+        status = VerificationStatus.EXPIRED
+    else:
+        status = VerificationStatus.VALID
+    return PublicCheck(
+        status=str(status).lower(),
+        name=display_name(certificate.holder_latin or certificate.holder_native),
+        course=certificate.course_title,
+        issued_on=certificate.issued_on,
+        expires_on=certificate.expires_on,
+        code=certificate.code,
+    )

@@ -1,0 +1,224 @@
+"""Certificate pages: public verification, an officer's certificates and their PDFs, and the
+coordinator's list, revocation and issuing by hand. Thin: parse, call, render."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from courses.models import CoursePage
+from officers.permissions import coordinator_required
+from officers.selectors import officers_visible_to
+
+from . import selectors, services
+from .models import Certificate
+from .printing import design_for, sheet_for
+
+
+class VerifyForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Certificate code or scanned QR text"),
+        max_length=2000,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    image = forms.ImageField(label=gettext_lazy("or a photo of the QR code"), required=False)
+
+
+def verify(request):
+    """Public: anyone, logged in or not, on any node; no network needed."""
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "GET" and request.GET.get("code"):
+        form = VerifyForm({"text": request.GET["code"]})
+    if form.is_bound and form.is_valid():
+        text = form.cleaned_data["text"]
+        image = form.cleaned_data.get("image")
+        if image and not text:
+            from .qr import read_qr
+
+            text = read_qr(image)
+            if text is None:
+                form.add_error("image", _("No QR code could be read in this picture."))
+        if text:
+            result = selectors.verify_text(text)
+        elif not form.errors:
+            form.add_error("text", _("Type a certificate code, or paste what a QR scanner read."))
+    return render(request, "certificates/verify.html", {"form": form, "result": result})
+
+
+@login_required
+def my_certificates(request):
+    certificates = list(selectors.certificates_of(holder=request.user))
+    today = timezone.localdate()
+    return render(
+        request, "certificates/my_certificates.html", {"certificates": certificates, "today": today}
+    )
+
+
+@login_required
+def certificate_pdf(request, certificate_id):
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    if not selectors.may_download(viewer=request.user, certificate=certificate):
+        raise Http404
+    from .rendering import render_one
+
+    course = CoursePage.objects.filter(translation_key=certificate.course_key).first()
+    pdf = render_one(sheet_for(certificate), design_for(course, certificate))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    return response
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class IssueForm(forms.Form):
+    course = forms.ModelChoiceField(
+        queryset=CoursePage.objects.none(), label=gettext_lazy("Course")
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (e.g. the in-person course it records)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wagtail.models import Locale
+
+        self.fields["course"].queryset = CoursePage.objects.live().filter(
+            locale=Locale.get_default()
+        )
+
+
+@coordinator_required
+def coordinator_list(request):
+    certificates = selectors.certificates_visible_to(viewer=request.user).order_by("-recorded_at")
+    return render(
+        request,
+        "certificates/coordinator_list.html",
+        {"certificates": certificates[:500], "revoke_form": RevokeForm()},
+    )
+
+
+@coordinator_required
+@require_POST
+def coordinator_revoke(request, certificate_id):
+    certificate = get_object_or_404(
+        selectors.certificates_visible_to(viewer=request.user), pk=certificate_id
+    )
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for revoking this certificate."))
+        return redirect("certificates:coordinator")
+    try:
+        services.certificate_revoke(
+            certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(
+            request, _("Certificate %(code)s is revoked.") % {"code": certificate.code}
+        )
+    return redirect("certificates:coordinator")
+
+
+@coordinator_required
+def coordinator_issue(request, officer_uuid):
+    officer = get_object_or_404(officers_visible_to(viewer=request.user), uuid=officer_uuid)
+    form = IssueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        certificate = services.certificate_issue(
+            holder=officer,
+            course=form.cleaned_data["course"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("Certificate %(code)s is issued.") % {"code": certificate.code})
+        return redirect("coordination:officer", officer_uuid=officer.uuid)
+    return render(
+        request, "certificates/coordinator_issue.html", {"officer": officer, "form": form}
+    )
+
+
+class BatchForm(forms.Form):
+    course = forms.ModelChoiceField(
+        queryset=CoursePage.objects.none(), label=gettext_lazy("Course")
+    )
+    post = forms.ModelChoiceField(
+        queryset=None,
+        label=gettext_lazy("Border post"),
+        required=False,
+        empty_label=gettext_lazy("All posts in my scope"),
+    )
+    since = forms.DateField(
+        label=gettext_lazy("Issued from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = forms.DateField(
+        label=gettext_lazy("Issued until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wagtail.models import Locale
+
+        from officers.selectors import posts_visible_to
+
+        self.fields["course"].queryset = CoursePage.objects.live().filter(
+            locale=Locale.get_default()
+        )
+        self.fields["post"].queryset = posts_visible_to(viewer=viewer)
+
+
+@coordinator_required
+def batch_new(request):
+    from .batches import NothingToPrint, batch_request
+
+    form = BatchForm(request.POST or None, viewer=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = batch_request(viewer=request.user, **form.cleaned_data)
+        except NothingToPrint as empty:
+            form.add_error(None, str(empty))
+        else:
+            return redirect("certificates:batch", job_id=job.pk)
+    jobs = request.user.print_jobs.all()[:10]
+    return render(request, "certificates/batch_new.html", {"form": form, "jobs": jobs})
+
+
+@coordinator_required
+def batch_status(request, job_id):
+    from django.http import FileResponse, JsonResponse
+
+    job = get_object_or_404(request.user.print_jobs, pk=job_id)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "status": job.status,
+                "done": job.done,
+                "total": job.total,
+                "percent": job.percent,
+                "error": job.error,
+            }
+        )
+    if request.GET.get("download") and job.status == job.Status.DONE:
+        return FileResponse(
+            open(job.file, "rb"),
+            as_attachment=True,
+            filename=f"certificates-{job.course_code}.pdf",
+        )
+    return render(request, "certificates/batch_status.html", {"job": job})

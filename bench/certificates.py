@@ -130,6 +130,7 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     with tempfile.TemporaryDirectory(prefix="bench-certificates-") as folder:
+        measure(1, 0, folder)  # warm-up: bytecode and fontconfig caches, not measured
         for chunk in chunks:
             runs = []
             for n in dict.fromkeys((small, args.n)):

@@ -79,9 +79,10 @@ def print_batch(job_id: str) -> None:
     def progress(done: int, total: int) -> None:
         PrintJob.objects.filter(pk=job.pk).update(done=done, total=total)
 
-    sheets = (sheet_for(c) for c in certificates.iterator(chunk_size=200))
+    design = design_for(course)
+    sheets = [sheet_for(c, language=design.language) for c in certificates.iterator(chunk_size=200)]
     try:
-        render_pdf(list(sheets), design_for(course), out=target, progress=progress)
+        render_pdf(sheets, design, out=target, progress=progress)
     except RenderError as error:
         PrintJob.objects.filter(pk=job.pk).update(
             status=PrintJob.Status.FAILED, error=str(error), finished_at=timezone.now()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from courses.models import CertificateTemplate, CoursePage
@@ -12,11 +14,26 @@ from .models import Certificate
 from .rendering import CertificateDesign, CertificateSheet
 
 
-def sheet_for(certificate: Certificate) -> CertificateSheet:
+def _title_in(certificate: Certificate, language: str) -> str:
+    """The course's title in ``language`` when the course has that translation live, else the
+    title recorded at issue."""
+    if not language:
+        return certificate.course_title
+    translated = (
+        CoursePage.objects.live()
+        .filter(translation_key=certificate.course_key, locale__language_code=language)
+        .values_list("title", flat=True)
+        .first()
+    )
+    return translated or certificate.course_title
+
+
+def sheet_for(certificate: Certificate, *, language: str = "") -> CertificateSheet:
+    """One page of a certificate; ``language`` (the design's) picks the course title."""
     return CertificateSheet(
         holder_native=certificate.holder_native,
         holder_latin=certificate.holder_latin or certificate.holder.get_username(),
-        course_title=certificate.course_title,
+        course_title=_title_in(certificate, language),
         course_code=certificate.course_code,
         issued_on=certificate.issued_on,
         expires_on=certificate.expires_on,
@@ -27,15 +44,25 @@ def sheet_for(certificate: Certificate) -> CertificateSheet:
     )
 
 
-def design_for(
-    course: CoursePage | None, certificate: Certificate | None = None
-) -> CertificateDesign:
+def design_for(course: CoursePage | None, *, language: str = "") -> CertificateDesign:
+    """The course's certificate design, in ``language`` when its template has that translation;
+    without a template, the standard wording in ``language`` (or the default language)."""
     template: CertificateTemplate | None = course.certificate_template if course else None
-    if template is None:
-        return CertificateDesign(
-            title=_("Certificate of completion"),
-            body=_("has successfully completed the course"),
+    if template is not None and language:
+        template = (
+            CertificateTemplate.objects.filter(
+                translation_key=template.translation_key, locale__language_code=language
+            ).first()
+            or template
         )
+    if template is None:
+        language = language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            return CertificateDesign(
+                title=_("Certificate of completion"),
+                body=_("has successfully completed the course"),
+                language=language,
+            )
     logos = []
     for block in template.logos:
         image = block.value

@@ -72,7 +72,8 @@ def certificate_pdf(request, certificate_id):
     from .rendering import render_one
 
     course = CoursePage.objects.filter(translation_key=certificate.course_key).first()
-    pdf = render_one(sheet_for(certificate), design_for(course, certificate))
+    design = design_for(course, language=certificate.holder.preferred_language)
+    pdf = render_one(sheet_for(certificate, language=design.language), design)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
     return response

@@ -31,9 +31,6 @@ class CertificateTemplate(TranslatableMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     title = models.CharField(_("title"), max_length=200, default=_("Certificate of completion"))
-    introduction = models.CharField(
-        _("introduction"), max_length=200, default=_("This certifies that")
-    )
     body = models.TextField(_("body text"), default=_("has successfully completed the course"))
     signatories = StreamField(
         [
@@ -71,7 +68,6 @@ class CertificateTemplate(TranslatableMixin, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("title"),
-        FieldPanel("introduction"),
         FieldPanel("body"),
         FieldPanel("signatories"),
         FieldPanel("logos"),

@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from courses.models import CourseIndexPage, CoursePage
+from courses.models import CertificateTemplate, CourseIndexPage, CoursePage
 from courses.services import catalogue_ensure
 from learning import services as learning_services
 from modules.models import LessonPage, ModulePage, QuizPage
@@ -366,6 +366,7 @@ def demo_load() -> list[DemoLogin]:
             if language != "en":
                 course_translate(course=course, spec=spec, language=language)
 
+    _certificate_design_ensure()
     posts = {
         p["code"]: BorderPost.objects.get_or_create(code=p["code"], defaults=p)[0] for p in POSTS
     }
@@ -506,3 +507,63 @@ def _complete(officer: User, course: CoursePage) -> None:
             learning_services.quiz_submit(
                 learner=officer, attempt=attempt, responses=right_answers(attempt.snapshot)
             )
+
+
+def _certificate_design_ensure() -> None:
+    """The courses' certificate template (English and Thai), and a two-year validity for the
+    trafficking course so officers see when to recertify."""
+    default = Locale.get_default()
+    template = CertificateTemplate.objects.filter(name="Regional border training").first()
+    if template is None:
+        template = CertificateTemplate.objects.create(
+            name="Regional border training",
+            locale=default,
+            title="Certificate of completion",
+            body="has successfully completed the course",
+            signatories=json.dumps(
+                [
+                    {
+                        "type": "signatory",
+                        "id": str(uuid.uuid4()),
+                        "value": {
+                            "name": "Director of Training",
+                            "title": "Regional Training Centre",
+                        },
+                    },
+                    {
+                        "type": "signatory",
+                        "id": str(uuid.uuid4()),
+                        "value": {
+                            "name": "Head of Border Management",
+                            "title": "Regional Office for Southeast Asia and the Pacific",
+                        },
+                    },
+                ]
+            ),
+        )
+        thai = template.copy_for_translation(Locale.objects.get(language_code="th"))
+        thai.title = "ประกาศนียบัตรการสำเร็จหลักสูตร"
+        thai.body = "ได้สำเร็จการฝึกอบรมตามหลักสูตร"
+        thai.signatories = json.dumps(
+            [
+                {
+                    "type": "signatory",
+                    "id": str(uuid.uuid4()),
+                    "value": {"name": "ผู้อำนวยการฝ่ายฝึกอบรม", "title": "ศูนย์ฝึกอบรมภูมิภาค"},
+                },
+                {
+                    "type": "signatory",
+                    "id": str(uuid.uuid4()),
+                    "value": {
+                        "name": "หัวหน้าฝ่ายการบริหารจัดการชายแดน",
+                        "title": "สำนักงานภูมิภาคเอเชียตะวันออกเฉียงใต้และแปซิฟิก",
+                    },
+                },
+            ]
+        )
+        thai.save()
+    for course in CoursePage.objects.filter(locale=default, certificate_template__isnull=True):
+        course.certificate_template = template
+        if course.code == "TIP-101":
+            course.certificate_validity_months = 24
+        _publish(course)

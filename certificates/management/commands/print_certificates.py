@@ -38,7 +38,9 @@ class Command(BaseCommand):
             certificates = certificates.filter(holder__post=post)
         if options["since"]:
             certificates = certificates.filter(issued_on__gte=options["since"])
-        sheets = [sheet_for(c) for c in certificates.order_by("holder__post__name", "holder_latin")]
+        design = design_for(course)
+        ordered = certificates.order_by("holder__post__name", "holder_latin")
+        sheets = [sheet_for(c, language=design.language) for c in ordered]
         if not sheets:
             raise CommandError("No certificates match: nothing was written.")
 
@@ -49,7 +51,7 @@ class Command(BaseCommand):
             sys.stderr.flush()
 
         try:
-            pages = render_pdf(sheets, design_for(course), out=options["output"], progress=progress)
+            pages = render_pdf(sheets, design, out=options["output"], progress=progress)
         except RenderError as error:
             raise CommandError(f"The certificates could not be rendered: {error}") from error
         sys.stderr.write("\n")

@@ -203,7 +203,11 @@ def _render_into(
             raise RenderError(f"WeasyPrint could not read the stylesheet: {error}") from error
         problems.check()
         cache: dict = {}  # images (logos) are read once for all chunks
-        documents = []
+        # Each chunk is laid out, written and freed before the next: what stays in memory is
+        # the chunks' finished PDF bytes (about 6 kB a certificate), not their layout (about
+        # 600 kB a certificate), so memory does not grow with the batch. pypdf joins them.
+        parts: list[bytes] = []
+        pages = 0
         done = 0
         for start in range(0, total, max(1, chunk_size)):
             chunk = sheets[start : start + max(1, chunk_size)]
@@ -222,23 +226,36 @@ def _render_into(
                     f"{len(chunk)} certificate(s) took {len(document.pages)} page(s): the text "
                     "does not fit on one page (shorten the design's body or title)."
                 )
-            documents.append(document)
+            try:
+                parts.append(document.write_pdf())
+            except Exception as error:
+                raise RenderError(f"WeasyPrint could not write the PDF: {error}") from error
+            pages += len(document.pages)
+            del document
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
-        pages = [p for document in documents for p in document.pages]
-        combined = documents[0].copy(pages) if len(documents) > 1 else documents[0]
-        try:
-            combined.write_pdf(stream)
-        except Exception as error:
-            raise RenderError(f"WeasyPrint could not write the PDF: {error}") from error
+        _join(parts, stream)
         problems.check()
         if problems.missing:
             logger.warning(
                 "Certificates printed with characters no font has (shown as boxes): %s",
                 ", ".join(f"U+{ord(c):04X} {c!r}" for c in sorted(problems.missing)),
             )
-    return len(pages)
+    return pages
+
+
+def _join(parts: list[bytes], stream: BinaryIO) -> None:
+    """Write the chunks' PDFs as one PDF."""
+    if len(parts) == 1:
+        stream.write(parts[0])
+        return
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(PdfReader(io.BytesIO(part)))
+    writer.write(stream)
 
 
 def _document_html(chunk: Sequence[CertificateSheet], design: CertificateDesign, page: dict) -> str:

@@ -62,6 +62,7 @@ def batch_request(
 
 @task()
 def print_batch(job_id: str) -> None:
+    batches_prune()  # old batches go when new ones are made: no separate cron job needed
     job = PrintJob.objects.select_related("requested_by", "post").get(pk=job_id)
     PrintJob.objects.filter(pk=job.pk).update(status=PrintJob.Status.RUNNING)
     certificates = selectors.batch(

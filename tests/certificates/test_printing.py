@@ -106,3 +106,34 @@ def test_print_command(certificates_issued, course_tree, tmp_path):
         call_command("print_certificates", "--course", "NOPE-1", "-o", str(empty))
     assert not empty.exists()
     assert [p.name for p in Path(tmp_path).iterdir()] == ["tst.pdf"]
+
+
+def test_old_batches_and_their_files_are_removed(
+    certificates_issued, people, course_tree, tmp_path, settings
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from certificates.batches import batches_prune
+
+    old_file = tmp_path / "old.pdf"
+    old_file.write_bytes(b"%PDF-1.7")
+    old = PrintJob.objects.create(
+        requested_by=people["admin"],
+        course_key=course_tree.course.translation_key,
+        course_code="TST-101",
+        status="done",
+        file=str(old_file),
+    )
+    PrintJob.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=settings.ELEARNING_GENERATED_DAYS + 1)
+    )
+    recent = PrintJob.objects.create(
+        requested_by=people["admin"],
+        course_key=course_tree.course.translation_key,
+        course_code="TST-101",
+    )
+    assert batches_prune() == 1
+    assert not old_file.exists()
+    assert list(PrintJob.objects.all()) == [recent]

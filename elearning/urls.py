@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
@@ -22,8 +23,13 @@ urlpatterns = [
     path("", include("certificates.urls")),
     path("coordinator/", include("coordination.urls")),
     path("", include("learning.urls")),
-    # Uploaded media (images, local video and audio, documents). A border post has no separate
-    # web server; a hub behind a proxy or on object storage serves these there instead.
-    re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
+    # Uploaded media (images, local video and audio, documents), for logged-in users only: the
+    # course material is for officers. A border post has no separate web server; a hub behind a
+    # proxy or on object storage serves these there instead (with the same restriction).
+    re_path(
+        r"^media/(?P<path>.*)$",
+        login_required(serve_file),
+        {"document_root": settings.MEDIA_ROOT},
+    ),
     path("", include(wagtail_urls)),
 ]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from .models import Agency, BorderPost, CoordinatorScope, User
+from .services import officer_set_role
 
 
 class ScopeInline(admin.TabularInline):
@@ -18,6 +19,14 @@ class OfficerAdmin(UserAdmin):
     list_filter = ("role", "country", "post", "agency")
     search_fields = ("username", "full_name_latin", "full_name_native", "service_number")
     inlines = [ScopeInline]
+
+    def save_related(self, request, form, formsets, change):
+        """A role set here gets the same privileges as through the services (Wagtail groups,
+        superuser and staff flags), not just the field. After the form's own groups are saved,
+        so they cannot undo it."""
+        super().save_related(request, form, formsets, change)
+        officer_set_role(user=form.instance, role=form.instance.role)
+
     fieldsets = UserAdmin.fieldsets + (
         (
             "Officer",

@@ -151,3 +151,34 @@ def test_an_english_page_carries_no_other_script_so_loads_only_latin_fonts(
     }
     for name, (low, high) in scripts.items():
         assert not any(low <= ord(ch) <= high for ch in html), name
+
+
+def test_a_role_set_in_django_admin_brings_its_privileges(client, people):
+    trainer = people["learner"]
+    client.force_login(people["admin"])
+    url = f"/django-admin/officers/user/{trainer.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update(
+        username=trainer.username,
+        role="trainer",
+        date_joined_0="2026-01-01",
+        date_joined_1="00:00:00",
+        **{
+            "scopes-TOTAL_FORMS": "0",
+            "scopes-INITIAL_FORMS": "0",
+            "scopes-MIN_NUM_FORMS": "0",
+            "scopes-MAX_NUM_FORMS": "1000",
+        },
+    )
+    data.pop("password", None)
+    data.pop("last_login", None)
+    data.pop("date_joined", None)
+    data["post"] = trainer.post_id
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    trainer.refresh_from_db()
+    assert trainer.role == "trainer"
+    assert trainer.groups.filter(name="Trainers").exists()
+    client.force_login(trainer)
+    assert client.get("/admin/").status_code == 200

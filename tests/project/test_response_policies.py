@@ -11,8 +11,11 @@ def test_pages_are_gzipped_for_browsers_that_accept_it(client, people, course_tr
     assert "Accept-Encoding" in response["Vary"]
 
 
-def test_media_files_are_not_gzipped_again(client, db):
+def test_media_files_are_for_logged_in_users_and_not_gzipped_again(client, people):
     name = default_storage.save("images/x.webp", ContentFile(b"RIFF" + b"\0" * 4000))
+    anonymous = client.get(f"/media/{name}")
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+    client.force_login(people["learner"])
     response = client.get(f"/media/{name}", HTTP_ACCEPT_ENCODING="gzip")
     assert response.status_code == 200
     assert not response.has_header("Content-Encoding")

@@ -24,6 +24,7 @@ from nodes.identity import node_identity
 from nodes.services import sequence_next
 from officers.models import User
 from officers.selectors import officer_is_in_scope
+from officers.services import officer_lock
 from quizzes.selectors import quiz_state
 
 from .codes import make_code, node_char_for
@@ -92,7 +93,7 @@ def certificate_issue(
         if not reason.strip():
             raise ValidationError(_("Give the reason for issuing this certificate by hand."))
     with transaction.atomic():
-        User.objects.select_for_update().filter(pk=holder.pk).exists()
+        officer_lock(officer=holder)
         existing = standing_certificate(holder=holder, course_key=original.translation_key)
         if existing is not None:
             return existing
@@ -155,7 +156,7 @@ def certificate_revoke(*, certificate: Certificate, actor: User, reason: str) ->
     if not reason.strip():
         raise ValidationError(_("Give the reason for revoking this certificate."))
     with transaction.atomic():
-        User.objects.select_for_update().filter(pk=certificate.holder_id).exists()
+        officer_lock(officer=certificate.holder)
         existing = Revocation.objects.filter(certificate=certificate).first()
         if existing is not None:
             return existing

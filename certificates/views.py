@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
+from courses.selectors import courses_original
 from officers.permissions import coordinator_required
-from officers.selectors import officers_visible_to
+from officers.selectors import officers_visible_to, posts_visible_to
 
 from . import selectors, services
 from .models import Certificate
@@ -94,11 +95,7 @@ class IssueForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        self.fields["course"].queryset = CoursePage.objects.live().filter(
-            locale=Locale.get_default()
-        )
+        self.fields["course"].queryset = courses_original()
 
 
 @coordinator_required
@@ -175,13 +172,7 @@ class BatchForm(forms.Form):
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        from officers.selectors import posts_visible_to
-
-        self.fields["course"].queryset = CoursePage.objects.live().filter(
-            locale=Locale.get_default()
-        )
+        self.fields["course"].queryset = courses_original()
         self.fields["post"].queryset = posts_visible_to(viewer=viewer)
 
 

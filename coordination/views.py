@@ -5,10 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale
 
-from courses.models import CoursePage
-from courses.selectors import course_by_key
+from courses.selectors import course_by_key, courses_original
 from learning import selectors as learning_selectors
 from learning import services as learning_services
 from officers.permissions import coordinator_required
@@ -18,14 +16,10 @@ from officers.services import officer_password_reset
 from .forms import EnrolForm, PasswordResetForm, ProgressFilterForm
 
 
-def _courses():
-    return CoursePage.objects.live().filter(locale=Locale.get_default()).order_by("title")
-
-
 @coordinator_required
 def progress(request):
     """Officers in scope by course: status, progress and last activity, filterable by post."""
-    courses = _courses()
+    courses = courses_original()
     posts = posts_visible_to(viewer=request.user)
     data = request.GET.copy()
     if "course" not in data and courses:
@@ -59,7 +53,7 @@ def officer_detail(request, officer_uuid):
         {
             "officer": officer,
             "rows": rows,
-            "enrol_form": EnrolForm(courses=_courses()),
+            "enrol_form": EnrolForm(courses=courses_original()),
             "password_form": PasswordResetForm(),
         },
     )
@@ -69,7 +63,7 @@ def officer_detail(request, officer_uuid):
 @require_POST
 def officer_enrol(request, officer_uuid):
     officer = _officer_in_scope(request, officer_uuid)
-    form = EnrolForm(request.POST, courses=_courses())
+    form = EnrolForm(request.POST, courses=courses_original())
     if form.is_valid():
         course = form.cleaned_data["course"]
         learning_services.enrolment_create(learner=officer, course=course, actor=request.user)

@@ -34,6 +34,11 @@ def course_list_for_catalogue(*, index: CourseIndexPage) -> list[CoursePage]:
     return result
 
 
+def courses_original():
+    """Live courses in the default language: each course once, for choosing one in a form."""
+    return CoursePage.objects.live().filter(locale=Locale.get_default()).order_by("title")
+
+
 def course_for_page(page: Page) -> CoursePage | None:
     """The course a page belongs to (itself if it is one)."""
     if isinstance(page, CoursePage):

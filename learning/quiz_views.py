@@ -15,7 +15,7 @@ from modules.models import QuizPage
 from quizzes import review as reviews
 from quizzes import snapshot as snapshots
 from quizzes.forms import form_values, responses_from_post
-from quizzes.models import AttemptDraft, QuizAttempt
+from quizzes.models import AttemptDraft, QuizAttempt, QuizSubmission
 from quizzes.services import AttemptRefused, attempt_save
 
 from . import services
@@ -78,14 +78,9 @@ def quiz_attempt(request, attempt_id):
                 messages.success(request, _("Your answers are saved."))
                 return redirect(f"{reverse('quiz_attempt', args=[attempt.pk])}?q={page.number}")
         except AttemptRefused as refusal:
-            attempt.refresh_from_db()
-            if (
-                hasattr(attempt, "submission")
-                or QuizAttempt.objects.filter(pk=attempt.pk, submission__isnull=False).exists()
-            ):
-                messages.error(request, str(refusal))
-                return redirect("quiz_result", attempt_id=attempt.pk)
             messages.error(request, str(refusal))
+            if QuizSubmission.objects.filter(attempt=attempt).exists():  # closed: time ran out
+                return redirect("quiz_result", attempt_id=attempt.pk)
     draft = AttemptDraft.objects.filter(attempt=attempt).first()
     saved = draft.responses if draft else {}
     return render(
@@ -100,17 +95,9 @@ def quiz_attempt(request, attempt_id):
             "total": len(questions),
             "answered": sum(1 for q in questions if q["id"] in saved),
             "confirm_unanswered": confirm_unanswered,
-            "seconds_left": _seconds_left(attempt),
+            "seconds_left": attempt.seconds_left,
         },
     )
-
-
-def _seconds_left(attempt: QuizAttempt) -> int | None:
-    from django.utils import timezone
-
-    if attempt.deadline is None:
-        return None
-    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
 
 
 @login_required

@@ -18,6 +18,7 @@ from modules.models import LessonPage, QuizPage
 from modules.selectors import course_outline
 from officers.models import User
 from officers.selectors import officer_is_in_scope
+from officers.services import officer_lock
 from quizzes import services as quiz_services
 from quizzes.models import QuizAttempt, QuizSubmission
 
@@ -35,9 +36,7 @@ class LessonNotOpened(Exception):
 
 
 def _lock_learner(learner: User) -> None:
-    # Serialises one learner's writes (PostgreSQL row lock; SQLite's IMMEDIATE transactions
-    # already serialise writers), so "record once" checks cannot race.
-    User.objects.select_for_update().filter(pk=learner.pk).exists()
+    officer_lock(officer=learner)
 
 
 def _append(

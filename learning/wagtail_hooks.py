@@ -14,10 +14,6 @@ from .selectors import is_enrolled
 from .services import NotEnrolled, lesson_open
 
 
-def _may_read_without_enrolling(user) -> bool:
-    return user.is_administrator or user.is_trainer or user.is_coordinator
-
-
 @hooks.register("before_serve_page")
 def guard_and_track(page, request, serve_args, serve_kwargs):
     user = request.user
@@ -34,7 +30,7 @@ def guard_and_track(page, request, serve_args, serve_kwargs):
             pass
     elif course is not None and is_enrolled(learner=user, course=course):
         return None
-    if _may_read_without_enrolling(user):
+    if user.reads_without_enrolling:
         return None
     messages.info(request, _("Enrol in this course to open its lessons."))
     return redirect(course.url if course is not None else "/")

@@ -117,3 +117,12 @@ def lesson_for_key(*, key: uuid.UUID) -> Page | None:
     return next((p for p in pages if p.locale_id == active.pk), None) or next(
         (p for p in pages if p.locale_id == Locale.get_default().pk), pages[0]
     )
+
+
+def lesson_neighbours(lesson: LessonPage) -> tuple[LessonPage | None, LessonPage | None]:
+    """The previous and next live lessons of the same module, in the lesson's language tree."""
+    siblings = list(LessonPage.objects.sibling_of(lesson).live().order_by("path"))
+    index = next(i for i, p in enumerate(siblings) if p.pk == lesson.pk)
+    previous = siblings[index - 1] if index > 0 else None
+    following = siblings[index + 1] if index + 1 < len(siblings) else None
+    return previous, following

@@ -131,6 +131,12 @@ class User(AbstractUser):
     def is_trainer(self) -> bool:
         return self.role == Role.TRAINER
 
+    @property
+    def reads_without_enrolling(self) -> bool:
+        """Staff (trainers, coordinators, administrators) open lessons and checks to review
+        them, without enrolling and without their reading being recorded."""
+        return self.is_administrator or self.is_trainer or self.is_coordinator
+
 
 class CoordinatorScope(models.Model):
     """One country or one post a coordinator manages. A coordinator may hold several."""

@@ -125,6 +125,14 @@ def officer_set_role(*, user: User, role: str) -> None:
         user.scopes.all().delete()
 
 
+def officer_lock(*, officer: User) -> None:
+    """Lock ``officer``'s row until the caller's transaction ends, so one officer's writes
+    (records, attempts, certificates) happen one at a time and "record once" checks cannot race.
+    PostgreSQL locks the row; SQLite's IMMEDIATE transactions already serialise writers.
+    Precondition: inside ``transaction.atomic()``."""
+    User.objects.select_for_update().filter(pk=officer.pk).exists()
+
+
 def coordinator_scope_add(
     *, coordinator: User, country: str = "", post: BorderPost | None = None
 ) -> CoordinatorScope:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nodes.records import NodeRecord
@@ -47,6 +48,13 @@ class QuizAttempt(NodeRecord):
 
     def __str__(self) -> str:
         return f"Attempt {self.number} ({self.id})"
+
+    @property
+    def seconds_left(self) -> int | None:
+        """Seconds until the deadline by the server's clock (None: no time limit)."""
+        if self.deadline is None:
+            return None
+        return max(0, int((self.deadline - timezone.now()).total_seconds()))
 
 
 class QuizSubmission(NodeRecord):

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.utils import timezone
-
 from modules.models import QuizPage
 from officers.models import User
 
@@ -58,12 +56,6 @@ class QuizState:
     grade: Decimal | None
     passed: bool
     submissions: tuple[QuizSubmission, ...]
-
-    @property
-    def seconds_left(self) -> int | None:
-        if self.open_attempt is None or self.open_attempt.deadline is None:
-            return None
-        return max(0, int((self.open_attempt.deadline - timezone.now()).total_seconds()))
 
 
 def quiz_state(*, learner: User, quiz: QuizPage) -> QuizState:

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from courses.selectors import course_for_page
 from modules.models import QuizPage
 from officers.models import User
+from officers.services import officer_lock
 
 from . import snapshot as snapshots
 from .models import AttemptDraft, QuizAttempt, QuizSubmission
-from .scoring import SCORING_VERSION, InvalidResponse, score_attempt, validate_response
+from .scoring import InvalidResponse, score_attempt, validate_response
 from .selectors import attempts_used, open_attempt
 
 
@@ -42,10 +43,6 @@ class AttemptRefused(Exception):
     """An attempt cannot be started, saved or submitted; ``str()`` is a message for the officer."""
 
 
-def _lock(learner: User) -> None:
-    User.objects.select_for_update().filter(pk=learner.pk).exists()
-
-
 def _decimal(value, places: str = "0.0001") -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
         Decimal(places), rounding=ROUND_HALF_EVEN
@@ -62,7 +59,7 @@ def attempt_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
     """
     now = timezone.now()
     with transaction.atomic():
-        _lock(learner)
+        officer_lock(officer=learner)
         current = open_attempt(learner=learner, quiz_key=quiz.translation_key)
         if current is not None:
             if current.deadline is None or current.deadline > now:
@@ -139,21 +136,19 @@ def attempt_save(*, learner: User, attempt: QuizAttempt, responses: dict) -> Non
     for someone else's attempt, or when the attempt is closed (submitted, or its time ran out:
     then the server has graded what was saved before).
     """
-    now = timezone.now()
     with transaction.atomic():
-        _lock(learner)
-        still_open = _check_open(attempt, learner, now)  # grades it if its time ran out
+        officer_lock(officer=learner)
+        # Closing an expired attempt grades it; that must commit, so the refusal is raised
+        # only after the transaction.
+        still_open = _check_open(attempt, learner, timezone.now())
+        if still_open:
+            _validated(attempt, responses)
+            draft, _created = AttemptDraft.objects.get_or_create(attempt=attempt)
+            merged = {**draft.responses, **responses}
+            draft.responses = {k: v for k, v in merged.items() if v not in (None, "", [], {})}
+            draft.save()
     if not still_open:
         raise AttemptRefused(_("This attempt is closed; your answers were graded."))
-    with transaction.atomic():
-        _lock(learner)
-        if not _check_open(attempt, learner, timezone.now()):
-            raise AttemptRefused(_("This attempt is closed; your answers were graded."))
-        _validated(attempt, responses)
-        draft, _created = AttemptDraft.objects.select_for_update().get_or_create(attempt=attempt)
-        merged = {**draft.responses, **responses}
-        draft.responses = {k: v for k, v in merged.items() if v not in (None, "", [], {})}
-        draft.save()
 
 
 def attempt_submit(
@@ -166,15 +161,12 @@ def attempt_submit(
     what was saved in time (``closed_by_server``). Raises AttemptRefused for someone else's
     attempt or an answer that does not belong to it (nothing is saved or graded then).
     """
-    now = timezone.now()
     with transaction.atomic():
-        _lock(learner)
-        still_open = _check_open(attempt, learner, now)
+        officer_lock(officer=learner)
+        _check_open(attempt, learner, timezone.now())  # grades it if its time ran out
         existing = QuizSubmission.objects.filter(attempt=attempt).first()
         if existing is not None:
             return existing
-        if not still_open:  # pragma: no cover - _check_open graded it
-            return QuizSubmission.objects.get(attempt=attempt)
         answers = {**_draft(attempt), **_validated(attempt, responses or {})}
         return _grade(attempt, answers, closed_by_server=False)
 
@@ -207,7 +199,6 @@ def _grade(attempt: QuizAttempt, responses: dict, *, closed_by_server: bool) -> 
         closed_by_server=closed_by_server,
     )
     AttemptDraft.objects.filter(attempt=attempt).delete()
-    assert result.scoring_version == SCORING_VERSION
     return submission
 
 
@@ -218,7 +209,7 @@ def attempts_close_expired() -> int:
     expired = QuizAttempt.objects.filter(deadline__lte=now, submission__isnull=True)
     for attempt in expired.select_related("learner"):
         with transaction.atomic():
-            _lock(attempt.learner)
+            officer_lock(officer=attempt.learner)
             if not QuizSubmission.objects.filter(attempt=attempt).exists():
                 _grade(attempt, _draft(attempt), closed_by_server=True)
                 closed += 1

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 from django import template
-from wagtail.models import Page
 
 from courses.selectors import course_for_page
-from modules.models import LessonPage
-from modules.selectors import course_outline, lesson_for_key
+from modules.selectors import course_outline, lesson_for_key, lesson_neighbours
 
 from .. import selectors
 from ..rules import resume_lesson
 
 register = template.Library()
-
-
-def lesson_neighbours(lesson: LessonPage) -> tuple[Page | None, Page | None]:
-    """The previous and next live lessons of the same module, in the lesson's language tree."""
-    siblings = list(LessonPage.objects.sibling_of(lesson).live().order_by("path"))
-    index = next(i for i, p in enumerate(siblings) if p.pk == lesson.pk)
-    previous = siblings[index - 1] if index > 0 else None
-    following = siblings[index + 1] if index + 1 < len(siblings) else None
-    return previous, following
 
 
 @register.simple_tag(takes_context=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from nodes.identity import node_identity
+from nodes.peers import trusted_keys
 from officers.models import User
 from officers.selectors import officers_visible_to
 
@@ -75,17 +75,17 @@ class PublicCheck:
 def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck:
     """Verify a certificate from its code or its QR payload, on this node, with no network.
 
-    A payload is checked by its signature against the keys this node trusts (its own; the
-    hub's and enrolled posts' when sync arrives) and against the revocations it knows; a code
+    A payload is checked by its signature against the keys this node trusts (its own, the
+    hub's and every enrolled post's, which the hub shares with posts when they sync) and
+    against the revocations it knows; a code
     is looked up in this node's records after its check character is verified.
     """
     today = today or timezone.localdate()
     text = (text or "").strip()
     if text.upper().startswith("EL1:"):
-        identity = node_identity()
         revoked = set(Revocation.objects.values_list("certificate_id", flat=True))
         result: Verification = verify_payload(
-            text, keys={identity.node_id: identity.public_key}, revoked=revoked, today=today
+            text, keys=trusted_keys(), revoked=revoked, today=today
         )
         claims = result.claims
         if claims is None:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", officer_views.PasswordChangeView.as_view(), name="password_change"),
     path("language/", officer_views.set_language, name="set_language"),
+    path("nodes/", include("nodes.urls")),
     path("", include("certificates.urls")),
     path("coordinator/", include("coordination.urls")),
     path("", include("learning.urls")),

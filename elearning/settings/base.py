@@ -37,6 +37,8 @@ NODE_ROLE = env_str("ELEARNING_NODE_ROLE", "hub")
 if NODE_ROLE not in {"hub", "post"}:
     raise ValueError(f"ELEARNING_NODE_ROLE must be 'hub' or 'post', not {NODE_ROLE!r}")
 NODE_KEY_DIR = DATA_DIR / "keys"
+# At the hub: its address as posts reach it, written into enrolment files for `manage.py sync`.
+ELEARNING_HUB_URL = env_str("ELEARNING_HUB_URL", "")
 # The country letters of certificate codes when an officer has no country (e.g. "HQ").
 ELEARNING_CERTIFICATE_COUNTRY = env_str("ELEARNING_CERTIFICATE_COUNTRY", "HQ")
 
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "quizzes",
     "learning",
     "certificates",
+    "coursebundles",
     "coordination",
     "demodata",
     # Wagtail.

@@ -1,0 +1,429 @@
+"""One signed file format for everything that travels between nodes: course bundles, sync
+packets and enrolment files.
+
+Layout (all integers big-endian)::
+
+    b"ELNODE/1\\n"                     magic, 9 bytes
+    header length                    4 bytes
+    header                           UTF-8 JSON: kind, sender, created, meta,
+                                     parts [{name, sha256, size}]
+    signature                        64 bytes, Ed25519 by the sender over magic + length + header
+    part data                        each part's bytes, in the order listed, nothing after
+
+The header names every part with its SHA-256 and size, so the one signature covers the whole file:
+a flipped byte anywhere (magic, header, signature, any part), a truncated file or one with bytes
+appended is refused by :func:`open_container` before any caller applies anything. Parts are stored
+as they are (media is already compressed), so the overhead is the header and 77 bytes.
+
+Writing is atomic: a temporary file in the destination's directory is written, flushed to disk
+and renamed, so a full USB stick or a pulled cable leaves no half file that looks complete.
+"""
+
+from __future__ import annotations
+
+import datetime
+import errno
+import hashlib
+import io
+import json
+import os
+import struct
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.utils.translation import gettext as _
+
+from .identity import NodeIdentity, node_identity
+
+MAGIC = b"ELNODE/1\n"
+SIGNATURE_SIZE = 64
+MAX_HEADER = 64 * 1024 * 1024
+_COPY = 1024 * 1024
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+KeyFor = Callable[[uuid.UUID, dict], Ed25519PublicKey | None]
+PartSource = bytes | Path
+
+
+class ContainerError(Exception):
+    """A bundle, packet or enrolment file that cannot be written or trusted. ``str()`` is a
+    message for the operator; nothing was applied."""
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    sha256: str
+    size: int
+    offset: int
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def _hash_source(source: PartSource) -> tuple[str, int]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return hashlib.sha256(source).hexdigest(), len(source)
+    digest = hashlib.sha256()
+    size = 0
+    with open(source, "rb") as handle:
+        while block := handle.read(_COPY):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
+
+
+def _head(*, kind: str, meta: dict, parts: list[dict], identity: NodeIdentity) -> bytes:
+    header = json.dumps(
+        {
+            "kind": kind,
+            "sender": str(identity.node_id),
+            "created": _now(),
+            "meta": meta,
+            "parts": parts,
+        },
+        separators=(",", ":"),
+        ensure_ascii=False,
+        sort_keys=True,
+    ).encode()
+    signed = MAGIC + struct.pack(">I", len(header)) + header
+    return signed + identity.sign(signed)
+
+
+def _listing(parts: Iterable[tuple[str, PartSource]]) -> tuple[list[dict], list[PartSource]]:
+    listed: list[dict] = []
+    sources: list[PartSource] = []
+    seen: set[str] = set()
+    for name, source in parts:
+        if name in seen:
+            raise ValueError(f"part {name!r} listed twice")
+        seen.add(name)
+        sha, size = _hash_source(source)
+        listed.append({"name": name, "sha256": sha, "size": size})
+        sources.append(source)
+    return listed, sources
+
+
+def _write_part(out: BinaryIO, listed: dict, source: PartSource) -> None:
+    if isinstance(source, bytes | bytearray | memoryview):
+        out.write(source)
+        return
+    digest = hashlib.sha256()
+    with open(source, "rb") as handle:
+        while block := handle.read(_COPY):
+            digest.update(block)
+            out.write(block)
+    if digest.hexdigest() != listed["sha256"]:
+        raise ContainerError(
+            _("The file %(name)s changed while it was being written. Try again.")
+            % {"name": Path(source).name}
+        )
+
+
+def write_container(
+    path: Path,
+    *,
+    kind: str,
+    meta: dict,
+    parts: Iterable[tuple[str, PartSource]],
+    identity: NodeIdentity | None = None,
+) -> None:
+    """Write a signed container to ``path`` atomically. Parts are bytes, or paths of files that
+    are streamed (never held in memory). On a full disk nothing is left behind."""
+    identity = identity or node_identity()
+    path = Path(path)
+    listed, sources = _listing(parts)
+    head = _head(kind=kind, meta=meta, parts=listed, identity=identity)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        with open(temporary, "wb") as out:
+            out.write(head)
+            for item, source in zip(listed, sources, strict=True):
+                _write_part(out, item, source)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        if error.errno in _NO_SPACE:
+            raise ContainerError(
+                _(
+                    "Not enough space in %(folder)s to write %(name)s. Free some space (or use a "
+                    "larger USB stick) and try again; nothing was written."
+                )
+                % {"folder": path.parent, "name": path.name}
+            ) from error
+        raise ContainerError(
+            _("Could not write %(name)s: %(reason)s.") % {"name": path, "reason": error.strerror}
+        ) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def container_bytes(
+    *,
+    kind: str,
+    meta: dict,
+    parts: Iterable[tuple[str, bytes]],
+    identity: NodeIdentity | None = None,
+) -> bytes:
+    """The same format in memory (for HTTP bodies)."""
+    identity = identity or node_identity()
+    listed, sources = _listing(parts)
+    out = io.BytesIO()
+    out.write(_head(kind=kind, meta=meta, parts=listed, identity=identity))
+    for source in sources:
+        out.write(source)
+    return out.getvalue()
+
+
+class _Region(io.RawIOBase):
+    """A read-only window onto part of a file."""
+
+    def __init__(self, path: Path, offset: int, size: int):
+        self._handle = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self._handle.seek(offset)
+        self._left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._left <= 0:
+            return 0
+        view = memoryview(buffer)[: self._left]
+        count = self._handle.readinto(view)
+        self._left -= count
+        return count
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
+
+
+@dataclass
+class Container:
+    """A verified container. Its parts were checked when it was opened; ``read`` and
+    ``copy_to`` check them again, so a file changed on the stick since is still caught."""
+
+    kind: str
+    sender: uuid.UUID
+    created: str
+    meta: dict
+    parts: list[Part]
+    size: int
+    sha256: str
+    _path: Path | None
+    _data: bytes | None
+
+    def part(self, name: str) -> Part:
+        for part in self.parts:
+            if part.name == name:
+                return part
+        raise KeyError(name)
+
+    def open(self, name: str) -> BinaryIO:
+        part = self.part(name)
+        if self._data is not None:
+            return io.BytesIO(self._data[part.offset : part.offset + part.size])
+        return io.BufferedReader(_Region(self._path, part.offset, part.size))
+
+    def read(self, name: str) -> bytes:
+        part = self.part(name)
+        with self.open(name) as handle:
+            data = handle.read()
+        if hashlib.sha256(data).hexdigest() != part.sha256:
+            raise ContainerError(_changed())
+        return data
+
+    def copy_to(self, name: str, dest: Path) -> None:
+        part = self.part(name)
+        digest = hashlib.sha256()
+        with self.open(name) as handle, open(dest, "wb") as out:
+            while block := handle.read(_COPY):
+                digest.update(block)
+                out.write(block)
+        if digest.hexdigest() != part.sha256:
+            Path(dest).unlink(missing_ok=True)
+            raise ContainerError(_changed())
+
+
+def _changed() -> str:
+    return _("The file changed after it was checked. Copy it again and retry.")
+
+
+def _incomplete() -> str:
+    return _(
+        "The file is incomplete: it ends before its last part. It was probably cut off while "
+        "being copied. Copy it again; nothing was applied."
+    )
+
+
+def _damaged() -> str:
+    return _(
+        "The file is damaged or was changed after it was signed (its contents do not match its "
+        "signature). Nothing was applied. Copy it again from the original."
+    )
+
+
+def _parse_header(head: bytes) -> dict:
+    try:
+        header = json.loads(head)
+        header["sender"] = uuid.UUID(header["sender"])
+        if not isinstance(header["meta"], dict) or not isinstance(header["parts"], list):
+            raise ValueError
+        for part in header["parts"]:
+            if not (
+                isinstance(part["name"], str)
+                and isinstance(part["sha256"], str)
+                and isinstance(part["size"], int)
+                and part["size"] >= 0
+            ):
+                raise ValueError
+        return header
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ContainerError(_damaged()) from None
+
+
+class _Reader:
+    def __init__(self, source: Path | bytes):
+        if isinstance(source, bytes | bytearray | memoryview):
+            self._handle: BinaryIO = io.BytesIO(bytes(source))
+            self.length = len(source)
+        else:
+            try:
+                self._handle = open(source, "rb")  # noqa: SIM115 - closed by close()
+            except FileNotFoundError:
+                raise ContainerError(
+                    _("There is no file at %(path)s.") % {"path": source}
+                ) from None
+            except OSError as error:
+                raise ContainerError(
+                    _("Could not read %(path)s: %(reason)s.")
+                    % {"path": source, "reason": error.strerror}
+                ) from None
+            self.length = os.fstat(self._handle.fileno()).st_size
+        self.whole = hashlib.sha256()
+
+    def exactly(self, count: int) -> bytes:
+        data = self._handle.read(count)
+        if len(data) != count:
+            raise ContainerError(_incomplete())
+        self.whole.update(data)
+        return data
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def open_container(
+    source: Path | bytes,
+    *,
+    kinds: set[str],
+    key_for: KeyFor | None = None,
+) -> Container:
+    """Open and verify a container completely before returning it.
+
+    Checks, in order: the magic, the header, that the sender's key is trusted (``key_for``,
+    by default this node's own key and its enrolled peers'), the signature, the kind, every
+    part's size and SHA-256, and that nothing follows the last part. Raises
+    :class:`ContainerError` with a message for the operator on the first failure.
+    """
+    if key_for is None:
+        from .peers import key_for_header
+
+        key_for = key_for_header
+    reader = _Reader(source)
+    try:
+        magic = reader._handle.read(len(MAGIC))
+        reader.whole.update(magic)
+        if magic != MAGIC:
+            if len(magic) < len(MAGIC) and MAGIC.startswith(magic):
+                raise ContainerError(_incomplete())
+            if magic[:6] == MAGIC[:6]:
+                raise ContainerError(_damaged())
+            raise ContainerError(
+                _("This is not a course bundle, sync packet or enrolment file from this platform.")
+            )
+        (length,) = struct.unpack(">I", reader.exactly(4))
+        if length > MAX_HEADER:
+            raise ContainerError(_damaged())
+        if len(MAGIC) + 4 + length > reader.length:
+            raise ContainerError(_incomplete())
+        head = reader.exactly(length)
+        signature = reader.exactly(SIGNATURE_SIZE)
+        header = _parse_header(head)
+        key = key_for(header["sender"], header["meta"])
+        if key is None:
+            raise ContainerError(
+                _(
+                    "This file was signed by a node this one does not know (%(node)s). Only "
+                    "files from headquarters and enrolled posts are accepted; nothing was "
+                    "applied."
+                )
+                % {"node": header["sender"]}
+            )
+        try:
+            key.verify(signature, MAGIC + struct.pack(">I", length) + head)
+        except InvalidSignature:
+            raise ContainerError(_damaged()) from None
+        if header.get("kind") not in kinds:
+            raise ContainerError(
+                _("This file is a %(found)s, not a %(wanted)s.")
+                % {
+                    "found": _kind_name(header.get("kind")),
+                    "wanted": _(" or ").join(_kind_name(kind) for kind in sorted(kinds)),
+                }
+            )
+        offset = len(MAGIC) + 4 + length + SIGNATURE_SIZE
+        parts: list[Part] = []
+        names: set[str] = set()
+        expected = offset + sum(item["size"] for item in header["parts"])
+        if reader.length < expected:
+            raise ContainerError(_incomplete())
+        if reader.length > expected:
+            raise ContainerError(_damaged())
+        for item in header["parts"]:
+            if item["name"] in names:
+                raise ContainerError(_damaged())
+            names.add(item["name"])
+            digest = hashlib.sha256()
+            left = item["size"]
+            while left:
+                block = reader.exactly(min(_COPY, left))
+                digest.update(block)
+                left -= len(block)
+            if digest.hexdigest() != item["sha256"]:
+                raise ContainerError(_damaged())
+            parts.append(Part(item["name"], item["sha256"], item["size"], offset))
+            offset += item["size"]
+        if reader._handle.read(1):
+            raise ContainerError(_damaged())
+    finally:
+        reader.close()
+    return Container(
+        kind=header["kind"],
+        sender=header["sender"],
+        created=str(header.get("created", "")),
+        meta=header["meta"],
+        parts=parts,
+        size=reader.length,
+        sha256=reader.whole.hexdigest(),
+        _path=None if isinstance(source, bytes | bytearray | memoryview) else Path(source),
+        _data=bytes(source) if isinstance(source, bytes | bytearray | memoryview) else None,
+    )
+
+
+def _kind_name(kind) -> str:
+    return {
+        "bundle": _("course bundle"),
+        "packet": _("sync packet"),
+        "enrolment": _("enrolment file"),
+    }.get(kind, _("file of an unknown kind"))

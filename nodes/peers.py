@@ -1,0 +1,499 @@
+"""The nodes this one trusts, and how a post is enrolled with the hub.
+
+Enrolment is one trip for the operator: the hub writes a one-time enrolment file (or shows a code)
+for a named post; the post loads it and from then on trusts the hub's key, and its first sync
+packet (by USB or HTTP) carries a claim signed with the post's own key, which the hub accepts once
+for that invitation. Over HTTP, ``enrolment_by_code`` does both halves at once. Only the token's
+hash is stored at the hub, and a token works once, before it expires.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import hashlib
+import hmac
+import json
+import secrets
+import uuid
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from .container import open_container, write_container
+from .http import LinkError, node_request
+from .identity import node_id_for_public_key, node_identity
+from .models import Enrolment, NodeRole, Peer, PeerExchange, ThisNode
+
+ENROLMENT_KIND = "enrolment"
+CLOCK_TOLERANCE = datetime.timedelta(minutes=10)
+
+
+class EnrolmentError(Exception):
+    """An enrolment that cannot go ahead; ``str()`` is for the operator."""
+
+
+def is_hub() -> bool:
+    return settings.NODE_ROLE == NodeRole.HUB
+
+
+def is_post() -> bool:
+    return settings.NODE_ROLE == NodeRole.POST
+
+
+def _key(hex_key: str) -> Ed25519PublicKey:
+    return Ed25519PublicKey.from_public_bytes(bytes.fromhex(hex_key))
+
+
+def public_key_hex(key: Ed25519PublicKey | None = None) -> str:
+    identity = node_identity()
+    if key is None:
+        return identity.public_key_bytes.hex()
+    from cryptography.hazmat.primitives import serialization
+
+    return key.public_bytes(
+        encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw
+    ).hex()
+
+
+def trusted_key(node_id: uuid.UUID) -> Ed25519PublicKey | None:
+    """This node's own key, or an enrolled peer's; None for a stranger."""
+    identity = node_identity()
+    if node_id == identity.node_id:
+        return identity.public_key
+    peer = Peer.objects.filter(node_id=node_id).first()
+    return _key(peer.public_key) if peer else None
+
+
+def trusted_keys() -> dict[uuid.UUID, Ed25519PublicKey]:
+    """Every key this node trusts, by node id (its own included)."""
+    identity = node_identity()
+    keys = {
+        uuid.UUID(str(node_id)): _key(key)
+        for node_id, key in Peer.objects.values_list("node_id", "public_key")
+    }
+    keys[identity.node_id] = identity.public_key
+    return keys
+
+
+def key_for_header(sender: uuid.UUID, meta: dict) -> Ed25519PublicKey | None:
+    """The default trust for ``open_container``: known nodes only."""
+    return trusted_key(sender)
+
+
+def _token_hash(code: str) -> str:
+    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(b"elearning-enrolment:" + normalised.encode()).hexdigest()
+
+
+def _claim_key(sender: uuid.UUID, claim) -> Ed25519PublicKey | None:
+    """The key a well-formed claim names, if it is the sender's own key."""
+    try:
+        key_hex = claim["public_key"]
+        if node_id_for_public_key(bytes.fromhex(key_hex)) != sender:
+            return None
+        return _key(key_hex)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _open_enrolment(token: str) -> Enrolment | None:
+    return Enrolment.objects.filter(
+        token_hash=_token_hash(token), expires_at__gt=timezone.now()
+    ).first()
+
+
+def key_for_packet(sender: uuid.UUID, meta: dict) -> Ed25519PublicKey | None:
+    """Trust for sync packets: a known node, or (at the hub) a post making its first contact
+    with a valid, unused enrolment claim signed by the key it claims."""
+    key = trusted_key(sender)
+    if key is not None or not is_hub():
+        return key
+    claim = meta.get("enrolment")
+    if not isinstance(claim, dict):
+        return None
+    key = _claim_key(sender, claim)
+    enrolment = _open_enrolment(str(claim.get("token", "")))
+    if key is None or enrolment is None or enrolment.used_by not in (None, sender):
+        return None
+    return key
+
+
+def hub_peer() -> Peer | None:
+    """At a post: the hub it is enrolled with."""
+    return Peer.objects.filter(role=NodeRole.HUB).first()
+
+
+def this_node() -> ThisNode:
+    node, _created = ThisNode.objects.get_or_create(pk=1)
+    return node
+
+
+def node_name(node_id: uuid.UUID) -> str:
+    """A peer's name for messages ("Poipet post"), or its id when unknown."""
+    if node_id == node_identity().node_id:
+        return this_node().name or _("this node")
+    peer = Peer.objects.filter(node_id=node_id).first()
+    return peer.name if peer else str(node_id)
+
+
+def peer_find(text: str) -> Peer:
+    """A peer by node id, post code or name (for ``--for``); raises EnrolmentError."""
+    text = text.strip()
+    try:
+        found = Peer.objects.filter(node_id=uuid.UUID(text)).first()
+    except ValueError:
+        found = (
+            Peer.objects.filter(post_code__iexact=text).first()
+            or Peer.objects.filter(name__iexact=text).first()
+        )
+    if found is None:
+        raise EnrolmentError(_("No enrolled node is called %(name)s.") % {"name": text})
+    return found
+
+
+# --- Enrolment at the hub -------------------------------------------------------------------
+
+
+def _new_code() -> str:
+    raw = base64.b32encode(secrets.token_bytes(10)).decode()
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+def enrolment_create(
+    *, name: str, country: str = "", post_code: str = "", valid_days: int = 30
+) -> tuple[Enrolment, str]:
+    """At the hub: a one-time invitation for a post. Returns it and its code (shown once)."""
+    if not is_hub():
+        raise EnrolmentError(_("Only headquarters enrols posts."))
+    if not name.strip():
+        raise EnrolmentError(_("Give the post a name."))
+    code = _new_code()
+    enrolment = Enrolment.objects.create(
+        token_hash=_token_hash(code),
+        name=name.strip(),
+        country=country.upper(),
+        post_code=post_code,
+        expires_at=timezone.now() + datetime.timedelta(days=valid_days),
+    )
+    return enrolment, code
+
+
+def _hub_description(hub_url: str) -> dict:
+    identity = node_identity()
+    return {
+        "node_id": str(identity.node_id),
+        "public_key": identity.public_key_bytes.hex(),
+        "name": this_node().name or _("Headquarters"),
+        "url": hub_url,
+    }
+
+
+def enrolment_file_write(*, enrolment: Enrolment, code: str, hub_url: str, path: Path) -> None:
+    """At the hub: write the enrolment file the post operator carries."""
+    write_container(
+        Path(path),
+        kind=ENROLMENT_KIND,
+        meta={
+            "hub": _hub_description(hub_url),
+            "post": {
+                "name": enrolment.name,
+                "country": enrolment.country,
+                "post_code": enrolment.post_code,
+            },
+            "token": code,
+            "expires": enrolment.expires_at.isoformat(),
+        },
+        parts=[],
+    )
+
+
+def enrolment_accept(*, claim: dict, sender: uuid.UUID) -> Peer:
+    """At the hub: register the post that signed a packet carrying ``claim``. Idempotent for
+    the same post; a used, expired or unknown invitation is refused."""
+    key = _claim_key(sender, claim)
+    if key is None:
+        raise EnrolmentError(_("The enrolment claim does not match the key that signed it."))
+    with transaction.atomic():
+        enrolment = (
+            Enrolment.objects.select_for_update()
+            .filter(token_hash=_token_hash(str(claim.get("token", ""))))
+            .first()
+        )
+        if enrolment is None or enrolment.expires_at <= timezone.now():
+            raise EnrolmentError(_("This enrolment code is unknown or has expired."))
+        if enrolment.used_by not in (None, sender):
+            raise EnrolmentError(_("This enrolment code has already been used by another post."))
+        enrolment.used_by, enrolment.used_at = sender, enrolment.used_at or timezone.now()
+        enrolment.save(update_fields=["used_by", "used_at"])
+        peer, _created = Peer.objects.update_or_create(
+            node_id=sender,
+            defaults={
+                "role": NodeRole.POST,
+                "name": enrolment.name,
+                "country": enrolment.country,
+                "post_code": enrolment.post_code,
+                "public_key": claim["public_key"],
+                "url": "",
+            },
+        )
+    return peer
+
+
+# --- Enrolment at the post ------------------------------------------------------------------
+
+
+def _trust_hub(*, hub: dict, post: dict, token: str) -> Peer:
+    if not is_post():
+        raise EnrolmentError(
+            _("This node is headquarters; only a border post can be enrolled with a hub.")
+        )
+    hub_id = uuid.UUID(hub["node_id"])
+    existing = hub_peer()
+    if existing is not None and existing.node_id != hub_id:
+        raise EnrolmentError(
+            _("This post is already enrolled with %(name)s; it cannot join another hub.")
+            % {"name": existing.name}
+        )
+    identity = node_identity()
+    with transaction.atomic():
+        node = this_node()
+        node.name, node.country, node.post_code = post["name"], post["country"], post["post_code"]
+        node.save()
+        peer, _created = Peer.objects.update_or_create(
+            node_id=hub_id,
+            defaults={
+                "role": NodeRole.HUB,
+                "name": hub.get("name") or _("Headquarters"),
+                "public_key": hub["public_key"],
+                "url": hub.get("url", ""),
+            },
+        )
+        if existing is None or existing.pending_claim:
+            peer.pending_claim = {
+                "token": token,
+                "public_key": identity.public_key_bytes.hex(),
+                "name": post["name"],
+            }
+            peer.save(update_fields=["pending_claim"])
+    return peer
+
+
+def enrolment_load(*, path: Path) -> Peer:
+    """At a post: load the enrolment file from the hub. The file must be signed by the hub key
+    it names (it is carried by hand, so the operator's trip is the trust); from then on the
+    post trusts that key and no other hub."""
+
+    def self_signed(sender: uuid.UUID, meta: dict):
+        try:
+            key_hex = meta["hub"]["public_key"]
+            if node_id_for_public_key(bytes.fromhex(key_hex)) != sender:
+                return None
+            return _key(key_hex)
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    container = open_container(Path(path), kinds={ENROLMENT_KIND}, key_for=self_signed)
+    meta = container.meta
+    expires = parse_datetime(str(meta.get("expires", "")))
+    if expires is not None and expires <= timezone.now():
+        hub = hub_peer()
+        if hub is None or hub.node_id != container.sender:
+            raise EnrolmentError(
+                _(
+                    "This enrolment file expired on %(date)s. Ask headquarters for a new one. "
+                    "(If this computer's date is wrong, correct it first.)"
+                )
+                % {"date": expires.date().isoformat()}
+            )
+    return _trust_hub(hub=meta["hub"], post=meta["post"], token=meta["token"])
+
+
+def _proof(code: str, hub_key_hex: str, post_key_hex: str) -> str:
+    key = hashlib.sha256(b"elearning-enrolment-proof:" + _token_hash(code).encode()).digest()
+    return hmac.new(key, (hub_key_hex + post_key_hex).encode(), hashlib.sha256).hexdigest()
+
+
+def enrolment_by_code(*, hub_url: str, code: str, timeout: float = 30) -> Peer:
+    """At a post with a link: enrol with a code typed from the hub's screen. The hub registers
+    this post at once and answers with its key and a proof made from the code, so a machine
+    between the two that does not know the code cannot pass off its own key."""
+    identity = node_identity()
+    post_key = identity.public_key_bytes.hex()
+    body = json.dumps(
+        {
+            "code": code,
+            "public_key": post_key,
+            "signature": identity.sign(("enrol:" + _token_hash(code)).encode()).hex(),
+        }
+    ).encode()
+    try:
+        answer = json.loads(
+            node_request(
+                hub_url.rstrip("/") + "/nodes/enrol/",
+                data=body,
+                headers={"Content-Type": "application/json"},
+                method="POST",
+                timeout=timeout,
+            )
+        )
+    except LinkError as error:
+        raise EnrolmentError(str(error)) from None
+    except ValueError:
+        raise EnrolmentError(
+            _("Headquarters gave an answer this post does not understand.")
+        ) from None
+    hub = answer.get("hub") or {}
+    expected = _proof(code, str(hub.get("public_key", "")), post_key)
+    if not hmac.compare_digest(expected, str(answer.get("proof", ""))):
+        raise EnrolmentError(
+            _("The answer did not prove it came from headquarters. Check the address and code.")
+        )
+    hub["url"] = hub_url.rstrip("/")
+    peer = _trust_hub(hub=hub, post=answer["post"], token=code)
+    Peer.objects.filter(pk=peer.pk).update(pending_claim=None)
+    return Peer.objects.get(pk=peer.pk)
+
+
+def enrolment_answer(*, code: str, public_key: str, signature: str, hub_url: str) -> dict:
+    """At the hub: the HTTP half of ``enrolment_by_code``."""
+    try:
+        key = _key(public_key)
+        key.verify(bytes.fromhex(signature), ("enrol:" + _token_hash(code)).encode())
+    except (ValueError, InvalidSignature):
+        raise EnrolmentError(_("The request was not signed by the key it carries.")) from None
+    sender = node_id_for_public_key(bytes.fromhex(public_key))
+    peer = enrolment_accept(claim={"token": code, "public_key": public_key}, sender=sender)
+    hub = _hub_description(hub_url)
+    return {
+        "hub": hub,
+        "post": {"name": peer.name, "country": peer.country, "post_code": peer.post_code},
+        "proof": _proof(code, hub["public_key"], public_key),
+    }
+
+
+def enrolment_claim() -> dict | None:
+    """At a post: the claim to send with packets until the hub acknowledges it."""
+    hub = hub_peer()
+    return hub.pending_claim if hub else None
+
+
+# --- The roster the hub shares with posts ---------------------------------------------------
+
+
+def peers_roster() -> list[dict]:
+    """At the hub: every node and key, so posts verify each other's certificates and relay
+    each other's packets."""
+    identity = node_identity()
+    roster = [
+        {
+            "node_id": str(identity.node_id),
+            "role": NodeRole.HUB,
+            "name": this_node().name or "Headquarters",
+            "country": "",
+            "post_code": "",
+            "public_key": identity.public_key_bytes.hex(),
+        }
+    ]
+    for peer in Peer.objects.filter(role=NodeRole.POST):
+        roster.append(
+            {
+                "node_id": str(peer.node_id),
+                "role": peer.role,
+                "name": peer.name,
+                "country": peer.country,
+                "post_code": peer.post_code,
+                "public_key": peer.public_key,
+            }
+        )
+    return roster
+
+
+def peers_roster_apply(*, roster: list[dict], sender: uuid.UUID) -> None:
+    """At a post: take the roster from the hub it is enrolled with (and only from it). Seeing
+    itself listed means the hub accepted its enrolment."""
+    hub = hub_peer()
+    if hub is None or hub.node_id != sender:
+        return
+    me = node_identity().node_id
+    for entry in roster:
+        try:
+            node_id = uuid.UUID(entry["node_id"])
+            key_hex = entry["public_key"]
+            if node_id_for_public_key(bytes.fromhex(key_hex)) != node_id:
+                continue
+        except (KeyError, TypeError, ValueError):
+            continue
+        if node_id == me:
+            if hub.pending_claim:
+                hub.pending_claim = None
+                hub.save(update_fields=["pending_claim"])
+            continue
+        if node_id == hub.node_id or entry.get("role") != NodeRole.POST:
+            continue
+        Peer.objects.update_or_create(
+            node_id=node_id,
+            defaults={
+                "role": NodeRole.POST,
+                "name": str(entry.get("name", ""))[:200],
+                "country": str(entry.get("country", ""))[:2],
+                "post_code": str(entry.get("post_code", ""))[:40],
+                "public_key": key_hex,
+            },
+        )
+
+
+# --- What was exchanged ---------------------------------------------------------------------
+
+
+def exchange_log(
+    *, peer_id: uuid.UUID, direction: str, what: str, count: int = 0, detail: dict | None = None
+) -> None:
+    """Note what was sent to or received from a peer (``node_status`` shows the newest)."""
+    PeerExchange.objects.create(
+        peer_id=peer_id, direction=direction, what=what, count=count, detail=detail or {}
+    )
+
+
+def signed_time_note(*, peer_id: uuid.UUID, created: str) -> datetime.timedelta | None:
+    """Remember the newest time a peer signed a file, and return how far the peer's clock is
+    from this node's (positive: the peer is ahead) when it is off by more than a day."""
+    stamp = parse_datetime(created or "")
+    if stamp is None:
+        return None
+    Peer.objects.filter(node_id=peer_id).filter(
+        Q(latest_signed_time__isnull=True) | Q(latest_signed_time__lt=stamp)
+    ).update(latest_signed_time=stamp)
+    skew = stamp - timezone.now()
+    return skew if abs(skew) > datetime.timedelta(days=1) else None
+
+
+def clock_behind() -> datetime.timedelta | None:
+    """How far this node's clock is behind the newest time a trusted peer signed (None when
+    it is not behind): a post whose clock is years off learns it from the hub's signatures."""
+    newest = (
+        Peer.objects.exclude(latest_signed_time=None)
+        .order_by("-latest_signed_time")
+        .values_list("latest_signed_time", flat=True)
+        .first()
+    )
+    if newest is None:
+        return None
+    behind = newest - timezone.now()
+    return behind if behind > CLOCK_TOLERANCE else None
+
+
+def describe_duration(delta: datetime.timedelta) -> str:
+    days = abs(delta.days)
+    if days >= 365:
+        return _("%(n)d years") % {"n": days // 365}
+    if days >= 1:
+        return _("%(n)d days") % {"n": days}
+    return _("%(n)d minutes") % {"n": abs(int(delta.total_seconds())) // 60}

@@ -50,6 +50,7 @@ __all__ = [
     "make_code",
     "node_char_for",
     "normalise_code",
+    "post_char",
 ]
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -88,6 +89,17 @@ def node_char_for(node_id_bytes: bytes) -> str:
         raise ValueError("node_char_for needs the node id as non-empty bytes")
     digest = hashlib.sha256(bytes(node_id_bytes)).digest()
     return NODE_CHARS[int.from_bytes(digest[:8], "big") % len(NODE_CHARS)]
+
+
+def post_char(*, number: int, hub_char: str) -> str:
+    """The node character of the ``number``-th post enrolled with a hub whose own character is
+    ``hub_char``: posts take the other 29 characters in enrolment order, so the first 29 posts
+    of a hub never share a character with it or with each other (their codes cannot collide).
+    From the 30th post characters are reused in turn."""
+    if number < 1:
+        raise ValueError("post numbers start at 1")
+    others = [char for char in NODE_CHARS if char != hub_char]
+    return others[(number - 1) % len(others)]
 
 
 def make_code(*, country: str, year: int, serial: int, node_char: str) -> str:

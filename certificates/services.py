@@ -21,13 +21,14 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage
 from modules.models import QuizPage
 from nodes.identity import node_identity
+from nodes.peers import hub_peer, this_node
 from nodes.services import sequence_next
 from officers.models import User
 from officers.selectors import officer_is_in_scope
 from officers.services import officer_lock
 from quizzes.selectors import quiz_state
 
-from .codes import make_code, node_char_for
+from .codes import make_code, node_char_for, post_char
 from .models import Certificate, Revocation
 from .payload import CertificateClaims, sign_payload
 
@@ -47,6 +48,16 @@ def _serial(year: int) -> int:
     """This node's next certificate number for ``year`` (inside the caller's transaction)."""
     counter = uuid.uuid5(node_identity().node_id, f"certificate-serial-{year}")
     return sequence_next(node_id=counter)[1]
+
+
+def _node_char() -> str:
+    """This node's character in certificate codes: a post enrolled with a hub takes the one
+    its enrolment number gives (distinct from the hub's and other posts'); the hub, and a post
+    not yet enrolled, derive it from their node id."""
+    node, hub = this_node(), hub_peer()
+    if node.number and hub is not None:
+        return post_char(number=node.number, hub_char=node_char_for(hub.node_id.bytes))
+    return node_char_for(node_identity().node_id.bytes)
 
 
 def _country(holder: User) -> str:
@@ -103,7 +114,7 @@ def certificate_issue(
             country=_country(holder),
             year=today.year,
             serial=_serial(today.year),
-            node_char=node_char_for(node_identity().node_id.bytes),
+            node_char=_node_char(),
         )
         expires = (
             _add_months(today, original.certificate_validity_months)

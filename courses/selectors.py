@@ -35,8 +35,13 @@ def course_list_for_catalogue(*, index: CourseIndexPage) -> list[CoursePage]:
 
 
 def courses_original():
-    """Live courses in the default language: each course once, for choosing one in a form."""
-    return CoursePage.objects.live().filter(locale=Locale.get_default()).order_by("title")
+    """Live courses in the default language: each course once, for choosing one in a form
+    (none on a node that has no content, and so no locale, yet)."""
+    try:
+        default = Locale.get_default()
+    except Locale.DoesNotExist:
+        return CoursePage.objects.none()
+    return CoursePage.objects.live().filter(locale=default).order_by("title")
 
 
 def course_for_page(page: Page) -> CoursePage | None:

@@ -21,6 +21,8 @@ urlpatterns = [
     path("accounts/password/", officer_views.PasswordChangeView.as_view(), name="password_change"),
     path("language/", officer_views.set_language, name="set_language"),
     path("nodes/", include("nodes.urls")),
+    path("sync/", include("recordsync.urls")),
+    path("bundles/", include("coursebundles.urls")),
     path("", include("certificates.urls")),
     path("coordinator/", include("coordination.urls")),
     path("", include("learning.urls")),

@@ -229,3 +229,44 @@ def quiz_submit(
         return submission, _record_completions(
             learner=learner, course=course, outline=outline, before=before
         )
+
+
+def progress_recompute(*, learner: User, course_key) -> list[LearnerRecord]:
+    """Record the module and course completions that ``learner``'s records now imply but no
+    record states yet, as ``lesson_complete`` would have; returns the records written.
+
+    For records merged from other nodes (an officer who did module 1 at one post and module 2
+    at another completes the course where both arrive). A completed course calls the
+    ``learning.completion`` handlers, so its certificate is issued once, as on completion here.
+    Does nothing when the course is not on this node or the learner is not enrolled.
+    Idempotent: completions already recorded (on any node) are not recorded again.
+    """
+    from courses.selectors import course_by_key
+
+    from .rules import Progress, Status
+
+    course = course_by_key(course_key)
+    if course is None:
+        return []
+    outline = course_outline(course=course)
+    with transaction.atomic():
+        _lock_learner(learner)
+        if selectors.enrolment_for(learner=learner, course_key=course_key) is None:
+            return []
+        recorded = LearnerRecord.objects.filter(
+            learner=learner,
+            course_key=course_key,
+            kind__in=[RecordKind.MODULE_COMPLETED, RecordKind.COURSE_COMPLETED],
+        ).values_list("kind", "module_key")
+        modules = frozenset(key for kind, key in recorded if kind == RecordKind.MODULE_COMPLETED)
+        course_done = any(kind == RecordKind.COURSE_COMPLETED for kind, _key in recorded)
+        before = Progress(
+            status=Status.COMPLETED if course_done else Status.IN_PROGRESS,
+            lessons_done=0,
+            lessons_total=0,
+            completed_lessons=frozenset(),
+            completed_modules=modules,
+            last_lesson=None,
+            last_activity=None,
+        )
+        return _record_completions(learner=learner, course=course, outline=outline, before=before)

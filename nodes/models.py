@@ -35,6 +35,12 @@ class Peer(models.Model):
     post_code = models.CharField(_("border post code"), max_length=40, blank=True)
     public_key = models.CharField(_("public key (hex)"), max_length=64, unique=True)
     url = models.URLField(_("address"), blank=True)
+    number = models.PositiveIntegerField(
+        _("enrolment number"),
+        null=True,
+        blank=True,
+        help_text=_("Given by the hub to each post in turn (certificate codes use it)."),
+    )
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
     pending_claim = models.JSONField(
         _("enrolment claim not yet acknowledged"),
@@ -64,6 +70,10 @@ class Enrolment(models.Model):
     name = models.CharField(_("name"), max_length=200)
     country = models.CharField(_("country"), max_length=2, blank=True)
     post_code = models.CharField(_("border post code"), max_length=40, blank=True)
+    number = models.PositiveIntegerField(_("enrolment number"), unique=True, null=True)
+    border_post = models.JSONField(
+        _("border post"), null=True, blank=True, help_text=_("As the hub describes it.")
+    )
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_by = models.UUIDField(null=True, blank=True)
@@ -101,11 +111,16 @@ class PeerExchange(models.Model):
 
 
 class ThisNode(models.Model):
-    """This node's own name and post (one row), written when a post is enrolled."""
+    """This node's own name, post and enrolment number (one row), written when a post is
+    enrolled."""
 
     name = models.CharField(_("name"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True)
     post_code = models.CharField(_("border post code"), max_length=40, blank=True)
+    number = models.PositiveIntegerField(_("enrolment number"), null=True, blank=True)
+    border_post = models.JSONField(
+        _("border post"), null=True, blank=True, help_text=_("As headquarters describes it.")
+    )
 
     def __str__(self) -> str:
         return self.name

@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -168,21 +168,35 @@ def _new_code() -> str:
 
 
 def enrolment_create(
-    *, name: str, country: str = "", post_code: str = "", valid_days: int = 30
+    *,
+    name: str,
+    country: str = "",
+    post_code: str = "",
+    border_post: dict | None = None,
+    valid_days: int = 30,
 ) -> tuple[Enrolment, str]:
-    """At the hub: a one-time invitation for a post. Returns it and its code (shown once)."""
+    """At the hub: a one-time invitation for a post. Returns it and its code (shown once).
+    ``border_post`` ({uuid, code, name, country}) travels to the post, which creates the same
+    border post, so officers registered there and at the hub name one post."""
     if not is_hub():
         raise EnrolmentError(_("Only headquarters enrols posts."))
     if not name.strip():
         raise EnrolmentError(_("Give the post a name."))
     code = _new_code()
-    enrolment = Enrolment.objects.create(
-        token_hash=_token_hash(code),
-        name=name.strip(),
-        country=country.upper(),
-        post_code=post_code,
-        expires_at=timezone.now() + datetime.timedelta(days=valid_days),
-    )
+    with transaction.atomic():
+        highest = max(
+            Enrolment.objects.aggregate(n=Max("number"))["n"] or 0,
+            Peer.objects.aggregate(n=Max("number"))["n"] or 0,
+        )
+        enrolment = Enrolment.objects.create(
+            token_hash=_token_hash(code),
+            name=name.strip(),
+            country=country.upper(),
+            post_code=post_code,
+            number=highest + 1,
+            border_post=border_post,
+            expires_at=timezone.now() + datetime.timedelta(days=valid_days),
+        )
     return enrolment, code
 
 
@@ -196,6 +210,16 @@ def _hub_description(hub_url: str) -> dict:
     }
 
 
+def _post_description(enrolment: Enrolment) -> dict:
+    return {
+        "name": enrolment.name,
+        "country": enrolment.country,
+        "post_code": enrolment.post_code,
+        "number": enrolment.number,
+        "border_post": enrolment.border_post,
+    }
+
+
 def enrolment_file_write(*, enrolment: Enrolment, code: str, hub_url: str, path: Path) -> None:
     """At the hub: write the enrolment file the post operator carries."""
     write_container(
@@ -203,11 +227,7 @@ def enrolment_file_write(*, enrolment: Enrolment, code: str, hub_url: str, path:
         kind=ENROLMENT_KIND,
         meta={
             "hub": _hub_description(hub_url),
-            "post": {
-                "name": enrolment.name,
-                "country": enrolment.country,
-                "post_code": enrolment.post_code,
-            },
+            "post": _post_description(enrolment),
             "token": code,
             "expires": enrolment.expires_at.isoformat(),
         },
@@ -242,6 +262,7 @@ def enrolment_accept(*, claim: dict, sender: uuid.UUID) -> Peer:
                 "post_code": enrolment.post_code,
                 "public_key": claim["public_key"],
                 "url": "",
+                "number": enrolment.number,
             },
         )
     return peer
@@ -266,6 +287,10 @@ def _trust_hub(*, hub: dict, post: dict, token: str) -> Peer:
     with transaction.atomic():
         node = this_node()
         node.name, node.country, node.post_code = post["name"], post["country"], post["post_code"]
+        node.number = post.get("number") or None
+        node.border_post = (
+            post.get("border_post") if isinstance(post.get("border_post"), dict) else None
+        )
         node.save()
         peer, _created = Peer.objects.update_or_create(
             node_id=hub_id,
@@ -370,11 +395,12 @@ def enrolment_answer(*, code: str, public_key: str, signature: str, hub_url: str
     except (ValueError, InvalidSignature):
         raise EnrolmentError(_("The request was not signed by the key it carries.")) from None
     sender = node_id_for_public_key(bytes.fromhex(public_key))
-    peer = enrolment_accept(claim={"token": code, "public_key": public_key}, sender=sender)
+    enrolment_accept(claim={"token": code, "public_key": public_key}, sender=sender)
+    enrolment = Enrolment.objects.get(token_hash=_token_hash(code))
     hub = _hub_description(hub_url)
     return {
         "hub": hub,
-        "post": {"name": peer.name, "country": peer.country, "post_code": peer.post_code},
+        "post": _post_description(enrolment),
         "proof": _proof(code, hub["public_key"], public_key),
     }
 
@@ -411,6 +437,7 @@ def peers_roster() -> list[dict]:
                 "country": peer.country,
                 "post_code": peer.post_code,
                 "public_key": peer.public_key,
+                "number": peer.number,
             }
         )
     return roster
@@ -435,6 +462,10 @@ def peers_roster_apply(*, roster: list[dict], sender: uuid.UUID) -> None:
             if hub.pending_claim:
                 hub.pending_claim = None
                 hub.save(update_fields=["pending_claim"])
+            node = this_node()
+            if isinstance(entry.get("number"), int) and node.number != entry["number"]:
+                node.number = entry["number"]
+                node.save(update_fields=["number"])
             continue
         if node_id == hub.node_id or entry.get("role") != NodeRole.POST:
             continue
@@ -446,6 +477,7 @@ def peers_roster_apply(*, roster: list[dict], sender: uuid.UUID) -> None:
                 "country": str(entry.get("country", ""))[:2],
                 "post_code": str(entry.get("post_code", ""))[:40],
                 "public_key": key_hex,
+                "number": entry.get("number") if isinstance(entry.get("number"), int) else None,
             },
         )
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from .models import Agency, BorderPost, CoordinatorScope, User
-from .services import officer_set_role
+from .services import officer_set_role, role_privileges
 
 
 class ScopeInline(admin.TabularInline):
@@ -19,6 +19,13 @@ class OfficerAdmin(UserAdmin):
     list_filter = ("role", "country", "post", "agency")
     search_fields = ("username", "full_name_latin", "full_name_native", "service_number")
     inlines = [ScopeInline]
+
+    def save_model(self, request, obj, form, change):
+        """The role's flags are set before the row is saved, so one edit is one profile change
+        (``save_related`` then finds nothing left to change)."""
+        for name, value in role_privileges(obj.role).items():
+            setattr(obj, name, value)
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         """A role set here gets the same privileges as through the services (Wagtail groups,

@@ -13,3 +13,13 @@ class OfficersConfig(AppConfig):
     name = "officers"
     verbose_name = "Officers and roles"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from .models import User
+        from .receivers import profile_record_on_save
+
+        post_save.connect(
+            profile_record_on_save, sender=User, dispatch_uid="officers_profile_record"
+        )

@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nodes.records import NodeRecord
+
 from .countries import COUNTRIES, COUNTRY_NAMES
 
 
@@ -162,3 +164,33 @@ class CoordinatorScope(models.Model):
 
     def __str__(self) -> str:
         return str(self.post) if self.post_id else str(COUNTRY_NAMES.get(self.country))
+
+
+class ProfileRecord(NodeRecord):
+    """One version of an officer's profile, as a node saw it: how profile changes travel.
+
+    The ``User`` row is mutable and local; this record is the immutable fact that syncs. A node
+    writes one whenever an officer's synced fields change (``officers.receivers``), and applies
+    imported ones with ``officers.services.profile_apply``. ``clock`` is a per-officer Lamport
+    counter (one more than the highest this node had seen for the officer), so the winning version
+    is the one with the highest ``(clock, origin_node)`` on every node, whatever order records
+    arrive in and whatever the nodes' wall clocks say.
+    """
+
+    officer_uuid = models.UUIDField(_("officer"))
+    clock = models.PositiveBigIntegerField(_("profile version"))
+    data = models.JSONField(_("profile"))
+
+    class Meta:
+        verbose_name = _("profile record")
+        ordering = ["officer_uuid", "clock", "origin_node"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["origin_node", "origin_seq"], name="profile_record_origin_seq"
+            )
+        ]
+        indexes = [models.Index(fields=["officer_uuid", "clock"], name="profile_officer_clock")]
+
+    def __str__(self) -> str:
+        name = self.data.get("username", "") if isinstance(self.data, dict) else ""
+        return f"{name} v{self.clock} ({self.origin_node}:{self.origin_seq})"

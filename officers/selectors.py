@@ -1,10 +1,41 @@
-"""Reads about officers: who may see whom."""
+"""Reads about officers: who may see whom, and the profile versions that travel between nodes."""
 
 from __future__ import annotations
 
+import datetime
+import uuid
+
 from django.db.models import Q, QuerySet
 
-from .models import BorderPost, Role, User
+from nodes.identity import node_identity
+from nodes.models import NodeRole, Peer
+
+from .models import BorderPost, ProfileRecord, Role, User
+
+# The User fields a ProfileRecord carries. A save that touches none of them (a login updating
+# ``last_login``) cannot change the profile, so it is not even compared.
+PROFILE_FIELDS = frozenset(
+    {
+        "username",
+        "first_name",
+        "last_name",
+        "full_name_native",
+        "full_name_latin",
+        "service_number",
+        "agency",
+        "rank",
+        "country",
+        "post",
+        "preferred_language",
+        "role",
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        "password",
+        "email",
+        "date_joined",
+    }
+)
 
 
 def scope_filter(
@@ -49,3 +80,122 @@ def posts_visible_to(*, viewer: User) -> QuerySet[BorderPost]:
         Q(pk__in=[s.post_id for s in scopes if s.post_id])
         | Q(country__in=[s.country for s in scopes if s.country])
     )
+
+
+def profile_snapshot(*, user: User) -> dict:
+    """The officer's profile as a ProfileRecord carries it: plain JSON, with the agency and the
+    post by UUID (and enough to create them at a node that lacks them), never by local key."""
+    agency = user.agency
+    post = user.post
+    return {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "full_name_native": user.full_name_native,
+        "full_name_latin": user.full_name_latin,
+        "service_number": user.service_number,
+        "agency": (
+            {
+                "uuid": str(agency.uuid),
+                "name": agency.name,
+                "short_name": agency.short_name,
+                "country": agency.country,
+            }
+            if agency is not None
+            else None
+        ),
+        "rank": user.rank,
+        "country": user.country,
+        "post": (
+            {"uuid": str(post.uuid), "code": post.code, "name": post.name, "country": post.country}
+            if post is not None
+            else None
+        ),
+        "preferred_language": user.preferred_language,
+        "role": user.role,
+        "is_active": user.is_active,
+        "is_staff": user.is_staff,
+        "is_superuser": user.is_superuser,
+        "password": user.password,
+        "email": user.email,
+        # To the second: the admin's form keeps no more, so saving it unchanged changes nothing.
+        "date_joined": (
+            user.date_joined.astimezone(datetime.UTC).replace(microsecond=0).isoformat()
+            if user.date_joined
+            else None
+        ),
+    }
+
+
+def profile_records(officer_uuid: uuid.UUID) -> QuerySet[ProfileRecord]:
+    """Every version of one officer's profile this node holds, the winning one first."""
+    return ProfileRecord.objects.filter(officer_uuid=officer_uuid).order_by(
+        "-clock", "-origin_node", "-origin_seq"
+    )
+
+
+def profile_winner(officer_uuid: uuid.UUID) -> ProfileRecord | None:
+    """The version of the officer's profile that counts: highest Lamport clock, then highest
+    origin node id. Every node holding the same records picks the same one; no wall clock
+    takes part. None if this node holds no record of the officer."""
+    return profile_records(officer_uuid).first()
+
+
+PRIVILEGE_FIELDS = ("role", "is_staff", "is_superuser")
+NO_PRIVILEGES = {"role": Role.LEARNER.value, "is_staff": False, "is_superuser": False}
+
+
+def profile_is_privileged(data: dict) -> bool:
+    return any(data.get(name) != value for name, value in NO_PRIVILEGES.items())
+
+
+def profile_trusted_origins() -> set[uuid.UUID]:
+    """The nodes whose profile records may grant or change privileges here: this node and the
+    hub. A post speaks for its learners, never for who administers anything."""
+    trusted = {node_identity().node_id}
+    trusted.update(
+        uuid.UUID(str(node_id))
+        for node_id in Peer.objects.filter(role=NodeRole.HUB).values_list("node_id", flat=True)
+    )
+    return trusted
+
+
+def profile_effective(
+    officer_uuid: uuid.UUID, *, trusted_origins: set[uuid.UUID] | None = None
+) -> tuple[dict, int] | None:
+    """The profile this node gives the officer, and the highest clock among their records; None
+    when this node holds no record of them.
+
+    It is the winning record's snapshot, except that privileges (role, staff, superuser) only
+    come from a trusted origin (``profile_trusted_origins``): a post's record keeps the
+    privileges of the best trusted record (none if there is none), and changes nothing at all of
+    an account a trusted record made privileged (so a post cannot set an administrator's
+    password). A function of the set of records alone: any arrival order gives the same answer.
+    """
+    records = profile_records(officer_uuid).only("clock", "origin_node", "origin_seq", "data")
+    winner = records.first()
+    if winner is None:
+        return None
+    trusted = profile_trusted_origins() if trusted_origins is None else trusted_origins
+    if winner.origin_node in trusted:
+        return winner.data, winner.clock
+    best_trusted = records.filter(origin_node__in=trusted).first()
+    if best_trusted is not None and profile_is_privileged(best_trusted.data):
+        return best_trusted.data, winner.clock
+    privileges = (
+        {name: best_trusted.data.get(name) for name in PRIVILEGE_FIELDS}
+        if best_trusted is not None
+        else NO_PRIVILEGES
+    )
+    return {**winner.data, **privileges}, winner.clock
+
+
+def officer_uuids_for_post(post_code: str) -> set[uuid.UUID]:
+    """Officers who are or ever were at the post with this code, by any version of their profile
+    this node holds: what the hub sends that post (their profiles and history)."""
+    return {
+        uuid.UUID(str(value))
+        for value in ProfileRecord.objects.filter(data__post__code=post_code)
+        .values_list("officer_uuid", flat=True)
+        .distinct()
+    }

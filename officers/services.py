@@ -1,6 +1,13 @@
-"""Writes about officers: creating them, their role, password resets, language."""
+"""Writes about officers: creating them, their role, password resets, language, and the
+profile records that carry their profile between nodes."""
 
 from __future__ import annotations
+
+import contextlib
+import contextvars
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
@@ -8,10 +15,20 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from .models import Agency, BorderPost, CoordinatorScope, Role, User
-from .selectors import officer_is_in_scope
+from nodes.peers import node_name
+
+from .models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User
+from .selectors import (
+    officer_is_in_scope,
+    profile_effective,
+    profile_is_privileged,
+    profile_snapshot,
+    profile_trusted_origins,
+)
 
 TRAINER_GROUP = "Trainers"
 TRAINER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -74,6 +91,12 @@ def trainer_group_ensure() -> Group:
     return group
 
 
+def role_privileges(role: str) -> dict[str, bool]:
+    """The Django flags that go with a role: administrators are superusers and use the Django
+    admin; trainers use Wagtail only (through their group)."""
+    return {"is_superuser": role == Role.ADMINISTRATOR, "is_staff": role == Role.ADMINISTRATOR}
+
+
 @transaction.atomic
 def officer_create(
     *,
@@ -94,6 +117,7 @@ def officer_create(
     user = User(
         username=username,
         role=role,
+        **role_privileges(role),
         full_name_native=full_name_native,
         full_name_latin=full_name_latin,
         service_number=service_number,
@@ -114,9 +138,15 @@ def officer_create(
 def officer_set_role(*, user: User, role: str) -> None:
     """Give ``user`` a role and exactly the Django/Wagtail privileges that go with it."""
     user.role = role
-    user.is_superuser = role == Role.ADMINISTRATOR
-    user.is_staff = role == Role.ADMINISTRATOR  # Django admin; trainers use Wagtail only
+    for name, value in role_privileges(role).items():
+        setattr(user, name, value)
     user.save(update_fields=["role", "is_superuser", "is_staff"])
+    _role_groups_sync(user=user)
+
+
+def _role_groups_sync(*, user: User) -> None:
+    """The Wagtail group and coordinator scopes that go with ``user.role``."""
+    role = user.role
     if role == Role.TRAINER:
         user.groups.add(trainer_group_ensure())
     else:
@@ -163,3 +193,194 @@ def officer_set_language(*, user: User, language: str) -> None:
         raise ValidationError(_("Unknown language."))
     user.preferred_language = language
     user.save(update_fields=["preferred_language"])
+
+
+# Set while ``profile_apply`` saves a row, so the row it brings in line with imported records is
+# not mistaken for a local change.
+_applying: contextvars.ContextVar[bool] = contextvars.ContextVar("profile_applying", default=False)
+
+
+def profile_record_stamp(*, user: User) -> ProfileRecord | None:
+    """Record ``user``'s profile as a new ProfileRecord if it differs from the profile this node's
+    records give them (``profile_effective``); return it, or None when nothing changed.
+
+    Called for every save of a User (``officers.receivers``), whatever made it: services, the
+    Django or Wagtail admin, ``createsuperuser``, a password change. Precondition: ``user`` is
+    saved. Opens its own atomic block (a savepoint inside the caller's transaction, so the
+    record commits or rolls back with the change). The new clock is one more than the highest
+    this node holds for the officer (Lamport), so it wins over every version seen here.
+    Nothing is written while ``profile_apply`` is saving the row.
+    """
+    if _applying.get():
+        return None
+    with transaction.atomic():
+        officer_lock(officer=user)
+        current = profile_snapshot(user=user)
+        effective = profile_effective(user.uuid)
+        if effective is not None and effective[0] == current:
+            return None
+        clock = effective[1] + 1 if effective is not None else 1
+        return ProfileRecord.stamped(
+            officer_uuid=user.uuid, clock=clock, data=current, recorded_at=timezone.now()
+        )
+
+
+@dataclass(frozen=True)
+class ProfileApplied:
+    """What ``profile_apply`` did. True (as a bool) when the officer's row changed.
+
+    ``notices`` are plain sentences for the operator's sync summary: a username or service
+    number already used here by someone else, or privileges a post may not grant.
+    """
+
+    changed: bool
+    notices: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.changed
+
+
+@contextlib.contextmanager
+def _profile_applying() -> Iterator[None]:
+    token = _applying.set(True)
+    try:
+        yield
+    finally:
+        _applying.reset(token)
+
+
+def _agency_for(data: dict | None) -> Agency | None:
+    """The local agency a snapshot names: by UUID, else by country and name, else a new one."""
+    if not data:
+        return None
+    agency = Agency.objects.filter(uuid=data["uuid"]).first()
+    if agency is None:
+        agency = Agency.objects.filter(country=data["country"], name=data["name"]).first()
+    if agency is None:
+        agency = Agency.objects.create(
+            uuid=data["uuid"],
+            name=data["name"],
+            short_name=data.get("short_name", ""),
+            country=data["country"],
+        )
+    return agency
+
+
+def border_post_ensure(*, data: dict | None) -> BorderPost | None:
+    """The local border post a snapshot or an enrolment file names ({uuid, code, name,
+    country}): by UUID, else by code, else a new one with the same UUID."""
+    if not data:
+        return None
+    post = BorderPost.objects.filter(uuid=data["uuid"]).first()
+    if post is None:
+        post = BorderPost.objects.filter(code=data["code"]).first()
+    if post is None:
+        post = BorderPost.objects.create(
+            uuid=data["uuid"], code=data["code"], name=data["name"], country=data["country"]
+        )
+    return post
+
+
+def _free_username(*, wanted: str, officer_uuid: uuid.UUID, current: str) -> str:
+    """``wanted`` if no other officer here has it; otherwise the officer's current name if it
+    is already a suffixed form of it, else the first free ``wanted-2``, ``wanted-3``..."""
+    others = User.objects.exclude(uuid=officer_uuid)
+    if not others.filter(username=wanted).exists():
+        return wanted
+    if current.startswith(f"{wanted}-") and not others.filter(username=current).exists():
+        return current
+    n = 2
+    while others.filter(username=f"{wanted[:140]}-{n}").exists():
+        n += 1
+    return f"{wanted[:140]}-{n}"
+
+
+def profile_apply(*, record: ProfileRecord) -> ProfileApplied:
+    """Bring the officer's User row in line with this node's records after the sync app inserted
+    ``record``, creating the row at a node that never saw the officer. Writes no ProfileRecord.
+
+    Preconditions: ``record`` is stored on this node (the sync app inserted it, normally in the
+    transaction it calls this in; this opens a savepoint of its own). The row is set to
+    ``profile_effective`` for the officer, so it changes only when ``record`` (or the set it
+    completes) wins: highest (clock, origin node), privileges only from the hub or this node.
+    The agency and the post are matched by UUID (then by name or code) and created if missing.
+
+    Never raises for a clash with a local officer: a username another officer here already has
+    stays theirs, and the arriving officer gets ``name-2`` (the first free suffix); a service
+    number already used here is left empty on the arriving officer. Each is reported in
+    ``ProfileApplied.notices`` for the sync summary; an administrator resolves it by hand, and
+    that change travels as a normal profile change.
+    """
+    with transaction.atomic():
+        trusted = profile_trusted_origins()
+        effective = profile_effective(record.officer_uuid, trusted_origins=trusted)
+        if effective is None:
+            return ProfileApplied(changed=False)
+        data = effective[0]
+        notices = []
+        if record.origin_node not in trusted and profile_is_privileged(record.data):
+            notices.append(
+                _(
+                    "%(node)s gave %(officer)s a role or rights only headquarters can give; "
+                    "they were not applied here."
+                )
+                % {"node": node_name(record.origin_node), "officer": record.data["username"]}
+            )
+        user = User.objects.select_for_update().filter(uuid=record.officer_uuid).first()
+        before = profile_snapshot(user=user) if user is not None else None
+        if before == data:
+            return ProfileApplied(changed=False, notices=tuple(notices))
+        if user is None:
+            user = User(uuid=record.officer_uuid)
+        wanted = data["username"]
+        user.username = _free_username(
+            wanted=wanted, officer_uuid=user.uuid, current=user.username or ""
+        )
+        if user.username != wanted:
+            notices.append(
+                _(
+                    "Two different officers use the username “%(wanted)s”. The one already "
+                    "here keeps it; the one from %(node)s is called “%(used)s” here until an "
+                    "administrator gives one of them a new username."
+                )
+                % {"wanted": wanted, "node": node_name(record.origin_node), "used": user.username}
+            )
+        for name in (
+            "first_name",
+            "last_name",
+            "full_name_native",
+            "full_name_latin",
+            "rank",
+            "country",
+            "preferred_language",
+            "role",
+            "is_active",
+            "is_staff",
+            "is_superuser",
+            "password",
+            "email",
+        ):
+            setattr(user, name, data[name])
+        if data["date_joined"]:
+            user.date_joined = parse_datetime(data["date_joined"])
+        user.agency = _agency_for(data["agency"])
+        user.post = border_post_ensure(data=data["post"])
+        user.service_number = data["service_number"]
+        if (
+            user.service_number
+            and User.objects.exclude(uuid=user.uuid)
+            .filter(country=user.country, service_number=user.service_number)
+            .exists()
+        ):
+            notices.append(
+                _(
+                    "Service number %(number)s is already used here by another officer, so "
+                    "%(officer)s was stored without it. An administrator should check both."
+                )
+                % {"number": user.service_number, "officer": wanted}
+            )
+            user.service_number = ""
+        with _profile_applying():
+            user.save()
+            _role_groups_sync(user=user)
+        return ProfileApplied(changed=before != profile_snapshot(user=user), notices=tuple(notices))

@@ -39,6 +39,12 @@ if NODE_ROLE not in {"hub", "post"}:
 NODE_KEY_DIR = DATA_DIR / "keys"
 # At the hub: its address as posts reach it, written into enrolment files for `manage.py sync`.
 ELEARNING_HUB_URL = env_str("ELEARNING_HUB_URL", "")
+# Sync bounds: a request body, chunks (of 500 records) per HTTP request, records waiting for
+# others to arrive, chunks carried for other posts. Temporary storage never grows past them.
+ELEARNING_SYNC_MAX_BODY = int(env_str("ELEARNING_SYNC_MAX_BODY", str(64 * 1024 * 1024)))
+ELEARNING_SYNC_CHUNKS_PER_REQUEST = int(env_str("ELEARNING_SYNC_CHUNKS_PER_REQUEST", "20"))
+ELEARNING_SYNC_MAX_PENDING = int(env_str("ELEARNING_SYNC_MAX_PENDING", "100000"))
+ELEARNING_SYNC_MAX_RELAY_CHUNKS = int(env_str("ELEARNING_SYNC_MAX_RELAY_CHUNKS", "20000"))
 # The country letters of certificate codes when an officer has no country (e.g. "HQ").
 ELEARNING_CERTIFICATE_COUNTRY = env_str("ELEARNING_CERTIFICATE_COUNTRY", "HQ")
 
@@ -59,6 +65,8 @@ INSTALLED_APPS = [
     "learning",
     "certificates",
     "coursebundles",
+    "recordsync",
+    "transfers",
     "coordination",
     "demodata",
     # Wagtail.

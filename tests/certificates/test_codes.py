@@ -291,3 +291,15 @@ def test_swapping_node_and_check_characters_is_caught_even_for_0_and_z():
             code = code_with_check(check, node=node)
             swapped = code[:-2] + code[-1] + code[-2]
             assert not check_code(swapped).ok, code
+
+
+def test_the_first_29_posts_of_a_hub_never_share_a_character():
+    from certificates.codes import NODE_CHARS, post_char
+
+    for hub_char in NODE_CHARS:
+        chars = [post_char(number=n, hub_char=hub_char) for n in range(1, 30)]
+        assert hub_char not in chars
+        assert len(set(chars)) == 29
+        assert post_char(number=30, hub_char=hub_char) == chars[0]
+    with pytest.raises(ValueError):
+        post_char(number=0, hub_char="A")

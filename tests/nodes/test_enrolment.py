@@ -201,22 +201,6 @@ def test_node_status_shows_role_hub_and_exchanges(nodes, tmp_path, capsys):
     assert "last sent: packet, 42 item(s)" in out and "last received: never" in out
 
 
-def test_enrol_commands(nodes, tmp_path, capsys):
-    nodes.be("hub", "hub")
-    path = tmp_path / "poipet.enrol"
-    call_command("enrol_post", "--name", "Poipet", "--country", "KH", "-o", str(path))
-    out = capsys.readouterr().out
-    assert "python manage.py enrol poipet.enrol" in out and "--code" in out
-    nodes.be("post", "post")
-    call_command("enrol", str(path))
-    assert "Enrolled with" in capsys.readouterr().out
-    from django.core.management.base import CommandError
-
-    with pytest.raises(CommandError, match="not a course bundle, sync packet or enrolment"):
-        (tmp_path / "junk").write_bytes(b"hello")
-        call_command("enrol", str(tmp_path / "junk"))
-
-
 def test_certificate_signed_by_an_enrolled_post_verifies_at_the_hub(
     nodes, tmp_path, course_tree, people
 ):
@@ -236,3 +220,33 @@ def test_certificate_signed_by_an_enrolled_post_verifies_at_the_hub(
         claim={"token": code, "public_key": post.public_key_bytes.hex()}, sender=post.node_id
     )
     assert verify_text(certificate.payload).status == "valid"
+
+
+def test_posts_are_numbered_and_their_certificate_codes_differ_from_the_hubs(
+    nodes, tmp_path, course_tree, people
+):
+    from certificates.services import certificate_issue
+
+    _invite(nodes, tmp_path, name="First")
+    _hub, second_path, _code = _invite(nodes, tmp_path, name="Second")
+    assert list(Enrolment.objects.order_by("number").values_list("name", "number")) == [
+        ("First", 1),
+        ("Second", 2),
+    ]
+    nodes.be("hub", "hub")
+    at_hub = certificate_issue(
+        holder=people["learner"], course=course_tree.course, actor=people["admin"], reason="HQ"
+    )
+    # A post whose own id would give it the hub's character (one in thirty do).
+    from certificates.codes import node_char_for
+
+    attempt = 0
+    while node_char_for(nodes.be(f"second-{attempt}", "post").node_id.bytes) != at_hub.code[-2]:
+        attempt += 1
+    enrolment_load(path=second_path)
+    at_post = certificate_issue(
+        holder=people["learner_kh"], course=course_tree.course, actor=people["admin"], reason="P"
+    )
+    # CC-YYYY-NNNN-XK: X is the node's character; the serials are both 1.
+    assert at_post.code[-2] != at_hub.code[-2]
+    assert at_post.code[:-2] == at_hub.code[:-2].replace("TH", at_post.code[:2])

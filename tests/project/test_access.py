@@ -41,6 +41,9 @@ TABLE = {
     "quiz_attempt": [LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND],
     "quiz_result": [LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND],
     "quiz_start_by_get": [LOGIN, 405, 405, 405, 405, 405],
+    "course_bundles": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
+    "course_bundle_download": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
+    "transfers": [LOGIN, LOGIN, LOGIN, "302 to /admin/", LOGIN, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
 
@@ -91,6 +94,11 @@ def world(course_tree, people):
         "quiz_attempt": reverse("quiz_attempt", args=[attempt.pk]),
         "quiz_result": reverse("quiz_result", args=[done.pk]),
         "quiz_start_by_get": reverse("quiz_start", args=[quiz.pk]),
+        "course_bundles": reverse("coursebundles_admin:index"),
+        "transfers": reverse("transfers:index"),
+        "course_bundle_download": reverse(
+            "coursebundles_admin:download", args=[course_tree.course.pk]
+        ),
     }
     users = {
         "anonymous": None,
@@ -142,7 +150,7 @@ def test_every_named_url_is_in_the_table():
     ours = {n for n in ours if not n.startswith("wagtail") and n not in {"wagtail_serve"}}
     namespaced = {
         f"{namespace}:{n}"
-        for namespace in ("coordination", "certificates")
+        for namespace in ("coordination", "certificates", "coursebundles", "transfers")
         for n in resolver.namespace_dict[namespace][1].reverse_dict
         if isinstance(n, str)
     }
@@ -169,6 +177,12 @@ def test_every_named_url_is_in_the_table():
         "certificates:revoke": "tests/certificates/test_issuing.py",
         "certificates:batch": "tests/certificates/test_printing.py",
         "node_enrol": "tests/nodes/test_enrolment.py (signed by a code, not a session)",
+        "transfers:index": "walked above as 'transfers'",
+        "transfers:start": "tests/transfers/test_operator_page.py",
+        "transfers:job": "tests/transfers/test_operator_page.py",
+        "sync_exchange": "tests/recordsync/test_http.py (signed packets, not a session)",
+        "coursebundles:hub_courses": "tests/coursebundles/test_admin_and_http.py (signed)",
+        "coursebundles:hub_bundle": "tests/coursebundles/test_admin_and_http.py (signed)",
     }
     named = {n for n in ours if "/" not in n} | namespaced
     unaccounted = {

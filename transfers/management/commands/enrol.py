@@ -6,7 +6,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from nodes.container import ContainerError
-from nodes.peers import EnrolmentError, enrolment_by_code, enrolment_load
+from nodes.peers import EnrolmentError, enrolment_by_code, enrolment_load, this_node
+from officers.services import border_post_ensure
 
 
 class Command(BaseCommand):
@@ -29,7 +30,10 @@ class Command(BaseCommand):
                 raise CommandError("Give the enrolment file, or --hub URL and --code CODE.")
         except (EnrolmentError, ContainerError) as error:
             raise CommandError(str(error)) from None
+        post = border_post_ensure(data=this_node().border_post)
         self.stdout.write(f"Enrolled with {peer.name} ({peer.node_id}).")
+        if post is not None:
+            self.stdout.write(f"This node serves the border post {post.name} ({post.code}).")
         if pending:
             self.stdout.write(
                 "Headquarters registers this post when it reads this post's first sync packet "

@@ -1,0 +1,16 @@
+"""Course bundles: how a course leaves headquarters and is installed at a border post.
+
+Stage of the flow: package: courses reach posts as signed bundles. ``export_bundle`` (or the
+hub's admin page, or a post pulling over HTTP) writes one signed file: a manifest of the course
+tree in every language, the bank questions and certificate template it uses, and its images and
+documents by SHA-256. ``import_bundle`` verifies everything first, then installs all or nothing,
+keeping the hub's translation keys so learner records keep pointing at the same lessons.
+"""
+
+from django.apps import AppConfig
+
+
+class CourseBundlesConfig(AppConfig):
+    name = "coursebundles"
+    verbose_name = "Course bundles"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,326 @@
+"""The manifest of a course bundle: what it carries and how content refers to it.
+
+Content is carried as the hub stored it: page and snippet fields with the hub's database ids
+inside (foreign keys, chooser blocks in StreamFields, links and embeds in rich text). The
+manifest adds a table per kind of object (pages, snippets, images, documents) keyed by those
+hub ids, so the post can map each to its own row. Which values are ids is found by walking the
+StreamField block definitions (every ``ChooserBlock`` and ``RichTextBlock``, however deeply
+nested), never by hard-coded JSON paths, so a new block type needs no change here.
+
+The functions that walk values and rewrite ids are pure; the ones that read models are marked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from wagtail.blocks import (
+    BaseStreamBlock,
+    BaseStructBlock,
+    Block,
+    ChooserBlock,
+    ListBlock,
+    RichTextBlock,
+)
+from wagtail.coreutils import resolve_model_string
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, TranslatableMixin
+
+FORMAT = 1
+KIND = "bundle"
+MANIFEST_PART = "manifest.json"
+
+# Page fields carried besides each page type's own; the rest of Page is tree bookkeeping.
+PAGE_FIELDS = ("title", "slug", "seo_title", "search_description", "show_in_menus")
+# Snippet bookkeeping that belongs to the node, not to the content.
+SNIPPET_SKIP = {
+    "translation_key",
+    "locale",
+    "latest_revision",
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+# Image and document fields that belong to the node that stores the file.
+MEDIA_SKIP = {"file", "collection", "uploaded_by_user", "created_at"}
+
+# Rich text stores references as <a linktype="page|document" id="N"> and
+# <embed embedtype="image" id="N"/>; attribute order varies.
+_TAG = re.compile(r"<(?:a|embed)\b[^>]*>")
+_ATTR = re.compile(r'\b(linktype|embedtype|id)="([^"]*)"')
+_ID_ATTR = re.compile(r'\sid="[^"]*"')
+
+
+def label_of(model: type[models.Model] | str) -> str:
+    """``app_label.model_name`` of a model (pages of every type: ``wagtailcore.page``)."""
+    model = resolve_model_string(model)
+    if issubclass(model, Page):
+        return "wagtailcore.page"
+    return model._meta.label_lower
+
+
+def image_label() -> str:
+    return get_image_model()._meta.label_lower
+
+
+def document_label() -> str:
+    return get_document_model()._meta.label_lower
+
+
+# --- Walking StreamField values ---------------------------------------------------------------
+
+
+Visit = Callable[[Block, Any], Any]
+
+
+def walk_block_value(block: Block, value: Any, visit: Visit) -> Any:
+    """Return ``value`` (a block's raw JSON form) with every chooser or rich text leaf replaced
+    by ``visit(block, leaf)``. Unknown child types and malformed values are kept as they are."""
+    if isinstance(block, BaseStreamBlock):
+        if not isinstance(value, list):
+            return value
+        out = []
+        for child in value:
+            child_block = (
+                block.child_blocks.get(child.get("type")) if isinstance(child, dict) else None
+            )
+            if child_block is None:
+                out.append(child)
+            else:
+                out.append(
+                    {**child, "value": walk_block_value(child_block, child.get("value"), visit)}
+                )
+        return out
+    if isinstance(block, BaseStructBlock):
+        if not isinstance(value, dict):
+            return value
+        return {
+            name: walk_block_value(block.child_blocks[name], item, visit)
+            if name in block.child_blocks
+            else item
+            for name, item in value.items()
+        }
+    if isinstance(block, ListBlock):
+        if not isinstance(value, list):
+            return value
+        items = []
+        for item in value:
+            if (
+                isinstance(item, dict)
+                and item.get("type") == "item"
+                and {"value", "id"} <= set(item)
+            ):
+                items.append(
+                    {**item, "value": walk_block_value(block.child_block, item["value"], visit)}
+                )
+            else:
+                items.append(walk_block_value(block.child_block, item, visit))
+        return items
+    if isinstance(block, ChooserBlock | RichTextBlock):
+        return visit(block, value)
+    return value
+
+
+# --- References -------------------------------------------------------------------------------
+
+
+@dataclass
+class References:
+    """Hub ids an object refers to, by model label."""
+
+    ids: dict[str, set[int]] = field(default_factory=dict)
+
+    def add(self, label: str, pk: Any) -> None:
+        try:
+            number = int(pk)
+        except (TypeError, ValueError):
+            return
+        self.ids.setdefault(label, set()).add(number)
+
+    def of(self, label: str) -> set[int]:
+        return self.ids.get(label, set())
+
+
+def rich_text_references(html: str, refs: References) -> None:
+    for tag in _TAG.findall(html or ""):
+        attrs = dict(_ATTR.findall(tag))
+        kind = attrs.get("linktype") or attrs.get("embedtype")
+        if kind == "page":
+            refs.add("wagtailcore.page", attrs.get("id"))
+        elif kind == "document":
+            refs.add(document_label(), attrs.get("id"))
+        elif kind == "image":
+            refs.add(image_label(), attrs.get("id"))
+
+
+def rich_text_remap(html: str, mapper: Callable[[str, int], int | None]) -> str:
+    """Rewrite the ids of page links, document links and image embeds; a reference that maps
+    to nothing loses its id (Wagtail then shows the text without a link)."""
+
+    def replace(match: re.Match) -> str:
+        tag = match.group(0)
+        attrs = dict(_ATTR.findall(tag))
+        kind = attrs.get("linktype") or attrs.get("embedtype")
+        label = {
+            "page": "wagtailcore.page",
+            "document": document_label(),
+            "image": image_label(),
+        }.get(kind or "")
+        if label is None:
+            return tag
+        try:
+            local = mapper(label, int(attrs.get("id", "")))
+        except ValueError:
+            local = None
+        if local is None:
+            return _ID_ATTR.sub("", tag)
+        return _ID_ATTR.sub(f' id="{local}"', tag, count=1)
+
+    return _TAG.sub(replace, html or "")
+
+
+def _chooser_label(block: ChooserBlock) -> str | None:
+    try:
+        return label_of(block.target_model)
+    except (AttributeError, LookupError, ValueError):
+        return None
+
+
+def block_references(block: Block, value: Any, refs: References) -> None:
+    def visit(leaf_block: Block, leaf: Any) -> Any:
+        if isinstance(leaf_block, RichTextBlock):
+            rich_text_references(leaf if isinstance(leaf, str) else "", refs)
+        else:
+            label = _chooser_label(leaf_block)
+            if label and leaf is not None:
+                refs.add(label, leaf)
+        return leaf
+
+    walk_block_value(block, value, visit)
+
+
+def block_remap(block: Block, value: Any, mapper: Callable[[str, int], int | None]) -> Any:
+    def visit(leaf_block: Block, leaf: Any) -> Any:
+        if isinstance(leaf_block, RichTextBlock):
+            return rich_text_remap(leaf, mapper) if isinstance(leaf, str) else leaf
+        label = _chooser_label(leaf_block)
+        if label is None or leaf is None:
+            return leaf
+        try:
+            return mapper(label, int(leaf))
+        except (TypeError, ValueError):
+            return None
+
+    return walk_block_value(block, value, visit)
+
+
+# --- Fields of a model ------------------------------------------------------------------------
+
+
+def carried_fields(model: type[models.Model], *, kind: str) -> list[models.Field]:
+    """The fields a bundle carries for an object of ``model`` (``kind``: page, snippet, media)."""
+    if kind == "page":
+        own = [
+            f
+            for f in model._meta.concrete_fields
+            if f.model is not Page and not f.primary_key and not isinstance(f, models.OneToOneField)
+        ]
+        return [Page._meta.get_field(name) for name in PAGE_FIELDS] + own
+    skip = SNIPPET_SKIP if kind == "snippet" else MEDIA_SKIP
+    carried = []
+    for f in model._meta.concrete_fields:
+        if f.primary_key or f.name in skip or isinstance(f, models.FileField):
+            continue
+        if isinstance(f, models.ForeignKey) and not _carried_target(f.related_model):
+            continue
+        carried.append(f)
+    return carried
+
+
+def _carried_target(model: type[models.Model]) -> bool:
+    """Whether a foreign key to ``model`` is carried: images, documents, pages and translatable
+    snippets have a table in the manifest; users, collections, revisions do not."""
+    return (
+        issubclass(model, Page)
+        or issubclass(model, TranslatableMixin)
+        or model is get_image_model()
+        or model is get_document_model()
+    )
+
+
+def field_encode(f: models.Field, obj: models.Model) -> Any:
+    """A field's value as JSON-able data (ids as the database holds them)."""
+    if isinstance(f, StreamField):
+        return list(f.stream_block.get_prep_value(getattr(obj, f.attname)))
+    if isinstance(f, models.ForeignKey):
+        return getattr(obj, f.attname)
+    value = f.value_from_object(obj)
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def field_references(f: models.Field, value: Any, refs: References) -> None:
+    if isinstance(f, StreamField):
+        block_references(f.stream_block, value, refs)
+    elif isinstance(f, models.ForeignKey):
+        if value is not None:
+            refs.add(label_of(f.related_model), value)
+    elif isinstance(f, RichTextField):
+        rich_text_references(value, refs)
+
+
+def field_remap(f: models.Field, value: Any, mapper: Callable[[str, int], int | None]) -> Any:
+    if isinstance(f, StreamField):
+        return block_remap(f.stream_block, value, mapper)
+    if isinstance(f, models.ForeignKey):
+        return None if value is None else mapper(label_of(f.related_model), int(value))
+    if isinstance(f, RichTextField) and isinstance(value, str):
+        return rich_text_remap(value, mapper)
+    return value
+
+
+def field_assign(f: models.Field, obj: models.Model, value: Any) -> None:
+    """Set a field from its encoded value (ids already local)."""
+    if isinstance(f, StreamField):
+        setattr(obj, f.name, json.dumps(value))
+    elif isinstance(f, models.ForeignKey | models.JSONField):
+        setattr(obj, f.attname, value)
+    else:
+        setattr(obj, f.attname, f.to_python(value))
+
+
+def encode_fields(fields: Iterable[models.Field], obj: models.Model) -> dict[str, Any]:
+    return {f.name: field_encode(f, obj) for f in fields}
+
+
+# --- The manifest's fingerprint ---------------------------------------------------------------
+
+VOLATILE = ("bundle_id", "created", "since", "content_sha")
+
+
+def canonical(data: Any) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def content_sha(manifest: dict) -> str:
+    """SHA-256 of what the bundle installs (not of when or as which bundle it was made): two
+    exports of an unchanged course have the same fingerprint."""
+    return hashlib.sha256(
+        canonical({k: v for k, v in manifest.items() if k not in VOLATILE})
+    ).hexdigest()

@@ -1,0 +1,89 @@
+"""``manage.py seed_activity --officers N [--post CODE] [--records TARGET] [--seed S]``: register
+officers at a border post and let them learn, through the services, for benchmarks and demos."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from demodata.seeding import SeedingError, activity_seed, record_counts
+from demodata.services import DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = (
+        "Register officers at a border post and make realistic learning activity for them "
+        "(enrolments, lessons, quizzes passed, failed and retried, courses finished with "
+        "certificates or left half-way). The same --seed repeats the same activity."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--officers", type=int, help="officers to register (with --records: at most this many)"
+        )
+        parser.add_argument("--post", help="border post code (default: spread over every post)")
+        parser.add_argument(
+            "--records", type=int, help="stop once this run has made this many records"
+        )
+        parser.add_argument("--seed", type=int, default=1, help="the random seed (1)")
+        parser.add_argument(
+            "--password",
+            default=DEMO_PASSWORD,
+            help="every seeded officer's password (default: the demo password)",
+        )
+
+    def handle(self, *args, **options):
+        officers, records = options["officers"], options["records"]
+        if officers is None and records is None:
+            raise CommandError("Say how many officers (--officers) or records (--records).")
+        if (officers is not None and officers < 1) or (records is not None and records < 1):
+            raise CommandError("--officers and --records must be at least 1.")
+        show = options["verbosity"] > 0
+        before = record_counts()
+        started = time.perf_counter()
+        made = made_records = 0
+        try:
+            for seeded in activity_seed(
+                officers=officers,
+                records=records,
+                post_code=options["post"],
+                seed=options["seed"],
+                password=options["password"],
+            ):
+                made += 1
+                made_records += seeded.records
+                if show:
+                    self._progress(made, made_records, officers, records, started)
+        except SeedingError as error:
+            raise CommandError(str(error)) from None
+        seconds = time.perf_counter() - started
+        if show:
+            sys.stderr.write("\n")
+        after = record_counts()
+        self.stdout.write(
+            f"{made} officer(s) registered, {made_records} record(s) made in {seconds:.1f} s "
+            f"({made_records / max(seconds, 1e-9):.0f} records/s)."
+        )
+        self.stdout.write(f"  {'table':<26} {'made now':>10} {'on this node':>13}")
+        for label, count in after.items():
+            self.stdout.write(f"  {label:<26} {count - before[label]:>10} {count:>13}")
+        total_before, total_after = sum(before.values()), sum(after.values())
+        self.stdout.write(
+            f"  {'all records':<26} {total_after - total_before:>10} {total_after:>13}"
+        )
+
+    @staticmethod
+    def _progress(made, made_records, officers, records, started) -> None:
+        """A bar on standard error, as ``print_certificates`` draws one, towards whichever
+        target was given (records first)."""
+        done, total = (made_records, records) if records else (made, officers)
+        width = 30
+        filled = width * min(done, total) // max(total, 1)
+        rate = made_records / max(time.perf_counter() - started, 1e-9)
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {made} officers, "
+            f"{made_records} records ({rate:.0f}/s)"
+        )
+        sys.stderr.flush()

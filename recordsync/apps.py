@@ -1,0 +1,16 @@
+"""Learner-record sync between nodes.
+
+Stage of the flow: sync: records travel between nodes by union. Signed packets of chunked,
+compressed records move by USB stick (``sync_export`` / ``sync_import``) or over HTTP
+(``sync``); a record is identified everywhere by ``(origin_node, origin_seq)``, so merging is a
+union and nothing ever conflicts. Above course bundles and certificates (it recomputes progress,
+which may issue a certificate), below coordination.
+"""
+
+from django.apps import AppConfig
+
+
+class RecordsyncConfig(AppConfig):
+    name = "recordsync"
+    verbose_name = "Record sync"
+    default_auto_field = "django.db.models.BigAutoField"

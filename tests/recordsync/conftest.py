@@ -1,0 +1,126 @@
+"""Helpers for sync tests in one database: this process plays the hub and the posts in turn
+(another key directory is another node), and "forgetting" the record tables stands for the
+other node's database, which does not have them yet. Real packets, real signatures, real files.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from nodes.identity import node_identity
+from nodes.models import NodeRole, Peer
+from recordsync.registry import tables
+from tests.quizzes.conftest import build_quiz
+
+
+class Nodes:
+    """Switch this process between nodes; each is registered as a peer of the others (as
+    enrolment and the hub's roster would)."""
+
+    def __init__(self, settings, tmp_path):
+        self.settings, self.tmp = settings, tmp_path
+        self.ids = {}
+
+    def be(self, name: str, role: str | None = None):
+        role = role or ("hub" if name.startswith("hub") else "post")
+        self.settings.NODE_KEY_DIR = self.tmp / f"keys-{name}"
+        self.settings.NODE_ROLE = role
+        identity = node_identity()
+        self.ids[name] = identity.node_id
+        return identity
+
+    def register(self, name: str, *, post_code: str = "", url: str = "") -> Peer:
+        """Make ``name`` known to every node (one Peer table plays all of them)."""
+        current = self.settings.NODE_KEY_DIR, self.settings.NODE_ROLE
+        identity = self.be(name)
+        self.settings.NODE_KEY_DIR, self.settings.NODE_ROLE = current
+        peer, _created = Peer.objects.update_or_create(
+            node_id=identity.node_id,
+            defaults={
+                "role": NodeRole.HUB if name.startswith("hub") else NodeRole.POST,
+                "name": name.capitalize(),
+                "post_code": post_code,
+                "public_key": identity.public_key_bytes.hex(),
+                "url": url,
+            },
+        )
+        return peer
+
+
+@pytest.fixture
+def graded_course(course_tree):
+    """The shared course, each module quiz with questions (so passing it counts)."""
+    for quiz in course_tree.quizzes:
+        build_quiz(quiz, with_bank=False)
+    return course_tree
+
+
+@pytest.fixture
+def nodes(settings, tmp_path):
+    return Nodes(settings, tmp_path)
+
+
+@pytest.fixture
+def network(nodes, posts):
+    """A hub and two enrolled posts: Poipet (code kh-p) and Aranyaprathet (th-a)."""
+    nodes.register("hub", url="http://hub.invalid")
+    nodes.register("poipet", post_code="kh-p")
+    nodes.register("aranya", post_code="th-a")
+    return nodes
+
+
+_FORGET_ORDER = [
+    "certificates_revocation",
+    "certificates_certificate",
+    "quizzes_attemptdraft",
+    "quizzes_quizsubmission",
+    "quizzes_quizattempt",
+    "learning_learnerrecord",
+]
+
+
+def forget_records(*origins) -> None:
+    """Empty the record tables (of ``origins`` only, if given), as on a node that has not
+    received them. Raw SQL: records are immutable through the ORM, and this stands for another
+    database, not a deletion."""
+    names = _FORGET_ORDER + [
+        t.model._meta.db_table for t in tables() if t.model._meta.db_table not in _FORGET_ORDER
+    ]
+    with connection.cursor() as cursor:
+        for name in names:
+            if name == "quizzes_attemptdraft":
+                cursor.execute(
+                    'DELETE FROM "quizzes_attemptdraft" WHERE attempt_id IN '
+                    '(SELECT id FROM "quizzes_quizattempt"'
+                    + (
+                        f" WHERE origin_node IN ({','.join(['%s'] * len(origins))}))"
+                        if origins
+                        else ")"
+                    ),
+                    [o.hex for o in origins],
+                )
+            elif origins:
+                marks = ",".join(["%s"] * len(origins))
+                cursor.execute(
+                    f'DELETE FROM "{name}" WHERE origin_node IN ({marks})',
+                    [o.hex for o in origins],
+                )
+            else:
+                cursor.execute(f'DELETE FROM "{name}"')
+
+
+def snapshot(*origins) -> dict[str, list[tuple]]:
+    """Every synced row (of ``origins`` only, if given), with officers by UUID, in (origin,
+    seq) order."""
+    result = {}
+    for table in tables():
+        rows = table.model.objects.order_by("origin_node", "origin_seq")
+        if origins:
+            rows = rows.filter(origin_node__in=origins)
+        result[table.name] = list(rows.values_list(*[c.lookup for c in table.columns]))
+    return result
+
+
+def record_count(*origins) -> int:
+    return sum(len(rows) for rows in snapshot(*origins).values())

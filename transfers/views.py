@@ -1,0 +1,91 @@
+"""The post operator's page in the Wagtail admin (administrators only). Thin: selectors read,
+``services`` queues the work, the job page follows it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+from wagtail.admin.auth import require_admin_access
+
+from nodes.peers import is_hub
+
+from . import selectors
+from .forms import PacketForForm, UploadForm
+from .models import TransferJob
+from .services import TransferRefused, transfer_request
+
+
+def _operator(request) -> None:
+    if not request.user.is_administrator:
+        raise PermissionDenied
+
+
+@require_admin_access
+def index(request):
+    _operator(request)
+    return _page(request)
+
+
+@require_admin_access
+@require_POST
+def start(request, kind):
+    _operator(request)
+    if kind not in TransferJob.Kind.values:
+        raise Http404
+    upload = recipient = None
+    if kind == TransferJob.Kind.PACKET_EXPORT and is_hub():
+        form = PacketForForm(request.POST)
+        if not form.is_valid():
+            return _back_with(request, form.errors.get("post", [""])[0])
+        recipient = form.cleaned_data["post"]
+    elif kind != TransferJob.Kind.PACKET_EXPORT:
+        prefix = "bundle" if kind == TransferJob.Kind.BUNDLE_IMPORT else "packet"
+        form = UploadForm(request.POST, request.FILES, prefix=prefix)
+        if not form.is_valid():
+            return _back_with(request, form.errors.get("file", [""])[0])
+        upload = form.cleaned_data["file"]
+    try:
+        job = transfer_request(kind=kind, user=request.user, upload=upload, recipient=recipient)
+    except TransferRefused as refused:
+        return _back_with(request, str(refused))
+    return redirect("transfers:job", job_id=job.pk)
+
+
+def _page(request, *, error: str = "", status: int = 200):
+    context = selectors.operator_overview()
+    context.update(
+        bundle_form=UploadForm(prefix="bundle"),
+        packet_form=UploadForm(prefix="packet"),
+        packet_for_form=PacketForForm() if is_hub() else None,
+        jobs=TransferJob.objects.filter(requested_by=request.user)[:10],
+        error=error,
+    )
+    return TemplateResponse(request, "transfers/index.html", context, status=status)
+
+
+def _back_with(request, message):
+    return _page(request, error=message, status=400)
+
+
+@require_admin_access
+def job(request, job_id):
+    _operator(request)
+    found = get_object_or_404(TransferJob, pk=job_id, requested_by=request.user)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "status": found.status,
+                "done": found.done,
+                "total": found.total,
+                "percent": found.percent,
+                "message": found.message,
+            }
+        )
+    if request.GET.get("download"):
+        if found.status != TransferJob.Status.DONE or not found.output:
+            raise Http404
+        return FileResponse(open(found.output, "rb"), as_attachment=True)
+    return TemplateResponse(request, "transfers/job.html", {"job": found})

@@ -25,7 +25,9 @@ from .models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, U
 from .selectors import (
     officer_is_in_scope,
     profile_effective,
+    profile_effective_of,
     profile_is_privileged,
+    profile_records_of,
     profile_snapshot,
     profile_trusted_origins,
 )
@@ -249,7 +251,7 @@ def _profile_applying() -> Iterator[None]:
         _applying.reset(token)
 
 
-def _agency_for(data: dict | None) -> Agency | None:
+def _agency_for(*, data: dict | None) -> Agency | None:
     """The local agency a snapshot names: by UUID, else by country and name, else a new one."""
     if not data:
         return None
@@ -295,6 +297,61 @@ def _free_username(*, wanted: str, officer_uuid: uuid.UUID, current: str) -> str
     return f"{wanted[:140]}-{n}"
 
 
+def profiles_apply(*, records: list[ProfileRecord]) -> list[str]:
+    """``profile_apply`` for a batch the sync app just inserted: each officer once (their row
+    follows all their records, whichever of the batch arrived), with the trusted origins and
+    the agencies and posts looked up once for the batch. Returns the notices."""
+    trusted = profile_trusted_origins()
+    lookups: dict = {}
+    newest: dict[uuid.UUID, ProfileRecord] = {}
+    for record in sorted(records, key=lambda r: (r.clock, str(r.origin_node))):
+        newest[record.officer_uuid] = record
+    notices: list[str] = []
+    for record in records:
+        if record.origin_node not in trusted and profile_is_privileged(record.data):
+            notices.append(_privileges_refused(record))
+    officers = sorted(newest)
+    held = profile_records_of(officers)
+    with transaction.atomic():
+        users = {}
+        for start in range(0, len(officers), 500):
+            users.update(
+                (user.uuid, user)
+                for user in User.objects.select_for_update().filter(
+                    uuid__in=officers[start : start + 500]
+                )
+            )
+        for officer_uuid in officers:
+            effective = profile_effective_of(held.get(officer_uuid, []), trusted_origins=trusted)
+            if effective is None:
+                continue
+            applied = _profile_row_apply(
+                record=newest[officer_uuid],
+                data=effective[0],
+                user=users.get(officer_uuid),
+                lookups=lookups,
+            )
+            notices += [str(notice) for notice in applied.notices]
+    return notices
+
+
+def _privileges_refused(record: ProfileRecord) -> str:
+    return _(
+        "%(node)s gave %(officer)s a role or rights only headquarters can give; "
+        "they were not applied here."
+    ) % {"node": node_name(record.origin_node), "officer": record.data["username"]}
+
+
+def _memo(lookups: dict | None, kind: str, data: dict | None, find):
+    """``find(data)``, remembered in ``lookups`` for the rest of a batch."""
+    if not data or lookups is None:
+        return find(data=data)
+    key = (kind, str(data.get("uuid")))
+    if key not in lookups:
+        lookups[key] = find(data=data)
+    return lookups[key]
+
+
 def profile_apply(*, record: ProfileRecord) -> ProfileApplied:
     """Bring the officer's User row in line with this node's records after the sync app inserted
     ``record``, creating the row at a node that never saw the officer. Writes no ProfileRecord.
@@ -319,68 +376,74 @@ def profile_apply(*, record: ProfileRecord) -> ProfileApplied:
         data = effective[0]
         notices = []
         if record.origin_node not in trusted and profile_is_privileged(record.data):
-            notices.append(
-                _(
-                    "%(node)s gave %(officer)s a role or rights only headquarters can give; "
-                    "they were not applied here."
-                )
-                % {"node": node_name(record.origin_node), "officer": record.data["username"]}
-            )
+            notices.append(_privileges_refused(record))
         user = User.objects.select_for_update().filter(uuid=record.officer_uuid).first()
-        before = profile_snapshot(user=user) if user is not None else None
-        if before == data:
-            return ProfileApplied(changed=False, notices=tuple(notices))
-        if user is None:
-            user = User(uuid=record.officer_uuid)
-        wanted = data["username"]
-        user.username = _free_username(
-            wanted=wanted, officer_uuid=user.uuid, current=user.username or ""
+        applied = _profile_row_apply(record=record, data=data, user=user, lookups=None)
+        return ProfileApplied(changed=applied.changed, notices=tuple(notices) + applied.notices)
+
+
+def _profile_row_apply(
+    *, record: ProfileRecord, data: dict, user: User | None, lookups: dict | None
+) -> ProfileApplied:
+    """Set ``user`` (the officer's row, locked by the caller; None: not here yet) to ``data``,
+    the profile this node's records give them. ``record`` names the node for notices."""
+    notices: list[str] = []
+    before = profile_snapshot(user=user) if user is not None else None
+    if before == data:
+        return ProfileApplied(changed=False, notices=tuple(notices))
+    if user is None:
+        user = User(uuid=record.officer_uuid)
+    wanted = data["username"]
+    user.username = _free_username(
+        wanted=wanted, officer_uuid=user.uuid, current=user.username or ""
+    )
+    if user.username != wanted:
+        notices.append(
+            _(
+                "Two different officers use the username “%(wanted)s”. The one already "
+                "here keeps it; the one from %(node)s is called “%(used)s” here until an "
+                "administrator gives one of them a new username."
+            )
+            % {"wanted": wanted, "node": node_name(record.origin_node), "used": user.username}
         )
-        if user.username != wanted:
-            notices.append(
-                _(
-                    "Two different officers use the username “%(wanted)s”. The one already "
-                    "here keeps it; the one from %(node)s is called “%(used)s” here until an "
-                    "administrator gives one of them a new username."
-                )
-                % {"wanted": wanted, "node": node_name(record.origin_node), "used": user.username}
+    for name in (
+        "first_name",
+        "last_name",
+        "full_name_native",
+        "full_name_latin",
+        "rank",
+        "country",
+        "preferred_language",
+        "role",
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        "password",
+        "email",
+    ):
+        setattr(user, name, data[name])
+    if data["date_joined"]:
+        user.date_joined = parse_datetime(data["date_joined"])
+    user.agency = _memo(lookups, "agency", data["agency"], _agency_for)
+    user.post = _memo(lookups, "post", data["post"], border_post_ensure)
+    user.service_number = data["service_number"]
+    if (
+        user.service_number
+        and User.objects.exclude(uuid=user.uuid)
+        .filter(country=user.country, service_number=user.service_number)
+        .exists()
+    ):
+        notices.append(
+            _(
+                "Service number %(number)s is already used here by another officer, so "
+                "%(officer)s was stored without it. An administrator should check both."
             )
-        for name in (
-            "first_name",
-            "last_name",
-            "full_name_native",
-            "full_name_latin",
-            "rank",
-            "country",
-            "preferred_language",
-            "role",
-            "is_active",
-            "is_staff",
-            "is_superuser",
-            "password",
-            "email",
-        ):
-            setattr(user, name, data[name])
-        if data["date_joined"]:
-            user.date_joined = parse_datetime(data["date_joined"])
-        user.agency = _agency_for(data["agency"])
-        user.post = border_post_ensure(data=data["post"])
-        user.service_number = data["service_number"]
-        if (
-            user.service_number
-            and User.objects.exclude(uuid=user.uuid)
-            .filter(country=user.country, service_number=user.service_number)
-            .exists()
-        ):
-            notices.append(
-                _(
-                    "Service number %(number)s is already used here by another officer, so "
-                    "%(officer)s was stored without it. An administrator should check both."
-                )
-                % {"number": user.service_number, "officer": wanted}
-            )
-            user.service_number = ""
-        with _profile_applying():
-            user.save()
+            % {"number": user.service_number, "officer": wanted}
+        )
+        user.service_number = ""
+    role_before = before["role"] if before is not None else Role.LEARNER
+    with _profile_applying():
+        user.save()
+        if user.role != role_before:
             _role_groups_sync(user=user)
-        return ProfileApplied(changed=before != profile_snapshot(user=user), notices=tuple(notices))
+    return ProfileApplied(changed=before != profile_snapshot(user=user), notices=tuple(notices))

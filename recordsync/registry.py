@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import json
 import re
 import uuid
 from collections.abc import Callable
@@ -35,10 +36,19 @@ class Column:
     is_uuid: bool
     field: models.Field
 
+    @property
+    def is_json(self) -> bool:
+        """JSON fields travel as their JSON text, read and written as the database stores it:
+        no parsing of 100,000 quiz snapshots only to print them again. The database checks the
+        text (SQLite's JSON_VALID constraint, PostgreSQL's jsonb input)."""
+        return self.field.get_internal_type() == "JSONField"
+
     def decode(self, value):
         """The Python value of a wire value."""
         if value is None:
             return None
+        if self.is_json:
+            return json.loads(value) if isinstance(value, str) else value
         return _DECODERS.get(self.field.get_internal_type(), _same)(value)
 
     def to_db(self, connection) -> Callable:
@@ -50,6 +60,8 @@ class Column:
             return _uuid_native if native else _uuid_hex
         if self.field.get_internal_type() in _AS_IS:
             return _same
+        if self.is_json:
+            return _json_text
         if self.field.get_internal_type() == "DateTimeField" and connection.vendor == "sqlite":
             return _sqlite_datetime
         field = self.field
@@ -93,6 +105,14 @@ def _sqlite_datetime(value):
     return str(moment.astimezone(datetime.UTC).replace(tzinfo=None))
 
 
+def _json_text(value):
+    """A JSON column's wire value as the text the database takes (a packet from a node that
+    sent the value itself is accepted too)."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _uuid_native(value):
     return None if value is None else uuid.UUID(str(value))
 
@@ -118,13 +138,11 @@ class SyncTable:
     def after_insert(self, instances: list) -> list[str]:
         """What must follow inserting new rows (a profile record updates the officer's row);
         returns notices for the operator (a username taken here, for instance)."""
-        notices: list[str] = []
         if self.name == "profile_record" and instances:
-            from officers.services import profile_apply
+            from officers.services import profiles_apply
 
-            for instance in sorted(instances, key=lambda r: (r.clock, str(r.origin_node))):
-                notices += [str(n) for n in profile_apply(record=instance).notices]
-        return notices
+            return profiles_apply(records=instances)
+        return []
 
 
 TABLES = [

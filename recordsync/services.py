@@ -35,7 +35,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import CharField, Q, Value
+from django.db.models import CharField, Q, TextField, Value
 from django.db.models.functions import Cast, Replace
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,6 +82,9 @@ CHUNK_ROWS = 500
 CHUNK_MAX_BYTES = 8 * 1024 * 1024  # uncompressed JSON; a chunk of large quiz snapshots splits
 CHUNK_DOMAIN = b"elearning-chunk/1:"
 FORMAT_VERSION = 1
+# Level 3 compresses 100,000 seeded records in 1.7 s against 4.4 s at level 6, for a packet
+# 22 % larger (462 against 379 bytes a record); level 1 saves only 0.4 s more for 18 % more.
+GZIP_LEVEL = 3
 IMPORTED_KEEP_DAYS = 180
 EXCHANGE_PATH = "/sync/exchange/"
 
@@ -326,7 +329,7 @@ def _chunk_data(*, table: SyncTable, origin: str, rows: list[list]) -> list[byte
         return _chunk_data(table=table, origin=origin, rows=rows[:half]) + _chunk_data(
             table=table, origin=origin, rows=rows[half:]
         )
-    return [gzip.compress(raw, compresslevel=6, mtime=0)]
+    return [gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0)]
 
 
 @dataclass(frozen=True)
@@ -363,11 +366,12 @@ def _rows_for(
         for c in columns
         if c.is_uuid
     }
+    wire.update({f"wire_{c.name}": Cast(c.lookup, TextField()) for c in columns if c.is_json})
     queryset = (
         table.model.objects.filter(where)
         .annotate(**wire)
         .order_by("origin_node", "origin_seq")
-        .values_list(*[f"wire_{c.name}" if c.is_uuid else c.lookup for c in columns])
+        .values_list(*[f"wire_{c.name}" if c.is_uuid or c.is_json else c.lookup for c in columns])
     )
     found: dict[str, list[list]] = defaultdict(list)
     for row in queryset.iterator(chunk_size=5000):

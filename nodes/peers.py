@@ -52,15 +52,15 @@ def _key(hex_key: str) -> Ed25519PublicKey:
     return Ed25519PublicKey.from_public_bytes(bytes.fromhex(hex_key))
 
 
-def public_key_hex(key: Ed25519PublicKey | None = None) -> str:
-    identity = node_identity()
-    if key is None:
-        return identity.public_key_bytes.hex()
-    from cryptography.hazmat.primitives import serialization
-
-    return key.public_bytes(
-        encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw
-    ).hex()
+def _key_for(node_id: uuid.UUID, key_hex) -> Ed25519PublicKey | None:
+    """The public key ``key_hex`` names, if it is a well-formed key and ``node_id`` is the id
+    derived from it (so a node id can only be claimed with its own key); None otherwise."""
+    try:
+        if node_id_for_public_key(bytes.fromhex(key_hex)) != node_id:
+            return None
+        return _key(key_hex)
+    except (TypeError, ValueError):
+        return None
 
 
 def trusted_key(node_id: uuid.UUID) -> Ed25519PublicKey | None:
@@ -95,13 +95,7 @@ def _token_hash(code: str) -> str:
 
 def _claim_key(sender: uuid.UUID, claim) -> Ed25519PublicKey | None:
     """The key a well-formed claim names, if it is the sender's own key."""
-    try:
-        key_hex = claim["public_key"]
-        if node_id_for_public_key(bytes.fromhex(key_hex)) != sender:
-            return None
-        return _key(key_hex)
-    except (KeyError, TypeError, ValueError):
-        return None
+    return _key_for(sender, claim.get("public_key")) if isinstance(claim, dict) else None
 
 
 def _open_enrolment(token: str) -> Enrolment | None:
@@ -317,13 +311,8 @@ def enrolment_load(*, path: Path) -> Peer:
     post trusts that key and no other hub."""
 
     def self_signed(sender: uuid.UUID, meta: dict):
-        try:
-            key_hex = meta["hub"]["public_key"]
-            if node_id_for_public_key(bytes.fromhex(key_hex)) != sender:
-                return None
-            return _key(key_hex)
-        except (KeyError, TypeError, ValueError):
-            return None
+        hub = meta.get("hub")
+        return _key_for(sender, hub.get("public_key")) if isinstance(hub, dict) else None
 
     container = open_container(Path(path), kinds={ENROLMENT_KIND}, key_for=self_signed)
     meta = container.meta
@@ -452,11 +441,11 @@ def peers_roster_apply(*, roster: list[dict], sender: uuid.UUID) -> None:
     me = node_identity().node_id
     for entry in roster:
         try:
-            node_id = uuid.UUID(entry["node_id"])
-            key_hex = entry["public_key"]
-            if node_id_for_public_key(bytes.fromhex(key_hex)) != node_id:
-                continue
+            node_id = uuid.UUID(str(entry["node_id"]))
         except (KeyError, TypeError, ValueError):
+            continue
+        key_hex = entry.get("public_key")
+        if _key_for(node_id, key_hex) is None:
             continue
         if node_id == me:
             if hub.pending_claim:

@@ -298,20 +298,27 @@ def _free_username(*, wanted: str, officer_uuid: uuid.UUID, current: str) -> str
 
 
 def profiles_apply(*, records: list[ProfileRecord]) -> list[str]:
-    """``profile_apply`` for a batch the sync app just inserted: each officer once (their row
-    follows all their records, whichever of the batch arrived), with the trusted origins and
-    the agencies and posts looked up once for the batch. Returns the notices."""
+    """``profile_apply`` for a batch the sync app just inserted; returns the notices."""
+    return [
+        str(notice) for applied in _profiles_apply(records).values() for notice in applied.notices
+    ]
+
+
+def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileApplied]:
+    """Each officer of ``records`` once (their row follows all their records, whichever of the
+    batch arrived), with their records, rows, the trusted origins and the agencies and posts
+    looked up once for the batch: what each officer's row did, by officer."""
     trusted = profile_trusted_origins()
     lookups: dict = {}
     newest: dict[uuid.UUID, ProfileRecord] = {}
+    refused: dict[uuid.UUID, list[str]] = {}
     for record in sorted(records, key=lambda r: (r.clock, str(r.origin_node))):
         newest[record.officer_uuid] = record
-    notices: list[str] = []
-    for record in records:
         if record.origin_node not in trusted and profile_is_privileged(record.data):
-            notices.append(_privileges_refused(record))
+            refused.setdefault(record.officer_uuid, []).append(_privileges_refused(record))
     officers = sorted(newest)
     held = profile_records_of(officers)
+    outcome: dict[uuid.UUID, ProfileApplied] = {}
     with transaction.atomic():
         users = {}
         for start in range(0, len(officers), 500):
@@ -331,8 +338,11 @@ def profiles_apply(*, records: list[ProfileRecord]) -> list[str]:
                 user=users.get(officer_uuid),
                 lookups=lookups,
             )
-            notices += [str(notice) for notice in applied.notices]
-    return notices
+            outcome[officer_uuid] = ProfileApplied(
+                changed=applied.changed,
+                notices=tuple(refused.get(officer_uuid, ())) + applied.notices,
+            )
+    return outcome
 
 
 def _privileges_refused(record: ProfileRecord) -> str:
@@ -342,9 +352,9 @@ def _privileges_refused(record: ProfileRecord) -> str:
     ) % {"node": node_name(record.origin_node), "officer": record.data["username"]}
 
 
-def _memo(lookups: dict | None, kind: str, data: dict | None, find):
+def _memo(lookups: dict, kind: str, data: dict | None, find):
     """``find(data)``, remembered in ``lookups`` for the rest of a batch."""
-    if not data or lookups is None:
+    if not data:
         return find(data=data)
     key = (kind, str(data.get("uuid")))
     if key not in lookups:
@@ -368,22 +378,11 @@ def profile_apply(*, record: ProfileRecord) -> ProfileApplied:
     ``ProfileApplied.notices`` for the sync summary; an administrator resolves it by hand, and
     that change travels as a normal profile change.
     """
-    with transaction.atomic():
-        trusted = profile_trusted_origins()
-        effective = profile_effective(record.officer_uuid, trusted_origins=trusted)
-        if effective is None:
-            return ProfileApplied(changed=False)
-        data = effective[0]
-        notices = []
-        if record.origin_node not in trusted and profile_is_privileged(record.data):
-            notices.append(_privileges_refused(record))
-        user = User.objects.select_for_update().filter(uuid=record.officer_uuid).first()
-        applied = _profile_row_apply(record=record, data=data, user=user, lookups=None)
-        return ProfileApplied(changed=applied.changed, notices=tuple(notices) + applied.notices)
+    return _profiles_apply([record]).get(record.officer_uuid, ProfileApplied(changed=False))
 
 
 def _profile_row_apply(
-    *, record: ProfileRecord, data: dict, user: User | None, lookups: dict | None
+    *, record: ProfileRecord, data: dict, user: User | None, lookups: dict
 ) -> ProfileApplied:
     """Set ``user`` (the officer's row, locked by the caller; None: not here yet) to ``data``,
     the profile this node's records give them. ``record`` names the node for notices."""

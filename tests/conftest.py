@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from courses.models import CoursePage
 from courses.services import catalogue_ensure
 from modules.models import LessonPage, ModulePage, QuizPage
+from nodes.identity import node_identity
 from officers.models import BorderPost, Role
 from officers.services import coordinator_scope_add, officer_create
 
@@ -134,3 +135,20 @@ def login(client):
         return client
 
     return _login
+
+
+class Nodes:
+    """Play several nodes in this one process: another key directory is another node. ``be``
+    switches to one (its role taken from its name unless given) and returns its identity."""
+
+    def __init__(self, settings, tmp_path):
+        self.settings, self.tmp = settings, tmp_path
+        self.ids = {}
+
+    def be(self, name: str, role: str | None = None):
+        role = role or ("hub" if name.startswith("hub") else "post")
+        self.settings.NODE_KEY_DIR = self.tmp / f"keys-{name}"
+        self.settings.NODE_ROLE = role
+        identity = node_identity()
+        self.ids[name] = identity.node_id
+        return identity

@@ -22,26 +22,18 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from courses.models import CertificateTemplate, CoursePage
-from nodes.identity import node_identity
 from nodes.models import Peer
 from nodes.peers import enrolment_create, enrolment_file_write, enrolment_load
 from questionbank.models import Question, QuestionCategory
+from tests.conftest import Nodes as PlayedNodes
 from tests.conftest import build_course, publish, translate
 from tests.quizzes.conftest import build_quiz
 
 IMAGES = Path(__file__).resolve().parents[2] / "demodata" / "images"
 
 
-class Nodes:
-    """Switch this process between playing the hub and playing a post."""
-
-    def __init__(self, settings, tmp_path):
-        self.settings, self.tmp = settings, tmp_path
-
-    def be(self, name: str, role: str):
-        self.settings.NODE_KEY_DIR = self.tmp / f"keys-{name}"
-        self.settings.NODE_ROLE = role
-        return node_identity()
+class Nodes(PlayedNodes):
+    """The hub, and a post enrolled with it."""
 
     def hub(self):
         return self.be("hub", "hub")

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nodes.container import ContainerError
-from nodes.identity import node_identity
 from nodes.models import Enrolment, Peer
 from nodes.peers import (
     EnrolmentError,
@@ -30,20 +29,9 @@ from nodes.peers import (
     peers_roster_apply,
     signed_time_note,
 )
+from tests.conftest import Nodes
 
 pytestmark = pytest.mark.django_db
-
-
-class Nodes:
-    """Switch this process between playing the hub and playing a post."""
-
-    def __init__(self, settings, tmp_path):
-        self.settings, self.tmp = settings, tmp_path
-
-    def be(self, name, role):
-        self.settings.NODE_KEY_DIR = self.tmp / f"keys-{name}"
-        self.settings.NODE_ROLE = role
-        return node_identity()
 
 
 @pytest.fixture

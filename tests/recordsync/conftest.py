@@ -8,27 +8,15 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from nodes.identity import node_identity
 from nodes.models import NodeRole, Peer
 from recordsync.registry import tables
+from tests.conftest import Nodes as PlayedNodes
 from tests.quizzes.conftest import build_quiz
 
 
-class Nodes:
-    """Switch this process between nodes; each is registered as a peer of the others (as
-    enrolment and the hub's roster would)."""
-
-    def __init__(self, settings, tmp_path):
-        self.settings, self.tmp = settings, tmp_path
-        self.ids = {}
-
-    def be(self, name: str, role: str | None = None):
-        role = role or ("hub" if name.startswith("hub") else "post")
-        self.settings.NODE_KEY_DIR = self.tmp / f"keys-{name}"
-        self.settings.NODE_ROLE = role
-        identity = node_identity()
-        self.ids[name] = identity.node_id
-        return identity
+class Nodes(PlayedNodes):
+    """Nodes that are each registered as a peer of the others (as enrolment and the hub's
+    roster would)."""
 
     def register(self, name: str, *, post_code: str = "", url: str = "") -> Peer:
         """Make ``name`` known to every node (one Peer table plays all of them)."""

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from nodes.peers import hub_peer, this_node
 from officers.models import BorderPost
-from tests.nodes.test_enrolment import Nodes
+from tests.conftest import Nodes
 
 pytestmark = pytest.mark.django_db
 

@@ -234,7 +234,7 @@ def setup(tmp: Path, port: int) -> tuple[Node, Node, dict]:
     hub.manage("collectstatic", "--noinput", label="collectstatic (hub)")
     progress("enrolling the post with the hub")
     enrolment = tmp / "post.enrol"
-    hub.manage(
+    invited = hub.manage(
         "enrol_post",
         "--name",
         POST_NAME,
@@ -248,7 +248,8 @@ def setup(tmp: Path, port: int) -> tuple[Node, Node, dict]:
         str(enrolment),
         label="enrol_post (hub)",
     )
-    post.manage("enrol", str(enrolment), label="enrol (post)")
+    code = invited.stdout.split("--code ")[-1].split()[0]
+    post.manage("enrol", str(enrolment), "--code", code, label="enrol (post)")
     progress("bundling the demo courses to the post")
     try:
         for code in COURSES:

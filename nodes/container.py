@@ -21,6 +21,7 @@ and renamed, so a full USB stick or a pulled cable leaves no half file that look
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import errno
 import hashlib
@@ -29,7 +30,7 @@ import json
 import os
 import struct
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -42,7 +43,11 @@ from .identity import NodeIdentity, node_identity
 
 MAGIC = b"ELNODE/1\n"
 SIGNATURE_SIZE = 64
-MAX_HEADER = 64 * 1024 * 1024
+# A header lists every part (about 330 bytes a sync chunk of 500 records, 110 a bundle's file):
+# 8 MB is some 12 million records or 70,000 media files in one file, and bounds what a stranger
+# can make this node parse before its signature is checked. Requests over HTTP pass a far
+# smaller bound (``receive_container``).
+MAX_HEADER = 8 * 1024 * 1024
 _COPY = 1024 * 1024
 _NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
@@ -293,10 +298,16 @@ def _parse_header(head: bytes) -> dict:
 
 
 class _Reader:
-    def __init__(self, source: Path | bytes):
+    """Reads a container from a file, bytes, or a stream of a known length (an HTTP body),
+    hashing everything read."""
+
+    def __init__(self, source: Path | bytes | BinaryIO, *, length: int | None = None):
         if isinstance(source, bytes | bytearray | memoryview):
             self._handle: BinaryIO = io.BytesIO(bytes(source))
             self.length = len(source)
+        elif length is not None:
+            self._handle = source
+            self.length = length
         else:
             try:
                 self._handle = open(source, "rb")  # noqa: SIM115 - closed by close()
@@ -311,16 +322,120 @@ class _Reader:
                 ) from None
             self.length = os.fstat(self._handle.fileno()).st_size
         self.whole = hashlib.sha256()
+        self.position = 0
+
+    def upto(self, count: int) -> bytes:
+        data = b""
+        while len(data) < count:
+            block = self._handle.read(count - len(data))
+            if not block:
+                break
+            data += block
+        self.whole.update(data)
+        self.position += len(data)
+        return data
 
     def exactly(self, count: int) -> bytes:
-        data = self._handle.read(count)
+        data = self.upto(count)
         if len(data) != count:
             raise ContainerError(_incomplete())
-        self.whole.update(data)
         return data
 
     def close(self) -> None:
         self._handle.close()
+
+
+def _too_large() -> str:
+    return _(
+        "The file is larger than this node accepts in one piece. Nothing was applied; send "
+        "less at a time."
+    )
+
+
+def _read_container(
+    reader: _Reader,
+    *,
+    kinds: set[str],
+    key_for: KeyFor,
+    max_header: int,
+    max_size: int | None = None,
+    out: BinaryIO | None = None,
+) -> tuple[dict, list[Part]]:
+    """Read and verify a whole container from ``reader``: at most ``max_header`` bytes are
+    read before the sender is known and its signature checked, and nothing past the header
+    unless the sender is trusted and the declared size is within ``max_size``. Everything
+    read is copied to ``out`` if given."""
+    magic = reader.upto(len(MAGIC))
+    if magic != MAGIC:
+        if len(magic) < len(MAGIC) and MAGIC.startswith(magic):
+            raise ContainerError(_incomplete())
+        if magic[:6] == MAGIC[:6]:
+            raise ContainerError(_damaged())
+        raise ContainerError(
+            _("This is not a course bundle, sync packet or enrolment file from this platform.")
+        )
+    packed = reader.exactly(4)
+    (length,) = struct.unpack(">I", packed)
+    if length > max_header:
+        raise ContainerError(_too_large() if max_header < MAX_HEADER else _damaged())
+    if len(MAGIC) + 4 + length > reader.length:
+        raise ContainerError(_incomplete())
+    head = reader.exactly(length)
+    signature = reader.exactly(SIGNATURE_SIZE)
+    header = _parse_header(head)
+    key = key_for(header["sender"], header["meta"])
+    if key is None:
+        raise ContainerError(
+            _(
+                "This file was signed by a node this one does not know (%(node)s). Only "
+                "files from headquarters and enrolled posts are accepted; nothing was "
+                "applied."
+            )
+            % {"node": header["sender"]}
+        )
+    try:
+        key.verify(signature, MAGIC + packed + head)
+    except InvalidSignature:
+        raise ContainerError(_damaged()) from None
+    if header.get("kind") not in kinds:
+        raise ContainerError(
+            _("This file is a %(found)s, not a %(wanted)s.")
+            % {
+                "found": _kind_name(header.get("kind")),
+                "wanted": _(" or ").join(_kind_name(kind) for kind in sorted(kinds)),
+            }
+        )
+    offset = len(MAGIC) + 4 + length + SIGNATURE_SIZE
+    expected = offset + sum(item["size"] for item in header["parts"])
+    if max_size is not None and expected > max_size:
+        raise ContainerError(_too_large())
+    if reader.length < expected:
+        raise ContainerError(_incomplete())
+    if reader.length > expected:
+        raise ContainerError(_damaged())
+    if out is not None:
+        out.write(MAGIC + packed + head + signature)
+    parts: list[Part] = []
+    names: set[str] = set()
+    for item in header["parts"]:
+        if item["name"] in names:
+            raise ContainerError(_damaged())
+        names.add(item["name"])
+        digest = hashlib.sha256()
+        left = item["size"]
+        while left:
+            block = reader.exactly(min(_COPY, left))
+            digest.update(block)
+            if out is not None:
+                out.write(block)
+            left -= len(block)
+        if digest.hexdigest() != item["sha256"]:
+            raise ContainerError(_damaged())
+        parts.append(Part(item["name"], item["sha256"], item["size"], offset))
+        offset += item["size"]
+    if reader.upto(1):
+        raise ContainerError(_damaged())
+    return header, parts
 
 
 def open_container(
@@ -342,72 +457,22 @@ def open_container(
         key_for = key_for_header
     reader = _Reader(source)
     try:
-        magic = reader._handle.read(len(MAGIC))
-        reader.whole.update(magic)
-        if magic != MAGIC:
-            if len(magic) < len(MAGIC) and MAGIC.startswith(magic):
-                raise ContainerError(_incomplete())
-            if magic[:6] == MAGIC[:6]:
-                raise ContainerError(_damaged())
-            raise ContainerError(
-                _("This is not a course bundle, sync packet or enrolment file from this platform.")
-            )
-        (length,) = struct.unpack(">I", reader.exactly(4))
-        if length > MAX_HEADER:
-            raise ContainerError(_damaged())
-        if len(MAGIC) + 4 + length > reader.length:
-            raise ContainerError(_incomplete())
-        head = reader.exactly(length)
-        signature = reader.exactly(SIGNATURE_SIZE)
-        header = _parse_header(head)
-        key = key_for(header["sender"], header["meta"])
-        if key is None:
-            raise ContainerError(
-                _(
-                    "This file was signed by a node this one does not know (%(node)s). Only "
-                    "files from headquarters and enrolled posts are accepted; nothing was "
-                    "applied."
-                )
-                % {"node": header["sender"]}
-            )
-        try:
-            key.verify(signature, MAGIC + struct.pack(">I", length) + head)
-        except InvalidSignature:
-            raise ContainerError(_damaged()) from None
-        if header.get("kind") not in kinds:
-            raise ContainerError(
-                _("This file is a %(found)s, not a %(wanted)s.")
-                % {
-                    "found": _kind_name(header.get("kind")),
-                    "wanted": _(" or ").join(_kind_name(kind) for kind in sorted(kinds)),
-                }
-            )
-        offset = len(MAGIC) + 4 + length + SIGNATURE_SIZE
-        parts: list[Part] = []
-        names: set[str] = set()
-        expected = offset + sum(item["size"] for item in header["parts"])
-        if reader.length < expected:
-            raise ContainerError(_incomplete())
-        if reader.length > expected:
-            raise ContainerError(_damaged())
-        for item in header["parts"]:
-            if item["name"] in names:
-                raise ContainerError(_damaged())
-            names.add(item["name"])
-            digest = hashlib.sha256()
-            left = item["size"]
-            while left:
-                block = reader.exactly(min(_COPY, left))
-                digest.update(block)
-                left -= len(block)
-            if digest.hexdigest() != item["sha256"]:
-                raise ContainerError(_damaged())
-            parts.append(Part(item["name"], item["sha256"], item["size"], offset))
-            offset += item["size"]
-        if reader._handle.read(1):
-            raise ContainerError(_damaged())
+        header, parts = _read_container(reader, kinds=kinds, key_for=key_for, max_header=MAX_HEADER)
     finally:
         reader.close()
+    in_memory = isinstance(source, bytes | bytearray | memoryview)
+    return _verified(
+        header,
+        parts,
+        reader,
+        path=None if in_memory else Path(source),
+        data=bytes(source) if in_memory else None,
+    )
+
+
+def _verified(
+    header: dict, parts: list[Part], reader: _Reader, *, path: Path | None, data: bytes | None
+) -> Container:
     return Container(
         kind=header["kind"],
         sender=header["sender"],
@@ -416,9 +481,52 @@ def open_container(
         parts=parts,
         size=reader.length,
         sha256=reader.whole.hexdigest(),
-        _path=None if isinstance(source, bytes | bytearray | memoryview) else Path(source),
-        _data=bytes(source) if isinstance(source, bytes | bytearray | memoryview) else None,
+        _path=path,
+        _data=data,
     )
+
+
+@contextlib.contextmanager
+def receive_container(
+    stream: BinaryIO,
+    *,
+    length: int,
+    kinds: set[str],
+    key_for: KeyFor,
+    max_header: int,
+    max_size: int,
+    folder: Path,
+) -> Iterator[Container]:
+    """Receive a container from a stream of ``length`` bytes (an HTTP body) without holding it
+    in memory: the sender is identified and its signature checked on a header of at most
+    ``max_header`` bytes before anything else is read, a container larger than ``max_size`` is
+    refused before its parts are read, and the parts are streamed to a temporary file in
+    ``folder`` (removed when the block ends) as they are checked. Yields the verified
+    container; raises ContainerError on the first doubt, having kept nothing."""
+    if length > max_size:
+        raise ContainerError(_too_large())
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".received.{uuid.uuid4().hex}.partial"
+    reader = _Reader(stream, length=length)
+    try:
+        try:
+            with open(temporary, "wb") as out:
+                header, parts = _read_container(
+                    reader,
+                    kinds=kinds,
+                    key_for=key_for,
+                    max_header=max_header,
+                    max_size=max_size,
+                    out=out,
+                )
+        except OSError as error:
+            raise ContainerError(
+                _("Could not keep the file received: %(reason)s.") % {"reason": error.strerror}
+            ) from error
+        yield _verified(header, parts, reader, path=temporary, data=None)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _kind_name(kind) -> str:
@@ -426,4 +534,5 @@ def _kind_name(kind) -> str:
         "bundle": _("course bundle"),
         "packet": _("sync packet"),
         "enrolment": _("enrolment file"),
+        "exchange": _("sync request"),
     }.get(kind, _("file of an unknown kind"))

@@ -27,9 +27,11 @@ def node_request(
     headers: dict[str, str] | None = None,
     method: str | None = None,
     timeout: float = 60,
+    max_bytes: int | None = None,
 ) -> bytes:
-    """Send one request to another node and return the body; raise LinkError otherwise. An
-    error answer's JSON ``error`` field, when there is one, becomes the message."""
+    """Send one request to another node and return the body; raise LinkError otherwise
+    (also for an answer longer than ``max_bytes``, which is never read whole). An error
+    answer's JSON ``error`` field, when there is one, becomes the message."""
     if urlsplit(url).scheme not in {"http", "https"}:
         raise LinkError(
             _("The address %(url)s must start with http:// or https://.") % {"url": url}
@@ -39,10 +41,12 @@ def node_request(
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.read()
+            if max_bytes is None:
+                return response.read()
+            answer = response.read(max_bytes + 1)
     except urllib.error.HTTPError as error:
         try:
-            message = json.loads(error.read()).get("error")
+            message = json.loads(error.read(64 * 1024)).get("error")
         except (ValueError, AttributeError, OSError):
             message = None
         raise LinkError(
@@ -56,3 +60,9 @@ def node_request(
             _("Could not reach %(url)s: %(reason)s. Check the link and try again later.")
             % {"url": url, "reason": getattr(error, "reason", error)}
         ) from None
+    if len(answer) > max_bytes:
+        raise LinkError(
+            _("%(url)s answered with more than this node accepts (%(mb)d MB).")
+            % {"url": url, "mb": max_bytes // (1024 * 1024)}
+        )
+    return answer

@@ -27,12 +27,15 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from .container import open_container, write_container
+from .container import ContainerError, open_container, write_container
 from .http import LinkError, node_request
 from .identity import node_id_for_public_key, node_identity
 from .models import Enrolment, NodeRole, Peer, PeerExchange, ThisNode
+from .sealing import SealError, normalised_code, seal, seal_with_code, unseal, unseal_with_code
 
 ENROLMENT_KIND = "enrolment"
+# Format 2: what an enrolment file says about the post, and its expiry, are sealed with the code.
+ENROLMENT_FORMAT = 2
 CLOCK_TOLERANCE = datetime.timedelta(minutes=10)
 
 
@@ -89,8 +92,21 @@ def key_for_header(sender: uuid.UUID, meta: dict) -> Ed25519PublicKey | None:
 
 
 def _token_hash(code: str) -> str:
-    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
-    return hashlib.sha256(b"elearning-enrolment:" + normalised.encode()).hexdigest()
+    return hashlib.sha256(b"elearning-enrolment:" + normalised_code(code).encode()).hexdigest()
+
+
+def _claim_token(claim: dict) -> str:
+    """The one-time code a claim carries: sealed to the hub on the wire (``sealed_token``),
+    so a lost stick holding a post's first packet does not give the code away; or in clear
+    from ``enrolment_answer``, which has it from the post's request."""
+    sealed = claim.get("sealed_token")
+    if sealed is None:
+        return str(claim.get("token", ""))
+    try:
+        opened = unseal(base64.b64decode(str(sealed), validate=True), identity=node_identity())
+        return opened.decode()
+    except (SealError, ValueError, UnicodeDecodeError):
+        return ""
 
 
 def _claim_key(sender: uuid.UUID, claim) -> Ed25519PublicKey | None:
@@ -114,7 +130,7 @@ def key_for_packet(sender: uuid.UUID, meta: dict) -> Ed25519PublicKey | None:
     if not isinstance(claim, dict):
         return None
     key = _claim_key(sender, claim)
-    enrolment = _open_enrolment(str(claim.get("token", "")))
+    enrolment = _open_enrolment(_claim_token(claim))
     if key is None or enrolment is None or enrolment.used_by not in (None, sender):
         return None
     return key
@@ -215,18 +231,69 @@ def _post_description(enrolment: Enrolment) -> dict:
 
 
 def enrolment_file_write(*, enrolment: Enrolment, code: str, hub_url: str, path: Path) -> None:
-    """At the hub: write the enrolment file the post operator carries."""
+    """At the hub: write the enrolment file the post operator carries. The hub's public
+    description stays readable (the post checks the file against the key it names); what
+    the file says about the post is sealed with ``code``, which the operator is given apart
+    from the file: the file alone neither enrols anyone nor says where it is going."""
+    secret = json.dumps(
+        {"post": _post_description(enrolment), "expires": enrolment.expires_at.isoformat()}
+    ).encode()
     write_container(
         Path(path),
         kind=ENROLMENT_KIND,
         meta={
+            "format": ENROLMENT_FORMAT,
             "hub": _hub_description(hub_url),
-            "post": _post_description(enrolment),
-            "token": code,
-            "expires": enrolment.expires_at.isoformat(),
+            "sealed": base64.b64encode(seal_with_code(secret, code=code)).decode(),
         },
         parts=[],
     )
+
+
+def _hub_signed(sender: uuid.UUID, meta: dict):
+    hub = meta.get("hub")
+    return _key_for(sender, hub.get("public_key")) if isinstance(hub, dict) else None
+
+
+def enrolment_file_read(*, path: Path, code: str) -> tuple[uuid.UUID, dict, dict, str]:
+    """Open an enrolment file with its code: (hub node id, hub description, post description,
+    expiry). Raises ContainerError, and only that, for a file that is damaged, not signed by
+    the hub key it names, of an older version, or that ``code`` does not open."""
+    container = open_container(Path(path), kinds={ENROLMENT_KIND}, key_for=_hub_signed)
+    meta = container.meta
+    if meta.get("format") != ENROLMENT_FORMAT:
+        raise ContainerError(
+            _(
+                "This enrolment file was written by an older version of the platform. Ask "
+                "headquarters for a new one."
+            )
+        )
+    if not normalised_code(code):
+        raise ContainerError(
+            _(
+                "This enrolment file can be read only with the code headquarters gave with it. "
+                "Give the code too."
+            )
+        )
+    try:
+        secret = json.loads(
+            unseal_with_code(base64.b64decode(str(meta.get("sealed")), validate=True), code=code)
+        )
+        post, expires = secret["post"], str(secret["expires"])
+        hub = dict(meta["hub"])
+        uuid.UUID(str(hub["node_id"]))
+        if not isinstance(post, dict) or not isinstance(hub.get("public_key"), str):
+            raise TypeError
+        for name in ("name", "country", "post_code"):
+            post[name] = str(post.get(name) or "")
+    except (SealError, ValueError, KeyError, TypeError):
+        raise ContainerError(
+            _(
+                "The code does not open this enrolment file. Type the code headquarters gave "
+                "with it (shown when the file was written)."
+            )
+        ) from None
+    return container.sender, hub, post, expires
 
 
 def enrolment_accept(*, claim: dict, sender: uuid.UUID) -> Peer:
@@ -238,7 +305,7 @@ def enrolment_accept(*, claim: dict, sender: uuid.UUID) -> Peer:
     with transaction.atomic():
         enrolment = (
             Enrolment.objects.select_for_update()
-            .filter(token_hash=_token_hash(str(claim.get("token", ""))))
+            .filter(token_hash=_token_hash(_claim_token(claim)))
             .first()
         )
         if enrolment is None or enrolment.expires_at <= timezone.now():
@@ -305,21 +372,16 @@ def _trust_hub(*, hub: dict, post: dict, token: str) -> Peer:
     return peer
 
 
-def enrolment_load(*, path: Path) -> Peer:
-    """At a post: load the enrolment file from the hub. The file must be signed by the hub key
-    it names (it is carried by hand, so the operator's trip is the trust); from then on the
-    post trusts that key and no other hub."""
-
-    def self_signed(sender: uuid.UUID, meta: dict):
-        hub = meta.get("hub")
-        return _key_for(sender, hub.get("public_key")) if isinstance(hub, dict) else None
-
-    container = open_container(Path(path), kinds={ENROLMENT_KIND}, key_for=self_signed)
-    meta = container.meta
-    expires = parse_datetime(str(meta.get("expires", "")))
+def enrolment_load(*, path: Path, code: str) -> Peer:
+    """At a post: load the enrolment file from the hub, with the code given with it. The
+    file must be signed by the hub key it names (it is carried by hand, so the operator's trip
+    is the trust); from then on the post trusts that key and no other hub. Raises
+    ContainerError (the file or code) or EnrolmentError (expired, wrong node, another hub)."""
+    sender, hub, post, expires_text = enrolment_file_read(path=path, code=code)
+    expires = parse_datetime(expires_text)
     if expires is not None and expires <= timezone.now():
-        hub = hub_peer()
-        if hub is None or hub.node_id != container.sender:
+        enrolled = hub_peer()
+        if enrolled is None or enrolled.node_id != sender:
             raise EnrolmentError(
                 _(
                     "This enrolment file expired on %(date)s. Ask headquarters for a new one. "
@@ -327,7 +389,7 @@ def enrolment_load(*, path: Path) -> Peer:
                 )
                 % {"date": expires.date().isoformat()}
             )
-    return _trust_hub(hub=meta["hub"], post=meta["post"], token=meta["token"])
+    return _trust_hub(hub=hub, post=post, token=code)
 
 
 def _proof(code: str, hub_key_hex: str, post_key_hex: str) -> str:
@@ -395,9 +457,15 @@ def enrolment_answer(*, code: str, public_key: str, signature: str, hub_url: str
 
 
 def enrolment_claim() -> dict | None:
-    """At a post: the claim to send with packets until the hub acknowledges it."""
+    """At a post: the claim to send with packets until the hub acknowledges it, its code
+    sealed to the hub (only the hub can read it; a lost stick does not give it away)."""
     hub = hub_peer()
-    return hub.pending_claim if hub else None
+    if hub is None or not hub.pending_claim:
+        return None
+    claim = {key: value for key, value in hub.pending_claim.items() if key != "token"}
+    token = str(hub.pending_claim.get("token", "")).encode()
+    claim["sealed_token"] = base64.b64encode(seal(token, to=_key(hub.public_key))).decode()
+    return claim
 
 
 # --- The roster the hub shares with posts ---------------------------------------------------

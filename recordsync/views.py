@@ -4,6 +4,7 @@ signature (an enrolled post, or one carrying a valid enrolment claim), never by 
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,8 @@ from .services import PacketRefused, exchange_answer, max_body
 @require_POST
 def exchange(request):
     """At the hub: a post's packet in, a packet of what that post lacks out (``manage.py
-    sync``). Bodies over ELEARNING_SYNC_MAX_BODY are refused with 413."""
+    sync``). Bodies over ELEARNING_SYNC_MAX_BODY are refused with 413 unread; the body is
+    streamed, never read whole into memory (``exchange_answer``)."""
     if not is_hub():
         raise Http404
     limit = max_body()
@@ -25,14 +27,9 @@ def exchange(request):
     except ValueError:
         declared = 0
     if declared > limit:
-        return JsonResponse({"error": "The packet is too large for one request."}, status=413)
-    # read() rather than .body: the packet is not form data and may exceed
-    # DATA_UPLOAD_MAX_MEMORY_SIZE; the limit above bounds it instead.
-    body = request.read(limit + 1)
-    if len(body) > limit:
-        return JsonResponse({"error": "The packet is too large for one request."}, status=413)
+        return JsonResponse({"error": _("The packet is too large for one request.")}, status=413)
     try:
-        answer = exchange_answer(body=body)
+        answer = exchange_answer(stream=request, length=declared)
     except PacketRefused as error:
         return JsonResponse({"error": str(error)}, status=403)
     return HttpResponse(answer, content_type="application/octet-stream")

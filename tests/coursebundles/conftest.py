@@ -48,7 +48,7 @@ class Nodes(PlayedNodes):
                 enrolment=enrolment, code=code, hub_url="http://hub.invalid", path=path
             )
             self.be("post", "post")
-            enrolment_load(path=path)
+            enrolment_load(path=path, code=code)
         return self.be("post", "post")
 
 

@@ -89,6 +89,7 @@ def officer_register(
     full_name_latin: str,
     post_code: str,
     full_name_native: str = "",
+    service_number: str = "",
     role: str = Role.LEARNER,
 ) -> str:
     """Register an officer at this node, as its administrator would; returns their UUID."""
@@ -98,6 +99,7 @@ def officer_register(
         role=role,
         full_name_latin=full_name_latin,
         full_name_native=full_name_native,
+        service_number=service_number,
         post=BorderPost.objects.get(code=post_code),
     )
     return str(officer.uuid)
@@ -113,6 +115,30 @@ def officer(*, username: str) -> dict | None:
         "full_name_latin": found.full_name_latin,
         "post": found.post.code if found.post else "",
     }
+
+
+def officer_secrets(*, username: str) -> list[str]:
+    """What a lost USB stick must not give away about an officer: their names, service number,
+    password hash and each part of it."""
+    found = User.objects.get(username=username)
+    hashed = found.password
+    return [
+        value
+        for value in [
+            found.full_name_latin,
+            found.full_name_native,
+            found.service_number,
+            hashed,
+            *hashed.split("$")[2:],
+        ]
+        if value
+    ]
+
+
+def officer_can_log_in(*, username: str, password: str = PASSWORD) -> bool:
+    """Whether the officer's password works on this node (an offline log-in checks it against
+    the hash this node holds)."""
+    return User.objects.get(username=username).check_password(password)
 
 
 def officer_transfer(*, username: str, post_code: str) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -306,7 +307,7 @@ def enrol_by_file(
     """The hub invites the post; the post's operator loads the file. The hub registers the post
     when it reads the post's first packet (see ``first_contact``)."""
     invitation = folder / f"{post_code}.enrol"
-    hub.call(
+    invited = hub.call(
         "enrol_post",
         "--name",
         name,
@@ -319,7 +320,8 @@ def enrol_by_file(
         "-o",
         invitation,
     )
-    post.call("enrol", invitation)
+    code = re.search(r"--code (\S+)", invited.stdout).group(1)
+    post.call("enrol", invitation, "--code", code)
     return invitation
 
 

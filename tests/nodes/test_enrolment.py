@@ -16,6 +16,7 @@ from nodes.container import ContainerError
 from nodes.models import Enrolment, Peer
 from nodes.peers import (
     EnrolmentError,
+    _claim_token,
     _token_hash,
     clock_behind,
     enrolment_accept,
@@ -29,6 +30,7 @@ from nodes.peers import (
     peers_roster_apply,
     signed_time_note,
 )
+from nodes.sealing import normalised_code
 from tests.conftest import Nodes
 
 pytestmark = pytest.mark.django_db
@@ -50,15 +52,18 @@ def _invite(nodes, tmp_path, name="Poipet", **extra):
 def test_file_enrolment_then_first_packet_registers_the_post(nodes, tmp_path):
     hub, path, code = _invite(nodes, tmp_path)
     post = nodes.be("post", "post")
-    peer = enrolment_load(path=path)
+    peer = enrolment_load(path=path, code=code)
     assert peer.node_id == hub.node_id and peer.url == "https://hq.example"
     claim = enrolment_claim()
-    assert claim["token"] == code and claim["public_key"] == post.public_key_bytes.hex()
+    # The code travels sealed to the hub: a lost stick with the first packet does not give it.
+    assert claim["public_key"] == post.public_key_bytes.hex()
+    assert "token" not in claim and normalised_code(code) not in normalised_code(json.dumps(claim))
 
     # The post's first packet is signed by its own key and carries the claim.
     packet_meta = {"enrolment": claim}
     nodes.be("hub", "hub")
     Peer.objects.filter(node_id=hub.node_id).delete()  # the hub does not list itself
+    assert _claim_token(claim) == code
     assert key_for_packet(post.node_id, packet_meta) is not None
     assert key_for_packet(post.node_id, {}) is None
     registered = enrolment_accept(claim=claim, sender=post.node_id)
@@ -70,7 +75,7 @@ def test_file_enrolment_then_first_packet_registers_the_post(nodes, tmp_path):
     # The hub's answer lists the post: the post stops sending its claim.
     nodes.be("post", "post")
     Peer.objects.filter(node_id=post.node_id).delete()
-    enrolment_load(path=path)
+    enrolment_load(path=path, code=code)
     peers_roster_apply(roster=roster, sender=hub.node_id)
     assert enrolment_claim() is None
     assert hub_peer().node_id == hub.node_id
@@ -105,36 +110,36 @@ def test_expired_invitation_and_unknown_code(nodes, tmp_path):
 
 
 def test_an_expired_enrolment_file_is_refused_at_the_post(nodes, tmp_path):
-    _hub, path, _code = _invite(nodes, tmp_path, name="Late", valid_days=-1)
+    _hub, path, code = _invite(nodes, tmp_path, name="Late", valid_days=-1)
     nodes.be("post", "post")
     with pytest.raises(EnrolmentError, match="expired on"):
-        enrolment_load(path=path)
+        enrolment_load(path=path, code=code)
     assert hub_peer() is None
 
 
 def test_post_refuses_a_second_hub_and_the_hub_refuses_files(nodes, tmp_path):
-    _hub, path, _code = _invite(nodes, tmp_path)
+    _hub, path, code = _invite(nodes, tmp_path)
     nodes.be("other-hub", "hub")
     other_enrolment, other_code = enrolment_create(name="Poipet")
     other_path = tmp_path / "other.enrol"
     enrolment_file_write(enrolment=other_enrolment, code=other_code, hub_url="", path=other_path)
     nodes.be("post", "post")
-    enrolment_load(path=path)
+    enrolment_load(path=path, code=code)
     with pytest.raises(EnrolmentError, match="already enrolled with"):
-        enrolment_load(path=other_path)
+        enrolment_load(path=other_path, code=other_code)
     nodes.be("hub", "hub")
     with pytest.raises(EnrolmentError, match="only a border post"):
-        enrolment_load(path=path)
+        enrolment_load(path=path, code=code)
 
 
 def test_a_changed_enrolment_file_is_refused(nodes, tmp_path):
-    _hub, path, _code = _invite(nodes, tmp_path)
+    _hub, path, code = _invite(nodes, tmp_path)
     data = bytearray(path.read_bytes())
     data[data.index(b"hq.example")] = ord("X")
     path.write_bytes(bytes(data))
     nodes.be("post", "post")
     with pytest.raises(ContainerError, match="damaged or was changed"):
-        enrolment_load(path=path)
+        enrolment_load(path=path, code=code)
     assert hub_peer() is None
 
 
@@ -163,9 +168,9 @@ def test_enrol_by_code_endpoint(nodes, tmp_path, client):
 
 
 def test_clock_behind_is_learnt_from_the_hubs_signatures(nodes, tmp_path):
-    hub, path, _code = _invite(nodes, tmp_path)
+    hub, path, code = _invite(nodes, tmp_path)
     nodes.be("post", "post")
-    enrolment_load(path=path)
+    enrolment_load(path=path, code=code)
     assert clock_behind() is None
     three_years = timezone.now() + datetime.timedelta(days=3 * 365 + 2)
     skew = signed_time_note(peer_id=hub.node_id, created=three_years.isoformat())
@@ -174,12 +179,12 @@ def test_clock_behind_is_learnt_from_the_hubs_signatures(nodes, tmp_path):
 
 
 def test_node_status_shows_role_hub_and_exchanges(nodes, tmp_path, capsys):
-    hub, path, _code = _invite(nodes, tmp_path)
+    hub, path, code = _invite(nodes, tmp_path)
     post = nodes.be("post", "post")
     call_command("node_status")
     out = capsys.readouterr().out
     assert "border post" in out and "not enrolled yet" in out and str(post.node_id) in out
-    enrolment_load(path=path)
+    enrolment_load(path=path, code=code)
     from nodes.peers import exchange_log
 
     exchange_log(peer_id=hub.node_id, direction="sent", what="packet", count=42)
@@ -216,7 +221,7 @@ def test_posts_are_numbered_and_their_certificate_codes_differ_from_the_hubs(
     from certificates.services import certificate_issue
 
     _invite(nodes, tmp_path, name="First")
-    _hub, second_path, _code = _invite(nodes, tmp_path, name="Second")
+    _hub, second_path, code = _invite(nodes, tmp_path, name="Second")
     assert list(Enrolment.objects.order_by("number").values_list("name", "number")) == [
         ("First", 1),
         ("Second", 2),
@@ -231,7 +236,7 @@ def test_posts_are_numbered_and_their_certificate_codes_differ_from_the_hubs(
     attempt = 0
     while node_char_for(nodes.be(f"second-{attempt}", "post").node_id.bytes) != at_hub.code[-2]:
         attempt += 1
-    enrolment_load(path=second_path)
+    enrolment_load(path=second_path, code=code)
     at_post = certificate_issue(
         holder=people["learner_kh"], course=course_tree.course, actor=people["admin"], reason="P"
     )

@@ -135,9 +135,9 @@ def test_sync_over_http_resumes_after_a_cut_and_ends_with_equal_holdings(
     # The hub fails on the third request after applying it: the post never hears back.
     real_answer, calls = views.exchange_answer, []
 
-    def failing_answer(*, body):
+    def failing_answer(**request):
         calls.append(1)
-        answer = real_answer(body=body)
+        answer = real_answer(**request)
         if len(calls) == 3:
             raise RuntimeError("the link dropped")
         return answer

@@ -232,7 +232,8 @@ def test_records_of_another_origin_are_refused_whole(network, people, graded_cou
     table = next(t for t in services.tables() if t.name == "learner_record")
     rows = services._rows_for(table, where=services.Q(), lacking=None)
     aranya = network.ids["aranya"]
-    forged = services._chunk_data(table=table, origin=aranya, rows=rows[aranya])[0]
+    plain, _held = services._chunk_data(table=table, origin=aranya, rows=rows[aranya])[0]
+    forged = services.seal(plain, to=services.trusted_key(network.ids["hub"]))
     sha = services.hashlib.sha256(forged).hexdigest()
     meta["chunks"].append(
         {
@@ -476,7 +477,7 @@ def test_a_new_posts_first_packet_enrols_it_and_the_hubs_answer_confirms(
     enrolment = tmp_path / "poipet.enrol"
     enrolment_file_write(enrolment=invitation, code=code, hub_url="http://hq", path=enrolment)
     post = nodes.be("poipet")
-    enrolment_load(path=enrolment)
+    enrolment_load(path=enrolment, code=code)
     learning.enrolment_create(
         learner=people["learner_kh"], course=graded_course.course, actor=people["learner_kh"]
     )

@@ -1,6 +1,7 @@
 """The operator's enrolment commands: the hub invites one of its border posts; the post loads
 the file and serves the same border post."""
 
+import re
 import uuid
 
 import pytest
@@ -25,7 +26,8 @@ def test_invite_a_known_post_and_enrol_it(settings, tmp_path, posts, capsys):
     original = {"uuid": posts["kh"].uuid, "code": posts["kh"].code}
     BorderPost.objects.filter(pk=posts["kh"].pk).update(code="elsewhere", uuid=uuid.uuid4())
     nodes.be("post", "post")
-    call_command("enrol", str(path))
+    code = re.search(r"--code (\S+)", out).group(1)
+    call_command("enrol", str(path), "--code", code)
     out = capsys.readouterr().out
     assert "Enrolled with" in out and f"({original['code']})" in out
     made = BorderPost.objects.get(code=original["code"])

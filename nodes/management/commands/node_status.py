@@ -37,7 +37,9 @@ class Command(BaseCommand):
         if not is_hub():
             hub = hub_peer()
             if hub is None:
-                self.stdout.write("Hub:         not enrolled yet (python manage.py enrol FILE)")
+                self.stdout.write(
+                    "Hub:         not enrolled yet (python manage.py enrol FILE --code CODE)"
+                )
             else:
                 state = " (waiting for the hub to confirm)" if hub.pending_claim else ""
                 self.stdout.write(f"Hub:         {hub.name} {hub.node_id}{state}")

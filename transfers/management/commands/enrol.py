@@ -1,5 +1,6 @@
-"""``manage.py enrol FILE`` or ``manage.py enrol --hub URL --code CODE``: at a border post,
-join the hub. From then on this post trusts the hub's key and no other."""
+"""``manage.py enrol FILE --code CODE`` or ``manage.py enrol --hub URL --code CODE``: at a
+border post, join the hub. The file is sealed with the code, which travels apart from it. From
+then on this post trusts the hub's key and no other."""
 
 from pathlib import Path
 
@@ -16,12 +17,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="the enrolment file from headquarters")
         parser.add_argument("--hub", help="headquarters' address (with --code)")
-        parser.add_argument("--code", help="the code headquarters gave (with --hub)")
+        parser.add_argument(
+            "--code", help="the code headquarters gave with the file (or with --hub)"
+        )
 
     def handle(self, *args, **options):
         try:
             if options["file"]:
-                peer = enrolment_load(path=Path(options["file"]))
+                peer = enrolment_load(path=Path(options["file"]), code=options["code"] or "")
                 pending = True
             elif options["hub"] and options["code"]:
                 peer = enrolment_by_code(hub_url=options["hub"], code=options["code"])

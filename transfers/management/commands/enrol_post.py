@@ -67,12 +67,14 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(f"Enrolment file written to {options['output']}.")
         self.stdout.write(
-            f"At the post, run:  python manage.py enrol {Path(options['output']).name}"
+            f"At the post, run:  python manage.py enrol {Path(options['output']).name} "
+            f"--code {code}"
         )
         self.stdout.write(
             f"Or, with a link:   python manage.py enrol --hub {options['url'] or 'URL'} "
             f"--code {code}"
         )
         self.stdout.write(
-            f"Valid once, until {enrolment.expires_at:%Y-%m-%d}. Keep the code private."
+            f"Valid once, until {enrolment.expires_at:%Y-%m-%d}. Keep the code private, and "
+            "give it to the post apart from the file: the file cannot be read without it."
         )

@@ -26,10 +26,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -38,7 +39,14 @@ from wagtail.models import Collection, Locale, Page
 
 from courses.models import CourseIndexPage, CoursePage
 from courses.services import catalogue_ensure
-from nodes.container import Container, ContainerError, open_container, write_container
+from nodes.container import (
+    Container,
+    ContainerError,
+    no_space,
+    no_space_error,
+    open_container,
+    write_container,
+)
 from nodes.http import LinkError, node_request
 from nodes.peers import exchange_log, hub_peer, is_hub, is_post, signed_time_note
 
@@ -594,6 +602,21 @@ def _validation_message(error: ValidationError) -> str:
 
 
 def bundle_import(*, path: Path, progress: Progress | None = None) -> ImportResult:
+    """``_bundle_import``; a full disk (files or database) raises BundleError with the plain
+    message a full disk gives everywhere, and nothing is installed."""
+    try:
+        return _bundle_import(path=path, progress=progress)
+    except (OSError, DatabaseError) as error:
+        if no_space(error):
+            raise BundleError(str(no_space_error(Path(settings.MEDIA_ROOT)))) from None
+        raise
+    except BundleError as error:
+        if no_space(error.__cause__ or error):
+            raise BundleError(str(no_space_error(Path(settings.MEDIA_ROOT)))) from None
+        raise
+
+
+def _bundle_import(*, path: Path, progress: Progress | None = None) -> ImportResult:
     """At a post: install the course bundle at ``path``, all or nothing.
 
     Preconditions: this node is a post enrolled with a hub; only a bundle signed by that hub is

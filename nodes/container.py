@@ -131,6 +131,26 @@ def _write_part(out: BinaryIO, listed: dict, source: PartSource) -> None:
         )
 
 
+def no_space(error: BaseException) -> bool:
+    """Whether ``error`` says the disk is full: a file write's, or the database's own (SQLite
+    "database or disk is full", PostgreSQL "could not extend file" with ENOSPC)."""
+    if isinstance(error, OSError):
+        return error.errno in _NO_SPACE
+    text = str(error).lower()
+    return "disk is full" in text or "no space left" in text
+
+
+def no_space_error(path: Path) -> ContainerError:
+    """The one message for a full disk, whatever was being written."""
+    return ContainerError(
+        _(
+            "Not enough space in %(folder)s to write %(name)s. Free some space (or use a "
+            "larger USB stick) and try again; nothing was written."
+        )
+        % {"folder": path.parent, "name": path.name}
+    )
+
+
 def write_container(
     path: Path,
     *,
@@ -156,14 +176,8 @@ def write_container(
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        if error.errno in _NO_SPACE:
-            raise ContainerError(
-                _(
-                    "Not enough space in %(folder)s to write %(name)s. Free some space (or use a "
-                    "larger USB stick) and try again; nothing was written."
-                )
-                % {"folder": path.parent, "name": path.name}
-            ) from error
+        if no_space(error):
+            raise no_space_error(path) from error
         raise ContainerError(
             _("Could not write %(name)s: %(reason)s.") % {"name": path, "reason": error.strerror}
         ) from error

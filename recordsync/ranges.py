@@ -80,3 +80,20 @@ def parse(value) -> Ranges:
             raise ValueError("a range must be [from, to]")
         pairs.append([item[0], item[1]])
     return union(pairs)
+
+
+def difference(ranges: Ranges, minus: Ranges) -> Ranges:
+    """The numbers in ``ranges`` that are not in ``minus`` (both merged, as returned here)."""
+    result: Ranges = []
+    for low, high in ranges:
+        for cut_low, cut_high in minus:
+            if cut_high < low or cut_low > high:
+                continue
+            if cut_low > low:
+                result.append([low, cut_low - 1])
+            low = max(low, cut_high + 1)
+            if low > high:
+                break
+        if low <= high:
+            result.append([low, high])
+    return result

@@ -34,10 +34,11 @@ from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import CharField, Q, TextField, Value
 from django.db.models.functions import Cast, Replace
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -47,13 +48,15 @@ from nodes.bounded import TooLarge, gunzip_bounded
 from nodes.container import (
     ContainerError,
     container_bytes,
+    no_space,
+    no_space_error,
     open_container,
     receive_container,
     write_container,
 )
 from nodes.http import LinkError, node_request
 from nodes.identity import node_identity
-from nodes.models import NodeRole, NodeSequence, Peer
+from nodes.models import NodeRole, Peer
 from nodes.peers import (
     EnrolmentError,
     describe_duration,
@@ -70,6 +73,7 @@ from nodes.peers import (
     trusted_key,
 )
 from nodes.sealing import SealError, seal, unseal
+from nodes.services import sequence_at_least
 from officers.models import User
 from quizzes.models import QuizAttempt
 
@@ -174,6 +178,7 @@ class ImportSummary:
     tables: dict[str, TableCounts] = field(default_factory=dict)
     replay_of: str = ""
     chunks: int = 0
+    peer_lost: int = 0  # records of this node the sender no longer holds (restored)
 
     def counts(self, table: str) -> TableCounts:
         return self.tables.setdefault(table, TableCounts())
@@ -195,6 +200,7 @@ class ImportSummary:
             "relayed": self.relayed,
             "warnings": list(self.warnings),
             "replay_of": self.replay_of,
+            "peer_lost": self.peer_lost,
             "tables": {name: vars(counts) for name, counts in self.tables.items()},
         }
 
@@ -274,6 +280,7 @@ class ExportSummary:
     tables: dict[str, int] = field(default_factory=dict)
     path: str = ""
     size: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         if not self.records:
@@ -297,7 +304,7 @@ class ExportSummary:
             )
         if not self.complete:
             out.append(_("There is more to send: write another packet after this one."))
-        return out
+        return out + self.warnings
 
 
 # --- What a node holds ----------------------------------------------------------------------
@@ -313,15 +320,56 @@ def _have_parse(value) -> dict[uuid.UUID, rng.Ranges]:
     return {uuid.UUID(origin): rng.parse(ranges) for origin, ranges in value.items()}
 
 
-def _holdings_note(*, peer_id: uuid.UUID, have: dict[uuid.UUID, rng.Ranges]) -> None:
+def _holdings_note(
+    *, peer_id: uuid.UUID, have: dict[uuid.UUID, rng.Ranges], current: bool, summary
+) -> None:
+    """Take what ``peer_id`` says it holds now as what it holds (never a union with what it said
+    before: a peer restored from a backup has lost records, and only its word now says which).
+    ``current`` is False for a statement older than one already read (an old packet read late):
+    it still replaces the holdings (at worst records go again, and arrive once) but warns of
+    nothing. Tells the operator (``summary.warnings``) of records of this node the peer no
+    longer holds (``summary.peer_lost``: they go again), and of numbers of this node's the peer
+    holds beyond this database's counter (it went back in time: it continues after them)."""
+    me = node_identity().node_id
     known = peer_holdings(peer_id)
-    now = timezone.now()
-    for origin, ranges in have.items():
-        merged = rng.union(known.get(origin, []), ranges)
-        if merged != known.get(origin):
-            PeerHoldings.objects.update_or_create(
-                peer_id=peer_id, origin=origin, defaults={"ranges": merged, "updated_at": now}
+    notices = summary.warnings
+    lost = rng.count(rng.difference(known.get(me, []), have.get(me, [])))
+    if lost and current:
+        summary.peer_lost = lost
+        notices.append(
+            ngettext(
+                "%(name)s no longer holds %(count)d record made here (restored from an older "
+                "backup?); it is being sent again.",
+                "%(name)s no longer holds %(count)d records made here (restored from an older "
+                "backup?); they are being sent again.",
+                lost,
             )
+            % {"name": node_name(peer_id), "count": lost}
+        )
+    if have.get(me) and sequence_at_least(node_id=me, value=have[me][-1][1]):
+        notices.append(
+            _(
+                "This node's database is older than what %(name)s holds from it (restored from "
+                "a backup?): new records are numbered after number %(seq)d, so none is reused."
+            )
+            % {"name": node_name(peer_id), "seq": have[me][-1][1]}
+        )
+    if known != have:
+        now = timezone.now()
+        PeerHoldings.objects.filter(peer_id=peer_id).exclude(origin__in=list(have)).delete()
+        for origin, ranges in have.items():
+            if known.get(origin) != ranges:
+                PeerHoldings.objects.update_or_create(
+                    peer_id=peer_id, origin=origin, defaults={"ranges": ranges, "updated_at": now}
+                )
+
+
+def _said_lately(sender: uuid.UUID, created: str) -> bool:
+    """Whether a file ``sender`` signed at ``created`` is not older than the newest it signed
+    that this node has read (by the sender's own clock)."""
+    latest = Peer.objects.filter(node_id=sender).values_list("latest_signed_time", flat=True)
+    stamp = parse_datetime(created or "")
+    return not latest or latest[0] is None or stamp is None or stamp >= latest[0]
 
 
 # --- Chunks ---------------------------------------------------------------------------------
@@ -472,6 +520,7 @@ def _export(
     me = node_identity().node_id
     seal_to = trusted_key(peer.node_id)
     summary = ExportSummary(recipient=peer.node_id, recipient_name=peer.name)
+    relays = _relays_recheck(relays, summary)
     total = sum(len(rows) for by_origin in plan.values() for rows in by_origin.values())
     total += sum(relay.count for relay in relays)
     chunks: list[_Chunk] = []
@@ -635,6 +684,26 @@ def _verify_chunk_signature(key, sha256_hex: str, signature: str) -> bool:
     return True
 
 
+def _key_for_carrying(sender: uuid.UUID, meta: dict):
+    """``key_for_packet``, and at a post the reason it cannot carry a new post's first packet:
+    the hub has not told it that post's key yet (its roster comes with the hub's next packet),
+    so nothing in it can be checked here, and an unchecked chunk is never carried."""
+    key = key_for_packet(sender, meta)
+    hub = None if key is not None or is_hub() else hub_peer()
+    first_contact = hub is not None and isinstance(meta.get("enrolment"), dict)
+    if first_contact and str(meta.get("recipient")) == str(hub.node_id):
+        raise ContainerError(
+            _(
+                "This is the first packet of a new post (%(node)s) that headquarters has not "
+                "told this post about yet, so it cannot be checked here and is not carried. "
+                "Take it to headquarters directly, or import it here again after this "
+                "post's next exchange with headquarters. Nothing was applied."
+            )
+            % {"node": sender}
+        )
+    return key
+
+
 @dataclass(frozen=True)
 class _Listed:
     part: str
@@ -763,6 +832,12 @@ def _checked_listing(container, sender_key, *, readable: bool = True) -> list[_L
     return checked
 
 
+def database_file() -> Path:
+    """Where this node's database writes (for a full disk's message)."""
+    name = connection.settings_dict["NAME"]
+    return Path(name) if connection.vendor == "sqlite" else Path(settings.DATA_DIR) / str(name)
+
+
 def packet_import(
     *,
     source: Path | bytes,
@@ -777,10 +852,20 @@ def packet_import(
     off halfway keeps whole chunks and a second import finishes the job. At a post, a packet
     addressed to its hub is carried (its chunks kept verbatim for the hub). A packet already
     imported changes nothing. ``expect_sender`` refuses a packet from anyone else (HTTP
-    answers must come from the hub).
+    answers must come from the hub). A full disk raises PacketRefused with the plain message
+    a full disk gives everywhere; every chunk applied before it stays whole.
     """
     try:
-        container = open_container(source, kinds={PACKET_KIND}, key_for=key_for_packet)
+        return _packet_import(source=source, progress=progress, expect_sender=expect_sender)
+    except (OSError, DatabaseError) as error:
+        if no_space(error):
+            raise PacketRefused(str(no_space_error(database_file()))) from None
+        raise
+
+
+def _packet_import(*, source, progress, expect_sender) -> ImportSummary:
+    try:
+        container = open_container(source, kinds={PACKET_KIND}, key_for=_key_for_carrying)
     except ContainerError as error:
         raise PacketRefused(str(error)) from None
     return _packet_apply(container, progress=progress, expect_sender=expect_sender)
@@ -839,6 +924,7 @@ def _packet_apply(container, *, progress: Progress, expect_sender: uuid.UUID | N
         except EnrolmentError as error:
             raise _refuse(str(error)) from None
         summary.sender_name = node_name(sender)
+    current = _said_lately(sender, container.created)
     skew = signed_time_note(peer_id=sender, created=container.created)
     if relay:
         _relay_store(container, listing, summary, via=sender)
@@ -847,7 +933,7 @@ def _packet_apply(container, *, progress: Progress, expect_sender: uuid.UUID | N
         roster = meta.get("roster")
         if hub is not None and sender == hub.node_id and isinstance(roster, list):
             peers_roster_apply(roster=roster, sender=sender)
-        _holdings_note(peer_id=sender, have=have)
+        _holdings_note(peer_id=sender, have=have, current=current, summary=summary)
         if hub is not None and sender == hub.node_id:
             _relay_prune()
     if skew is not None:
@@ -961,6 +1047,13 @@ def _clash(error: Exception) -> str:
     ) % {"detail": detail}
 
 
+def _reused(stored_id: str) -> str:
+    return _(
+        "its origin used this number before for another record (%(id)s, kept here): the origin "
+        "was restored from a backup and reused its numbers; both are kept for an administrator"
+    ) % {"id": _shown(stored_id)}
+
+
 def _insert_sql(table: SyncTable) -> str:
     quote = connection.ops.quote_name
     names = ", ".join(quote(c.db_column) for c in table.columns)
@@ -980,17 +1073,17 @@ def _apply_rows(table: SyncTable, rows: list[dict]) -> _Applied:
     by_origin: dict[str, list[int]] = defaultdict(list)
     for row in rows:
         by_origin[row["origin_node"]].append(row["origin_seq"])
-    existing: set[tuple[str, int]] = set()
+    existing: dict[tuple[str, int], str] = {}  # (origin, seq) -> the id stored here (hex)
     refused: dict[tuple[str, int], str] = {}
     any_refused = RejectedRecord.objects.filter(table=table.name).exists()
     for origin, seqs in by_origin.items():
         for batch in _batches(seqs):
-            existing |= {
-                (origin, seq)
-                for seq in table.model.objects.filter(
+            existing.update(
+                ((origin, seq), record_id.hex)
+                for seq, record_id in table.model.objects.filter(
                     origin_node=origin, origin_seq__in=batch
-                ).values_list("origin_seq", flat=True)
-            }
+                ).values_list("origin_seq", "id")
+            )
             if any_refused:
                 refused.update(
                     ((origin, seq), reason)
@@ -1002,7 +1095,9 @@ def _apply_rows(table: SyncTable, rows: list[dict]) -> _Applied:
     seen: set[tuple[str, int]] = set()
     for row in rows:
         key = (row["origin_node"], row["origin_seq"])
-        if key in existing or key in seen:
+        if key in existing and existing[key] != row["id"]:
+            result.rejected.append((row, _reused(existing[key])))
+        elif key in existing or key in seen:
             result.present += 1
         elif key in refused:
             result.rejected.append((row, refused[key]))
@@ -1127,12 +1222,8 @@ def _sequence_catch_up(rows: list[dict]) -> None:
     records after them, never reusing a number."""
     me = node_identity().node_id.hex
     mine = [row["origin_seq"] for row in rows if row["origin_node"] == me]
-    if not mine:
-        return
-    NodeSequence.objects.get_or_create(node_id=node_identity().node_id)
-    NodeSequence.objects.filter(node_id=node_identity().node_id, last_value__lt=max(mine)).update(
-        last_value=max(mine)
-    )
+    if mine:
+        sequence_at_least(node_id=node_identity().node_id, value=max(mine))
 
 
 TRANSACTION_ROWS = 5000
@@ -1345,6 +1436,37 @@ def _relay_store(container, listing: list[_Listed], summary: ImportSummary, *, v
         )
 
 
+def _relays_recheck(relays: list[RelayChunk], summary: ExportSummary) -> list[RelayChunk]:
+    """The carried chunks that still verify (their bytes match their hash, and their signer
+    may speak for their origin and signed them), checked again before each packet: one
+    damaged chunk would make the hub refuse the whole packet, this post's own records with
+    it, at every sync. A bad one is dropped and reported; its origin still has its records."""
+    hub_id = _hub_id()
+    good = []
+    for relay in relays:
+        data, signer = bytes(relay.data), relay.signer
+        key = trusted_key(signer) if signer in (relay.origin, hub_id) else None
+        if (
+            key is not None
+            and hashlib.sha256(data).hexdigest() == relay.sha256
+            and _verify_chunk_signature(key, relay.sha256, relay.signature)
+        ):
+            good.append(relay)
+            continue
+        relay.delete()
+        summary.warnings.append(
+            ngettext(
+                "%(count)d record carried for %(name)s no longer verifies (damaged here) and "
+                "was dropped; that post still has it and sends it itself.",
+                "%(count)d records carried for %(name)s no longer verify (damaged here) and "
+                "were dropped; that post still has them and sends them itself.",
+                relay.count,
+            )
+            % {"count": relay.count, "name": node_name(relay.origin)}
+        )
+    return good
+
+
 def _relay_prune() -> None:
     """Forget carried chunks the hub says it holds."""
     hub = hub_peer()
@@ -1437,6 +1559,7 @@ def sync_run(
             except LinkError as error:
                 raise SyncError(str(error)) from None
             _log_sent(sent, what="sync")
+            result.warnings += [w for w in sent.warnings if w not in result.warnings]
             summary = packet_import(source=answer, expect_sender=hub.node_id)
             result.rounds += 1
             result.sent += sent.records
@@ -1447,7 +1570,7 @@ def sync_run(
             result.warnings += [w for w in summary.warnings if w not in result.warnings]
             if progress:
                 progress(result)
-            if not sent.records and not summary.received:
+            if not sent.records and not summary.received and not summary.peer_lost:
                 break
     return result
 

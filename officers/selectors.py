@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import json
 import uuid
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from nodes.identity import node_identity
-from nodes.models import NodeRole, Peer
+from nodes.models import NodeRole, Peer, ThisNode
+from nodes.peers import node_name
 
+from .authority import Authority, Refusal, Version, profile_authority, version_of
 from .models import BorderPost, ProfileRecord, Role, User
 
 # The User fields a ProfileRecord carries. A save that touches none of them (a login updating
@@ -160,6 +165,14 @@ def profile_trusted_origins() -> set[uuid.UUID]:
     return trusted
 
 
+def profile_hub_id() -> uuid.UUID | None:
+    """The node that decides where officers belong: this node at the hub, else its hub."""
+    if settings.NODE_ROLE == NodeRole.HUB:
+        return node_identity().node_id
+    found = Peer.objects.filter(role=NodeRole.HUB).values_list("node_id", flat=True).first()
+    return uuid.UUID(str(found)) if found is not None else None
+
+
 def profile_effective(
     officer_uuid: uuid.UUID, *, trusted_origins: set[uuid.UUID] | None = None
 ) -> tuple[dict, int] | None:
@@ -167,11 +180,11 @@ def profile_effective(
     when this node holds no record of them (``profile_effective_of`` on what this node holds)."""
     records = list(profile_records(officer_uuid).only("clock", "origin_node", "origin_seq", "data"))
     trusted = profile_trusted_origins() if trusted_origins is None else trusted_origins
-    return profile_effective_of(records, trusted_origins=trusted)
+    return profile_effective_of(records, trusted_origins=trusted, hub=profile_hub_id())
 
 
 def profile_effective_of(
-    records: list[ProfileRecord], *, trusted_origins: set[uuid.UUID]
+    records: list[ProfileRecord], *, trusted_origins: set[uuid.UUID], hub: uuid.UUID | None
 ) -> tuple[dict, int] | None:
     """The profile given by ``records`` (one officer's, the winning one first), and the highest
     clock; None for no records.
@@ -180,11 +193,28 @@ def profile_effective_of(
     come from a trusted origin (``profile_trusted_origins``): a post's record keeps the
     privileges of the best trusted record (none if there is none), and changes nothing at all of
     an account a trusted record made privileged (so a post cannot set an administrator's
-    password). A function of the set of records alone: any arrival order gives the same answer.
+    password). The border post is the one the hub's newest record names, when the hub (node id
+    ``hub``) made any: a post's change made at the same clock as a transfer it had not seen
+    cannot undo it. A function of the set of records alone: any arrival order gives the same
+    answer.
     """
     if not records:
         return None
     winner = records[0]
+    data, clock = _effective_fields(records, winner, trusted_origins)
+    decision = next((r for r in records if r.origin_node == hub), None)
+    if (
+        decision is not None
+        and decision is not winner
+        and data.get("post") != (decision.data.get("post"))
+    ):
+        data = {**data, "post": decision.data.get("post")}
+    return data, clock
+
+
+def _effective_fields(
+    records: list[ProfileRecord], winner: ProfileRecord, trusted_origins: set[uuid.UUID]
+) -> tuple[dict, int]:
     if winner.origin_node in trusted_origins:
         return winner.data, winner.clock
     best_trusted = next((r for r in records if r.origin_node in trusted_origins), None)
@@ -214,11 +244,116 @@ def profile_records_of(officer_uuids: list[uuid.UUID]) -> dict[uuid.UUID, list[P
 
 
 def officer_uuids_for_post(post_code: str) -> set[uuid.UUID]:
-    """Officers who are or ever were at the post with this code, by any version of their profile
-    this node holds: what the hub sends that post (their profiles and history)."""
-    return {
-        uuid.UUID(str(value))
-        for value in ProfileRecord.objects.filter(data__post__code=post_code)
-        .values_list("officer_uuid", flat=True)
-        .distinct()
+    """Officers who are or ever were at the post with this code by the hub's own decisions:
+    what the hub sends that post (their profiles and history).
+
+    A version naming the post counts only if the hub made it or it is authorised by
+    ``officers.authority`` (the post's own officer, or one the hub transferred there) among the
+    officer's versions held here; a version a post wrote to claim someone else's officer never
+    counts, even one stored before that rule refused them at import."""
+    candidates = list(
+        ProfileRecord.objects.filter(data__post__code=post_code).values_list(
+            "officer_uuid", "origin_node", "clock", "data"
+        )
+    )
+    hub = profile_hub_id()
+    makers = node_post_codes()
+    held = profile_records_of(sorted({row[0] for row in candidates}))
+    found: set[uuid.UUID] = set()
+    for officer_uuid, origin, clock, data in candidates:
+        if officer_uuid in found:
+            continue
+        version = version_of(origin=origin, clock=clock, data=data)
+        versions = [profile_version(r) for r in held.get(officer_uuid, [])]
+        authority = profile_authority(
+            version=version, held=versions, hub=hub, maker_post=makers.get(version.origin, "")
+        )
+        if authority.refusal is None:
+            found.add(officer_uuid)
+    return found
+
+
+def profile_version(record: ProfileRecord) -> Version:
+    return version_of(origin=record.origin_node, clock=record.clock, data=record.data)
+
+
+def node_post_codes() -> dict[uuid.UUID, str]:
+    """The border post code of every node this one knows (itself included), by node id."""
+    codes = {
+        uuid.UUID(str(node_id)): code
+        for node_id, code in Peer.objects.values_list("node_id", "post_code")
     }
+    here = ThisNode.objects.filter(pk=1).values_list("post_code", flat=True).first()
+    codes[node_identity().node_id] = here or ""
+    return codes
+
+
+def profile_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
+    """Profile records arriving from another node (wire rows, new here, one officer's in clock
+    order as their origin made them) that may not change their officer, with the reason for
+    the operator, by (origin hex, seq). Each row is judged by ``officers.authority`` against
+    the versions held here and the rows of the batch accepted before it."""
+    if not rows:
+        return {}
+    hub = profile_hub_id()
+    makers = node_post_codes()
+    officers = sorted({uuid.UUID(str(row["officer_uuid"])) for row in rows})
+    held = {
+        officer: [profile_version(r) for r in records]
+        for officer, records in profile_records_of(officers).items()
+    }
+    refused: dict[tuple[str, int], str] = {}
+    for row in sorted(rows, key=lambda r: (r["clock"], r["origin_node"], r["origin_seq"])):
+        data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
+        officer = uuid.UUID(str(row["officer_uuid"]))
+        try:
+            version = version_of(origin=row["origin_node"], clock=row["clock"], data=data)
+        except (TypeError, ValueError):
+            continue  # malformed: the insert refuses it with the database's reason
+        authority = profile_authority(
+            version=version,
+            held=held.get(officer, []),
+            hub=hub,
+            maker_post=makers.get(version.origin, ""),
+        )
+        if authority.refusal is None:
+            held.setdefault(officer, []).append(version)
+            continue
+        name = data.get("username", "") if isinstance(data, dict) else ""
+        refused[(row["origin_node"], row["origin_seq"])] = _refusal_reason(
+            authority, maker=version.origin, officer=name or str(officer), post=version.post_code
+        )
+    return refused
+
+
+def _post_name(code: str) -> str:
+    post = BorderPost.objects.filter(code=code).first() if code else None
+    return post.name if post is not None else code
+
+
+def _refusal_reason(authority: Authority, *, maker: uuid.UUID, officer: str, post: str) -> str:
+    names = {"node": node_name(maker), "officer": officer}
+    if authority.refusal == Refusal.NOT_HOME and authority.home:
+        return _(
+            "%(node)s changed the profile of %(officer)s, who belongs to %(home)s: only that "
+            "post and headquarters may change it. Not applied."
+        ) % {**names, "home": _post_name(authority.home)}
+    if authority.refusal == Refusal.NOT_HOME:
+        return (
+            _(
+                "%(node)s changed the profile of %(officer)s, whom only headquarters may change. "
+                "Not applied."
+            )
+            % names
+        )
+    if authority.refusal == Refusal.MOVES:
+        return _(
+            "%(node)s tried to move %(officer)s to %(post)s: only headquarters moves an officer "
+            "to another post. Not applied."
+        ) % {**names, "post": _post_name(post) or _("no border post")}
+    if authority.refusal == Refusal.CREATED_ELSEWHERE:
+        return _(
+            "%(node)s claims to have created %(officer)s, who was created by %(creator)s. "
+            "Not applied."
+        ) % {**names, "creator": node_name(authority.creator) if authority.creator else "?"}
+    return _("%(node)s sent a profile of %(officer)s without a valid version number.") % names

@@ -26,6 +26,7 @@ from .selectors import (
     officer_is_in_scope,
     profile_effective,
     profile_effective_of,
+    profile_hub_id,
     profile_is_privileged,
     profile_records_of,
     profile_snapshot,
@@ -309,6 +310,7 @@ def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileAppl
     batch arrived), with their records, rows, the trusted origins and the agencies and posts
     looked up once for the batch: what each officer's row did, by officer."""
     trusted = profile_trusted_origins()
+    hub = profile_hub_id()
     lookups: dict = {}
     newest: dict[uuid.UUID, ProfileRecord] = {}
     refused: dict[uuid.UUID, list[str]] = {}
@@ -329,7 +331,9 @@ def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileAppl
                 )
             )
         for officer_uuid in officers:
-            effective = profile_effective_of(held.get(officer_uuid, []), trusted_origins=trusted)
+            effective = profile_effective_of(
+                held.get(officer_uuid, []), trusted_origins=trusted, hub=hub
+            )
             if effective is None:
                 continue
             applied = _profile_row_apply(

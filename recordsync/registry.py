@@ -135,6 +135,15 @@ class SyncTable:
     def columns(self) -> list[Column]:
         return _columns(self.model_label)
 
+    def refused(self, rows: list[dict]) -> dict[tuple[str, int], str]:
+        """Rows new here that their maker may not write (a post changing another post's
+        officer), with the reason, by (origin hex, seq): refused, never inserted."""
+        if self.name == "profile_record" and rows:
+            from officers.selectors import profile_rows_refused
+
+            return profile_rows_refused(rows)
+        return {}
+
     def after_insert(self, instances: list) -> list[str]:
         """What must follow inserting new rows (a profile record updates the officer's row);
         returns notices for the operator (a username taken here, for instance)."""

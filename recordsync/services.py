@@ -1061,9 +1061,12 @@ def _insert_sql(table: SyncTable) -> str:
     return f"INSERT INTO {quote(table.model._meta.db_table)} ({names}) VALUES ({marks})"  # noqa: S608
 
 
-def _apply_rows(table: SyncTable, rows: list[dict]) -> _Applied:
+def _apply_rows(table: SyncTable, rows: list[dict], *, signer: uuid.UUID | None = None) -> _Applied:
     """Insert the rows of ``table`` that are new here. Precondition: inside a transaction;
-    rows are dicts of wire values (a chunk's, or waiting records').
+    rows are dicts of wire values (a chunk's, signed by ``signer``, or waiting records').
+
+    Rows their maker may not write (``SyncTable.refused``) are refused, unless the hub signed
+    them for a post: the hub sends only what it accepted, so its decision stands.
 
     Rows go in with one ``executemany`` (the ORM's per-object work costs more than the
     database for 100,000 rows); if the database refuses the batch, each row is tried alone
@@ -1104,6 +1107,10 @@ def _apply_rows(table: SyncTable, rows: list[dict]) -> _Applied:
         else:
             seen.add(key)
             fresh.append(row)
+    if fresh and not (signer is not None and not is_hub() and signer == _hub_id()):
+        refusals = table.refused(fresh)
+        result.rejected += [(row, refusals[_key(row)]) for row in fresh if _key(row) in refusals]
+        fresh = [row for row in fresh if _key(row) not in refusals]
     if not fresh:
         return result
     user_pks, present = _resolve(table, fresh)
@@ -1158,6 +1165,10 @@ def _apply_rows(table: SyncTable, rows: list[dict]) -> _Applied:
                 )
         result.notices = table.after_insert(instances)
     return result
+
+
+def _key(row: dict) -> tuple[str, int]:
+    return row["origin_node"], row["origin_seq"]
 
 
 def _by_origin(rows: list[dict]) -> dict[str, list[int]]:
@@ -1247,7 +1258,7 @@ def _apply_listing(container, listing: list[_Listed], summary: ImportSummary, *,
             for listed in group:
                 columns, raw_rows = _read_chunk(container, listed)
                 rows = [dict(zip(columns, row, strict=True)) for row in raw_rows]
-                applied = _apply_rows(listed.table, rows)
+                applied = _apply_rows(listed.table, rows, signer=listed.signer)
                 _keep_waiting(listed.table, applied.pending, summary)
                 _reject(listed.table, applied.rejected, summary)
                 _sequence_catch_up(applied.new)

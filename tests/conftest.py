@@ -139,15 +139,18 @@ def login(client):
 
 class Nodes:
     """Play several nodes in this one process: another key directory is another node. ``be``
-    switches to one (its role taken from its name unless given) and returns its identity."""
+    switches to one (its role taken from its name unless given) and returns its identity.
+    "hub" is the node the test ran as before switching (the people and courses it made are
+    headquarters'), as on a real hub, where officers are created."""
 
     def __init__(self, settings, tmp_path):
         self.settings, self.tmp = settings, tmp_path
+        self.home_keys = settings.NODE_KEY_DIR
         self.ids = {}
 
     def be(self, name: str, role: str | None = None):
         role = role or ("hub" if name.startswith("hub") else "post")
-        self.settings.NODE_KEY_DIR = self.tmp / f"keys-{name}"
+        self.settings.NODE_KEY_DIR = self.home_keys if name == "hub" else self.tmp / f"keys-{name}"
         self.settings.NODE_ROLE = role
         identity = node_identity()
         self.ids[name] = identity.node_id

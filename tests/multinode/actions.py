@@ -322,3 +322,50 @@ def sync_backlog() -> dict:
             f"{r.table} {r.origin}:{r.seq}: {r.reason}" for r in RejectedRecord.objects.all()
         ],
     }
+
+
+def officer_update(*, username: str, password: str = "", post_code: str = "", **fields) -> None:
+    """An administrator's save of an officer at this node (the Django admin's edit): any of
+    the profile fields, a new password, another border post."""
+    officer = User.objects.get(username=username)
+    for name, value in fields.items():
+        setattr(officer, name, value)
+    if password:
+        officer.set_password(password)
+    if post_code:
+        officer.post = BorderPost.objects.get(code=post_code)
+    officer.save()
+
+
+def officer_profile(*, username: str, password: str = PASSWORD) -> dict:
+    """What an officer's row says here, and whether ``password`` opens it."""
+    found = User.objects.select_related("post").get(username=username)
+    return {
+        "full_name_latin": found.full_name_latin,
+        "rank": found.rank,
+        "is_active": found.is_active,
+        "post": found.post.code if found.post else "",
+        "password_ok": found.check_password(password),
+    }
+
+
+def rejected_records() -> list[dict]:
+    """What an administrator sees in the Django admin's "refused records"."""
+    from recordsync.models import RejectedRecord
+
+    return [
+        {"table": r.table, "origin": str(r.origin), "seq": r.seq, "reason": r.reason}
+        for r in RejectedRecord.objects.order_by("origin", "seq")
+    ]
+
+
+def packet_forge_for(*, recipient: str, path: str) -> None:
+    """A post running altered software: its own records, signed as usual, in a packet addressed
+    to another post instead of headquarters (the normal export refuses to)."""
+    from nodes.container import write_container
+    from recordsync.services import PACKET_KIND, _export
+
+    meta, parts, _summary = _export(recipient=None, everything=True, max_chunks=None, progress=None)
+    meta["recipient"] = recipient
+    meta.pop("enrolment", None)
+    write_container(Path(path), kind=PACKET_KIND, meta=meta, parts=parts)

@@ -1,0 +1,20 @@
+"""Django admin for administrators: the records sync refused here, with the reason (read only:
+they are kept for a person to look at, never applied)."""
+
+from django.contrib import admin
+
+from .models import RejectedRecord
+
+
+@admin.register(RejectedRecord)
+class RejectedRecordAdmin(admin.ModelAdmin):
+    list_display = ("table", "origin", "seq", "reason", "rejected_at")
+    list_filter = ("table",)
+    search_fields = ("reason",)
+    readonly_fields = ("table", "origin", "seq", "data", "reason", "rejected_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -35,6 +35,21 @@ class Nodes(PlayedNodes):
         )
         return peer
 
+    def enrol_by_file(self, name: str, *, post_code: str):
+        """The hub invites post ``name`` by file; the post loads it with its code. Returns the
+        post's identity (the node played now); the hub registers it at its first packet."""
+        from nodes.peers import enrolment_create, enrolment_file_write, enrolment_load
+
+        self.be("hub")
+        invitation, code = enrolment_create(
+            name=name.capitalize(), country="KH", post_code=post_code
+        )
+        path = self.tmp / f"{name}.enrol"
+        enrolment_file_write(enrolment=invitation, code=code, hub_url="http://hq", path=path)
+        post = self.be(name)
+        enrolment_load(path=path, code=code)
+        return post
+
 
 @pytest.fixture
 def graded_course(course_tree):

@@ -465,19 +465,9 @@ def test_sync_import_refuses_with_a_non_zero_exit_and_json(poipet_packet, tmp_pa
 def test_a_new_posts_first_packet_enrols_it_and_the_hubs_answer_confirms(
     nodes, people, graded_course, tmp_path
 ):
-    from nodes.peers import (
-        enrolment_claim,
-        enrolment_create,
-        enrolment_file_write,
-        enrolment_load,
-    )
+    from nodes.peers import enrolment_claim
 
-    nodes.be("hub")
-    invitation, code = enrolment_create(name="Poipet", country="KH", post_code="kh-p")
-    enrolment = tmp_path / "poipet.enrol"
-    enrolment_file_write(enrolment=invitation, code=code, hub_url="http://hq", path=enrolment)
-    post = nodes.be("poipet")
-    enrolment_load(path=enrolment, code=code)
+    post = nodes.enrol_by_file("poipet", post_code="kh-p")
     learning.enrolment_create(
         learner=people["learner_kh"], course=graded_course.course, actor=people["learner_kh"]
     )

@@ -4,13 +4,27 @@ carrier, a new post's first packet on a stick that visits another post first."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
-from tests.multinode.harness import Node, carry, checkpoint, enrol_by_file, hub_server
+import pytest
+
+from tests.disks import fill, tiny_disk
+from tests.multinode.harness import (
+    Node,
+    carry,
+    checkpoint,
+    enrol_by_file,
+    hub_server,
+    keys_create,
+    node_char,
+    node_from,
+)
 
 POIPET = {"post_name": "Poipet", "country": "KH", "post_code": "kh-poipet"}
+ENROL_POIPET = {"name": "Poipet", "country": "KH", "post_code": "kh-poipet"}
 ARANYA = {"post_name": "Aranyaprathet", "country": "TH", "post_code": "th-aranyaprathet"}
 
 
@@ -181,3 +195,36 @@ def test_a_new_posts_first_packet_is_not_carried_and_the_reason_is_given(network
     assert poipet.fn("state") == before
     # At headquarters the same packet enrols the post.
     assert carry(newcomer, hub, network.files, "aranya-direct")["sender_name"] == "Aranyaprathet"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a full disk is simulated with a tmpfs mount")
+def test_a_full_disk_on_import_is_one_plain_message_and_nothing_is_lost(network):
+    hub = network.hub()
+    size = network.migrated_db.stat().st_size // 1024 + 12 * 1024
+    with tiny_disk(network.root / "disk", f"{size}k") as disk:
+        post = node_from(network.migrated_db, disk / "poipet", name="poipet", role="post")
+        keys_create(post.dir, node_chars_not={node_char(hub.dir)})
+        network.nodes.append(post)
+        enrol_by_file(hub, post, url=network.hub_url, folder=network.files, **ENROL_POIPET)
+        carry(post, hub, network.files, "first")
+        bundle = network.files / "WLC-101.bundle"
+        hub.call("export_bundle", "WLC-101", "-o", bundle)
+        packet = network.files / "hub.packet"
+        hub.call("sync_export", "--for", post.node_id, "-o", packet)
+        before = post.fn("state")
+        post.stop()
+        filler = fill(disk, leave=96 * 1024)  # room to start, not to finish
+
+        for command in (["sync_import", packet], ["import_bundle", bundle]):
+            done = post.manage(*command)
+            assert done.returncode != 0, done
+            assert "Not enough space in" in done.stderr, done.stderr
+            assert "Traceback" not in done.stderr, done.stderr
+        filler.unlink()
+        assert post.fn("state") == before
+
+        # Space freed: the same files go in whole.
+        assert post.call("sync_import", packet).ok
+        assert post.call("import_bundle", bundle).ok
+        assert "WLC-101" in post.fn("course_codes")
+        post.stop()

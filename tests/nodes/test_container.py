@@ -2,14 +2,13 @@
 file on the way (a flipped byte, a cut, bytes added, another signer), it is refused whole with
 a message an operator understands, and writing never leaves a half file behind."""
 
-import contextlib
 import os
-import subprocess
 
 import pytest
 
 from nodes.container import ContainerError, container_bytes, open_container, write_container
 from nodes.identity import node_identity
+from tests.disks import tiny_disk
 
 
 @pytest.fixture
@@ -136,25 +135,11 @@ def test_a_file_changed_after_checking_is_caught_when_read(tmp_path, me):
     assert not (tmp_path / "copy").exists()
 
 
-@contextlib.contextmanager
-def _tiny_disk(path):
-    path.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(path)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", str(path)], check=True)
-
-
 @pytest.mark.skipif(os.geteuid() != 0, reason="a full disk is simulated with a tmpfs mount")
 def test_a_full_disk_leaves_nothing_behind(tmp_path, me):
     media = tmp_path / "big.bin"
     media.write_bytes(os.urandom(1024 * 1024))
-    with _tiny_disk(tmp_path / "stick") as stick:
+    with tiny_disk(tmp_path / "stick") as stick:
         (stick / "earlier.packet").write_bytes(b"kept")
         with pytest.raises(ContainerError, match="Not enough space"):
             _write(stick / "course.bundle", me, media)

@@ -30,6 +30,14 @@ class Certificate(NodeRecord):
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
     payload = models.TextField(_("signed payload"))
     manual = models.BooleanField(_("issued by hand"), default=False)
+    clock_doubtful = models.BooleanField(
+        _("issued on a doubtful clock"),
+        default=False,
+        help_text=_(
+            "The issuing node's clock was behind what it knew had already happened; the issue "
+            "date is the earliest date it could be."
+        ),
+    )
     reason = models.TextField(_("reason"), blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
@@ -46,6 +54,31 @@ class Certificate(NodeRecord):
 
     def __str__(self) -> str:
         return self.code
+
+
+class CertificateCorrection(NodeRecord):
+    """Headquarters' correction of a certificate's dates, made when the certificate arrived with
+    an issue date its issuing node's clock got wrong (before the course content existed, or
+    after it reached headquarters). The certificate and its signed payload stay as issued; the
+    newest correction gives the dates that count (``certificates.selectors``)."""
+
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.PROTECT, related_name="corrections"
+    )
+    issued_on = models.DateField(_("issued on"))
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("certificate date correction")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["origin_node", "origin_seq"], name="certificate_correction_origin_seq"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate} issued on {self.issued_on}"
 
 
 class Revocation(NodeRecord):

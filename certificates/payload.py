@@ -339,11 +339,14 @@ def verify_payload(
     keys: Mapping[uuid.UUID, Ed25519PublicKey],
     revoked: Collection[uuid.UUID] = (),
     today: datetime.date,
+    expiry_corrected: Mapping[uuid.UUID, datetime.date | None] | None = None,
 ) -> Verification:
     """Verify a QR text offline against the issuers' public ``keys`` and the ``revoked``
     certificate ids known to this verifier. In order: not parseable -> NOT_OURS; issuer not in
     ``keys`` -> UNKNOWN_ISSUER; bad signature -> FORGED; revoked -> REVOKED; ``today`` after
-    the expiry date -> EXPIRED (the expiry day itself is still valid); else VALID."""
+    the expiry date -> EXPIRED (the expiry day itself is still valid); else VALID. The expiry
+    date is the one in ``expiry_corrected`` (headquarters' correction of an issuing clock that
+    was wrong) for a certificate id listed there."""
     S = VerificationStatus
     try:
         claims, body, signature = _parse(text)
@@ -358,9 +361,12 @@ def verify_payload(
         return Verification(S.FORGED, None, "The signature does not match: altered or forged.")
     if claims.certificate_id in revoked:
         return Verification(S.REVOKED, claims, "This certificate has been revoked.")
-    if claims.expires_on is not None and today > claims.expires_on:
+    expires_on = claims.expires_on
+    if expiry_corrected and claims.certificate_id in expiry_corrected:
+        expires_on = expiry_corrected[claims.certificate_id]
+    if expires_on is not None and today > expires_on:
         return Verification(
-            S.EXPIRED, claims, f"This certificate expired on {claims.expires_on.isoformat()}."
+            S.EXPIRED, claims, f"This certificate expired on {expires_on.isoformat()}."
         )
     return Verification(S.VALID, claims, "Valid certificate.")
 

@@ -13,7 +13,7 @@ from officers.models import User
 from officers.selectors import officers_visible_to
 
 from .codes import check_code
-from .models import Certificate, Revocation
+from .models import Certificate, CertificateCorrection, Revocation
 from .payload import Verification, VerificationStatus, display_name, verify_payload
 
 
@@ -72,6 +72,17 @@ class PublicCheck:
     code: str = ""
 
 
+def certificate_dates(certificate_id) -> tuple[datetime.date, datetime.date | None] | None:
+    """The (issue, expiry) dates headquarters' newest correction gives a certificate, or None
+    when its dates stand as issued."""
+    return (
+        CertificateCorrection.objects.filter(certificate_id=certificate_id)
+        .order_by("-origin_seq")
+        .values_list("issued_on", "expires_on")
+        .first()
+    )
+
+
 def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck:
     """Verify a certificate from its code or its QR payload, on this node, with no network.
 
@@ -84,18 +95,31 @@ def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck
     text = (text or "").strip()
     if text.upper().startswith("EL1:"):
         revoked = set(Revocation.objects.values_list("certificate_id", flat=True))
+        corrections = {
+            certificate_id: dates
+            for certificate_id, *dates in CertificateCorrection.objects.order_by(
+                "origin_seq"
+            ).values_list("certificate_id", "issued_on", "expires_on")
+        }
         result: Verification = verify_payload(
-            text, keys=trusted_keys(), revoked=revoked, today=today
+            text,
+            keys=trusted_keys(),
+            revoked=revoked,
+            today=today,
+            expiry_corrected={key: dates[1] for key, dates in corrections.items()},
         )
         claims = result.claims
         if claims is None:
             return PublicCheck(status=str(result.status).lower())
+        issued_on, expires_on = corrections.get(
+            claims.certificate_id, (claims.issued_on, claims.expires_on)
+        )
         return PublicCheck(
             status=str(result.status).lower(),
             name=display_name(claims.holder),
             course=claims.course_title,
-            issued_on=claims.issued_on,
-            expires_on=claims.expires_on,
+            issued_on=issued_on,
+            expires_on=expires_on,
             code=claims.code,
         )
     checked = check_code(text)
@@ -104,9 +128,13 @@ def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck
     certificate = Certificate.objects.select_related("revocation").filter(code=checked.code).first()
     if certificate is None:
         return PublicCheck(status="not_found", code=checked.code)
+    issued_on, expires_on = certificate_dates(certificate.pk) or (
+        certificate.issued_on,
+        certificate.expires_on,
+    )
     if hasattr(certificate, "revocation"):
         status = VerificationStatus.REVOKED
-    elif certificate.expires_on and today > certificate.expires_on:
+    elif expires_on and today > expires_on:
         status = VerificationStatus.EXPIRED
     else:
         status = VerificationStatus.VALID
@@ -114,7 +142,7 @@ def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck
         status=str(status).lower(),
         name=display_name(certificate.holder_latin or certificate.holder_native),
         course=certificate.course_title,
-        issued_on=certificate.issued_on,
-        expires_on=certificate.expires_on,
+        issued_on=issued_on,
+        expires_on=expires_on,
         code=certificate.code,
     )

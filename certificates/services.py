@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage
 from modules.models import QuizPage
 from nodes.identity import node_identity
-from nodes.peers import hub_peer, this_node
+from nodes.peers import hub_peer, is_hub, this_node
 from nodes.services import sequence_next
 from officers.models import User
 from officers.selectors import officer_is_in_scope
@@ -29,19 +30,38 @@ from officers.services import officer_lock
 from quizzes.selectors import quiz_state
 
 from .codes import make_code, node_char_for, post_char
-from .models import Certificate, Revocation
+from .dates import TOLERANCE, IssueDate, add_months, dates_corrected, issue_date
+from .models import Certificate, CertificateCorrection, Revocation
 from .payload import CertificateClaims, sign_payload
 
+# Where the signed publication time of a course's content is known (a function of the course
+# key giving an aware time, or None): the course bundles app registers the time headquarters
+# signed the bundle a post installed. Certificates sit below bundles, so they ask, not import.
+_content_time_sources: list[Callable[[uuid.UUID], datetime.datetime | None]] = []
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for candidate in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover
+
+def content_time_source(source: Callable[[uuid.UUID], datetime.datetime | None]) -> None:
+    if source not in _content_time_sources:
+        _content_time_sources.append(source)
+
+
+def _content_published(course: CoursePage) -> list[datetime.datetime | None]:
+    """When the content this node has of ``course`` was published, as far as it is known for
+    certain: at the hub its own first publication; at a post the signed bundle's time."""
+    times: list[datetime.datetime | None] = [
+        source(course.translation_key) for source in _content_time_sources
+    ]
+    if is_hub():
+        times.append(course.first_published_at)
+    return times
+
+
+def _issue_date(course: CoursePage, now: datetime.datetime) -> IssueDate:
+    """Today, unless this node's clock is behind what it knows has happened already (the
+    newest time headquarters signed, the content's publication): then that, flagged."""
+    hub = hub_peer()
+    known = [hub.latest_signed_time if hub is not None else None, *_content_published(course)]
+    return issue_date(now=now, known_past=known, to_date=timezone.localdate)
 
 
 def _serial(year: int) -> int:
@@ -109,7 +129,8 @@ def certificate_issue(
         if existing is not None:
             return existing
         now = timezone.now()
-        today = timezone.localdate(now)
+        issued = _issue_date(original, now)
+        today = issued.issued_on
         code = make_code(
             country=_country(holder),
             year=today.year,
@@ -117,7 +138,7 @@ def certificate_issue(
             node_char=_node_char(),
         )
         expires = (
-            _add_months(today, original.certificate_validity_months)
+            add_months(today, original.certificate_validity_months)
             if original.certificate_validity_months
             else None
         )
@@ -151,7 +172,60 @@ def certificate_issue(
             manual=actor is not None,
             reason=reason.strip(),
             issued_by=actor,
+            clock_doubtful=issued.doubtful,
         )
+
+
+def certificates_arrived(*, certificates: list[Certificate]) -> list[str]:
+    """At the hub, for certificates another node issued that sync just inserted: correct an
+    issue date outside what headquarters knows (not before the course was first published here,
+    not after the certificate arrived) with a ``CertificateCorrection`` record, which travels
+    like any record; returns notices for the operator. Elsewhere, nothing.
+    Precondition: inside the applying transaction."""
+    if not is_hub():
+        return []
+    me = node_identity().node_id
+    arrived = timezone.localdate(timezone.now() + TOLERANCE)  # a post's midnight is not wrong
+    notices: list[str] = []
+    courses = {
+        page.translation_key: page
+        for page in CoursePage.objects.filter(
+            translation_key__in={c.course_key for c in certificates}
+        ).order_by("first_published_at")
+    }
+    for certificate in certificates:
+        if certificate.origin_node == me:
+            continue
+        course = courses.get(certificate.course_key)
+        first = course.first_published_at if course is not None else None
+        corrected = dates_corrected(
+            issued_on=certificate.issued_on,
+            expires_on=certificate.expires_on,
+            not_before=timezone.localdate(first) if first is not None else None,
+            not_after=arrived,
+        )
+        if corrected is None:
+            continue
+        reason = _(
+            "Issued on %(issued)s by a clock that was wrong: the course content was published "
+            "on %(published)s and the certificate reached headquarters on %(arrived)s."
+        ) % {
+            "issued": certificate.issued_on.isoformat(),
+            "published": timezone.localdate(first).isoformat() if first else "?",
+            "arrived": arrived.isoformat(),
+        }
+        CertificateCorrection.stamped(
+            recorded_at=timezone.now(),
+            certificate=certificate,
+            issued_on=corrected[0],
+            expires_on=corrected[1],
+            reason=reason,
+        )
+        notices.append(
+            _("Certificate %(code)s: issue date corrected from %(old)s to %(new)s.")
+            % {"code": certificate.code, "old": certificate.issued_on, "new": corrected[0]}
+        )
+    return notices
 
 
 def certificate_issue_for_completion(*, learner: User, course: CoursePage) -> None:

@@ -14,3 +14,10 @@ class CourseBundlesConfig(AppConfig):
     name = "coursebundles"
     verbose_name = "Course bundles"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from certificates.services import content_time_source
+
+        from .selectors import installed_bundle_signed
+
+        content_time_source(installed_bundle_signed)

@@ -277,6 +277,16 @@ def hub_course_list() -> list[dict]:
     return courses
 
 
+def installed_bundle_signed(course_key: uuid.UUID):
+    """When headquarters signed the bundle of this course installed here (None if none): the
+    content existed then, whatever this node's clock says."""
+    return (
+        InstalledBundle.objects.filter(course_key=course_key)
+        .values_list("created", flat=True)
+        .first()
+    )
+
+
 def installed_bundles() -> list[InstalledBundle]:
     return list(InstalledBundle.objects.all())
 

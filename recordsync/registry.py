@@ -151,6 +151,10 @@ class SyncTable:
             from officers.services import profiles_apply
 
             return profiles_apply(records=instances)
+        if self.name == "certificate" and instances:
+            from certificates.services import certificates_arrived
+
+            return certificates_arrived(certificates=instances)
         return []
 
 
@@ -163,6 +167,12 @@ TABLES = [
     ),
     SyncTable("certificate", "certificates.Certificate", "holder__uuid", "certificate"),
     SyncTable("revocation", "certificates.Revocation", "certificate__holder__uuid", "revocation"),
+    SyncTable(
+        "certificate_correction",
+        "certificates.CertificateCorrection",
+        "certificate__holder__uuid",
+        "certificate date correction",
+    ),
 ]
 
 

@@ -74,6 +74,7 @@ def network(nodes, posts):
 
 
 _FORGET_ORDER = [
+    "certificates_certificatecorrection",
     "certificates_revocation",
     "certificates_certificate",
     "quizzes_attemptdraft",

@@ -165,17 +165,24 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_learning"
 LOGOUT_REDIRECT_URL = "login"
 
-# django-axes: lock an account (per user name, so a shared PC's address is not locked for the
-# whole training room) after repeated failures; a coordinator's password reset clears it.
+# Who the client is (lock-out and rate limits ask ``elearning.clientip.client_ip``): the
+# connection's address, or behind the hub's reverse proxy (ELEARNING_BEHIND_PROXY=1) the address
+# that proxy appended last to X-Forwarded-For. Never set it without such a proxy: the header is
+# the client's to forge.
+ELEARNING_BEHIND_PROXY = env_bool("ELEARNING_BEHIND_PROXY", False)
+
+# django-axes: lock a user name *from one client address* after repeated failures. Locking by
+# name alone let anyone lock any account (the coordinator's too) for the cool-off; locking by
+# address alone would lock a whole training room, which shares one address, after one officer's
+# typos. A coordinator's password reset lifts the lock.
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "0.5"))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "elearning.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-# A training room shares one address and one browser build: locking by address or user agent
-# would lock out the whole room after one officer's typos. We lock per account (see above).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+SILENCED_SYSTEM_CHECKS: list[str] = []
 
 # Languages of the interface. Burmese is Unicode Myanmar script ("my"), never Zawgyi.
 LANGUAGE_CODE = "en"

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "taggit",
     # Django and the rest.
     "axes",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -182,7 +183,32 @@ AXES_CLIENT_IP_CALLABLE = "elearning.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-SILENCED_SYSTEM_CHECKS: list[str] = []
+# Rate limits per client (elearning.ratelimits): django-ratelimit counts in a cache that every
+# worker shares. At a post that is the node's own database (its table made by migrate); a hub
+# may point ELEARNING_RATELIMIT_CACHE at another backend with an atomic incr (e.g.
+# django.core.cache.backends.redis.RedisCache with ELEARNING_RATELIMIT_CACHE_LOCATION).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": env_str("ELEARNING_RATELIMIT_CACHE", "elearning.cache.CounterDatabaseCache"),
+        "LOCATION": env_str("ELEARNING_RATELIMIT_CACHE_LOCATION", "elearning_ratelimit"),
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "elearning.clientip.client_ip"
+# "N/s", "N/m", "N/h" or "N/d" per client (an address, or a logged-in officer).
+ELEARNING_RATE_LIMITS = {
+    "verify": env_str("ELEARNING_RATE_VERIFY", "30/m"),
+    "qr_photo": env_str("ELEARNING_RATE_QR_PHOTO", "10/m"),
+    "enrol": env_str("ELEARNING_RATE_ENROL", "10/h"),
+    "sync": env_str("ELEARNING_RATE_SYNC", "600/h"),
+    "bundles": env_str("ELEARNING_RATE_BUNDLES", "120/h"),
+}
+# Our cache backend is not on django-ratelimit's list, but its incr is atomic (elearning.cache,
+# tested in tests/project/test_rate_limits.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Languages of the interface. Burmese is Unicode Myanmar script ("my"), never Zawgyi.
 LANGUAGE_CODE = "en"
@@ -214,6 +240,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# The largest bundle or packet the operator's page takes (bytes); refused while it streams.
+ELEARNING_OPERATOR_UPLOAD_MAX = int(env_str("ELEARNING_OPERATOR_UPLOAD_MAX", str(4 * 1024**3)))
+# The largest QR photo /verify/ takes (bytes), and its most pixels (read from the header).
+ELEARNING_QR_PHOTO_MAX_BYTES = int(env_str("ELEARNING_QR_PHOTO_MAX_BYTES", str(15 * 1024**2)))
+ELEARNING_QR_PHOTO_MAX_PIXELS = int(env_str("ELEARNING_QR_PHOTO_MAX_PIXELS", "12000000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Border Officer E-Learning"

@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "officers.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "officers.middleware.IdleSessionMiddleware",
+    "officers.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -279,6 +281,11 @@ ELEARNING_GENERATED_DAYS = int(env_str("ELEARNING_GENERATED_DAYS", "14"))
 GENERATED_ROOT = DATA_DIR / "generated"
 
 SESSION_COOKIE_HTTPONLY = True
+# Shared PCs: a session ends when the browser closes, and after this many minutes without a
+# request (officers.middleware.IdleSessionMiddleware): learners soon, staff later.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+ELEARNING_SESSION_IDLE_MINUTES = int(env_str("ELEARNING_SESSION_IDLE_MINUTES", "30"))
+ELEARNING_STAFF_SESSION_IDLE_MINUTES = int(env_str("ELEARNING_STAFF_SESSION_IDLE_MINUTES", "120"))
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "SAMEORIGIN"

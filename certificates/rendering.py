@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import formats, translation
@@ -422,6 +423,8 @@ class _Problems(logging.Handler):
         notdef = self._NOTDEF.search(message)
         if notdef:
             self.missing.add(chr(int(notdef["code"], 16)))
+        elif REFUSED in message:
+            return  # a URL the fetcher refused: left out on purpose, already logged
         elif record.levelno >= logging.ERROR or "cannot be loaded" in message:
             self.errors.append(message)
 
@@ -441,19 +444,40 @@ def _weasyprint_problems() -> Iterator[_Problems]:
         wp_logger.removeHandler(handler)
 
 
+REFUSED = "refused: a certificate reads only the vendored fonts and this node's media"
+
+
 def _url_fetcher():
-    """Fetches only local files (fonts, logos): a certificate never makes a network request.
+    """What WeasyPrint may read: the vendored fonts, files under MEDIA_ROOT (logos) and
+    ``data:`` URLs (no I/O). Everything else (http, https, ftp, a file anywhere else on the
+    machine, such as the node's keys) is refused without an attempt, and the render goes on
+    without it (``_Problems`` does not count a refusal as a failure). Paths are resolved
+    first, so ``..`` and symlinks cannot lead out of MEDIA_ROOT.
+
     The vendored woff2 fonts are served decompressed from a per-process cache: WeasyPrint would
     otherwise decompress all 14 files (about 1 s of pure Python) on every render."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class LocalFetcher(URLFetcher):
+    media = Path(settings.MEDIA_ROOT).resolve()
+
+    class NodeFilesFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             if url in _font_urls():
                 return URLFetcherResponse(url, body=_font_data(url))
-            return super().fetch(url, headers)
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if parts.scheme == "file" and parts.netloc in {"", "localhost"}:
+                path = Path(url2pathname(parts.path)).resolve()
+                if path.is_relative_to(media) and path.is_file():
+                    return URLFetcherResponse(url, body=path.read_bytes())
+            logger.warning("Certificate rendering: %s not fetched (%s).", url[:200], REFUSED)
+            raise PermissionError(REFUSED)
 
-    return LocalFetcher(allowed_protocols={"file", "data"})
+    return NodeFilesFetcher(allowed_protocols={"file", "data"})
 
 
 def _font_urls() -> frozenset[str]:

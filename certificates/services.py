@@ -9,6 +9,7 @@ stands; after a revocation a new one may be issued.
 from __future__ import annotations
 
 import datetime
+import secrets
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
@@ -29,7 +30,7 @@ from officers.selectors import officer_is_in_scope
 from officers.services import officer_lock
 from quizzes.selectors import quiz_state
 
-from .codes import make_code, node_char_for, post_char
+from .codes import SECRET_BYTES, make_code, node_char_for, post_char
 from .dates import TOLERANCE, IssueDate, add_months, dates_corrected, issue_date
 from .models import Certificate, CertificateCorrection, Revocation
 from .payload import CertificateClaims, sign_payload
@@ -136,6 +137,7 @@ def certificate_issue(
             year=today.year,
             serial=_serial(today.year),
             node_char=_node_char(),
+            secret=secrets.token_bytes(SECRET_BYTES),
         )
         expires = (
             add_months(today, original.certificate_validity_months)

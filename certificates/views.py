@@ -4,11 +4,13 @@ coordinator's list, revocation and issuing by hand. Thin: parse, call, render.""
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +18,8 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 from courses.selectors import courses_original
+from elearning.ratelimits import rate_limit_reached, rate_limited, too_many_requests
+from elearning.uploads import upload_limit, upload_refused
 from officers.permissions import coordinator_required
 from officers.selectors import officers_visible_to, posts_visible_to
 
@@ -34,21 +38,39 @@ class VerifyForm(forms.Form):
     image = forms.ImageField(label=gettext_lazy("or a photo of the QR code"), required=False)
 
 
+@rate_limited("verify")
+@upload_limit(lambda: settings.ELEARNING_QR_PHOTO_MAX_BYTES)
 def verify(request):
-    """Public: anyone, logged in or not, on any node; no network needed."""
-    form = VerifyForm(request.POST or None, request.FILES or None)
+    """Public: anyone, logged in or not, on any node; no network needed. Rate-limited per
+    client, and QR photos more tightly (decoding costs CPU)."""
+    posted = request.method == "POST"
+    form = VerifyForm(request.POST if posted else None, request.FILES if posted else None)
     result = None
     if request.method == "GET" and request.GET.get("code"):
         form = VerifyForm({"text": request.GET["code"]})
-    if form.is_bound and form.is_valid():
+    valid = form.is_bound and form.is_valid()
+    if (limit := upload_refused(request)) is not None:
+        form.add_error(
+            "image",
+            _("This photo is larger than %(size)s; take a smaller one.")
+            % {"size": filesizeformat(limit)},
+        )
+        valid = False
+    if valid:
         text = form.cleaned_data["text"]
         image = form.cleaned_data.get("image")
         if image and not text:
-            from .qr import read_qr
+            if (wait := rate_limit_reached(request, "qr_photo")) is not None:
+                return too_many_requests(request, wait=wait)
+            from .qr import PhotoTooLarge, read_qr
 
-            text = read_qr(image)
-            if text is None:
-                form.add_error("image", _("No QR code could be read in this picture."))
+            try:
+                text = read_qr(image)
+            except PhotoTooLarge as refused:
+                form.add_error("image", str(refused))
+            else:
+                if text is None:
+                    form.add_error("image", _("No QR code could be read in this picture."))
         if text:
             result = selectors.verify_text(text)
         elif not form.errors:

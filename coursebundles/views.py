@@ -22,6 +22,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale
 
 from courses.models import CoursePage
+from elearning.ratelimits import rate_limited
 from nodes.peers import exchange_log, is_hub
 from officers.models import Role
 from officers.permissions import role_required
@@ -60,6 +61,7 @@ def _bundle_response(*, course: CoursePage, since: str = "") -> tuple[FileRespon
 
 
 @require_GET
+@rate_limited("bundles", machine=True)
 def hub_courses(request):
     """At the hub: the published courses and the fingerprint of each one's content."""
     try:
@@ -70,6 +72,7 @@ def hub_courses(request):
 
 
 @require_GET
+@rate_limited("bundles", machine=True)
 def hub_bundle(request, course_key: uuid.UUID):
     """At the hub: a fresh bundle of a course; ``?since=BUNDLE_ID`` leaves out the files of a
     bundle the post already has."""

@@ -9,6 +9,8 @@ from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from elearning.ratelimits import rate_limited
+
 from .peers import EnrolmentError, enrolment_answer, is_hub
 
 MAX_ENROLMENT_BODY = 4096
@@ -16,6 +18,7 @@ MAX_ENROLMENT_BODY = 4096
 
 @csrf_exempt
 @require_POST
+@rate_limited("enrol", machine=True)
 def enrol(request):
     """At the hub: a post enrolling with a code (``manage.py enrol --hub URL --code CODE``)."""
     if not is_hub():

@@ -100,6 +100,11 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, blank=True
     )
+    # Set when a coordinator sets the password (they know it): the officer chooses their own at
+    # the next log-in before anything else (officers.middleware). Travels with the profile.
+    must_change_password = models.BooleanField(
+        _("must change password at next log-in"), default=False
+    )
 
     class Meta:
         verbose_name = _("officer")

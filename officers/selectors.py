@@ -39,6 +39,7 @@ PROFILE_FIELDS = frozenset(
         "password",
         "email",
         "date_joined",
+        "must_change_password",
     }
 )
 
@@ -92,7 +93,7 @@ def profile_snapshot(*, user: User) -> dict:
     post by UUID (and enough to create them at a node that lacks them), never by local key."""
     agency = user.agency
     post = user.post
-    return {
+    snapshot = {
         "username": user.username,
         "first_name": user.first_name,
         "last_name": user.last_name,
@@ -130,6 +131,11 @@ def profile_snapshot(*, user: User) -> dict:
             else None
         ),
     }
+    # Only when set: profiles recorded before the flag existed compare equal to today's, and a
+    # node that does not know it reads the record as before (``data.get``, default False).
+    if user.must_change_password:
+        snapshot["must_change_password"] = True
+    return snapshot
 
 
 def profile_records(officer_uuid: uuid.UUID) -> QuerySet[ProfileRecord]:

@@ -187,8 +187,17 @@ def officer_password_reset(*, actor: User, officer: User, new_password: str) -> 
         raise PermissionDenied
     validate_password(new_password, user=officer)
     officer.set_password(new_password)
-    officer.save(update_fields=["password"])
+    officer.must_change_password = True  # the coordinator knows it: the officer replaces it
+    officer.save(update_fields=["password", "must_change_password"])
     axes_reset(username=officer.username)
+
+
+def officer_password_change(*, user: User, new_password: str) -> None:
+    """The officer sets their own password (validated by the caller's form); a password a
+    coordinator set no longer has to be changed."""
+    user.set_password(new_password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
 
 
 def officer_set_language(*, user: User, language: str) -> None:
@@ -425,6 +434,7 @@ def _profile_row_apply(
         "email",
     ):
         setattr(user, name, data[name])
+    user.must_change_password = bool(data.get("must_change_password", False))  # newer field
     if data["date_joined"]:
         user.date_joined = parse_datetime(data["date_joined"])
     user.agency = _memo(lookups, "agency", data["agency"], _agency_for)

@@ -1,6 +1,7 @@
 """Log-in, log-out, own password and interface language."""
 
 from django.conf import settings
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -10,7 +11,7 @@ from django.utils.translation import activate
 from django.views.decorators.http import require_http_methods
 
 from .forms import LoginForm
-from .services import officer_set_language
+from .services import officer_password_change, officer_set_language
 
 
 class LoginView(auth_views.LoginView):
@@ -22,6 +23,11 @@ class LoginView(auth_views.LoginView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "registration/password_change.html"
     success_url = reverse_lazy("my_learning")
+
+    def form_valid(self, form):
+        officer_password_change(user=form.user, new_password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(self.request, form.user)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 def _safe_next(request, value: str | None) -> str:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from elearning.ratelimits import rate_limited
 from nodes.peers import is_hub
 
 from .services import PacketRefused, exchange_answer, max_body
@@ -15,6 +16,7 @@ from .services import PacketRefused, exchange_answer, max_body
 
 @csrf_exempt
 @require_POST
+@rate_limited("sync", machine=True)
 def exchange(request):
     """At the hub: a post's packet in, a packet of what that post lacks out (``manage.py
     sync``). Bodies over ELEARNING_SYNC_MAX_BODY are refused with 413 unread; the body is

@@ -29,8 +29,6 @@ from recordsync.services import SyncError, packet_export, packet_import
 
 from .models import TransferJob
 
-MAX_UPLOAD = 4 * 1024**3
-
 
 class TransferRefused(Exception):
     """The work cannot be queued; ``str()`` is for the operator."""
@@ -46,8 +44,9 @@ def transfer_request(
     *, kind: str, user: User, upload=None, recipient: Peer | None = None
 ) -> TransferJob:
     """Queue a transfer. For imports, ``upload`` is the uploaded file; it is copied in chunks
-    to the data directory (refused beyond ``MAX_UPLOAD``). Writing a packet needs a hub (at a
-    post) or the post it is for (at headquarters)."""
+    to the data directory (refused beyond ``ELEARNING_OPERATOR_UPLOAD_MAX``; the operator's
+    page refuses a larger upload while it streams, before it is stored). Writing a packet needs
+    a hub (at a post) or the post it is for (at headquarters)."""
     transfers_prune()
     job = TransferJob(kind=kind, requested_by=user)
     if kind == TransferJob.Kind.PACKET_EXPORT:
@@ -62,7 +61,7 @@ def transfer_request(
     if kind in (TransferJob.Kind.BUNDLE_IMPORT, TransferJob.Kind.PACKET_IMPORT):
         if upload is None:
             raise TransferRefused(_("Choose the file to load."))
-        if upload.size > MAX_UPLOAD:
+        if upload.size > settings.ELEARNING_OPERATOR_UPLOAD_MAX:
             raise TransferRefused(_("This file is too large to be a bundle or a packet."))
         target = _folder("incoming") / f"{job.id}.upload"
         try:

@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
+from elearning.uploads import upload_limit, upload_refused
 from nodes.peers import is_hub
 
 from . import selectors
@@ -29,12 +33,19 @@ def index(request):
     return _page(request)
 
 
+@upload_limit(lambda: settings.ELEARNING_OPERATOR_UPLOAD_MAX)  # outermost: before the body is read
 @require_admin_access
 @require_POST
 def start(request, kind):
     _operator(request)
     if kind not in TransferJob.Kind.values:
         raise Http404
+    if (limit := upload_refused(request)) is not None:
+        return _back_with(
+            request,
+            _("This file is larger than %(size)s, the most this computer takes. Nothing is stored.")
+            % {"size": filesizeformat(limit)},
+        )
     upload = recipient = None
     if kind == TransferJob.Kind.PACKET_EXPORT and is_hub():
         form = PacketForForm(request.POST)

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "taggit",
     # Django and the rest.
     "axes",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -108,6 +109,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "officers.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "officers.middleware.IdleSessionMiddleware",
+    "officers.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -165,17 +168,49 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_learning"
 LOGOUT_REDIRECT_URL = "login"
 
-# django-axes: lock an account (per user name, so a shared PC's address is not locked for the
-# whole training room) after repeated failures; a coordinator's password reset clears it.
+# Who the client is (lock-out and rate limits ask ``elearning.clientip.client_ip``): the
+# connection's address, or behind the hub's reverse proxy (ELEARNING_BEHIND_PROXY=1) the address
+# that proxy appended last to X-Forwarded-For. Never set it without such a proxy: the header is
+# the client's to forge.
+ELEARNING_BEHIND_PROXY = env_bool("ELEARNING_BEHIND_PROXY", False)
+
+# django-axes: lock a user name *from one client address* after repeated failures. Locking by
+# name alone let anyone lock any account (the coordinator's too) for the cool-off; locking by
+# address alone would lock a whole training room, which shares one address, after one officer's
+# typos. A coordinator's password reset lifts the lock.
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "0.5"))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "elearning.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-# A training room shares one address and one browser build: locking by address or user agent
-# would lock out the whole room after one officer's typos. We lock per account (see above).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Rate limits per client (elearning.ratelimits): django-ratelimit counts in a cache that every
+# worker shares. At a post that is the node's own database (its table made by migrate); a hub
+# may point ELEARNING_RATELIMIT_CACHE at another backend with an atomic incr (e.g.
+# django.core.cache.backends.redis.RedisCache with ELEARNING_RATELIMIT_CACHE_LOCATION).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": env_str("ELEARNING_RATELIMIT_CACHE", "elearning.cache.CounterDatabaseCache"),
+        "LOCATION": env_str("ELEARNING_RATELIMIT_CACHE_LOCATION", "elearning_ratelimit"),
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "elearning.clientip.client_ip"
+# "N/s", "N/m", "N/h" or "N/d" per client (an address, or a logged-in officer).
+ELEARNING_RATE_LIMITS = {
+    "verify": env_str("ELEARNING_RATE_VERIFY", "30/m"),
+    "qr_photo": env_str("ELEARNING_RATE_QR_PHOTO", "10/m"),
+    "enrol": env_str("ELEARNING_RATE_ENROL", "10/h"),
+    "sync": env_str("ELEARNING_RATE_SYNC", "600/h"),
+    "bundles": env_str("ELEARNING_RATE_BUNDLES", "120/h"),
+}
+# Our cache backend is not on django-ratelimit's list, but its incr is atomic (elearning.cache,
+# tested in tests/project/test_rate_limits.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Languages of the interface. Burmese is Unicode Myanmar script ("my"), never Zawgyi.
 LANGUAGE_CODE = "en"
@@ -207,6 +242,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# The largest bundle or packet the operator's page takes (bytes); refused while it streams.
+ELEARNING_OPERATOR_UPLOAD_MAX = int(env_str("ELEARNING_OPERATOR_UPLOAD_MAX", str(4 * 1024**3)))
+# The largest QR photo /verify/ takes (bytes), and its most pixels (read from the header).
+ELEARNING_QR_PHOTO_MAX_BYTES = int(env_str("ELEARNING_QR_PHOTO_MAX_BYTES", str(15 * 1024**2)))
+ELEARNING_QR_PHOTO_MAX_PIXELS = int(env_str("ELEARNING_QR_PHOTO_MAX_PIXELS", "12000000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Border Officer E-Learning"
@@ -241,6 +281,11 @@ ELEARNING_GENERATED_DAYS = int(env_str("ELEARNING_GENERATED_DAYS", "14"))
 GENERATED_ROOT = DATA_DIR / "generated"
 
 SESSION_COOKIE_HTTPONLY = True
+# Shared PCs: a session ends when the browser closes, and after this many minutes without a
+# request (officers.middleware.IdleSessionMiddleware): learners soon, staff later.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+ELEARNING_SESSION_IDLE_MINUTES = int(env_str("ELEARNING_SESSION_IDLE_MINUTES", "30"))
+ELEARNING_STAFF_SESSION_IDLE_MINUTES = int(env_str("ELEARNING_STAFF_SESSION_IDLE_MINUTES", "120"))
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "SAMEORIGIN"

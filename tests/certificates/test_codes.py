@@ -4,7 +4,9 @@ that catches every single substitution and every transposition of adjacent chara
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
 import uuid
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from certificates.codes import (
     ALPHABET,
     NODE_CHARS,
+    SECRET_BYTES,
     CodeCheck,
     check_code,
     make_code,
@@ -68,6 +71,23 @@ EDGE_CODES = [
     code_with_check("0", node="1"),
     code_with_check("Z", node="Y"),
     code_with_check("0", country="LU", node="H"),
+]
+
+
+def secret(n: int) -> bytes:
+    """Fixed "random" bytes, so that the codes below are the same at every run."""
+    return hashlib.sha256(f"secret-{n}".encode()).digest()[:SECRET_BYTES]
+
+
+# Codes of today's shape, with the secret: the same edge cases, plus a secret whose characters
+# are all digits but the first (it must still be told from an old code's long serial).
+NEW_EDGE_CODES = [
+    make_code(country="KH", year=2026, serial=1, node_char="7", secret=secret(1)),
+    make_code(country="LA", year=2027, serial=9999, node_char="1", secret=secret(2)),
+    make_code(country="UA", year=2030, serial=10000, node_char="Y", secret=secret(3)),
+    make_code(country="IO", year=2099, serial=123456, node_char="9", secret=secret(4)),
+    make_code(country="ZO", year=2026, serial=90, node_char="B", secret=secret(5)),
+    make_code(country="IS", year=2000, serial=0, node_char="A", secret=bytes(SECRET_BYTES)),
 ]
 
 
@@ -303,3 +323,57 @@ def test_the_first_29_posts_of_a_hub_never_share_a_character():
         assert post_char(number=30, hub_char=hub_char) == chars[0]
     with pytest.raises(ValueError):
         post_char(number=0, hub_char="A")
+
+
+# --- codes with a secret (today's shape) and old codes side by side ----------------------------
+
+NEW_CODE_RE = re.compile(
+    r"^[A-Z]{2}-\d{4}-\d{4,}-[A-HJKMNP-TV-Y][1-9A-HJKMNP-TV-Y]{3}"
+    r"-[1-9A-HJKMNP-TV-Y]{4}-[1-9A-HJKMNP-TV-Y][0-9A-HJKMNP-TV-Z]$"
+)
+
+
+def test_a_new_code_carries_eight_secret_characters_and_checks():
+    for n in range(300):
+        code = make_code(country="KH", year=2026, serial=n, node_char="7", secret=secret(n))
+        assert NEW_CODE_RE.match(code), code
+        assert check_code(code) == CodeCheck(ok=True, code=code, problem="")
+        assert normalise_code(code.lower().replace("-", " ")) == code
+
+
+def test_old_codes_stay_valid_and_the_two_shapes_never_meet():
+    for old in EDGE_CODES:
+        assert check_code(old).ok and check_code(old).code == old
+    for new in NEW_EDGE_CODES:
+        result = check_code(new)
+        assert result.ok and result.code == new
+        # Dropping the secret gives an old-shaped code with the wrong check, not a holder's.
+        assert not check_code(new[:13] + new[-2:]).ok
+
+
+def test_the_secret_comes_only_from_the_bytes_handed_in():
+    made = {
+        make_code(country="KH", year=2026, serial=1, node_char="7", secret=secrets.token_bytes(16))
+        for _ in range(50)
+    }
+    assert len(made) == 50
+    same = make_code(country="KH", year=2026, serial=1, node_char="7", secret=secret(9))
+    assert same == make_code(country="KH", year=2026, serial=1, node_char="7", secret=secret(9))
+    with pytest.raises(ValueError):
+        make_code(country="KH", year=2026, serial=1, node_char="7", secret=b"short")
+
+
+def test_in_new_codes_every_substitution_and_adjacent_transposition_is_caught():
+    tried = 0
+    for code in NEW_EDGE_CODES:
+        for i, other, typed in substitutions(code):
+            assert not check_code(typed).ok, (code, i, other)
+            tried += 1
+        for i, typed in adjacent_swaps(code):
+            assert not check_code(typed).ok, (code, i)
+            tried += 1
+        plain = code.replace("-", "")
+        for i, typed in adjacent_swaps(plain):  # typed without hyphens, across groups
+            assert not check_code(typed).ok, (code, i)
+            tried += 1
+    assert tried > 3800

@@ -327,6 +327,11 @@ def test_names_are_escaped():
 
 @pytest.fixture
 def logos(tmp_path):
+    # Logos are the node's media (Wagtail images): the renderer reads nothing else.
+    from django.conf import settings
+
+    tmp_path = Path(settings.MEDIA_ROOT) / "test-logos" / tmp_path.name
+    tmp_path.mkdir(parents=True)
     png = tmp_path / "logo.png"
     Image.new("RGB", (120, 120), "#1d3557").save(png)
     jpg = tmp_path / "logo.jpg"
@@ -359,9 +364,12 @@ def test_missing_logo_raises_and_leaves_no_file(tmp_path):
 
 
 def test_unreadable_logo_raises_and_leaves_no_file(tmp_path):
+    from django.conf import settings
+
     folder = tmp_path / "out"
     folder.mkdir()
-    bad = tmp_path / "logo.png"
+    bad = Path(settings.MEDIA_ROOT) / "test-logos" / f"{tmp_path.name}-bad.png"
+    bad.parent.mkdir(parents=True, exist_ok=True)
     bad.write_text("not an image")
     with pytest.raises(RenderError, match="Failed to load image"):
         render_pdf([sheet()], CertificateDesign(logos=(str(bad),)), out=folder / "c.pdf")
@@ -441,3 +449,53 @@ def test_progress_ends_at_total(tmp_path):
         progress=lambda *a: calls.append(a),
     )
     assert calls[-1] == (3, 3)
+
+
+def test_an_external_image_is_never_fetched_and_the_certificate_prints_without_it(
+    tmp_path, settings, monkeypatch
+):
+    """Only the vendored fonts and the node's media: no request to another host (nor to this
+    one), no file from elsewhere on the machine (the node's keys live there too)."""
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Spy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Spy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    outside = tmp_path / "outside.png"
+    Image.new("RGB", (50, 50), "red").save(outside)
+    media = Path(settings.MEDIA_ROOT) / "test-logos" / tmp_path.name
+    media.mkdir(parents=True)
+    Image.new("RGB", (50, 50), "blue").save(media / "logo.png")
+    sneaky = f"{media.as_uri()}/../../../{outside.relative_to(outside.anchor)}"
+    templates = tmp_path / "templates" / "certificates" / "pdf"
+    templates.mkdir(parents=True)
+    page = (ROOT / "certificates/templates/certificates/pdf/sheet.html").read_text()
+    extra = (
+        f'<img src="http://127.0.0.1:{server.server_port}/spy.png" alt="">'
+        f'<img src="{outside.as_uri()}" alt=""><img src="{sneaky}" alt="">'
+        '<img src="https://example.org/logo.png" alt="">'
+    )
+    (templates / "sheet.html").write_text(
+        page.replace('<div class="content', extra + '<div class="content', 1)
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates"]}]
+    out = tmp_path / "c.pdf"
+    try:
+        pages = render_pdf([sheet()], CertificateDesign(logos=(str(media / "logo.png"),)), out=out)
+    finally:
+        server.shutdown()
+    assert pages == 1
+    assert asked == []
+    images = run("pdfimages", "-list", str(out)).splitlines()[2:]
+    assert len(images) == 2  # the media logo and the QR code; nothing from outside

@@ -182,3 +182,19 @@ def test_a_role_set_in_django_admin_brings_its_privileges(client, people):
     assert trainer.groups.filter(name="Trainers").exists()
     client.force_login(trainer)
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_stranger_cannot_lock_the_coordinator_out_from_another_address(client, people):
+    """Five failures on the coordinator's name from one address lock that address only."""
+    attacker = {"REMOTE_ADDR": "10.9.9.66"}
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "coord", "password": "guess"}, **attacker)
+    refused = client.post(reverse("login"), {"username": "coord", "password": PASSWORD}, **attacker)
+    assert refused.status_code == 429
+    assert "Account locked" in refused.content.decode()
+
+    office = client.post(
+        reverse("login"), {"username": "coord", "password": PASSWORD}, REMOTE_ADDR="10.1.1.5"
+    )
+    assert office.status_code == 302
+    assert office["Location"] == reverse("my_learning")

@@ -1,6 +1,7 @@
 """The officer's quiz pages: start an attempt, answer, submit, review. Thin: each parses the
 form, calls one service, renders. The attempt page shows only ``presentation()`` of the
-snapshot: no correct answer reaches the browser before submission."""
+snapshot (shown ids, never key ids); what the form sends is mapped back to key ids here, on the
+server, before any service sees it. No correct answer reaches the browser before submission."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -60,7 +61,9 @@ def quiz_attempt(request, attempt_id):
 
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        responses = responses_from_post(shown, request.POST)
+        responses = snapshots.responses_to_key_ids(
+            attempt.snapshot, responses_from_post(shown, request.POST)
+        )
         try:
             if action in {"submit", "confirm"}:
                 attempt_save(learner=request.user, attempt=attempt, responses=responses)
@@ -90,7 +93,7 @@ def quiz_attempt(request, attempt_id):
             "attempt": attempt,
             "quiz": quiz,
             "questions": shown,
-            "values": form_values(shown, saved),
+            "values": form_values(shown, snapshots.responses_to_shown(attempt.snapshot, saved)),
             "page": page,
             "total": len(questions),
             "answered": sum(1 for q in questions if q["id"] in saved),

@@ -27,6 +27,14 @@ def attempts_used(*, learner: User, quiz_key: uuid.UUID) -> int:
     return QuizAttempt.objects.filter(learner=learner, quiz_key=quiz_key).count()
 
 
+def questions_seen(*, learner: User, quiz_key: uuid.UUID) -> frozenset[str]:
+    """The ids of every question drawn for ``learner`` in earlier attempts at the quiz."""
+    snapshots = QuizAttempt.objects.filter(learner=learner, quiz_key=quiz_key).values_list(
+        "snapshot", flat=True
+    )
+    return frozenset(q["id"] for snapshot in snapshots for q in snapshot.get("questions", []))
+
+
 def submissions_for(*, learner: User, quiz_key: uuid.UUID) -> list[QuizSubmission]:
     """Graded attempts, oldest first (by start, then node order: never by a post's clock alone)."""
     return list(

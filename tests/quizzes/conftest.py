@@ -86,15 +86,15 @@ OWN_QUESTIONS = [
 ]
 
 
-def build_quiz(quiz, *, with_bank: bool = True, **settings):
+def build_quiz(quiz, *, with_bank: bool = True, own=OWN_QUESTIONS, bank_size: int = 3, **settings):
     blocks = []
-    for block_type, value in OWN_QUESTIONS:
+    for block_type, value in own:
         value = dict(value)
         value.pop("single", None)
         blocks.append({"type": block_type, "id": uid(), "value": value})
     if with_bank:
         category = QuestionCategory.objects.create(name="Indicators", locale=Locale.get_default())
-        for n in range(3):
+        for n in range(bank_size):
             Question.objects.create(
                 title=f"Bank {n}",
                 category=category,

@@ -17,6 +17,7 @@ from quizzes import review as reviews
 from quizzes import snapshot as snapshots
 from quizzes.forms import form_values, responses_from_post
 from quizzes.models import AttemptDraft, QuizAttempt, QuizSubmission
+from quizzes.selectors import quiz_review_level
 from quizzes.services import AttemptRefused, attempt_save
 
 from . import services
@@ -110,7 +111,7 @@ def quiz_result(request, attempt_id):
     if submission is None:
         return redirect("quiz_attempt", attempt_id=attempt.pk)
     quiz = _quiz_of(attempt)
-    level = quiz.review if quiz else "score"
+    level = quiz_review_level(learner=request.user, quiz=quiz) if quiz else "score"
     return render(
         request,
         "quizzes/result.html",

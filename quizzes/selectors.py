@@ -12,6 +12,7 @@ from modules.models import QuizPage
 from officers.models import User
 
 from .models import QuizAttempt, QuizSubmission
+from .review import review_level
 from .scoring import GradingMethod, grade_across_attempts
 
 
@@ -78,6 +79,19 @@ def quiz_state(*, learner: User, quiz: QuizPage) -> QuizState:
         grade=chosen.percent if chosen else None,
         passed=bool(chosen and chosen.passed),
         submissions=tuple(submissions),
+    )
+
+
+def quiz_review_level(*, learner: User, quiz: QuizPage) -> str:
+    """What ``learner`` may see now of their graded attempts at ``quiz`` (``review.review_level``:
+    correct answers only as the quiz's review option, their passes, attempts left and any open
+    attempt allow)."""
+    state = quiz_state(learner=learner, quiz=quiz)
+    return review_level(
+        option=quiz.review,
+        passed=any(s.passed for s in state.submissions),
+        attempts_left=state.attempts_left,
+        attempt_open=state.open_attempt is not None,
     )
 
 

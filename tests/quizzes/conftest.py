@@ -121,6 +121,17 @@ def build_quiz(quiz, *, with_bank: bool = True, own=OWN_QUESTIONS, bank_size: in
 
 
 @pytest.fixture
+def enrolled(client, course_tree, people):
+    """The learner, enrolled in the course tree's course and logged in."""
+    from learning.services import enrolment_create
+
+    officer = people["learner"]
+    enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    client.force_login(officer)
+    return officer
+
+
+@pytest.fixture
 def quiz(course_tree):
     return build_quiz(course_tree.quizzes[0])
 

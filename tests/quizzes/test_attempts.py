@@ -52,14 +52,6 @@ def form_for(attempt, *, right=True) -> dict:
     return data
 
 
-@pytest.fixture
-def enrolled(client, course_tree, people):
-    officer = people["learner"]
-    learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
-    client.force_login(officer)
-    return officer
-
-
 def start(client, quiz) -> QuizAttempt:
     response = client.post(reverse("quiz_start", args=[quiz.pk]))
     assert response.status_code == 302, response

@@ -20,7 +20,7 @@ from wagtail.models import Locale
 from courses.models import CertificateTemplate, CourseIndexPage, CoursePage
 from courses.services import catalogue_ensure
 from learning import services as learning_services
-from modules.models import LessonPage, ModulePage, QuizPage
+from modules.models import LessonPage, ModulePage, QuizPage, ReviewOption
 from officers.models import Agency, BorderPost, Role, User
 from officers.services import coordinator_scope_add, officer_create
 from questionbank.models import Question, QuestionCategory
@@ -182,6 +182,7 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
                 intro=quiz_text["intro"],
                 pass_mark=quiz_text["pass_mark"],
                 max_attempts=3,
+                review=ReviewOption.FINAL,  # no answer key while attempts remain
                 questions=quiz_questions(questions["en"]) if questions else "[]",
             )
             module.add_child(instance=quiz)
@@ -233,7 +234,8 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
             intro=test["en"]["intro"],
             test_kind=kind,
             pass_mark=0 if kind == "pre" else 70,
-            review="which",
+            # The graded post-test shows answers only after a pass or the last attempt.
+            review=ReviewOption.WHICH if kind == "pre" else ReviewOption.FINAL,
             shuffle_questions=True,
             questions=json.dumps(
                 [

@@ -1,6 +1,7 @@
 """The officer's quiz pages: start an attempt, answer, submit, review. Thin: each parses the
 form, calls one service, renders. The attempt page shows only ``presentation()`` of the
-snapshot: no correct answer reaches the browser before submission."""
+snapshot (shown ids, never key ids); what the form sends is mapped back to key ids here, on the
+server, before any service sees it. No correct answer reaches the browser before submission."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +17,7 @@ from quizzes import review as reviews
 from quizzes import snapshot as snapshots
 from quizzes.forms import form_values, responses_from_post
 from quizzes.models import AttemptDraft, QuizAttempt, QuizSubmission
+from quizzes.selectors import quiz_review_level
 from quizzes.services import AttemptRefused, attempt_save
 
 from . import services
@@ -60,7 +62,9 @@ def quiz_attempt(request, attempt_id):
 
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        responses = responses_from_post(shown, request.POST)
+        responses = snapshots.responses_to_key_ids(
+            attempt.snapshot, responses_from_post(shown, request.POST)
+        )
         try:
             if action in {"submit", "confirm"}:
                 attempt_save(learner=request.user, attempt=attempt, responses=responses)
@@ -90,7 +94,7 @@ def quiz_attempt(request, attempt_id):
             "attempt": attempt,
             "quiz": quiz,
             "questions": shown,
-            "values": form_values(shown, saved),
+            "values": form_values(shown, snapshots.responses_to_shown(attempt.snapshot, saved)),
             "page": page,
             "total": len(questions),
             "answered": sum(1 for q in questions if q["id"] in saved),
@@ -107,7 +111,7 @@ def quiz_result(request, attempt_id):
     if submission is None:
         return redirect("quiz_attempt", attempt_id=attempt.pk)
     quiz = _quiz_of(attempt)
-    level = quiz.review if quiz else "score"
+    level = quiz_review_level(learner=request.user, quiz=quiz) if quiz else "score"
     return render(
         request,
         "quizzes/result.html",

@@ -80,7 +80,12 @@ def lesson_check(request, lesson_id: int, block_id: str):
         message = _("Correct.")
     else:
         message = _("Not quite.")
-    details = [t for t in (result.feedback, *result.option_feedback, result.explanation) if t]
+    # Nothing of the key for an empty answer: feedback and explanation follow a real try.
+    details = (
+        [t for t in (result.feedback, *result.option_feedback, result.explanation) if t]
+        if result.answered
+        else []
+    )
     if not result.correct and result.answered:
         details.append(_("The answer: %(answer)s") % {"answer": result.answer})
     if "application/json" in request.headers.get("Accept", ""):

@@ -71,9 +71,19 @@ class GradingMethod(models.TextChoices):
 
 
 class ReviewOption(models.TextChoices):
+    """What an officer sees after submitting. The values are the levels ``quizzes.review``
+    decides on."""
+
     SCORE = "score", _("Show the score only")
     WHICH = "which", _("Show which answers were right")
-    ANSWERS = "answers", _("Show the correct answers and feedback")
+    FINAL = (
+        "final",
+        _(
+            "Show which answers were right; the correct answers and feedback only after a pass or "
+            "the last attempt"
+        ),
+    )
+    ANSWERS = "answers", _("Show the correct answers and feedback after every attempt")
 
 
 class TestKind(models.TextChoices):
@@ -134,7 +144,12 @@ class QuizPage(Page):
         _("after submitting"),
         max_length=10,
         choices=ReviewOption.choices,
-        default=ReviewOption.ANSWERS,
+        default=ReviewOption.FINAL,
+        help_text=_(
+            "With more than one attempt, correct answers shown after every attempt let an "
+            "officer submit a blank attempt, read the answers and pass the next one. Show them "
+            "only after a pass or the last attempt unless the quiz is practice."
+        ),
     )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_options = models.BooleanField(_("shuffle options"), default=True)

@@ -2,7 +2,9 @@
 
 Field names: ``q-<question id>`` for single choice, multiple response (several values), true or
 false, numeric and short text; ``q-<question id>-<item id>`` for matching (the right item
-chosen) and ordering (the position given). No ORM: plain data in and out.
+chosen) and ordering (the position given). Option, item and right ids here are the *shown* ids
+of ``snapshot.presentation()``; the caller maps them to key ids with
+``snapshot.responses_to_key_ids()``. No ORM: plain data in and out.
 """
 
 from __future__ import annotations

@@ -9,8 +9,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from django.utils.crypto import salted_hmac
+
 from .scoring import InvalidResponse, score_question
-from .snapshot import keys, presentation, question_from_block
+from .snapshot import keys, presentation, question_from_block, responses_to_key_ids
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,18 @@ class CheckResult:
 
 def check_question(stream_value, block_id: str) -> dict | None:
     """The snapshot question of a lesson's check block (a one-question stream), with options
-    shuffled the same way every time (seeded by the block id)."""
+    shuffled the same way every time (seeded by the block id). A check keeps no state between
+    showing and grading, so its shown ids are a keyed hash (the node's secret key) of the block
+    and the key id: the same on every request, and opaque in the page."""
     if not len(stream_value):
         return None
     child = stream_value[0]
     rng = random.Random(block_id)  # noqa: S311 (presentation order, not a secret)
+
+    def token(role: str, key_id: str) -> str:
+        digest = salted_hmac("quizzes.practice.shown-id", f"{block_id}\n{role}\n{key_id}")
+        return digest.hexdigest()[:16]
+
     return question_from_block(
         child.block_type,
         child.value,
@@ -37,6 +46,7 @@ def check_question(stream_value, block_id: str) -> dict | None:
         {"kind": "check", "block": block_id},
         rng,
         shuffle=True,
+        token=token,
     )
 
 
@@ -45,8 +55,11 @@ def check_view(question: dict) -> dict:
 
 
 def check_answer(question: dict, response) -> CheckResult:
-    """Grade one practice answer. A response that does not fit the question is unanswered."""
-    (key,) = keys({"questions": [question]})
+    """Grade one practice answer, as the page sent it (shown ids). A response that does not
+    fit the question is unanswered."""
+    snapshot = {"questions": [question]}
+    response = responses_to_key_ids(snapshot, {question["id"]: response})[question["id"]]
+    (key,) = keys(snapshot)
     try:
         result = score_question(key, response)
     except InvalidResponse:

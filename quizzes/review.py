@@ -1,6 +1,44 @@
-"""What an officer may see of a graded attempt, by the quiz's review option."""
+"""What an officer may see of a graded attempt, by the quiz's review option.
+
+Pure: plain data in, plain data out; no Django (an import-linter contract says so).
+
+The review options (``modules.models.ReviewOption`` values) and the levels they give:
+``score`` (the score only), ``which`` (also which questions were right), ``answers`` (also the
+correct answers and feedback, after every attempt) and ``final`` (``which`` until the officer
+has passed or has no attempt left, then ``answers``). While an attempt is open, no option shows
+correct answers: an officer could read them in one tab and answer in another.
+"""
 
 from __future__ import annotations
+
+SCORE, WHICH, ANSWERS, FINAL = "score", "which", "answers", "final"
+
+
+def review_level(
+    *, option: str, passed: bool, attempts_left: int | None, attempt_open: bool
+) -> str:
+    """The level (``score``, ``which`` or ``answers``) to show for a graded attempt.
+
+    ``passed``: the officer has passed the quiz (by any graded attempt); ``attempts_left``: how
+    many more attempts they may start (None: no limit); ``attempt_open``: they have an attempt
+    in progress. Correct answers are shown only when no attempt is open, and, for ``final``,
+    only after a pass or when no attempt is left. An unknown option shows the score only.
+    """
+    if option not in {SCORE, WHICH, ANSWERS, FINAL}:
+        return SCORE
+    if option in {SCORE, WHICH}:
+        return option
+    if attempt_open:
+        return WHICH
+    if option == ANSWERS or passed or attempts_left == 0:
+        return ANSWERS
+    return WHICH
+
+
+def answers_before_last_attempt(*, option: str, max_attempts: int) -> bool:
+    """True when ``option`` shows the correct answers while the officer may still try again
+    (``max_attempts`` 0 means no limit): what a trainer choosing it must be told."""
+    return option == ANSWERS and max_attempts != 1
 
 
 def _answer_text(q: dict, response) -> str:

@@ -12,6 +12,7 @@ from modules.models import QuizPage
 from officers.models import User
 
 from .models import QuizAttempt, QuizSubmission
+from .review import review_level
 from .scoring import GradingMethod, grade_across_attempts
 
 
@@ -25,6 +26,14 @@ def open_attempt(*, learner: User, quiz_key: uuid.UUID) -> QuizAttempt | None:
 
 def attempts_used(*, learner: User, quiz_key: uuid.UUID) -> int:
     return QuizAttempt.objects.filter(learner=learner, quiz_key=quiz_key).count()
+
+
+def questions_seen(*, learner: User, quiz_key: uuid.UUID) -> frozenset[str]:
+    """The ids of every question drawn for ``learner`` in earlier attempts at the quiz."""
+    snapshots = QuizAttempt.objects.filter(learner=learner, quiz_key=quiz_key).values_list(
+        "snapshot", flat=True
+    )
+    return frozenset(q["id"] for snapshot in snapshots for q in snapshot.get("questions", []))
 
 
 def submissions_for(*, learner: User, quiz_key: uuid.UUID) -> list[QuizSubmission]:
@@ -70,6 +79,19 @@ def quiz_state(*, learner: User, quiz: QuizPage) -> QuizState:
         grade=chosen.percent if chosen else None,
         passed=bool(chosen and chosen.passed),
         submissions=tuple(submissions),
+    )
+
+
+def quiz_review_level(*, learner: User, quiz: QuizPage) -> str:
+    """What ``learner`` may see now of their graded attempts at ``quiz`` (``review.review_level``:
+    correct answers only as the quiz's review option, their passes, attempts left and any open
+    attempt allow)."""
+    state = quiz_state(learner=learner, quiz=quiz)
+    return review_level(
+        option=quiz.review,
+        passed=any(s.passed for s in state.submissions),
+        attempts_left=state.attempts_left,
+        attempt_open=state.open_attempt is not None,
     )
 
 

@@ -8,6 +8,7 @@ clock, never the browser's.
 from __future__ import annotations
 
 import random
+import secrets
 import uuid
 from datetime import timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -24,7 +25,7 @@ from officers.services import officer_lock
 from . import snapshot as snapshots
 from .models import AttemptDraft, QuizAttempt, QuizSubmission
 from .scoring import InvalidResponse, score_attempt, validate_response
-from .selectors import attempts_used, open_attempt
+from .selectors import attempts_used, open_attempt, questions_seen
 
 
 def _reason(code: str) -> str:
@@ -49,11 +50,19 @@ def _decimal(value, places: str = "0.0001") -> Decimal:
     )
 
 
+def _shown_id(_role: str, _key_id: str) -> str:
+    """A shown id: random, from the operating system's generator (not the attempt's seeded
+    one, which the attempt's id in the URL would reproduce)."""
+    return secrets.token_hex(8)
+
+
 def attempt_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
     """Start an attempt at ``quiz``, or return the one already open.
 
     Precondition: the caller has checked that ``learner`` may take the quiz (enrolled). An open
-    attempt whose time ran out is closed (graded on what was saved) first. Raises
+    attempt whose time ran out is closed (graded on what was saved) first. Random draws from
+    the bank take questions the officer has not been shown in earlier attempts first. Options,
+    matching items and ordering items get new random shown ids in every attempt. Raises
     AttemptRefused when no attempts are left or the quiz cannot be drawn (no questions, a
     random draw larger than its category): nothing is written then.
     """
@@ -72,7 +81,12 @@ def attempt_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
             )
         attempt_id = uuid.uuid4()
         try:
-            drawn = snapshots.draw(quiz=quiz, rng=random.Random(attempt_id.int))  # noqa: S311 (a draw, not a secret)
+            drawn = snapshots.draw(
+                quiz=quiz,
+                rng=random.Random(attempt_id.int),  # noqa: S311 (a draw, not a secret)
+                token=_shown_id,
+                seen=questions_seen(learner=learner, quiz_key=quiz.translation_key),
+            )
         except snapshots.QuizNotReady as error:
             raise AttemptRefused(str(error)) from error
         course = course_for_page(quiz)

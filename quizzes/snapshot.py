@@ -4,11 +4,23 @@ the key the server grades with.
 The snapshot is stored with the attempt, so grading, review and statistics use exactly the
 questions, order and wording the officer had, whatever a trainer edits afterwards. Only
 ``presentation()`` output ever reaches a template before submission.
+
+Key ids and shown ids. A snapshot's view, key, feedback and the stored responses name options,
+matching lefts and rights, and ordering items by their *key ids* (the question block's own ids:
+stable across attempts, so statistics can count an option over many attempts; a matching
+pair's left and right share one). The page never sees them: each question also keeps, under
+``"shown"``, an opaque *shown id* per option, left, right and item (``"options"``, ``"lefts"``,
+``"rights"``, ``"items"``: key id -> shown id), made by the ``token`` function the caller hands
+in (random per attempt). ``presentation()`` writes shown ids; ``responses_to_key_ids()`` maps
+what the form sends back to key ids on the server, before anything is validated, saved or
+graded; ``responses_to_shown()`` maps saved answers back for the form. Snapshots stored before
+shown ids existed have no ``"shown"``: their shown ids are their key ids, as they always were.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Collection
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -16,7 +28,17 @@ from django.utils.translation import gettext as _
 from modules.models import QuizPage
 from questionbank.models import Question
 
+from .draws import prefer_unseen
 from .scoring import Option, QuestionKey, QuestionType
+
+# A question's shown-id maps, by what the ids name: choice options, matching lefts and rights,
+# ordering items.
+SHOWN_ROLES = ("options", "lefts", "rights", "items")
+
+Token = Callable[[str, str], str]
+"""``token(role, key_id)``: the shown id of one option, left, right or item. It must not be
+derivable from the page (random, or a keyed hash kept on the server) and must be unique within
+a question."""
 
 
 class QuizNotReady(Exception):
@@ -28,12 +50,19 @@ def _items(list_value) -> list[tuple[str, object]]:
     return [(child.id, child.value) for child in list_value.bound_blocks]
 
 
-def question_from_block(block_type: str, value, qid: str, source: dict, rng, shuffle: bool) -> dict:
-    """One question block as a snapshot question: its view, key, feedback and answer text."""
+def question_from_block(
+    block_type: str, value, qid: str, source: dict, rng, shuffle: bool, token: Token
+) -> dict:
+    """One question block as a snapshot question: its view, key, feedback, answer text and
+    shown ids (from ``token``).
 
-    def shuffled(seq: list) -> list:
+    Matching rights and ordering items are always shuffled, whatever ``shuffle`` says: in the
+    authored order, their order would be the key (the right beside its left, the items in
+    sequence)."""
+
+    def shuffled(seq: list, always: bool = False) -> list:
         seq = list(seq)
-        if shuffle:
+        if shuffle or always:
             rng.shuffle(seq)
         return seq
 
@@ -63,13 +92,15 @@ def question_from_block(block_type: str, value, qid: str, source: dict, rng, shu
     elif block_type == "matching":
         pairs = _items(value["pairs"])
         view["lefts"] = [{"id": pid, "text": p["left"]} for pid, p in pairs]
-        view["rights"] = [{"id": pid, "text": p["right"]} for pid, p in shuffled(pairs)]
+        view["rights"] = [
+            {"id": pid, "text": p["right"]} for pid, p in shuffled(pairs, always=True)
+        ]
         key["pairs"] = [[pid, pid] for pid, _p in pairs]
         key["partial_credit"] = bool(value.get("partial_credit"))
         answer = [f"{p['left']} → {p['right']}" for _pid, p in pairs]
     elif block_type == "ordering":
         items = _items(value["items"])
-        view["items"] = [{"id": iid, "text": text} for iid, text in shuffled(items)]
+        view["items"] = [{"id": iid, "text": text} for iid, text in shuffled(items, always=True)]
         key["order"] = [iid for iid, _text in items]
         key["partial_credit"] = bool(value.get("partial_credit"))
         answer = [text for _iid, text in items]
@@ -83,6 +114,11 @@ def question_from_block(block_type: str, value, qid: str, source: dict, rng, shu
         answer = list(value["accepted"])
     else:
         raise ValueError(f"Unknown question type {block_type!r}")
+    shown = {
+        role: {entry["id"]: token(role, entry["id"]) for entry in view[role]}
+        for role in SHOWN_ROLES
+        if role in view
+    }
     return {
         "id": qid,
         "type": block_type,
@@ -92,10 +128,11 @@ def question_from_block(block_type: str, value, qid: str, source: dict, rng, shu
         "key": key,
         "feedback": feedback,
         "answer": answer,
+        "shown": shown,
     }
 
 
-def _bank(question: Question, rng, shuffle: bool) -> dict:
+def _bank(question: Question, rng, shuffle: bool, token: Token) -> dict:
     question = question.localized
     block = question.block
     if block is None:
@@ -106,21 +143,36 @@ def _bank(question: Question, rng, shuffle: bool) -> dict:
         "locale": question.locale.language_code,
     }
     return question_from_block(
-        block.block_type, block.value, f"b-{question.translation_key}", source, rng, shuffle
+        block.block_type,
+        block.value,
+        f"b-{question.translation_key}",
+        source,
+        rng,
+        shuffle,
+        token,
     )
 
 
-def draw(*, quiz: QuizPage, rng: random.Random) -> dict:
+def draw(
+    *,
+    quiz: QuizPage,
+    rng: random.Random,
+    token: Token,
+    seen: Collection[str] = frozenset(),
+) -> dict:
     """Draw an attempt's questions from ``quiz``: fixed questions, random draws from bank
-    categories, the quiz's own questions; shuffled if the quiz says so. Raises QuizNotReady
-    with a message for trainers and officers when it cannot be drawn."""
+    categories, the quiz's own questions; shuffled if the quiz says so. A random draw takes
+    questions whose id is not in ``seen`` (those the officer was shown in earlier attempts)
+    first, where its category has enough. ``token`` makes the shown ids (see the module's
+    docstring). Raises QuizNotReady with a message for trainers and officers when it cannot be
+    drawn."""
     questions: list[dict] = []
     drawn: set[str] = set()
     for item in quiz.questions:
         if item.block_type == "bank_question":
             if item.value is None:
                 continue
-            q = _bank(item.value, rng, quiz.shuffle_options)
+            q = _bank(item.value, rng, quiz.shuffle_options, token)
         elif item.block_type == "random_draw":
             category, count = item.value["category"], item.value["count"]
             pool = [
@@ -138,8 +190,9 @@ def draw(*, quiz: QuizPage, rng: random.Random) -> dict:
                     )
                     % {"count": count, "category": category, "available": len(pool)}
                 )
-            for question in rng.sample(pool, count):
-                q = _bank(question, rng, quiz.shuffle_options)
+            by_id = {f"b-{q.translation_key}": q for q in pool}
+            for question_id in prefer_unseen(list(by_id), count=count, seen=seen, rng=rng):
+                q = _bank(by_id[question_id], rng, quiz.shuffle_options, token)
                 questions.append(q)
                 drawn.add(q["id"])
             continue
@@ -152,6 +205,7 @@ def draw(*, quiz: QuizPage, rng: random.Random) -> dict:
                 {"kind": "own", "block": item.id},
                 rng,
                 quiz.shuffle_options,
+                token,
             )
         if q["id"] in drawn:
             continue
@@ -189,9 +243,70 @@ def keys(snapshot: dict) -> list[QuestionKey]:
     return result
 
 
+def _shown_view(q: dict) -> dict:
+    """The question's view with shown ids in place of key ids."""
+    shown = q.get("shown", {})
+    view = dict(q["view"])
+    for role, ids in shown.items():
+        view[role] = [{**entry, "id": ids.get(entry["id"], "")} for entry in view.get(role, [])]
+    return view
+
+
 def presentation(snapshot: dict) -> list[dict]:
-    """What the officer may see before submitting: stems and choices, no keys, no feedback."""
+    """What the officer may see before submitting: stems and choices under their shown ids;
+    no keys, no key ids, no feedback."""
     return [
-        {"id": q["id"], "type": q["type"], "points": q["points"], "number": n, **q["view"]}
+        {"id": q["id"], "type": q["type"], "points": q["points"], "number": n, **_shown_view(q)}
         for n, q in enumerate(snapshot["questions"], start=1)
     ]
+
+
+def _mapped(q: dict, response, lookup: Callable[[str, object], object]):
+    """``response`` to question ``q`` with each id replaced by ``lookup(role, id)``."""
+    kind = q["type"]
+    if kind in {"single", "multiple"}:
+        if isinstance(response, list):
+            return [lookup("options", r) for r in response]
+        return lookup("options", response)
+    if kind == "matching" and isinstance(response, dict):
+        return {lookup("lefts", k): lookup("rights", v) for k, v in response.items()}
+    if kind == "ordering" and isinstance(response, list):
+        return [lookup("items", i) for i in response]
+    return response
+
+
+# What a shown id that is not the question's becomes in key ids: never a key id, so validation
+# refuses it as not one of the question's (a key id sent by a page is not one of its shown ids).
+UNKNOWN = "?"
+
+
+def _convert(snapshot: dict, responses: dict, *, to_key: bool) -> dict:
+    questions = {q["id"]: q for q in snapshot["questions"]}
+    converted = {}
+    for question_id, response in responses.items():
+        q = questions.get(question_id)
+        if q is None or not q.get("shown") or response is None:
+            converted[question_id] = response  # a snapshot from before shown ids: the same
+            continue
+        maps = q["shown"]
+        if to_key:
+            maps = {role: {s: k for k, s in ids.items()} for role, ids in maps.items()}
+
+        def lookup(role: str, value, maps=maps):
+            if not isinstance(value, str):
+                return value
+            return maps.get(role, {}).get(value, UNKNOWN if to_key else value)
+
+        converted[question_id] = _mapped(q, response, lookup)
+    return converted
+
+
+def responses_to_key_ids(snapshot: dict, responses: dict) -> dict:
+    """Responses as the page sent them (shown ids) in key ids, for validation, saving and
+    grading. Only the server holds the map."""
+    return _convert(snapshot, responses, to_key=True)
+
+
+def responses_to_shown(snapshot: dict, responses: dict) -> dict:
+    """Saved responses (key ids) in shown ids, for the attempt form."""
+    return _convert(snapshot, responses, to_key=False)

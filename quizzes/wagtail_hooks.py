@@ -1,14 +1,19 @@
-"""Quiz statistics in Wagtail's admin: the URLs under /admin/quiz-stats/ and a menu item.
+"""Quizzes in Wagtail's admin: the statistics (URLs under /admin/quiz-stats/ and a menu item),
+and a warning to the trainer who saves a quiz that shows answers while attempts remain.
 
 Wagtail wraps every admin URL in ``require_admin_access``; the views say so again themselves.
 """
 
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from modules.models import QuizPage
+
 from . import admin_views
+from .review import answers_before_last_attempt
 
 app_name = "quiz_stats"
 
@@ -36,3 +41,24 @@ def register_quiz_statistics_menu_item():
     return QuizStatisticsMenuItem(
         _("Quiz statistics"), reverse("quiz_stats:index"), icon_name="table", order=260
     )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_answers_shown_while_attempts_remain(request, page):
+    """Saving or publishing a quiz whose review shows the correct answers after every attempt,
+    with more than one attempt allowed: say what that means (a warning, not a refusal)."""
+    page = page.specific
+    if not isinstance(page, QuizPage):
+        return
+    if answers_before_last_attempt(option=page.review, max_attempts=page.max_attempts):
+        messages.warning(
+            request,
+            _(
+                "“%(title)s” shows the correct answers after every attempt and allows more than "
+                "one: an officer can submit a blank attempt, read the answers and pass the next "
+                "one. To prevent that, choose “only after a pass or the last attempt” under "
+                "“After submitting”."
+            )
+            % {"title": page.title},
+        )

@@ -70,7 +70,7 @@ def test_bad_node_role_is_refused():
 def test_demo_loads_real_courses_and_twice_changes_nothing(capsys):
     from courses.models import CoursePage
     from learning.models import LearnerRecord
-    from modules.models import LessonPage
+    from modules.models import LessonPage, QuizPage
     from officers.models import User
 
     call_command("load_demo")
@@ -92,6 +92,9 @@ def test_demo_loads_real_courses_and_twice_changes_nothing(capsys):
     )
     codes = set(CoursePage.objects.values_list("code", flat=True))
     assert codes == {"TIP-101", "WLC-101", "HRB-101"}
+    # Graded quizzes show the answer key only after a pass or the last attempt.
+    graded = QuizPage.objects.exclude(test_kind="pre")
+    assert graded.exists() and set(graded.values_list("review", flat=True)) == {"final"}
     thai = CoursePage.objects.get(code="TIP-101", locale__language_code="th")
     assert any("\u0e00" <= ch <= "\u0e7f" for ch in thai.title)
     assert User.objects.filter(post__country="TH").exists()

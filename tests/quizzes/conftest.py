@@ -86,15 +86,15 @@ OWN_QUESTIONS = [
 ]
 
 
-def build_quiz(quiz, *, with_bank: bool = True, **settings):
+def build_quiz(quiz, *, with_bank: bool = True, own=OWN_QUESTIONS, bank_size: int = 3, **settings):
     blocks = []
-    for block_type, value in OWN_QUESTIONS:
+    for block_type, value in own:
         value = dict(value)
         value.pop("single", None)
         blocks.append({"type": block_type, "id": uid(), "value": value})
     if with_bank:
         category = QuestionCategory.objects.create(name="Indicators", locale=Locale.get_default())
-        for n in range(3):
+        for n in range(bank_size):
             Question.objects.create(
                 title=f"Bank {n}",
                 category=category,
@@ -118,6 +118,17 @@ def build_quiz(quiz, *, with_bank: bool = True, **settings):
     quiz.save_revision().publish()
     quiz.refresh_from_db()
     return quiz
+
+
+@pytest.fixture
+def enrolled(client, course_tree, people):
+    """The learner, enrolled in the course tree's course and logged in."""
+    from learning.services import enrolment_create
+
+    officer = people["learner"]
+    enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    client.force_login(officer)
+    return officer
 
 
 @pytest.fixture

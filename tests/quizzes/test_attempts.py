@@ -1,50 +1,55 @@
 """Quiz attempts through the officer's pages: start, answer, submit once, review; and every
 kind of bad input refused with a message and no change to any score."""
 
+import json
+import re
+import uuid
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from learning import services as learning
 from quizzes.models import AttemptDraft, QuizAttempt, QuizSubmission
+from quizzes.practice import check_question
 from tests.quizzes.conftest import SECRETS, build_quiz
 
 
 def form_for(attempt, *, right=True) -> dict:
-    """Form fields answering every question of ``attempt`` right (or wrong), from its key."""
+    """Form fields answering every question of ``attempt`` right (or wrong), from its key (in
+    key ids, server-side) written with the ids the page shows."""
     data = {}
     for q in attempt.snapshot["questions"]:
         name, key, view = f"q-{q['id']}", q["key"], q["view"]
+        shown = q.get("shown", {})  # none in a snapshot from before shown ids: key ids shown
+
+        def s(role, key_id, shown=shown):
+            return shown.get(role, {}).get(key_id, key_id)
+
         if q["type"] == "single":
-            pick = [o["id"] for o in key["options"] if o["correct"] == right]
+            pick = [s("options", o["id"]) for o in key["options"] if o["correct"] == right]
             data[name] = pick[0]
         elif q["type"] == "multiple":
-            data[name] = [o["id"] for o in key["options"] if o["correct"] == right]
+            data[name] = [s("options", o["id"]) for o in key["options"] if o["correct"] == right]
         elif q["type"] == "true_false":
             data[name] = "true" if key["correct_answer"] == right else "false"
         elif q["type"] == "matching":
             rights = [r["id"] for r in view["rights"]]
             for left, answer in key["pairs"]:
-                data[f"{name}-{left}"] = answer if right else next(r for r in rights if r != answer)
+                chosen = answer if right else next(r for r in rights if r != answer)
+                data[f"{name}-{s('lefts', left)}"] = s("rights", chosen)
         elif q["type"] == "ordering":
             order = key["order"] if right else list(reversed(key["order"]))
             for position, item in enumerate(order, start=1):
-                data[f"{name}-{item}"] = str(position)
+                data[f"{name}-{s('items', item)}"] = str(position)
         elif q["type"] == "numeric":
             data[name] = key["number"] if right else "999"
         elif q["type"] == "short_text":
             data[name] = key["accepted"][0] if right else "no idea"
     return data
-
-
-@pytest.fixture
-def enrolled(client, course_tree, people):
-    officer = people["learner"]
-    learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
-    client.force_login(officer)
-    return officer
 
 
 def start(client, quiz) -> QuizAttempt:
@@ -122,28 +127,208 @@ def test_unanswered_questions_are_warned_before_submitting(client, quiz, enrolle
     assert QuizSubmission.objects.get(attempt=attempt).percent == 0
 
 
-def test_no_answer_reaches_the_browser_before_submission(client, quiz, enrolled):
-    """Every page and response an officer can reach during an attempt, looked through for
-    anything that reveals an answer."""
-    quiz.layout = "per_question"
-    quiz.save_revision().publish()
-    seen = [client.get(quiz.url)]
+class _PageParts(HTMLParser):
+    """Every id, name, value, for and data-* attribute of a page, its texts, and each select's
+    name with its options' values."""
+
+    def __init__(self):
+        super().__init__()
+        self.attributes: list[str] = []
+        self.texts: list[str] = []
+        self.selects: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value and (name in {"id", "name", "value", "for"} or name.startswith("data-")):
+                self.attributes.append(value)
+        attrs = dict(attrs)
+        if tag == "select":
+            self.selects.append((attrs.get("name") or "", []))
+        elif tag == "option" and self.selects:
+            self.selects[-1][1].append(attrs.get("value") or "")
+
+    def handle_data(self, data):
+        if data.strip():
+            self.texts.append(data.strip())
+
+
+def _parts(body: str) -> _PageParts:
+    parts = _PageParts()
+    if body.lstrip().startswith(("{", "[")):  # JSON: every string in it is both
+        strings = re.findall(r'"((?:[^"\\]|\\.)*)"', body)
+        parts.attributes += strings
+        parts.texts += strings
+    else:
+        parts.feed(body)
+    return parts
+
+
+def _fragments(value: str) -> set[str]:
+    return {value, *re.split(r"[-_:,;./ ]+", value)} - {""}
+
+
+def key_elements(question: dict) -> tuple[set[str], set[str]]:
+    """What reveals ``question``'s key (from the server's snapshot): ids that must never be in
+    the page, in whole or as a part of an attribute; and values no attribute or text may equal
+    or (for accepted answers) contain."""
+    key, kind = question["key"], question["type"]
+    ids: set[str] = set()
+    values: set[str] = set()
+    if kind in {"single", "multiple"}:
+        ids |= {o["id"] for o in key["options"] if o["correct"]}
+    elif kind == "matching":
+        for left, right in key["pairs"]:
+            ids |= {left, right}
+            values |= {f"{left}-{right}", f"{left}:{right}"}
+    elif kind == "ordering":
+        ids |= set(key["order"])
+        for separator in (",", "-", " ", ";"):
+            values.add(separator.join(key["order"]))
+    elif kind == "numeric":
+        values.add(key["number"])
+    elif kind == "short_text":
+        values |= set(key["accepted"])
+    return ids, values
+
+
+def assert_reveals_no_key(bodies: dict[str, str], questions: list[dict]) -> set[str]:
+    """Fail if any id, name, value, for or data-* attribute, or any text, of ``bodies`` (what
+    the learner reached, by URL) equals or maps to a key element of ``questions``. Returns the
+    attribute values seen."""
+    seen: set[str] = set()
+    for where, body in bodies.items():
+        parts = _parts(body)
+        seen |= set(parts.attributes)
+        for q in questions:
+            ids, values = key_elements(q)
+            for attribute in parts.attributes:
+                leaked = {i for i in ids if i in attribute}
+                assert not leaked, (where, q["type"], attribute, "carries a key id")
+                assert attribute not in values, (where, q["type"], attribute, "is the key")
+                for accepted in q["key"].get("accepted", []):
+                    assert accepted.casefold() not in attribute.casefold(), (where, attribute)
+            for text in parts.texts:
+                assert not any(i in text for i in ids), (where, q["type"], text)
+                assert text not in values, (where, q["type"], text)
+                for accepted in q["key"].get("accepted", []):
+                    assert accepted.casefold() not in text.casefold(), (where, text)
+            if q["type"] == "matching":
+                # A left's select must not name the right it matches (or any right).
+                shown_rights = {q.get("shown", {}).get("rights", {}).get(r, r) for r in ids}
+                for name, options in parts.selects:
+                    if not name.startswith(f"q-{q['id']}-"):
+                        continue
+                    named = name.removeprefix(f"q-{q['id']}-")
+                    assert not any(o and o in named for o in options), (where, name, "an option")
+                    assert not any(r in named for r in shown_rights), (where, name, "a right")
+    return seen
+
+
+CRAWL_NUMBER = "73.25"  # an answer no page shows by chance (unlike "3": "Question 3 of 9")
+
+
+def test_no_page_or_response_of_an_attempt_reveals_a_key(client, course_tree, enrolled):
+    """Every page and response an officer can reach during an attempt at a quiz of all seven
+    types (the quiz page, each question page, saves with answers, the unanswered warning, the
+    result page that is not there yet, a lesson with a knowledge check and its JSON answer),
+    looked through for anything that equals or maps to a key element: no correct option's
+    key id, no matching pair, no ordering sequence, no numeric or accepted answer, no feedback,
+    in any id, name, value, for or data-* attribute or text. And each attempt shows new ids."""
+    from tests.quizzes.conftest import OWN_QUESTIONS
+
+    own = [
+        (kind, {**value, "answer": CRAWL_NUMBER}) if kind == "own_numeric" else (kind, value)
+        for kind, value in OWN_QUESTIONS
+    ]
+    quiz = build_quiz(course_tree.quizzes[0], own=own, layout="per_question", max_attempts=3)
+    lesson = course_tree.lessons[0]
+    matching = dict(OWN_QUESTIONS[3][1])
+    lesson.body = json.dumps(
+        [
+            {
+                "type": "check",
+                "id": "chk-m",
+                "value": [{"type": "matching", "id": str(uuid.uuid4()), "value": matching}],
+            }
+        ]
+    )
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    check = check_question(lesson.body[0].value, "chk-m")
+
+    shown_per_attempt = []
+    for _attempt_number in range(2):
+        seen = {quiz.url: client.get(quiz.url)}
+        attempt = start(client, quiz)
+        url = reverse("quiz_attempt", args=[attempt.pk])
+        first_question = attempt.snapshot["questions"][0]["id"]  # left unanswered
+        wrong = {
+            k: v
+            for k, v in form_for(attempt, right=False).items()
+            if not k.startswith(f"q-{first_question}")
+        }
+        for number in range(1, 10):
+            seen[f"{url}?q={number}"] = client.get(url, {"q": number})
+            seen[f"save {number}"] = client.post(
+                url, {**wrong, "q": number, "action": "save"}, follow=True
+            )
+        seen["submit"] = client.post(url, {"action": "submit"})  # the unanswered warning
+        seen["result"] = client.get(reverse("quiz_result", args=[attempt.pk]), follow=True)
+        seen[lesson.url] = client.get(lesson.url)
+        seen["check"] = client.post(
+            reverse("lesson_check", args=[lesson.pk, "chk-m"]), {}, HTTP_ACCEPT="application/json"
+        )
+        bodies = {where: r.content.decode() for where, r in seen.items()}
+        for where, body in bodies.items():
+            for secret in SECRETS:
+                assert secret not in body, (secret, where)
+            if where not in {lesson.url, "check"}:  # a check's buttons say "Correct." there
+                assert "correct" not in body.lower().replace("incorrect", ""), where
+        questions = attempt.snapshot["questions"]
+        assert {q["type"] for q in questions} == {
+            "single",
+            "multiple",
+            "true_false",
+            "matching",
+            "ordering",
+            "numeric",
+            "short_text",
+        }
+        for q in questions:
+            if q["type"] == "numeric":
+                assert q["key"]["number"] == CRAWL_NUMBER
+                assert f'name="q-{q["id"]}" value="{q["key"]["number"]}"' not in "".join(
+                    bodies.values()
+                )
+        attributes = assert_reveals_no_key(bodies, [*questions, check])
+        shown_per_attempt.append(
+            {i for q in questions for ids in q.get("shown", {}).values() for i in ids.values()}
+        )
+        carried = {f for a in attributes for f in _fragments(a)}
+        assert shown_per_attempt[-1] <= carried  # the shown ids are what the page carries
+        client.post(url, {"action": "confirm"})
+    first, second = shown_per_attempt
+    assert first and not first & second, "a second attempt shows the same ids"
+
+
+def test_an_attempt_stored_before_shown_ids_still_saves_grades_and_reviews(client, quiz, enrolled):
+    """Attempts synced or stored in the old snapshot shape (no ``shown``: the page shows key
+    ids) keep working: the form reads them, they grade right, the review shows the answers."""
     attempt = start(client, quiz)
+    old = {**attempt.snapshot}
+    old["questions"] = [{k: v for k, v in q.items() if k != "shown"} for q in old["questions"]]
+    # As stored before this change (records are immutable: past the manager, like a restore).
+    QuerySet(model=QuizAttempt).filter(pk=attempt.pk).update(snapshot=old)
+    attempt.refresh_from_db()
     url = reverse("quiz_attempt", args=[attempt.pk])
-    for number in range(1, 10):
-        seen.append(client.get(url, {"q": number}))
-        seen.append(client.post(url, {"q": number, "action": "save"}, follow=True))
-    seen.append(client.post(url, {"action": "submit"}))  # the unanswered warning
-    seen.append(client.get(reverse("quiz_result", args=[attempt.pk]), follow=True))
-    for response in seen:
-        body = response.content.decode()
-        for secret in SECRETS:
-            assert secret not in body, (secret, response.request["PATH_INFO"])
-        assert "correct" not in body.lower().replace("incorrect", ""), response.request
-    pages = "".join(r.content.decode() for r in seen)
-    for q in attempt.snapshot["questions"]:
-        if q["type"] == "numeric":
-            assert f'name="q-{q["id"]}" value="{q["key"]["number"]}"' not in pages
+    single = old["questions"][0]
+    option = single["view"]["options"][0]["id"]
+    client.post(url, {f"q-{single['id']}": option, "action": "save"})
+    assert f'value="{option}" checked' in client.get(url).content.decode()
+    client.post(url, {**form_for(attempt), "action": "submit"})
+    assert QuizSubmission.objects.get(attempt=attempt).percent == 100
+    html = client.get(reverse("quiz_result", args=[attempt.pk])).content.decode()
+    assert "100%" in html and "Correct answer" in html
 
 
 @pytest.mark.parametrize(
@@ -170,8 +355,9 @@ def test_review_shows_what_the_option_allows_and_no_more(
     answers = form_for(attempt)
     first = attempt.snapshot["questions"][0]["id"]
     answers = {k: v for k, v in answers.items() if not k.startswith(f"q-{first}")}
+    single = attempt.snapshot["questions"][0]
     answers[f"q-{first}"] = next(
-        o["id"] for o in attempt.snapshot["questions"][0]["key"]["options"] if o["correct"]
+        single["shown"]["options"][o["id"]] for o in single["key"]["options"] if o["correct"]
     )
     last = attempt.snapshot["questions"][-1]["id"]  # left unanswered
     answers = {k: v for k, v in answers.items() if not k.startswith(f"q-{last}")}

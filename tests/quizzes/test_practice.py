@@ -9,6 +9,7 @@ from django.urls import reverse
 from learning import services as learning
 from learning.models import LearnerRecord
 from quizzes.models import QuizAttempt
+from quizzes.practice import check_question
 from tests.quizzes.conftest import OWN_QUESTIONS
 
 
@@ -47,9 +48,11 @@ def reader(client, course_tree, people):
 
 
 def option_ids(lesson, block_id):
+    """Each option's text -> the id the lesson page shows for it (the server's map)."""
     block = next(b for b in lesson.body if b.id == block_id)
+    shown = check_question(block.value, block_id)["shown"]["options"]
     options = block.value[0].value["options"].bound_blocks
-    return {child.value["text"]: child.id for child in options}
+    return {child.value["text"]: shown[child.id] for child in options}
 
 
 def test_the_lesson_page_carries_no_answer(client, lesson, reader):
@@ -80,7 +83,8 @@ def test_right_and_wrong_answers_get_feedback_and_record_nothing(client, lesson,
 
 def test_other_question_types_and_forged_answers(client, lesson, reader):
     block = next(b for b in lesson.body if b.id == "chk2")
-    items = {c.value: c.id for c in block.value[0].value["items"].bound_blocks}
+    shown = check_question(block.value, "chk2")["shown"]["items"]
+    items = {c.value: shown[c.id] for c in block.value[0].value["items"].bound_blocks}
     url = reverse("lesson_check", args=[lesson.pk, "chk2"])
     order = {
         f"q-c-chk2-{items[t]}": str(n)

@@ -398,6 +398,18 @@ def _chunk_data(
         return _chunk_data(table=table, origin=origin, rows=rows[:half]) + _chunk_data(
             table=table, origin=origin, rows=rows[half:]
         )
+    if len(raw) > CHUNK_MAX_UNPACKED:
+        raise SyncError(
+            _(
+                "A %(table)s record of %(node)s is larger than any node accepts (%(mb)d MB); "
+                "nothing was written. Report it to headquarters."
+            )
+            % {
+                "table": table.label,
+                "node": node_name(uuid.UUID(origin)),
+                "mb": CHUNK_MAX_UNPACKED >> 20,
+            }
+        )
     return [(gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0), rows)]
 
 

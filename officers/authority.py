@@ -7,7 +7,8 @@ own at the version's Lamport clock, and it does not move the officer to another 
 - *home*: the post named by the hub's newest version with a lower clock (a transfer is the
   hub's version naming the new post). Without any such version, the officer is the creator's:
   the node that made their earliest version (the hub, on a tie).
-- *no move*: the version names the maker's own post. Only the hub moves officers.
+- *no move*: the version names the maker's own post (or, for an officer the post created and
+  the hub never placed, no post: the post's own staff). Only the hub moves officers.
 
 A post's change made before a transfer it had not seen yet (a lower or equal clock) is judged by
 the decision in force when it was made; its changes with a higher clock are the new post's to
@@ -90,7 +91,7 @@ def profile_authority(
         home = min((v for v in others if v.origin == creator), key=lambda v: v.clock).post_code
         refusal = Refusal.CREATED_ELSEWHERE if version.clock <= earliest else Refusal.NOT_HOME
         return Authority(refusal=refusal, home=home, creator=creator)
-    if version.post_code != maker_post:
+    if version.post_code not in ("", maker_post):
         return Authority(refusal=Refusal.MOVES, home=maker_post, creator=creator)
     return Authority(refusal=None, home=maker_post, creator=creator)
 

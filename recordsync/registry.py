@@ -144,9 +144,14 @@ class SyncTable:
             return profile_rows_refused(rows)
         return {}
 
+    @property
+    def has_after_insert(self) -> bool:
+        return self.name in ("profile_record", "certificate")
+
     def after_insert(self, instances: list) -> list[str]:
-        """What must follow inserting new rows (a profile record updates the officer's row);
-        returns notices for the operator (a username taken here, for instance)."""
+        """What must follow inserting new rows (a profile record updates the officer's row; a
+        certificate from a wrong clock gets the hub's correction); returns notices for the
+        operator (a username taken here, for instance)."""
         if self.name == "profile_record" and instances:
             from officers.services import profiles_apply
 

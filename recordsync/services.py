@@ -1168,7 +1168,7 @@ def _apply_rows(table: SyncTable, rows: list[dict], *, signer: uuid.UUID | None 
                 result.new.append(row)
             except IntegrityError as error:
                 result.rejected.append((row, _clash(error)))
-    if table.name in ("profile_record", "certificate") and result.new:
+    if table.has_after_insert and result.new:
         instances = []
         for origin, seqs in _by_origin(result.new).items():
             for batch in _batches(seqs):

@@ -47,6 +47,11 @@ def test_a_post_with_a_clock_years_behind_issues_with_the_date_it_knows(
             assert verify_text(text, today=today).status == "valid"
     html = client.post(reverse("certificates:verify"), {"text": certificate.code}).content
     assert b"Valid certificate" in html
+    # The coordinator's list says the date is a bound, not what the post's clock said.
+    client.force_login(people["admin"])
+    listing = client.get(reverse("certificates:coordinator")).content.decode()
+    assert certificate.code in listing
+    assert "clock of the issuing post was behind" in listing
 
 
 def test_a_post_with_a_right_clock_issues_today_unflagged(settings, course_tree, people):

@@ -1,7 +1,8 @@
 """A node speaks only for what is its own, between real nodes: a post that changes another
-post's officer (password, active flag, names, post) is refused at headquarters and at a third
-post, reported per record; the home post's, the hub's and a former post's earlier changes apply;
-an officer visiting another post still learns there."""
+post's officer (password, active flag, names, post) is refused at headquarters (its packet
+carried there by a third post) and at a post it sends it to directly, reported per record; the
+home post's, the hub's and a former post's earlier changes apply; an officer visiting another
+post still learns there."""
 
 from __future__ import annotations
 
@@ -41,7 +42,11 @@ def test_a_post_cannot_change_another_posts_officer(network):
         full_name_latin="Someone Else",
         post_code="th-aranyaprathet",
     )
-    summary = carry(aranya, hub, network.files, "aranya-1")
+    # Its packet for headquarters travels by way of Poipet, which carries it and applies nothing.
+    carried = carry(aranya, poipet, network.files, "aranya-via-poipet")
+    assert carried["relayed"] > 0 and carried["rejected"] == [], carried
+    assert poipet.fn("officer_profile", username="chenda")["full_name_latin"] == "Chenda Sok"
+    summary = carry(poipet, hub, network.files, "poipet-with-aranya")
 
     # Headquarters: the learning and the change made while she was Aranyaprathet's are in;
     # the later change is refused, reported per record with its reason, and kept for an

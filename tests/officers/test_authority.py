@@ -46,6 +46,10 @@ def test_another_post_is_refused_whatever_the_clock_or_post_it_claims():
 def test_only_the_hub_moves_an_officer():
     assert judge(POIPET, 1, "th-a", []) == Refusal.MOVES
     assert judge(POIPET, 2, "th-a", [Version(POIPET, 1, "kh-p")]) == Refusal.MOVES
+    assert judge(POIPET, 3, "", [Version(POIPET, 1, "kh-p"), Version(HUB, 2, "kh-p")]) == (
+        Refusal.MOVES
+    )
+    assert judge(POIPET, 1, "", []) is None  # the post's own staff, at no post
 
 
 def test_a_transfer_gives_the_new_post_the_officer_from_its_version_on():

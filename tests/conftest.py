@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale
 
 from courses.models import CoursePage
@@ -17,6 +19,12 @@ from officers.models import BorderPost, Role
 from officers.services import coordinator_scope_add, officer_create
 
 PASSWORD = "correct-horse-battery-42"
+
+# Property-based tests (Hypothesis) run the same examples on every run of the suite, so a commit
+# is green or red for good; HYPOTHESIS_PROFILE=explore searches new inputs (and more of them).
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", max_examples=1000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def text_body(*paragraphs: str) -> str:

@@ -15,12 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import uuid
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils.dateparse import parse_datetime
 from wagtail.blocks import (
     BaseStreamBlock,
     BaseStructBlock,
@@ -324,3 +327,124 @@ def content_sha(manifest: dict) -> str:
     return hashlib.sha256(
         canonical({k: v for k, v in manifest.items() if k not in VOLATILE})
     ).hexdigest()
+
+
+# --- Reading a manifest from a bundle (untrusted until checked) -------------------------------
+
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # decompressed; the largest demo course's is 0.5 MB
+MAX_FILES = 20_000  # files, pages, snippets, images or documents listed, each
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+class ManifestError(ValueError):
+    """A manifest that is too large, not gzip'd JSON, or not of the shape this version reads.
+    ``str()`` says which, for a log; the operator is told the bundle is malformed."""
+
+
+def gunzip_bounded(data: bytes, *, limit: int) -> bytes:
+    """Decompress gzip ``data`` to at most ``limit`` bytes; raises ManifestError past it (a
+    bomb stops at the limit: never more than ``limit`` bytes are made) or on damaged data."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise ManifestError(f"larger than {limit} bytes when decompressed")
+        out += inflater.flush()
+    except zlib.error as error:
+        raise ManifestError(f"not gzip: {error}") from None
+    if not inflater.eof or inflater.unused_data or len(out) > limit:
+        raise ManifestError("gzip stream damaged or followed by other data")
+    return out
+
+
+def _check(condition: bool, what: str) -> None:
+    if not condition:
+        raise ManifestError(what)
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _entries(value: Any, what: str, keys: dict[str, Callable[[Any], bool]]) -> None:
+    _check(isinstance(value, list) and len(value) <= MAX_FILES, f"{what} must be a short list")
+    for entry in value:
+        _check(isinstance(entry, dict), f"{what} entries must be objects")
+        for key, valid in keys.items():
+            _check(key in entry and valid(entry[key]), f"{what}: bad or missing {key}")
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= 1000
+
+
+def manifest_read(data: bytes, *, limit: int = MAX_MANIFEST_BYTES) -> dict:
+    """The manifest in a bundle's manifest part, checked for the shape the installer reads:
+    raises ManifestError for anything else (too large, not gzip'd JSON, keys missing or of the
+    wrong type, more than MAX_FILES entries of a kind). Pure: reads nothing else."""
+    _check(len(data) <= limit, "compressed manifest too large")
+    try:
+        manifest = json.loads(gunzip_bounded(data, limit=limit))
+    except (ValueError, RecursionError) as error:
+        raise ManifestError(f"not JSON: {error}") from None
+    _check(isinstance(manifest, dict), "not an object")
+    _check(manifest.get("format") == FORMAT, "another format")
+    for key in ("bundle_id", "created", "content_sha"):
+        _check(_text(manifest.get(key)), f"bad or missing {key}")
+    try:
+        uuid.UUID(manifest["bundle_id"])
+        created = parse_datetime(manifest["created"])
+    except ValueError:
+        created = None
+    _check(created is not None and created.tzinfo is not None, "bad bundle_id or created")
+    course = manifest.get("course")
+    _check(isinstance(course, dict), "bad or missing course")
+    for key in ("code", "translation_key", "title"):
+        _check(_text(course.get(key)), f"course: bad or missing {key}")
+    _check(manifest.get("since") is None or isinstance(manifest["since"], dict), "bad since")
+    locales = manifest.get("locales")
+    _check(isinstance(locales, list) and all(_text(c) for c in locales), "bad locales")
+    _entries(
+        manifest.get("files"),
+        "files",
+        {"sha256": lambda v: isinstance(v, str) and bool(_HEX64.fullmatch(v)), "name": _text},
+    )
+    media = {
+        "id": _is_id,
+        "sha256": lambda v: isinstance(v, str) and bool(_HEX64.fullmatch(v)),
+        "fields": lambda v: isinstance(v, dict),
+    }
+    _entries(manifest.get("images"), "images", media)
+    _entries(manifest.get("documents"), "documents", media)
+    listed = {f["sha256"] for f in manifest["files"]}
+    _check(
+        all(e["sha256"] in listed for e in manifest["images"] + manifest["documents"]),
+        "a file used by an image or document is not listed",
+    )
+    snippets = manifest.get("snippets")
+    _check(isinstance(snippets, dict) and len(snippets) <= 100, "bad snippets")
+    for label, rows in snippets.items():
+        _check(_text(label), "bad snippet label")
+        _entries(
+            rows,
+            "snippets",
+            {
+                "id": _is_id,
+                "translation_key": _text,
+                "locale": _text,
+                "fields": lambda v: isinstance(v, dict),
+            },
+        )
+    _entries(
+        manifest.get("pages"),
+        "pages",
+        {
+            "id": _is_id,
+            "type": _text,
+            "translation_key": _text,
+            "locale": _text,
+            "parent": lambda v: v is None or _is_id(v),
+            "fields": lambda v: isinstance(v, dict),
+        },
+    )
+    return manifest

@@ -18,6 +18,7 @@ import datetime
 import gzip
 import hashlib
 import json
+import shutil
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from urllib.parse import quote, urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
@@ -237,17 +238,46 @@ class ImportResult:
 
 
 def _read_manifest(container: Container) -> dict:
+    """The checked manifest (``manifest_read``: bounded, of the shape the installer reads), and
+    a bounded number of parts, before anything is written."""
+    if len(container.parts) > mf.MAX_FILES + 1:
+        raise BundleError(_("This bundle is malformed; ask headquarters for a new one."))
     try:
-        manifest = json.loads(gzip.decompress(container.read(mf.MANIFEST_PART)))
-    except (KeyError, OSError, ValueError) as error:
+        part = container.part(mf.MANIFEST_PART)
+        if part.size > mf.MAX_MANIFEST_BYTES:
+            raise mf.ManifestError("compressed manifest too large")
+        data = container.read(mf.MANIFEST_PART)
+    except (KeyError, OSError, mf.ManifestError) as error:
         raise BundleError(
             _("This bundle has no readable list of contents; ask headquarters for a new one.")
         ) from error
-    if manifest.get("format") != mf.FORMAT:
-        raise BundleError(
-            _("This bundle was made by a different version of the platform; update this post.")
-        )
-    return manifest
+    try:
+        return mf.manifest_read(data)
+    except mf.ManifestError as error:
+        if isinstance(_loose_format(data), int) and _loose_format(data) != mf.FORMAT:
+            raise BundleError(
+                _("This bundle was made by a different version of the platform; update this post.")
+            ) from error
+        raise BundleError(_("This bundle is malformed; ask headquarters for a new one.")) from error
+
+
+def _loose_format(data: bytes):
+    """The format number a manifest says it has, if it can be read at all."""
+    try:
+        manifest = json.loads(mf.gunzip_bounded(data, limit=mf.MAX_MANIFEST_BYTES))
+    except (ValueError, RecursionError):
+        return None
+    return manifest.get("format") if isinstance(manifest, dict) else None
+
+
+def _room_for(container: Container, plan: _FilePlan) -> None:
+    """Refuse before writing when the files to write do not fit on the disk."""
+    sizes = {part.name: part.size for part in container.parts}
+    needed = sum(sizes[sha] for sha, _name in plan.write)
+    root = Path(settings.MEDIA_ROOT)
+    root.mkdir(parents=True, exist_ok=True)
+    if needed > shutil.disk_usage(root).free:
+        raise BundleError(str(no_space_error(root)))
 
 
 def _hub_key_only(hub):
@@ -694,6 +724,7 @@ def _bundle_import(*, path: Path, progress: Progress | None = None) -> ImportRes
         progress(done, total)
 
     progress(0, total)
+    _room_for(container, plan)
     written = _write_files(container, plan, tick)
     try:
         with transaction.atomic():
@@ -718,6 +749,11 @@ def _bundle_import(*, path: Path, progress: Progress | None = None) -> ImportRes
             raise BundleError(
                 _("The course could not be installed: %(reason)s. Nothing was changed.")
                 % {"reason": _validation_message(error)}
+            ) from error
+        if isinstance(error, KeyError | TypeError | ValueError | LookupError | ObjectDoesNotExist):
+            # The manifest has the right shape but content this version cannot install.
+            raise BundleError(
+                _("This bundle is malformed; ask headquarters for a new one.")
             ) from error
         raise
     _remove_unused(installer.replaced)

@@ -28,7 +28,9 @@ from .models import NodeSequence
 
 SEQUENCE_BLOCK = 1000
 MARKER_FILE = "sequences.json"
-_started: set[tuple[Path, uuid.UUID]] = set()  # counters this process has continued
+# Per counter, the highest number this process knows the marker covers (the marker only grows
+# while the node runs); absent until the process has continued the counter.
+_covered: dict[tuple[Path, uuid.UUID], int] = {}
 _started_lock = threading.Lock()
 
 
@@ -80,17 +82,18 @@ def sequence_next(*, node_id: uuid.UUID | None = None) -> tuple[uuid.UUID, int]:
     NodeSequence.objects.get_or_create(node_id=node_id)
     NodeSequence.objects.filter(node_id=node_id).update(last_value=F("last_value") + 1)
     value = NodeSequence.objects.values_list("last_value", flat=True).get(node_id=node_id)
-    path = _marker_path()
+    key = (_marker_path(), node_id)
     with _started_lock:
-        first = (path, node_id) not in _started
-        with _marker_locked(path) as marks:
+        if key in _covered and value <= _covered[key]:
+            return node_id, value  # covered already: no file touched
+        with _marker_locked(key[0]) as marks:
             reserved = marks.get(node_id.hex, 0)
-            if first and value <= reserved:
+            if key not in _covered and value <= reserved:
                 value = reserved + 1  # the database may have forgotten numbers up to there
                 NodeSequence.objects.filter(node_id=node_id).update(last_value=value)
             if value > reserved:
                 marks[node_id.hex] = value + SEQUENCE_BLOCK - 1
-        _started.add((path, node_id))
+            _covered[key] = marks[node_id.hex]
     return node_id, value
 
 

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PeerHoldings(models.Model):
-    """What a peer said it holds of one origin's records (ranges of sequence numbers). Only
-    ever grows (a union): an old packet read late cannot make this node resend everything."""
+    """What a peer said it holds of one origin's records (ranges of sequence numbers), as it
+    said it last: a peer restored from a backup holds less than it once did (ADR 0007,
+    Restores). An old packet read late can make records go again; they arrive once."""
 
     peer_id = models.UUIDField()
     origin = models.UUIDField()

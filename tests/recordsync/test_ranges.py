@@ -20,3 +20,10 @@ def test_ranges_from_a_packet_are_checked():
     for bad in ({"a": 1}, [[2, 1]], [[1]], [["1", 2]], [[True, 2]]):
         with pytest.raises(ValueError):
             rng.parse(bad)
+
+
+def test_difference_is_what_one_holds_and_the_other_does_not():
+    assert rng.difference([[1, 10]], [[3, 4], [6, 6]]) == [[1, 2], [5, 5], [7, 10]]
+    assert rng.difference([[1, 3], [5, 9]], [[2, 6]]) == [[1, 1], [7, 9]]
+    assert rng.difference([[1, 10]], [[0, 20]]) == []
+    assert rng.count(rng.difference([[1, 100]], [[1, 60]])) == 40

@@ -34,7 +34,9 @@ Size: 38 bytes of fixed fields (with an expiry; dates of 1998..2042), 6 bytes of
 tags, the text, and 64 bytes of signature; the QR text is 4 + 1.5 x that. A 16-character code,
 a 14-character course code, a 30-character Thai name and a 60-character Thai (or Latin) course
 title make 228 bytes, 346 characters (80-character title: 376); the same in Vietnamese (UTF-8)
-385. The tests assert < 420 characters: QR version <= 15 at error correction M.
+385. A code with its secret (``CC-YYYY-NNNN-SSSS-SSSS-XK``, 26 characters with a five-digit
+serial) adds 10 bytes, 15 characters: 358 (Vietnamese about 400). The tests assert < 420
+characters: QR version <= 15 at error correction M.
 
 Base45 never ends in a space (the last character of a 3-character group is at most ``W``, of a
 2-character group at most ``5``), and the prefix protects the start, so surrounding whitespace

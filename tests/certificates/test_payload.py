@@ -440,3 +440,15 @@ def test_junk_is_not_ours_and_raises_only_payload_error(text):
 )
 def test_display_name(holder, family_first, shown):
     assert display_name(holder, family_first=family_first) == shown
+
+
+@pytest.mark.parametrize("title", [THAI_TITLE_60, LATIN_TITLE_60], ids=["thai", "latin"])
+def test_a_code_with_its_secret_still_fits_the_qr_budget(title):
+    """The secret adds ten characters to the code: 15 to the QR text, still version <= 15."""
+    code = make_code(country="TH", year=2026, serial=12345, node_char="Q", secret=bytes(16))
+    text = sign_payload(
+        claims(holder=THAI_NAME_30, course_title=title, course_code="BMT-CTIP-201", code=code),
+        KEY,
+    )
+    assert len(text) == 358  # 343 with an old code, + 1.5 x 10 bytes
+    assert read_payload(text).code == code

@@ -499,3 +499,13 @@ def test_an_external_image_is_never_fetched_and_the_certificate_prints_without_i
     assert asked == []
     images = run("pdfimages", "-list", str(out)).splitlines()[2:]
     assert len(images) == 2  # the media logo and the QR code; nothing from outside
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_code_with_its_secret_prints_on_one_line(tmp_path, orientation):
+    """Read back as printed (a line broken at a hyphen loses it in pdftotext, and a person
+    copying it may too)."""
+    code = "KH-2026-1234567-AJKM-9P4X-19"  # a long serial and the secret
+    out = tmp_path / "c.pdf"
+    render_pdf([sheet(code=code)], CertificateDesign(orientation=orientation), out=out)
+    assert code in run("pdftotext", str(out), "-").splitlines()

@@ -45,8 +45,6 @@ def test_a_gzip_bomb_stops_at_the_limit():
     assert len(bomb) < 200 * 1024
     with pytest.raises(mf.ManifestError, match="larger than"):
         mf.manifest_read(bomb, limit=1024 * 1024)
-    with pytest.raises(mf.ManifestError, match="larger than"):
-        mf.gunzip_bounded(bomb, limit=1024 * 1024)
 
 
 def _paths(value, prefix=()):

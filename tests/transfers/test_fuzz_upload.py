@@ -29,6 +29,7 @@ LIMIT = 20_000
 )
 @example(name="\U00018cd6", size=LIMIT + 1, fill=b"\0")  # a name Django's parser drops
 @example(name="bundle.zip", size=LIMIT + 1, fill=b"\0")
+@example(name="\x1f", size=LIMIT + 1, fill=b"\0")  # found by Hypothesis: not a file name
 def test_an_upload_is_queued_or_refused_and_a_refusal_writes_nothing(
     client, people, settings, tmp_path, name, size, fill
 ):

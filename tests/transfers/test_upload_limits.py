@@ -41,3 +41,19 @@ def test_an_upload_within_the_limit_is_still_taken(client, people, settings):
     job = TransferJob.objects.get()
     assert job.file_name == "small.packet"
     Path(job.incoming).unlink()  # the worker, not run here, would remove it
+
+
+def test_the_csrf_check_still_runs_where_uploads_are_bounded(people):
+    """The size-limiting handler must be in place before the body is read, so these views run
+    the CSRF check themselves: a forged post is still refused."""
+    from django.test import Client
+
+    forger = Client(enforce_csrf_checks=True)
+    forger.force_login(people["admin"])
+    stick = SimpleUploadedFile("x.packet", b"data")
+    start = reverse("transfers:start", args=["packet_import"])
+    assert forger.post(start, {"packet-file": stick}).status_code == 403
+    assert (
+        forger.post(reverse("certificates:verify"), {"text": "KH-2026-0001-7Q"}).status_code == 403
+    )
+    assert not TransferJob.objects.exists()

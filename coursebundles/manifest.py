@@ -16,7 +16,6 @@ import hashlib
 import json
 import re
 import uuid
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +36,8 @@ from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
+
+from nodes.bounded import TooLarge, gunzip_bounded
 
 FORMAT = 1
 KIND = "bundle"
@@ -341,22 +342,6 @@ class ManifestError(ValueError):
     ``str()`` says which, for a log; the operator is told the bundle is malformed."""
 
 
-def gunzip_bounded(data: bytes, *, limit: int) -> bytes:
-    """Decompress gzip ``data`` to at most ``limit`` bytes; raises ManifestError past it (a
-    bomb stops at the limit: never more than ``limit`` bytes are made) or on damaged data."""
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, limit + 1)
-        if len(out) > limit or inflater.unconsumed_tail:
-            raise ManifestError(f"larger than {limit} bytes when decompressed")
-        out += inflater.flush()
-    except zlib.error as error:
-        raise ManifestError(f"not gzip: {error}") from None
-    if not inflater.eof or inflater.unused_data or len(out) > limit:
-        raise ManifestError("gzip stream damaged or followed by other data")
-    return out
-
-
 def _check(condition: bool, what: str) -> None:
     if not condition:
         raise ManifestError(what)
@@ -385,6 +370,8 @@ def manifest_read(data: bytes, *, limit: int = MAX_MANIFEST_BYTES) -> dict:
     _check(len(data) <= limit, "compressed manifest too large")
     try:
         manifest = json.loads(gunzip_bounded(data, limit=limit))
+    except TooLarge:
+        raise ManifestError(f"larger than {limit} bytes when decompressed") from None
     except (ValueError, RecursionError) as error:
         raise ManifestError(f"not JSON: {error}") from None
     _check(isinstance(manifest, dict), "not an object")

@@ -31,7 +31,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -40,6 +40,7 @@ from wagtail.models import Collection, Locale, Page
 
 from courses.models import CourseIndexPage, CoursePage
 from courses.services import catalogue_ensure
+from nodes.bounded import gunzip_bounded
 from nodes.container import (
     Container,
     ContainerError,
@@ -264,7 +265,7 @@ def _read_manifest(container: Container) -> dict:
 def _loose_format(data: bytes):
     """The format number a manifest says it has, if it can be read at all."""
     try:
-        manifest = json.loads(mf.gunzip_bounded(data, limit=mf.MAX_MANIFEST_BYTES))
+        manifest = json.loads(gunzip_bounded(data, limit=mf.MAX_MANIFEST_BYTES))
     except (ValueError, RecursionError):
         return None
     return manifest.get("format") if isinstance(manifest, dict) else None
@@ -750,7 +751,10 @@ def _bundle_import(*, path: Path, progress: Progress | None = None) -> ImportRes
                 _("The course could not be installed: %(reason)s. Nothing was changed.")
                 % {"reason": _validation_message(error)}
             ) from error
-        if isinstance(error, KeyError | TypeError | ValueError | LookupError | ObjectDoesNotExist):
+        if isinstance(
+            error,
+            KeyError | TypeError | ValueError | LookupError | ObjectDoesNotExist | IntegrityError,
+        ):
             # The manifest has the right shape but content this version cannot install.
             raise BundleError(
                 _("This bundle is malformed; ask headquarters for a new one.")

@@ -362,10 +362,19 @@ def rejected_records() -> list[dict]:
 def packet_forge_for(*, recipient: str, path: str) -> None:
     """A post running altered software: its own records, signed as usual, in a packet addressed
     to another post instead of headquarters (the normal export refuses to)."""
+    from unittest import mock
+
     from nodes.container import write_container
+    from nodes.models import Peer
+    from recordsync import services
     from recordsync.services import PACKET_KIND, _export
 
-    meta, parts, _summary = _export(recipient=None, everything=True, max_chunks=None, progress=None)
+    # The altered software takes the other post for its hub: chunks sealed to that post.
+    other = Peer.objects.get(node_id=recipient)
+    with mock.patch.object(services, "hub_peer", return_value=other):
+        meta, parts, _summary = _export(
+            recipient=None, everything=True, max_chunks=None, progress=None
+        )
     meta["recipient"] = recipient
     meta.pop("enrolment", None)
     write_container(Path(path), kind=PACKET_KIND, meta=meta, parts=parts)

@@ -10,8 +10,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _check_deploy(tmp_path, **env) -> subprocess.CompletedProcess:
+    # A production node's own environment: nothing the test session set for itself (the
+    # browser tests allow Django's ORM in Playwright's event loop, which production never may).
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "elearning.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "ELEARNING_DATA_DIR": str(tmp_path),

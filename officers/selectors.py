@@ -7,6 +7,7 @@ import json
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -86,6 +87,17 @@ def posts_visible_to(*, viewer: User) -> QuerySet[BorderPost]:
         Q(pk__in=[s.post_id for s in scopes if s.post_id])
         | Q(country__in=[s.country for s in scopes if s.country])
     )
+
+
+def profile_data_for_outsider(data: str) -> str:
+    """A profile record's data (its JSON text) as the hub sends it to a post the officer does not
+    belong to, because records there name them (the administrator who revoked a certificate):
+    everything but the password hash, which only the officer's own post needs, to check a log-in
+    offline. The officer cannot log in there; a transfer to that post is a new version of their
+    profile, with the hash, and the newest version wins."""
+    value = json.loads(data)
+    value["password"] = UNUSABLE_PASSWORD_PREFIX
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def profile_snapshot(*, user: User) -> dict:

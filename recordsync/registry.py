@@ -144,6 +144,21 @@ class SyncTable:
             return profile_rows_refused(rows)
         return {}
 
+    def for_outsiders(self, rows: dict[str, list[list]], *, insiders: set[str]) -> None:
+        """Change ``rows`` (wire values by origin) in place as the hub sends them to a post whose
+        officers are ``insiders`` (hex UUIDs): a profile of anyone else travels without its
+        password hash (``profile_data_for_outsider``)."""
+        if self.name != "profile_record":
+            return
+        from officers.selectors import profile_data_for_outsider
+
+        names = [c.name for c in self.columns]
+        officer_at, data_at = names.index(self.scope), names.index("data")
+        for batch in rows.values():
+            for row in batch:
+                if row[officer_at] not in insiders:
+                    row[data_at] = profile_data_for_outsider(row[data_at])
+
     @property
     def has_after_insert(self) -> bool:
         return self.name in ("profile_record", "certificate")

@@ -502,6 +502,7 @@ def _export_plan(
             plan[profiles] = _rows_for(
                 profiles, where=Q(officer_uuid__in=sorted(referenced)), lacking=lacking
             )
+            profiles.for_outsiders(plan[profiles], insiders={officer.hex for officer in officers})
         plan = {table: plan[table] for table in ordered if table in plan}
         return peer, plan, relays
     peer = hub_peer()

@@ -8,6 +8,7 @@ import random
 import uuid
 
 import pytest
+from django.contrib.auth.hashers import is_password_usable
 from django.core.management import CommandError, call_command
 
 from certificates.models import Certificate
@@ -439,6 +440,55 @@ def test_the_hub_sends_a_post_its_officers_with_their_history(
     assert got["certificate"] == everything["certificate"]
     # The Thai officer at Aranyaprathet is not in Poipet's scope.
     assert all(row[5] == officer.uuid for row in got["learner_record"])
+
+
+def _profiles_in(packet) -> dict[str, dict]:
+    """The profile data a packet carries, by officer UUID (hex), read as its recipient."""
+    from nodes.container import open_container
+    from nodes.peers import key_for_packet
+    from recordsync.services import _checked_listing, _read_chunk
+
+    container = open_container(packet, kinds={"packet"}, key_for=key_for_packet)
+    found = {}
+    sender_key = key_for_packet(container.sender, container.meta)
+    for listed in _checked_listing(container, sender_key, readable=False):
+        if listed.table.name == "profile_record":
+            columns, rows = _read_chunk(container, listed)
+            for row in rows:
+                record = dict(zip(columns, row, strict=True))
+                data = record["data"]
+                found[uuid.UUID(str(record["officer_uuid"])).hex] = (
+                    json.loads(data) if isinstance(data, str) else data
+                )
+    return found
+
+
+def test_a_post_gets_password_hashes_of_its_own_officers_only(
+    network, people, graded_course, tmp_path
+):
+    """The administrator who revoked a Poipet officer's certificate travels to Poipet (the
+    revocation names them), but without their password hash: only an officer's own post may
+    check their log-in offline, so a stolen post computer holds no one else's."""
+    officer = people["learner_kh"]
+    _learn_at(network, "poipet", officer, graded_course)
+    network.be("hub")
+    from certificates.services import certificate_revoke
+
+    certificate_revoke(
+        certificate=Certificate.objects.get(holder=officer),
+        actor=people["admin"],
+        reason="Issued in error.",
+    )
+    packet = tmp_path / "hub-to-poipet.packet"
+    packet_export(path=packet, recipient=network.ids["poipet"], everything=True)
+    network.be("poipet")
+    profiles = _profiles_in(packet)
+    admin, own = profiles[people["admin"].uuid.hex], profiles[officer.uuid.hex]
+    assert admin["username"] == people["admin"].username
+    assert not is_password_usable(admin["password"])
+    assert admin["password"] != people["admin"].password
+    assert own["password"] == officer.password and is_password_usable(own["password"])
+    assert people["learner"].uuid.hex not in profiles  # a Thai officer: not Poipet's at all
 
 
 def test_export_at_the_hub_needs_a_post_and_a_post_needs_a_hub(network, tmp_path):

@@ -12,6 +12,7 @@ from courses.models import CertificateTemplate, CoursePage
 
 from .models import Certificate
 from .rendering import CertificateDesign, CertificateSheet
+from .selectors import dates_of
 
 
 def _title_in(certificate: Certificate, language: str) -> str:
@@ -30,13 +31,14 @@ def _title_in(certificate: Certificate, language: str) -> str:
 
 def sheet_for(certificate: Certificate, *, language: str = "") -> CertificateSheet:
     """One page of a certificate; ``language`` (the design's) picks the course title."""
+    issued_on, expires_on = dates_of(certificate)
     return CertificateSheet(
         holder_native=certificate.holder_native,
         holder_latin=certificate.holder_latin or certificate.holder.get_username(),
         course_title=_title_in(certificate, language),
         course_code=certificate.course_code,
-        issued_on=certificate.issued_on,
-        expires_on=certificate.expires_on,
+        issued_on=issued_on,
+        expires_on=expires_on,
         code=certificate.code,
         payload=certificate.payload,
         score=f"{certificate.score:.0f}%" if certificate.score is not None else None,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Case, Exists, F, OuterRef, QuerySet, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from nodes.peers import trusted_keys
@@ -17,8 +18,31 @@ from .models import Certificate, CertificateCorrection, Revocation
 from .payload import Verification, VerificationStatus, display_name, verify_payload
 
 
+def with_dates(certificates: QuerySet[Certificate]) -> QuerySet[Certificate]:
+    """``certificates`` with the dates that count, ``dated_on`` and ``valid_until``: those of
+    headquarters' newest correction where one exists (an issuing clock was wrong), else the
+    certificate's own."""
+    newest = CertificateCorrection.objects.filter(certificate=OuterRef("pk")).order_by(
+        "-origin_seq"
+    )
+    return certificates.annotate(
+        dated_on=Coalesce(Subquery(newest.values("issued_on")[:1]), F("issued_on")),
+        valid_until=Case(
+            When(Exists(newest), then=Subquery(newest.values("expires_on")[:1])),
+            default=F("expires_on"),
+        ),
+    )
+
+
+def dates_of(certificate: Certificate) -> tuple[datetime.date, datetime.date | None]:
+    """(issue, expiry) as they count: ``with_dates``' when the certificate was read with it."""
+    if hasattr(certificate, "dated_on"):
+        return certificate.dated_on, certificate.valid_until
+    return certificate_dates(certificate.pk) or (certificate.issued_on, certificate.expires_on)
+
+
 def certificates_of(*, holder: User) -> QuerySet[Certificate]:
-    return (
+    return with_dates(
         Certificate.objects.filter(holder=holder)
         .select_related("revocation")
         .order_by("-recorded_at")
@@ -27,8 +51,10 @@ def certificates_of(*, holder: User) -> QuerySet[Certificate]:
 
 def certificates_visible_to(*, viewer: User) -> QuerySet[Certificate]:
     """Certificates of the officers ``viewer`` may manage (administrators: all)."""
-    return Certificate.objects.filter(holder__in=officers_visible_to(viewer=viewer)).select_related(
-        "holder", "holder__post", "revocation"
+    return with_dates(
+        Certificate.objects.filter(holder__in=officers_visible_to(viewer=viewer)).select_related(
+            "holder", "holder__post", "revocation"
+        )
     )
 
 
@@ -54,9 +80,9 @@ def batch(
     if post is not None:
         qs = qs.filter(holder__post=post)
     if since is not None:
-        qs = qs.filter(issued_on__gte=since)
+        qs = qs.filter(dated_on__gte=since)
     if until is not None:
-        qs = qs.filter(issued_on__lte=until)
+        qs = qs.filter(dated_on__lte=until)
     return qs.order_by("holder__post__name", "holder_latin", "code")
 
 
@@ -128,10 +154,7 @@ def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck
     certificate = Certificate.objects.select_related("revocation").filter(code=checked.code).first()
     if certificate is None:
         return PublicCheck(status="not_found", code=checked.code)
-    issued_on, expires_on = certificate_dates(certificate.pk) or (
-        certificate.issued_on,
-        certificate.expires_on,
-    )
+    issued_on, expires_on = dates_of(certificate)
     if hasattr(certificate, "revocation"):
         status = VerificationStatus.REVOKED
     elif expires_on and today > expires_on:

@@ -4,11 +4,14 @@ was wrong (the ``KH-2019-...`` certificates expired the day they were earned).""
 from __future__ import annotations
 
 import datetime
+import subprocess
 import uuid
 
 import pytest
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from certificates.codes import make_code
 from certificates.models import Certificate, CertificateCorrection
@@ -52,7 +55,7 @@ def _issued_in_2019(officer, course) -> Certificate:
 
 
 def test_the_hub_corrects_a_certificate_dated_before_its_course_existed(
-    network, people, course_tree, tmp_path
+    network, people, course_tree, tmp_path, login
 ):
     officer = people["learner_kh"]
     network.be("poipet")
@@ -79,6 +82,18 @@ def test_the_hub_corrects_a_certificate_dated_before_its_course_existed(
     assert Certificate.objects.get(pk=certificate.pk).issued_on == datetime.date(2019, 3, 4)
     [correction] = CertificateCorrection.objects.all()
     assert correction.origin_node == network.ids["hub"]
+    # The officer's list, the coordinator's list and the printed certificate give the
+    # corrected date, and none calls it expired.
+    shown = date_format(published, "DATE_FORMAT")
+    page = login(officer).get(reverse("certificates:mine")).content.decode()
+    mine = page.split("<main", 1)[1].split("</main>", 1)[0].replace(certificate.code, "")
+    assert shown in mine and "Expired" not in mine and "2019" not in mine
+    listed = login(people["coordinator"]).get(reverse("certificates:coordinator"))
+    assert date_format(published, "SHORT_DATE_FORMAT") in listed.content.decode()
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(login(officer).get(reverse("certificates:pdf", args=[certificate.pk])).content)
+    printed = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True)
+    assert "2019" not in printed.stdout.replace(certificate.code, "")
 
     # It travels to the post with the officer's records; the post verifies it valid too.
     back = tmp_path / "hub-to-poipet.packet"

@@ -31,7 +31,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, DataError, IntegrityError, transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -753,9 +753,16 @@ def _bundle_import(*, path: Path, progress: Progress | None = None) -> ImportRes
             ) from error
         if isinstance(
             error,
-            KeyError | TypeError | ValueError | LookupError | ObjectDoesNotExist | IntegrityError,
+            KeyError
+            | TypeError
+            | ValueError
+            | LookupError
+            | ObjectDoesNotExist
+            | IntegrityError
+            | DataError,
         ):
-            # The manifest has the right shape but content this version cannot install.
+            # The manifest has the right shape but content this version cannot install (or
+            # that breaks a database rule: a text longer than its column, a missing value).
             raise BundleError(
                 _("This bundle is malformed; ask headquarters for a new one.")
             ) from error

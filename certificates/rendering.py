@@ -48,6 +48,8 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 
+from nodes.files import atomic_file
+
 logger = logging.getLogger(__name__)
 
 DOCUMENT_TEMPLATE = "certificates/pdf/document.html"
@@ -131,21 +133,8 @@ def render_pdf(
     if not sheets:
         raise RenderError("There is no certificate to render.")
     if isinstance(out, str | os.PathLike):
-        target = Path(out)
-        fd, tmp_name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-        )
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                pages = _render_into(sheets, design, stream, progress, chunk_size)
-                stream.flush()
-                os.fsync(stream.fileno())
-            tmp.replace(target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        return pages
+        with atomic_file(Path(out)) as stream:
+            return _render_into(sheets, design, stream, progress, chunk_size)
     with tempfile.TemporaryFile() as stream:
         pages = _render_into(sheets, design, stream, progress, chunk_size)
         stream.seek(0)

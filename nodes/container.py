@@ -39,6 +39,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.utils.translation import gettext as _
 
+from .files import atomic_file
 from .identity import NodeIdentity, node_identity
 
 MAGIC = b"ELNODE/1\n"
@@ -165,25 +166,17 @@ def write_container(
     path = Path(path)
     listed, sources = _listing(parts)
     head = _head(kind=kind, meta=meta, parts=listed, identity=identity)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
-        with open(temporary, "wb") as out:
+        with atomic_file(path) as out:
             out.write(head)
             for item, source in zip(listed, sources, strict=True):
                 _write_part(out, item, source)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         if no_space(error):
             raise no_space_error(path) from error
         raise ContainerError(
             _("Could not write %(name)s: %(reason)s.") % {"name": path, "reason": error.strerror}
         ) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def container_bytes(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
+from .files import atomic_file
 from .identity import node_identity
 from .models import NodeSequence
 
@@ -54,17 +54,8 @@ def _marker_locked(path: Path) -> Iterator[dict[str, int]]:
         yield marks
         if marks == before:
             return
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        with open(temporary, "w") as out:
-            json.dump(marks, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+        with atomic_file(path, sync_directory=True) as out:
+            out.write(json.dumps(marks).encode())
 
 
 def sequence_next(*, node_id: uuid.UUID | None = None) -> tuple[uuid.UUID, int]:

@@ -255,7 +255,8 @@ def _read_manifest(container: Container) -> dict:
     try:
         return mf.manifest_read(data)
     except mf.ManifestError as error:
-        if isinstance(_loose_format(data), int) and _loose_format(data) != mf.FORMAT:
+        found = _loose_format(data)
+        if isinstance(found, int) and found != mf.FORMAT:
             raise BundleError(
                 _("This bundle was made by a different version of the platform; update this post.")
             ) from error

@@ -8,7 +8,7 @@ from courses.selectors import course_for_page
 from modules.selectors import course_outline, lesson_for_key, lesson_neighbours
 
 from .. import selectors
-from ..rules import resume_lesson
+from ..rules import Progress, progress_steps, resume_lesson
 
 register = template.Library()
 
@@ -32,6 +32,13 @@ def course_state(context, page):
         "enrolled": state.status != "not_enrolled",
         "resume_url": resume.url if resume else None,
     }
+
+
+@register.inclusion_tag("learning/progress_meter.html")
+def progress_meter(progress: Progress, compact: bool = False):
+    """A course's progress bar and the words beside it, both from ``rules.progress_steps`` so
+    they say the same thing. ``compact``: the short form for a table cell."""
+    return {"steps": progress_steps(progress), "compact": compact}
 
 
 @register.simple_tag

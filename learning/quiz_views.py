@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from modules.models import QuizPage
 from quizzes import review as reviews
 from quizzes import snapshot as snapshots
+from quizzes import wording
 from quizzes.forms import form_values, responses_from_post
 from quizzes.models import AttemptDraft, QuizAttempt, QuizSubmission
 from quizzes.selectors import quiz_review_level
@@ -124,6 +125,7 @@ def quiz_result(request, attempt_id):
                 responses=submission.responses,
                 question_scores=submission.question_scores,
                 level=level,
+                words=wording.words(),
             ),
             "level": level,
         },

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from django.utils.crypto import salted_hmac
 
+from .answers import correct_text
 from .scoring import InvalidResponse, score_question
 from .snapshot import keys, presentation, question_from_block, responses_to_key_ids
+from .wording import words
 
 
 @dataclass(frozen=True)
@@ -74,5 +76,5 @@ def check_answer(question: dict, response) -> CheckResult:
         if question["type"] in {"single", "multiple"}
         else (),
         explanation=question["feedback"]["explanation"],
-        answer="; ".join(question["answer"]),
+        answer=correct_text(question, words()),
     )

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from courses.models import CoursePage
@@ -22,6 +21,7 @@ from modules.models import QuizPage, TestKind
 from officers.countries import COUNTRY_NAMES
 from officers.models import User
 
+from . import answers, wording
 from . import statistics as stats
 from .models import QuizSubmission
 
@@ -36,9 +36,10 @@ def _options(q: dict) -> tuple[stats.OptionText, ...]:
     """A choice question's options in the key's (authoring) order, with the text shown."""
     if q["type"] == "true_false":
         correct = q["key"].get("correct_answer")
+        said = wording.words()
         return (
-            stats.OptionText("true", _("True"), correct is True),
-            stats.OptionText("false", _("False"), correct is False),
+            stats.OptionText("true", answers.boolean_text(True, said), correct is True),
+            stats.OptionText("false", answers.boolean_text(False, said), correct is False),
         )
     if q["type"] in {"single", "multiple"}:
         texts = {o["id"]: o["text"] for o in q["view"].get("options", [])}

@@ -11,6 +11,8 @@ correct answers: an officer could read them in one tab and answer in another.
 
 from __future__ import annotations
 
+from .answers import Words, correct_text, response_text
+
 SCORE, WHICH, ANSWERS, FINAL = "score", "which", "answers", "final"
 
 
@@ -41,27 +43,17 @@ def answers_before_last_attempt(*, option: str, max_attempts: int) -> bool:
     return option == ANSWERS and max_attempts != 1
 
 
-def _answer_text(q: dict, response) -> str:
-    view = q["view"]
-    if response in (None, "", [], {}):
-        return ""
-    if q["type"] in {"single", "multiple"}:
-        texts = {o["id"]: o["text"] for o in view["options"]}
-        chosen = response if isinstance(response, list) else [response]
-        return "; ".join(texts.get(c, "?") for c in chosen)
-    if q["type"] == "matching":
-        lefts = {o["id"]: o["text"] for o in view["lefts"]}
-        rights = {o["id"]: o["text"] for o in view["rights"]}
-        return "; ".join(f"{lefts.get(k, '?')} → {rights.get(v, '?')}" for k, v in response.items())
-    if q["type"] == "ordering":
-        texts = {o["id"]: o["text"] for o in view["items"]}
-        return " → ".join(texts.get(i, "?") for i in response)
-    return str(response)
-
-
-def review(*, snapshot: dict, responses: dict, question_scores: dict, level: str) -> list[dict]:
+def review(
+    *,
+    snapshot: dict,
+    responses: dict,
+    question_scores: dict,
+    level: str,
+    words: Words = Words(),  # noqa: B008 (frozen)
+) -> list[dict]:
     """Per question, only what ``level`` allows: "score" nothing per question, "which" whether
-    each was right, "answers" also the officer's answer, the correct answer and feedback."""
+    each was right, "answers" also the officer's answer, the correct answer (written with
+    ``words``, see ``answers``) and feedback."""
     if level == "score":
         return []
     items = []
@@ -83,8 +75,8 @@ def review(*, snapshot: dict, responses: dict, question_scores: dict, level: str
                 else (response if isinstance(response, list) else [response])
             )
             item.update(
-                your_answer=_answer_text(q, response),
-                correct_answer="; ".join(q["answer"]),
+                your_answer=response_text(q, response, words),
+                correct_answer=correct_text(q, words),
                 feedback=q["feedback"]["correct"]
                 if item["correct"]
                 else q["feedback"]["incorrect"],

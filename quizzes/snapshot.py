@@ -28,8 +28,10 @@ from django.utils.translation import gettext as _
 from modules.models import QuizPage
 from questionbank.models import Question
 
+from .answers import correct_text
 from .draws import prefer_unseen
 from .scoring import Option, QuestionKey, QuestionType
+from .wording import words
 
 # A question's shown-id maps, by what the ids name: choice options, matching lefts and rights,
 # ordering items.
@@ -78,17 +80,14 @@ def question_from_block(
         view["image"] = value["image"].pk
     if value.get("audio"):
         view["audio"] = value["audio"].url
-    answer: list[str] = []
     if block_type in {"single", "multiple"}:
         options = _items(value["options"])
         view["options"] = [{"id": oid, "text": o["text"]} for oid, o in shuffled(options)]
         key["options"] = [{"id": oid, "correct": bool(o["correct"])} for oid, o in options]
         key["partial_credit"] = bool(value.get("partial_credit"))
         feedback["options"] = {oid: o["feedback"] for oid, o in options if o["feedback"]}
-        answer = [o["text"] for _oid, o in options if o["correct"]]
     elif block_type == "true_false":
         key["correct_answer"] = value["correct_answer"] == "true"
-        answer = [_("True") if key["correct_answer"] else _("False")]
     elif block_type == "matching":
         pairs = _items(value["pairs"])
         view["lefts"] = [{"id": pid, "text": p["left"]} for pid, p in pairs]
@@ -97,23 +96,22 @@ def question_from_block(
         ]
         key["pairs"] = [[pid, pid] for pid, _p in pairs]
         key["partial_credit"] = bool(value.get("partial_credit"))
-        answer = [f"{p['left']} → {p['right']}" for _pid, p in pairs]
     elif block_type == "ordering":
         items = _items(value["items"])
         view["items"] = [{"id": iid, "text": text} for iid, text in shuffled(items, always=True)]
         key["order"] = [iid for iid, _text in items]
         key["partial_credit"] = bool(value.get("partial_credit"))
-        answer = [text for _iid, text in items]
     elif block_type == "numeric":
         key["number"] = str(value["answer"])
         key["tolerance"] = str(value.get("tolerance") or 0)
         view["unit"] = value.get("unit", "")
-        answer = [f"{value['answer']} ± {value.get('tolerance') or 0} {view['unit']}".strip()]
     elif block_type == "short_text":
         key["accepted"] = list(value["accepted"])
-        answer = list(value["accepted"])
     else:
         raise ValueError(f"Unknown question type {block_type!r}")
+    # Kept for snapshots' readers on nodes not yet upgraded; pages write the answer afresh
+    # from the key, in the viewer's language (``answers.correct_text``).
+    answer = [correct_text({"type": block_type, "view": view, "key": key}, words())]
     shown = {
         role: {entry["id"]: token(role, entry["id"]) for entry in view[role]}
         for role in SHOWN_ROLES

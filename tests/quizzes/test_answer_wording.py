@@ -57,8 +57,7 @@ def test_the_result_page_writes_answers_as_a_person_would(client, wording_quiz, 
     assert "passport book" not in html and "pasport" not in html
     assert "Correct answer: <strong>1. Secure, 2. Record, 3. Hand over</strong>" in html
     assert (
-        "Correct answer: <strong>Appendix I → Trade banned; Appendix II → Trade controlled"
-        in html
+        "Correct answer: <strong>Appendix I → Trade banned; Appendix II → Trade controlled" in html
     )
 
 

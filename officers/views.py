@@ -5,12 +5,13 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import activate
 from django.views.decorators.http import require_http_methods
 
 from .forms import LoginForm
+from .landing import landing_url_name
 from .services import officer_password_change, officer_set_language
 
 
@@ -18,6 +19,11 @@ class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """Without a safe ``next``: the landing page of the user's role (``landing``)."""
+        user = self.request.user
+        return reverse(landing_url_name(role=user.role, is_superuser=user.is_superuser))
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

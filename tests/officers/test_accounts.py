@@ -197,4 +197,4 @@ def test_a_stranger_cannot_lock_the_coordinator_out_from_another_address(client,
         reverse("login"), {"username": "coord", "password": PASSWORD}, REMOTE_ADDR="10.1.1.5"
     )
     assert office.status_code == 302
-    assert office["Location"] == reverse("my_learning")
+    assert office["Location"] == reverse("coordination:progress")  # the coordinator is in

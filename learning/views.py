@@ -13,7 +13,7 @@ from courses.selectors import course_by_key, course_for_page
 from modules.models import LessonPage
 from modules.selectors import lesson_neighbours
 from quizzes.forms import responses_from_post
-from quizzes.practice import check_answer, check_question, check_view
+from quizzes.practice import answer_remember, check_answer, check_question, check_view
 
 from . import selectors, services
 
@@ -97,5 +97,6 @@ def lesson_check(request, lesson_id: int, block_id: str):
                 "details": details,
             }
         )
+    answer_remember(request.session, block_id, response)
     messages.info(request, " ".join([message, *details]))
     return redirect(f"{lesson.url}#check-{block_id}")

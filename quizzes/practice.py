@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.crypto import salted_hmac
 
 from .answers import correct_text
+from .forms import form_values
 from .scoring import InvalidResponse, score_question
 from .snapshot import keys, presentation, question_from_block, responses_to_key_ids
 from .wording import words
@@ -78,3 +79,25 @@ def check_answer(question: dict, response) -> CheckResult:
         explanation=question["feedback"]["explanation"],
         answer=correct_text(question, words()),
     )
+
+
+def _session_key(block_id: str) -> str:
+    return f"quizzes.practice.answer:{block_id}"
+
+
+def answer_remember(session, block_id: str, response) -> None:
+    """Keep an officer's answer to a check (in shown ids, as the page sent it) until the lesson
+    shows it again, so the page that reloads without JavaScript still has their choice."""
+    if response in (None, "", [], {}):
+        session.pop(_session_key(block_id), None)
+    else:
+        session[_session_key(block_id)] = response
+
+
+def answer_recalled(session, question: dict, block_id: str):
+    """The form value of the answer kept for this check (once: a later visit starts afresh),
+    or "" if there is none."""
+    response = session.pop(_session_key(block_id), None)
+    if response is None:
+        return ""
+    return form_values([question], {question["id"]: response})[question["id"]]

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..practice import check_question, check_view
+from ..practice import answer_recalled, check_question, check_view
 from ..selectors import quiz_state
 
 register = template.Library()
@@ -26,6 +26,16 @@ def practice_question(stream_value, block_id):
     """The presentation of a lesson's knowledge check (no answer in it)."""
     question = check_question(stream_value, block_id)
     return check_view(question) if question else None
+
+
+@register.simple_tag(takes_context=True)
+def practice_answer(context, question, block_id):
+    """What the officer last sent to this check (it stays chosen after "Check" without
+    JavaScript), as the form's value."""
+    request = context.get("request")
+    if request is None or question is None or not hasattr(request, "session"):
+        return ""
+    return answer_recalled(request.session, question, block_id)
 
 
 @register.simple_tag

@@ -115,3 +115,29 @@ def test_only_enrolled_officers_and_only_real_checks(client, lesson, people):
     assert client.post(url, {}, HTTP_ACCEPT="application/json").status_code == 200
     assert client.post(reverse("lesson_check", args=[lesson.pk, "nope"]), {}).status_code == 404
     assert client.get(url).status_code == 405
+
+
+def test_without_javascript_the_officers_choice_stays_after_check(client, lesson, reader):
+    ids = option_ids(lesson, "chk1")
+    url = reverse("lesson_check", args=[lesson.pk, "chk1"])
+    html = client.post(url, {"q-c-chk1": ids["Visa B"]}, follow=True).content.decode()
+    assert "Not quite." in html
+    assert f'value="{ids["Visa B"]}" checked' in html
+    assert html.count(" checked") == 1
+    assert f'value="{ids["Passport A"]}" checked' not in html
+    # Shown once: the next visit starts afresh.
+    assert " checked" not in client.get(lesson.url).content.decode()
+
+
+def test_without_javascript_an_order_given_stays_after_check(client, lesson, reader):
+    block = next(b for b in lesson.body if b.id == "chk2")
+    shown = check_question(block.value, "chk2")["shown"]["items"]
+    items = {c.value: shown[c.id] for c in block.value[0].value["items"].bound_blocks}
+    url = reverse("lesson_check", args=[lesson.pk, "chk2"])
+    order = {"Record": "1", "Secure": "2", "Hand over": "3"}
+    html = client.post(
+        url, {f"q-c-chk2-{items[t]}": n for t, n in order.items()}, follow=True
+    ).content.decode()
+    for text, position in order.items():
+        select = html.split(f'name="q-c-chk2-{items[text]}"', 1)[1].split("</select>", 1)[0]
+        assert f'<option value="{position}" selected>' in select

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import datetime
+import uuid
+from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Case, Exists, F, OuterRef, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from courses.models import CoursePage
+from learning.models import LearnerRecord, RecordKind
+from modules.models import QuizPage
 from nodes.peers import trusted_keys
 from officers.models import User
 from officers.selectors import officers_visible_to
+from quizzes.models import QuizAttempt
 
 from .codes import check_code
 from .models import Certificate, CertificateCorrection, Revocation
@@ -168,4 +177,118 @@ def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck
         issued_on=issued_on,
         expires_on=expires_on,
         code=certificate.code,
+    )
+
+
+# --- The officer's transcript -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TranscriptAttempt:
+    quiz: str  # the quiz's title in the active language where translated
+    number: int
+    started_at: datetime.datetime
+    submitted_at: datetime.datetime | None  # None: still open
+    percent: Decimal | None
+    passed: bool
+
+
+@dataclass(frozen=True)
+class TranscriptCourse:
+    key: uuid.UUID
+    code: str
+    title: str
+    language: str  # of the title
+    enrolled_at: datetime.datetime | None
+    completed_at: datetime.datetime | None
+    attempts: tuple[TranscriptAttempt, ...]
+    certificates: tuple[Certificate, ...]  # with ``with_dates``' dates and the revocation
+
+
+def _titles(model, keys: set[uuid.UUID]) -> dict[uuid.UUID, dict]:
+    """For each translation key, the live page's title (and code, language) in the active
+    language where there is one, else in the default language, else any. One query."""
+    active, default = get_language(), settings.LANGUAGE_CODE
+    fields = ["translation_key", "title", "locale__language_code"]
+    if model is CoursePage:
+        fields.append("code")
+    rank = {active: 0, default: 1}
+    chosen: dict[uuid.UUID, dict] = {}
+    for row in model.objects.live().filter(translation_key__in=keys).values(*fields):
+        key, language = row["translation_key"], row["locale__language_code"]
+        if key not in chosen or rank.get(language, 2) < rank.get(
+            chosen[key]["locale__language_code"], 2
+        ):
+            chosen[key] = row
+    return chosen
+
+
+def transcript(*, learner: User) -> list[TranscriptCourse]:
+    """Every course ``learner`` is enrolled in or holds a certificate of: enrolment and
+    completion dates, each quiz attempt (number, dates, grade, passed) and the certificates
+    (with the dates that count and any revocation). Oldest enrolment first.
+
+    Five queries, whatever the number of courses, attempts and certificates: the records, the
+    attempts with their submissions, the certificates, and the course and quiz titles.
+    """
+    firsts: dict[tuple[str, uuid.UUID], datetime.datetime] = {}
+    for kind, course_key, at in (
+        LearnerRecord.objects.filter(
+            learner=learner, kind__in=[RecordKind.ENROLLED, RecordKind.COURSE_COMPLETED]
+        )
+        .order_by("recorded_at", "origin_seq")
+        .values_list("kind", "course_key", "recorded_at")
+    ):
+        firsts.setdefault((kind, course_key), at)
+    attempts = list(
+        QuizAttempt.objects.filter(learner=learner)
+        .select_related("submission")
+        .only(
+            "course_key",
+            "quiz_key",
+            "number",
+            "recorded_at",
+            "submission__recorded_at",
+            "submission__percent",
+            "submission__passed",
+        )
+        .order_by("recorded_at", "number")
+    )
+    certificates = list(certificates_of(holder=learner).order_by("recorded_at"))
+    course_keys = {key for _kind, key in firsts} | {c.course_key for c in certificates}
+    courses = _titles(CoursePage, course_keys)
+    quizzes = _titles(QuizPage, {a.quiz_key for a in attempts})
+    by_course: dict[uuid.UUID, list[TranscriptAttempt]] = defaultdict(list)
+    for attempt in attempts:
+        submission = getattr(attempt, "submission", None)
+        by_course[attempt.course_key].append(
+            TranscriptAttempt(
+                quiz=quizzes.get(attempt.quiz_key, {}).get("title", "?"),
+                number=attempt.number,
+                started_at=attempt.recorded_at,
+                submitted_at=submission.recorded_at if submission else None,
+                percent=submission.percent if submission else None,
+                passed=bool(submission and submission.passed),
+            )
+        )
+    result = []
+    for key in course_keys:
+        held = tuple(c for c in certificates if c.course_key == key)
+        page = courses.get(key)
+        result.append(
+            TranscriptCourse(
+                key=key,
+                code=page["code"] if page else held[0].course_code,
+                title=page["title"] if page else held[0].course_title,
+                language=page["locale__language_code"] if page else "",
+                enrolled_at=firsts.get((RecordKind.ENROLLED, key)),
+                completed_at=firsts.get((RecordKind.COURSE_COMPLETED, key)),
+                attempts=tuple(by_course.get(key, [])),
+                certificates=held,
+            )
+        )
+    far = timezone.now()
+    return sorted(
+        result,
+        key=lambda c: c.enrolled_at or (c.certificates[0].recorded_at if c.certificates else far),
     )

@@ -6,6 +6,12 @@ app_name = "certificates"
 urlpatterns = [
     path("verify/", views.verify, name="verify"),
     path("my-certificates/", views.my_certificates, name="mine"),
+    path("learning/transcript/", views.transcript_mine, name="transcript"),
+    path(
+        "coordinator/officers/<uuid:officer_uuid>/transcript/",
+        views.transcript_officer,
+        name="transcript_officer",
+    ),
     path("certificates/<uuid:certificate_id>/pdf/", views.certificate_pdf, name="pdf"),
     path("coordinator/certificates/", views.coordinator_list, name="coordinator"),
     path(

@@ -88,6 +88,27 @@ def my_certificates(request):
 
 
 @login_required
+def transcript_mine(request):
+    """The officer's own transcript: every course's attempts, dates and certificates."""
+    return _transcript(request, officer=request.user)
+
+
+@coordinator_required
+def transcript_officer(request, officer_uuid):
+    """An officer's transcript, for a coordinator with them in scope (404 otherwise)."""
+    officer = get_object_or_404(officers_visible_to(viewer=request.user), uuid=officer_uuid)
+    return _transcript(request, officer=officer)
+
+
+def _transcript(request, *, officer):
+    return render(
+        request,
+        "certificates/transcript.html",
+        {"officer": officer, "courses": selectors.transcript(learner=officer)},
+    )
+
+
+@login_required
 def certificate_pdf(request, certificate_id):
     certificate = get_object_or_404(Certificate, pk=certificate_id)
     if not selectors.may_download(viewer=request.user, certificate=certificate):

@@ -33,6 +33,9 @@ TABLE = {
     "quiz_statistics": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
     "verify": [OK, OK, OK, OK, OK, OK],
     "my_certificates": [LOGIN, OK, OK, OK, OK, OK],
+    "my_transcript": [LOGIN, OK, OK, OK, OK, OK],
+    "transcript_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "transcript_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
     "certificate_pdf_of_enrolled": [LOGIN, NOT_FOUND, OK, NOT_FOUND, OK, OK],
     "certificates_coordinator": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "certificates_print": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
@@ -75,6 +78,13 @@ def world(course_tree, people):
             "coordination:officer_password", args=[people["learner"].uuid]
         ),
         "officer_out_of_scope": reverse("coordination:officer", args=[people["learner_la"].uuid]),
+        "my_transcript": reverse("certificates:transcript"),
+        "transcript_in_scope": reverse(
+            "certificates:transcript_officer", args=[people["learner"].uuid]
+        ),
+        "transcript_out_of_scope": reverse(
+            "certificates:transcript_officer", args=[people["learner_la"].uuid]
+        ),
         "officer_password_out_of_scope": reverse(
             "coordination:officer_password", args=[people["learner_la"].uuid]
         ),
@@ -163,6 +173,8 @@ def test_every_named_url_is_in_the_table():
         "certificates:coordinator",
         "certificates:batch_new",
         "certificates:issue",
+        "certificates:transcript",
+        "certificates:transcript_officer",
     }
     elsewhere = {
         "login": "tests/officers/test_accounts.py",

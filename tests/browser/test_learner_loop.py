@@ -144,3 +144,35 @@ def test_an_explicit_next_still_wins(page: Page, log_in, make_officer):
     make_officer("pat", role="coordinator")
     log_in("pat", next_url="/my-learning/")
     expect(page).to_have_url(re.compile(r"/my-learning/$"))
+
+
+def test_the_transcript_prints_on_a4_without_navigation(
+    page: Page, log_in, make_officer, make_course
+):
+    import io
+
+    from pypdf import PdfReader
+
+    from learning.services import enrolment_create
+
+    course = make_course("Document checks", "document-checks", "DOC-1", lessons=1)
+    officer = make_officer("ann")
+    enrolment_create(learner=officer, course=course.course, actor=officer)
+    log_in("ann")
+    page.goto("/my-learning/")
+    page.get_by_role("link", name=re.compile("My transcript")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Transcript")
+    expect(page.get_by_role("heading", name="DOC-1 · Document checks")).to_be_visible()
+
+    page.emulate_media(media="print")
+    expect(page.locator("header.top")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print")).to_be_hidden()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    first = pdf.pages[0]
+    assert (round(first.mediabox.width), round(first.mediabox.height)) == (595, 842)  # A4
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    assert "DOC-1 · Document checks" in text and "Not completed yet" in text
+    assert "Log out" not in text and "Language" not in text
+    page.set_viewport_size({"width": 680, "height": 960})  # A4's 180 mm between margins
+    width = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    assert page.evaluate(width)

@@ -76,4 +76,4 @@ def test_the_transcript_takes_the_same_queries_for_one_course_or_three(people):
         build_quiz(tree.quizzes[0], with_bank=False)
         complete(officer, tree)
     assert len(transcript(learner=three)) == 3
-    assert queries_for(one) == queries_for(three) <= 6
+    assert queries_for(one) == queries_for(three) <= 5

@@ -23,8 +23,9 @@ def printed(
     """Each certificate's sheet and design, in the language it is printed in (its holder's where
     the course has it, else the course's): the one way every path (the officer's download, a
     batch, ``print_certificates``) prints. ``rendering.render_pdf`` takes both lists. Each
-    course and each design is read once."""
+    course, language choice and design is read once."""
     courses: dict = {}
+    languages: dict[tuple, str] = {}
     designs: dict[tuple, CertificateDesign] = {}
     sheets: list[CertificateSheet] = []
     chosen: list[CertificateDesign] = []
@@ -32,7 +33,10 @@ def printed(
         if certificate.course_key not in courses:
             courses[certificate.course_key] = course_of(certificate)
         course = courses[certificate.course_key]
-        language = printing_language(certificate=certificate, course=course)
+        preferred = (certificate.course_key, certificate.holder.preferred_language)
+        if preferred not in languages:
+            languages[preferred] = printing_language(certificate=certificate, course=course)
+        language = languages[preferred]
         if (certificate.course_key, language) not in designs:
             designs[certificate.course_key, language] = design_for(course, language=language)
         design = designs[certificate.course_key, language]

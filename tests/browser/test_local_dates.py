@@ -22,11 +22,8 @@ SEEN = {
 def test_lao_burmese_and_vietnamese_officers_read_their_dates(
     open_tab, log_in, make_officer, make_course
 ):
-    from django.db import transaction
-    from django.utils import timezone
-
-    from certificates.models import CertificateCorrection
     from certificates.services import certificate_issue
+    from tests.certificates.conftest import dated
 
     course = make_course("Border checks", "border-checks", "BC-101", lessons=1)
     admin = make_officer("boss", role="administrator")
@@ -35,14 +32,7 @@ def test_lao_burmese_and_vietnamese_officers_read_their_dates(
         certificate = certificate_issue(
             holder=officer, course=course.course, actor=admin, reason="Workshop"
         )
-        with transaction.atomic():
-            CertificateCorrection.stamped(
-                recorded_at=timezone.now(),
-                certificate=certificate,
-                issued_on=DAY,
-                expires_on=None,
-                reason="Dated for the test",
-            )
+        dated(certificate, DAY)
     for language, date in SEEN.items():
         tab = open_tab()
         log_in(f"officer_{language}", next_url="/my-certificates/", tab=tab)

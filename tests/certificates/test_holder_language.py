@@ -10,17 +10,16 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from certificates.language import certificate_language
-from certificates.models import CertificateCorrection, PrintJob
+from certificates.models import PrintJob
 from certificates.rendering import CertificateDesign, CertificateSheet, render_one
 from certificates.services import certificate_issue
 from courses.models import CertificateTemplate
 from officers.services import officer_set_language
+from tests.certificates.conftest import dated
 from tests.conftest import publish, translate
 
 DAY = datetime.date(2026, 12, 3)
@@ -78,15 +77,8 @@ def in_languages(course_tree, people):
         )
         for name in ("learner", "learner_kh", "learner_la")
     ]
-    with transaction.atomic():  # dated as headquarters' correction dates them
-        for certificate in certificates:
-            CertificateCorrection.stamped(
-                recorded_at=timezone.now(),
-                certificate=certificate,
-                issued_on=DAY,
-                expires_on=None,
-                reason="Dated for the test",
-            )
+    for certificate in certificates:
+        dated(certificate, DAY)
     return certificates
 
 

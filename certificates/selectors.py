@@ -110,18 +110,20 @@ def course_of(certificate: Certificate) -> CoursePage | None:
 def printing_language(*, certificate: Certificate, course: CoursePage | None) -> str:
     """The language ``certificate`` is printed in (``language.certificate_language``): its
     holder's preferred language where ``course`` (``course_of``) has its certificate template
-    in it (a course without a template: a live translation), else the course's language."""
-    if course is None:
-        return certificate.holder.preferred_language or settings.LANGUAGE_CODE
-    template = course.certificate_template
-    if template is not None:
-        available = CertificateTemplate.objects.filter(translation_key=template.translation_key)
-    else:
-        available = CoursePage.objects.live().filter(translation_key=course.translation_key)
+    in it (a course without a template: a live translation), else the course's language (the
+    default language when the course is gone from this node)."""
+    available: set[str] = set()
+    if course is not None:
+        template = course.certificate_template
+        if template is not None:
+            found = CertificateTemplate.objects.filter(translation_key=template.translation_key)
+        else:
+            found = CoursePage.objects.live().filter(translation_key=course.translation_key)
+        available = set(found.values_list("locale__language_code", flat=True))
     return certificate_language(
         preferred=certificate.holder.preferred_language,
-        available=set(available.values_list("locale__language_code", flat=True)),
-        course_language=course.locale.language_code,
+        available=available,
+        course_language=course.locale.language_code if course else settings.LANGUAGE_CODE,
     )
 
 

@@ -22,7 +22,7 @@ from officers.models import BorderPost, User
 
 from . import selectors
 from .models import PrintJob
-from .printing import design_for, sheet_for
+from .printing import printed
 from .rendering import RenderError, render_pdf
 
 
@@ -72,7 +72,6 @@ def print_batch(job_id: str) -> None:
         since=job.since,
         until=job.until,
     )
-    course = CoursePage.objects.filter(translation_key=job.course_key).first()
     folder = Path(settings.GENERATED_ROOT) / "certificates"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{job.course_code}-{job.pk}.pdf"
@@ -80,10 +79,9 @@ def print_batch(job_id: str) -> None:
     def progress(done: int, total: int) -> None:
         PrintJob.objects.filter(pk=job.pk).update(done=done, total=total)
 
-    design = design_for(course)
-    sheets = [sheet_for(c, language=design.language) for c in certificates.iterator(chunk_size=200)]
+    sheets, designs = printed(certificates.select_related("holder").iterator(chunk_size=200))
     try:
-        render_pdf(sheets, design, out=target, progress=progress)
+        render_pdf(sheets, designs, out=target, progress=progress)
     except RenderError as error:
         PrintJob.objects.filter(pk=job.pk).update(
             status=PrintJob.Status.FAILED, error=str(error), finished_at=timezone.now()

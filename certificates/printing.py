@@ -1,7 +1,9 @@
-"""From certificate records to what ``rendering`` draws: sheets and the course's design."""
+"""From certificate records to what ``rendering`` draws: sheets and the course's design, each
+certificate in the language ``selectors.printing_language`` chooses for it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
@@ -12,7 +14,35 @@ from courses.models import CertificateTemplate, CoursePage
 
 from .models import Certificate
 from .rendering import CertificateDesign, CertificateSheet
-from .selectors import dates_of
+from .selectors import course_of, dates_of, printing_language
+
+
+def printed(
+    certificates: Iterable[Certificate],
+) -> tuple[list[CertificateSheet], list[CertificateDesign]]:
+    """Each certificate's sheet and design, in the language it is printed in (its holder's where
+    the course has it, else the course's): the one way every path (the officer's download, a
+    batch, ``print_certificates``) prints. ``rendering.render_pdf`` takes both lists. Each
+    course, language choice and design is read once."""
+    courses: dict = {}
+    languages: dict[tuple, str] = {}
+    designs: dict[tuple, CertificateDesign] = {}
+    sheets: list[CertificateSheet] = []
+    chosen: list[CertificateDesign] = []
+    for certificate in certificates:
+        if certificate.course_key not in courses:
+            courses[certificate.course_key] = course_of(certificate)
+        course = courses[certificate.course_key]
+        preferred = (certificate.course_key, certificate.holder.preferred_language)
+        if preferred not in languages:
+            languages[preferred] = printing_language(certificate=certificate, course=course)
+        language = languages[preferred]
+        if (certificate.course_key, language) not in designs:
+            designs[certificate.course_key, language] = design_for(course, language=language)
+        design = designs[certificate.course_key, language]
+        sheets.append(sheet_for(certificate, language=design.language))
+        chosen.append(design)
+    return sheets, chosen
 
 
 def _title_in(certificate: Certificate, language: str) -> str:
@@ -30,8 +60,11 @@ def _title_in(certificate: Certificate, language: str) -> str:
 
 
 def sheet_for(certificate: Certificate, *, language: str = "") -> CertificateSheet:
-    """One page of a certificate; ``language`` (the design's) picks the course title."""
+    """One page of a certificate; ``language`` (the design's) picks the course title and the
+    language of its wording."""
     issued_on, expires_on = dates_of(certificate)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        verify_hint = _("Check it at /verify/ on any node of the platform, or scan the QR code.")
     return CertificateSheet(
         holder_native=certificate.holder_native,
         holder_latin=certificate.holder_latin or certificate.holder.get_username(),
@@ -42,7 +75,7 @@ def sheet_for(certificate: Certificate, *, language: str = "") -> CertificateShe
         code=certificate.code,
         payload=certificate.payload,
         score=f"{certificate.score:.0f}%" if certificate.score is not None else None,
-        verify_hint=_("Check it at /verify/ on any node of the platform, or scan the QR code."),
+        verify_hint=verify_hint,
     )
 
 

@@ -45,9 +45,10 @@ from typing import BinaryIO
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from elearning.localdates import format_local_date
 from nodes.files import atomic_file
 
 logger = logging.getLogger(__name__)
@@ -118,25 +119,29 @@ Progress = Callable[[int, int], None]
 
 def render_pdf(
     sheets: Sequence[CertificateSheet],
-    design: CertificateDesign,
+    design: CertificateDesign | Sequence[CertificateDesign],
     *,
     out: BinaryIO | str | os.PathLike,
     progress: Progress | None = None,
     chunk_size: int = CHUNK_SIZE,
 ) -> int:
     """Render ``sheets`` as one PDF, one certificate per page, into ``out`` (a path or a binary
-    file object). Returns the number of pages. Calls ``progress(done, total)`` as chunks of
-    ``chunk_size`` sheets are laid out; the last call is ``(total, total)``. Raises
-    ``RenderError``; then nothing is left at ``out`` (a path is not created or replaced, a file
-    object is not written to)."""
+    file object). ``design`` is one design for every sheet, or one per sheet (each certificate
+    in its holder's language: ``printing.printed``). Returns the number of pages. Calls
+    ``progress(done, total)`` as chunks of ``chunk_size`` sheets are laid out; the last call
+    is ``(total, total)``. Raises ``RenderError``; then nothing is left at ``out`` (a path is
+    not created or replaced, a file object is not written to)."""
     sheets = list(sheets)
     if not sheets:
         raise RenderError("There is no certificate to render.")
+    designs = [design] * len(sheets) if isinstance(design, CertificateDesign) else list(design)
+    if len(designs) != len(sheets):
+        raise RenderError(f"{len(sheets)} certificate(s) but {len(designs)} design(s).")
     if isinstance(out, str | os.PathLike):
         with atomic_file(Path(out)) as stream:
-            return _render_into(sheets, design, stream, progress, chunk_size)
+            return _render_into(sheets, designs, stream, progress, chunk_size)
     with tempfile.TemporaryFile() as stream:
-        pages = _render_into(sheets, design, stream, progress, chunk_size)
+        pages = _render_into(sheets, designs, stream, progress, chunk_size)
         stream.seek(0)
         shutil.copyfileobj(stream, out)
     return pages
@@ -165,7 +170,7 @@ def script_lang(text: str, default: str) -> str:
 
 def _render_into(
     sheets: list[CertificateSheet],
-    design: CertificateDesign,
+    designs: list[CertificateDesign],
     stream: BinaryIO,
     progress: Progress | None,
     chunk_size: int,
@@ -173,43 +178,37 @@ def _render_into(
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
-    page = _page(design)
     faces = _font_faces()
     total = len(sheets)
-    with translation.override(design.language), _weasyprint_problems() as problems:
-        try:
-            css_text = render_to_string(STYLESHEET_TEMPLATE, _css_context(design, page, faces))
-        except Exception as error:
-            raise RenderError(
-                f"The certificate stylesheet could not be rendered: {error}"
-            ) from error
+    with _weasyprint_problems() as problems:
         font_config = FontConfiguration()
         fetcher = _url_fetcher()
-        try:
-            stylesheet = weasyprint.CSS(
-                string=css_text, font_config=font_config, url_fetcher=fetcher
-            )
-        except Exception as error:
-            raise RenderError(f"WeasyPrint could not read the stylesheet: {error}") from error
-        problems.check()
+        stylesheets: dict[CertificateDesign, object] = {}
         cache: dict = {}  # images (logos) are read once for all chunks
         # Each chunk is laid out, written and freed before the next: what stays in memory is
         # the chunks' finished PDF bytes (about 6 kB a certificate), not their layout (about
         # 600 kB a certificate), so memory does not grow with the batch. pypdf joins them.
+        # A chunk holds consecutive sheets of one design (one language, one page size).
         parts: list[bytes] = []
         pages = 0
         done = 0
-        for start in range(0, total, max(1, chunk_size)):
-            chunk = sheets[start : start + max(1, chunk_size)]
-            html = _document_html(chunk, design, page)
-            try:
-                document = weasyprint.HTML(
-                    string=html, base_url=_base_url(), url_fetcher=fetcher
-                ).render(font_config=font_config, stylesheets=[stylesheet], cache=cache)
-            except Exception as error:
-                raise RenderError(
-                    f"WeasyPrint could not lay out the certificates: {error}"
-                ) from error
+        for design, chunk in _chunks(sheets, designs, max(1, chunk_size)):
+            page = _page(design)
+            with translation.override(design.language):
+                if design not in stylesheets:
+                    stylesheets[design] = _stylesheet(design, page, faces, font_config, fetcher)
+                    problems.check()
+                html = _document_html(chunk, design, page)
+                try:
+                    document = weasyprint.HTML(
+                        string=html, base_url=_base_url(), url_fetcher=fetcher
+                    ).render(
+                        font_config=font_config, stylesheets=[stylesheets[design]], cache=cache
+                    )
+                except Exception as error:
+                    raise RenderError(
+                        f"WeasyPrint could not lay out the certificates: {error}"
+                    ) from error
             problems.check()
             if len(document.pages) != len(chunk):
                 raise RenderError(
@@ -233,6 +232,33 @@ def _render_into(
                 ", ".join(f"U+{ord(c):04X} {c!r}" for c in sorted(problems.missing)),
             )
     return pages
+
+
+def _chunks(
+    sheets: list[CertificateSheet], designs: list[CertificateDesign], size: int
+) -> Iterator[tuple[CertificateDesign, list[CertificateSheet]]]:
+    """Consecutive sheets of one design, at most ``size`` at a time, in the given order."""
+    start = 0
+    while start < len(sheets):
+        design = designs[start]
+        end = start + 1
+        while end < len(sheets) and end - start < size and designs[end] == design:
+            end += 1
+        yield design, sheets[start:end]
+        start = end
+
+
+def _stylesheet(design: CertificateDesign, page: dict, faces, font_config, fetcher):
+    import weasyprint
+
+    try:
+        css_text = render_to_string(STYLESHEET_TEMPLATE, _css_context(design, page, faces))
+    except Exception as error:
+        raise RenderError(f"The certificate stylesheet could not be rendered: {error}") from error
+    try:
+        return weasyprint.CSS(string=css_text, font_config=font_config, url_fetcher=fetcher)
+    except Exception as error:
+        raise RenderError(f"WeasyPrint could not read the stylesheet: {error}") from error
 
 
 def _join(parts: list[bytes], stream: BinaryIO) -> None:
@@ -273,8 +299,8 @@ def _sheet_context(sheet: CertificateSheet, design: CertificateDesign) -> dict:
         "latin": latin,
         "course_title": _nfc(sheet.course_title),
         "course_code": _nfc(sheet.course_code),
-        "issued_on": formats.date_format(sheet.issued_on, "DATE_FORMAT"),
-        "expires_on": formats.date_format(sheet.expires_on, "DATE_FORMAT")
+        "issued_on": format_local_date(sheet.issued_on, design.language, style="long"),
+        "expires_on": format_local_date(sheet.expires_on, design.language, style="long")
         if sheet.expires_on
         else "",
         "code": sheet.code,

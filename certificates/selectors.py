@@ -13,8 +13,9 @@ from django.db.models import Case, Exists, F, OuterRef, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
-from courses.models import CoursePage
+from courses.models import CertificateTemplate, CoursePage
 from learning.models import LearnerRecord, RecordKind
 from modules.models import QuizPage
 from nodes.peers import trusted_keys
@@ -23,6 +24,7 @@ from officers.selectors import officers_visible_to
 from quizzes.models import QuizAttempt
 
 from .codes import check_code
+from .language import certificate_language
 from .models import Certificate, CertificateCorrection, Revocation
 from .payload import Verification, VerificationStatus, display_name, verify_payload
 
@@ -93,6 +95,43 @@ def batch(
     if until is not None:
         qs = qs.filter(dated_on__lte=until)
     return qs.order_by("holder__post__name", "holder_latin", "code")
+
+
+def course_of(certificate: Certificate) -> CoursePage | None:
+    """The certificate's course in its own (original) language: the page in the default
+    language, else the first made."""
+    pages = list(
+        CoursePage.objects.filter(translation_key=certificate.course_key)
+        .select_related("locale", "certificate_template")
+        .order_by("pk")
+    )
+    if not pages:
+        return None
+    try:
+        default = Locale.get_default()
+    except Locale.DoesNotExist:
+        return pages[0]
+    return next((p for p in pages if p.locale_id == default.pk), pages[0])
+
+
+def printing_language(*, certificate: Certificate, course: CoursePage | None) -> str:
+    """The language ``certificate`` is printed in (``language.certificate_language``): its
+    holder's preferred language where ``course`` (``course_of``) has its certificate template
+    in it (a course without a template: a live translation), else the course's language (the
+    default language when the course is gone from this node)."""
+    available: set[str] = set()
+    if course is not None:
+        template = course.certificate_template
+        if template is not None:
+            found = CertificateTemplate.objects.filter(translation_key=template.translation_key)
+        else:
+            found = CoursePage.objects.live().filter(translation_key=course.translation_key)
+        available = set(found.values_list("locale__language_code", flat=True))
+    return certificate_language(
+        preferred=certificate.holder.preferred_language,
+        available=available,
+        course_language=course.locale.language_code if course else settings.LANGUAGE_CODE,
+    )
 
 
 @dataclass(frozen=True)

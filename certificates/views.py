@@ -25,7 +25,7 @@ from officers.selectors import officers_visible_to, posts_visible_to
 
 from . import selectors, services
 from .models import Certificate
-from .printing import design_for, sheet_for
+from .printing import printed
 
 
 class VerifyForm(forms.Form):
@@ -115,9 +115,8 @@ def certificate_pdf(request, certificate_id):
         raise Http404
     from .rendering import render_one
 
-    course = CoursePage.objects.filter(translation_key=certificate.course_key).first()
-    design = design_for(course, language=certificate.holder.preferred_language)
-    pdf = render_one(sheet_for(certificate, language=design.language), design)
+    [sheet], [design] = printed([certificate])
+    pdf = render_one(sheet, design)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
     return response

@@ -132,6 +132,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "officers.context_processors.navigation",
             ],
+            # Dates in the viewer's language (elearning is a project package, not an app).
+            "libraries": {"localdates": "elearning.templatetags.localdates"},
         },
     },
 ]

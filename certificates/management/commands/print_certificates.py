@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from certificates.models import Certificate
-from certificates.printing import design_for, sheet_for
+from certificates.printing import printed
 from certificates.rendering import RenderError, render_pdf
 from courses.models import CoursePage
 from officers.models import BorderPost
@@ -38,9 +38,8 @@ class Command(BaseCommand):
             certificates = certificates.filter(holder__post=post)
         if options["since"]:
             certificates = certificates.filter(issued_on__gte=options["since"])
-        design = design_for(course)
         ordered = certificates.order_by("holder__post__name", "holder_latin")
-        sheets = [sheet_for(c, language=design.language) for c in ordered]
+        sheets, designs = printed(ordered)
         if not sheets:
             raise CommandError("No certificates match: nothing was written.")
 
@@ -51,7 +50,7 @@ class Command(BaseCommand):
             sys.stderr.flush()
 
         try:
-            pages = render_pdf(sheets, design, out=options["output"], progress=progress)
+            pages = render_pdf(sheets, designs, out=options["output"], progress=progress)
         except RenderError as error:
             raise CommandError(f"The certificates could not be rendered: {error}") from error
         sys.stderr.write("\n")

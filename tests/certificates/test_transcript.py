@@ -7,11 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
-from django.utils.formats import get_format
 
 from certificates.models import Certificate
 from certificates.selectors import transcript
+from elearning.templatetags.localdates import local_date
 from learning import services as learning
 from tests.certificates.conftest import complete
 from tests.conftest import build_course
@@ -23,7 +22,7 @@ def text_of(html: str) -> str:
 
 
 def today_shown() -> str:
-    return date_format(timezone.localdate(), get_format("DATE_FORMAT"))
+    return local_date(timezone.localdate())
 
 
 def test_an_officer_sees_attempts_scores_dates_and_certificates(client, graded_course, people):

@@ -385,6 +385,25 @@ OFFICERS = [
 ]
 
 
+STAFF_LOGINS = [
+    DemoLogin("admin", Role.ADMINISTRATOR, "everything"),
+    DemoLogin("trainer", Role.TRAINER, "authoring in /admin/"),
+    DemoLogin("coordinator", Role.COORDINATOR, "officers in Thailand"),
+    DemoLogin("coordinator.poipet", Role.COORDINATOR, "officers at Poipet"),
+]
+
+
+def demo_logins() -> list[DemoLogin]:
+    """Every demo login, in the order ``load_demo`` prints them (the README's table lists the
+    same; a test compares them)."""
+    post_names = {p["code"]: p["name"] for p in POSTS}
+    return [
+        *STAFF_LOGINS,
+        *(DemoLogin(o[0], Role.LEARNER, post_names[o[5]]) for o in OFFICERS),
+        *(DemoLogin(o[0], Role.LEARNER, f"{post_names[o[5]]} (liaison)") for o in LIAISON_OFFICERS),
+    ]
+
+
 @transaction.atomic
 def demo_load() -> list[DemoLogin]:
     """Load the demo. Returns the logins to print."""
@@ -408,20 +427,17 @@ def demo_load() -> list[DemoLogin]:
         )[0]
         for a in AGENCIES
     }
-    logins = []
 
-    def person(username, role, where, **fields):
+    def person(username, role, **fields):
         if not User.objects.filter(username=username).exists():
             officer_create(username=username, password=DEMO_PASSWORD, role=role, **fields)
-        logins.append(DemoLogin(username=username, role=role, where=where))
         return User.objects.get(username=username)
 
-    person("admin", Role.ADMINISTRATOR, "everything", full_name_latin="Platform Administrator")
-    person("trainer", Role.TRAINER, "authoring in /admin/", full_name_latin="Headquarters Trainer")
+    person("admin", Role.ADMINISTRATOR, full_name_latin="Platform Administrator")
+    person("trainer", Role.TRAINER, full_name_latin="Headquarters Trainer")
     coordinator_th = person(
         "coordinator",
         Role.COORDINATOR,
-        "officers in Thailand",
         full_name_latin="Thailand Coordinator",
         country="TH",
     )
@@ -429,7 +445,6 @@ def demo_load() -> list[DemoLogin]:
     coordinator_kh = person(
         "coordinator.poipet",
         Role.COORDINATOR,
-        "officers at Poipet",
         full_name_latin="Poipet Coordinator",
         country="KH",
     )
@@ -441,7 +456,6 @@ def demo_load() -> list[DemoLogin]:
         officers[username] = person(
             username,
             Role.LEARNER,
-            post.name,
             full_name_native=native,
             full_name_latin=latin,
             service_number=number,
@@ -455,7 +469,6 @@ def demo_load() -> list[DemoLogin]:
         officers[username] = person(
             username,
             Role.LEARNER,
-            f"{post.name} (liaison)",
             full_name_native=native,
             full_name_latin=latin,
             service_number=number,
@@ -464,7 +477,7 @@ def demo_load() -> list[DemoLogin]:
             preferred_language=language,
         )
     _seed_progress(officers=officers, coordinators={"TH": coordinator_th, "KH": coordinator_kh})
-    return logins
+    return demo_logins()
 
 
 def _seed_progress(*, officers: dict[str, User], coordinators: dict[str, User]) -> None:

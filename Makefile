@@ -28,13 +28,20 @@ system-packages:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+# The worker logs only warnings and errors (ELEARNING_TASK_LOG_LEVEL=INFO shows every task); the
+# logins print last, once the server answers.
 demo: $(VENV)/.installed-runtime
 	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py load_demo
-	@echo "Serving on http://127.0.0.1:$(PORT)/ with a task worker beside it (Ctrl-C stops both)"
+	$(PY) manage.py load_demo -v0
 	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT) & server=$$!; \
+	trap 'kill $$worker $$server 2>/dev/null' EXIT INT TERM; \
+	until $(PY) -c 'import socket; socket.create_connection(("127.0.0.1", $(PORT)), 1)' 2>/dev/null; do \
+	  kill -0 $$server 2>/dev/null || exit 1; sleep 1; \
+	done; \
+	echo "Serving on http://127.0.0.1:$(PORT)/ with a task worker beside it (Ctrl-C stops both)"; \
+	$(PY) manage.py load_demo --logins-only; \
+	wait $$server
 
 test: system-packages $(VENV)/.installed-dev
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -11,9 +11,11 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import strip_tags
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
@@ -29,6 +31,8 @@ from .content import COURSES
 from .content.quizzes import QUIZZES
 
 IMAGES_DIR = Path(__file__).resolve().parent / "images"
+# Narrated video and audio with WebVTT captions, made by scripts/make_demo_media.py.
+RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
 DEMO_PASSWORD = "border-demo-2026"
 
 
@@ -39,13 +43,37 @@ class DemoLogin:
     where: str
 
 
-def _image(file_name: str, title: str):
-    image_model = get_image_model()
-    existing = image_model.objects.filter(title=title).first()
+def _stored(model, wrapper, path: Path, title: str):
+    """The image or document titled ``title``, uploaded from ``path`` the first time."""
+    existing = model.objects.filter(title=title).first()
     if existing:
         return existing
-    with (IMAGES_DIR / file_name).open("rb") as handle:
-        return image_model.objects.create(title=title, file=ImageFile(handle, name=file_name))
+    with path.open("rb") as handle:
+        return model.objects.create(title=title, file=wrapper(handle, name=path.name))
+
+
+def _image(file_name: str, title: str):
+    return _stored(get_image_model(), ImageFile, IMAGES_DIR / file_name, title)
+
+
+def _document(file_name: str, title: str):
+    return _stored(get_document_model(), File, RECORDINGS_DIR / file_name, title)
+
+
+def recording_value(*, clip_name: str, prefix: str) -> dict:
+    """A video or audio block's value for a clip of narration.json: the file, its captions,
+    and the spoken sentences as the transcript."""
+    spec = json.loads((RECORDINGS_DIR / "narration.json").read_text(encoding="utf-8"))
+    clip = next(c for c in spec["clips"] if c["name"] == clip_name)
+    extension = "webm" if clip["kind"] == "video" else "ogg"
+    media = f"{clip_name}.{extension}"
+    captions = f"{clip_name}.en.vtt"
+    return {
+        "title": clip["title"],
+        "file": _document(media, f"{prefix}: {media}").pk,
+        "captions": _document(captions, f"{prefix}: {captions}").pk,
+        "transcript": "".join(f"<p>{sentence}</p>" for sentence in clip["sentences"]),
+    }
 
 
 def _body(blocks: list[dict], image_title_prefix: str) -> str:
@@ -61,6 +89,8 @@ def _body(blocks: list[dict], image_title_prefix: str) -> str:
                 "alt_text": block["alt"],
                 "caption": block.get("caption", ""),
             }
+        elif kind in {"video", "audio"}:
+            value = recording_value(clip_name=block["clip"], prefix=image_title_prefix)
         elif kind == "callout":
             value = {"title": block["title"], "text": block["text"]}
         elif kind == "scenario":
@@ -355,6 +385,25 @@ OFFICERS = [
 ]
 
 
+STAFF_LOGINS = [
+    DemoLogin("admin", Role.ADMINISTRATOR, "everything"),
+    DemoLogin("trainer", Role.TRAINER, "authoring in /admin/"),
+    DemoLogin("coordinator", Role.COORDINATOR, "officers in Thailand"),
+    DemoLogin("coordinator.poipet", Role.COORDINATOR, "officers at Poipet"),
+]
+
+
+def demo_logins() -> list[DemoLogin]:
+    """Every demo login, in the order ``load_demo`` prints them (the README's table lists the
+    same; a test compares them)."""
+    post_names = {p["code"]: p["name"] for p in POSTS}
+    return [
+        *STAFF_LOGINS,
+        *(DemoLogin(o[0], Role.LEARNER, post_names[o[5]]) for o in OFFICERS),
+        *(DemoLogin(o[0], Role.LEARNER, f"{post_names[o[5]]} (liaison)") for o in LIAISON_OFFICERS),
+    ]
+
+
 @transaction.atomic
 def demo_load() -> list[DemoLogin]:
     """Load the demo. Returns the logins to print."""
@@ -378,20 +427,17 @@ def demo_load() -> list[DemoLogin]:
         )[0]
         for a in AGENCIES
     }
-    logins = []
 
-    def person(username, role, where, **fields):
+    def person(username, role, **fields):
         if not User.objects.filter(username=username).exists():
             officer_create(username=username, password=DEMO_PASSWORD, role=role, **fields)
-        logins.append(DemoLogin(username=username, role=role, where=where))
         return User.objects.get(username=username)
 
-    person("admin", Role.ADMINISTRATOR, "everything", full_name_latin="Platform Administrator")
-    person("trainer", Role.TRAINER, "authoring in /admin/", full_name_latin="Headquarters Trainer")
+    person("admin", Role.ADMINISTRATOR, full_name_latin="Platform Administrator")
+    person("trainer", Role.TRAINER, full_name_latin="Headquarters Trainer")
     coordinator_th = person(
         "coordinator",
         Role.COORDINATOR,
-        "officers in Thailand",
         full_name_latin="Thailand Coordinator",
         country="TH",
     )
@@ -399,7 +445,6 @@ def demo_load() -> list[DemoLogin]:
     coordinator_kh = person(
         "coordinator.poipet",
         Role.COORDINATOR,
-        "officers at Poipet",
         full_name_latin="Poipet Coordinator",
         country="KH",
     )
@@ -411,7 +456,6 @@ def demo_load() -> list[DemoLogin]:
         officers[username] = person(
             username,
             Role.LEARNER,
-            post.name,
             full_name_native=native,
             full_name_latin=latin,
             service_number=number,
@@ -425,7 +469,6 @@ def demo_load() -> list[DemoLogin]:
         officers[username] = person(
             username,
             Role.LEARNER,
-            f"{post.name} (liaison)",
             full_name_native=native,
             full_name_latin=latin,
             service_number=number,
@@ -434,7 +477,7 @@ def demo_load() -> list[DemoLogin]:
             preferred_language=language,
         )
     _seed_progress(officers=officers, coordinators={"TH": coordinator_th, "KH": coordinator_kh})
-    return logins
+    return demo_logins()
 
 
 def _seed_progress(*, officers: dict[str, User], coordinators: dict[str, User]) -> None:

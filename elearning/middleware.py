@@ -13,7 +13,8 @@ class PageGZipMiddleware(GZipMiddleware):
 
     def process_response(self, request, response):
         content_type = response.get("Content-Type", "")
-        if not content_type.startswith(COMPRESSIBLE):
+        # A byte range (206) is of the file as stored: compressing it would break the range.
+        if response.status_code == 206 or not content_type.startswith(COMPRESSIBLE):
             return response
         return super().process_response(request, response)
 

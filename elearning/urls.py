@@ -1,16 +1,15 @@
 """The URL map. Wagtail's page tree is last: everything else is matched first."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from officers import views as officer_views
+
+from .mediafiles import media_serve
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -28,11 +27,8 @@ urlpatterns = [
     path("", include("learning.urls")),
     # Uploaded media (images, local video and audio, documents), for logged-in users only: the
     # course material is for officers. A border post has no separate web server; a hub behind a
-    # proxy or on object storage serves these there instead (with the same restriction).
-    re_path(
-        r"^media/(?P<path>.*)$",
-        login_required(serve_file),
-        {"document_root": settings.MEDIA_ROOT},
-    ),
+    # proxy or on object storage serves these there instead (with the same restriction). Video
+    # and audio are answered in byte ranges, so officers can seek.
+    re_path(r"^media/(?P<path>.*)$", media_serve),
     path("", include(wagtail_urls)),
 ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+from django.utils import timezone
+
 from nodes.identity import node_identity
-from nodes.models import PeerExchange
+from nodes.models import Enrolment, NodeRole, Peer, PeerExchange
 from nodes.peers import clock_behind, describe_duration, hub_peer, is_hub, this_node
 from recordsync.selectors import outbox_summary
 
@@ -21,3 +24,20 @@ def operator_overview() -> dict:
         "outbox": outbox_summary(),
         "exchanges": PeerExchange.objects.all()[:8],
     }
+
+
+def packet_recipients() -> QuerySet[Peer]:
+    """At headquarters: the posts a packet can be written for. A packet is sealed to a post's
+    key, which headquarters holds once the post enrolled over the network or sent its first
+    packet."""
+    return Peer.objects.filter(role=NodeRole.POST)
+
+
+def posts_awaiting_first_packet() -> list[Enrolment]:
+    """At headquarters: posts invited with an enrolment file whose first packet has not come
+    yet (the invitation is unused and still valid)."""
+    return list(
+        Enrolment.objects.filter(used_by__isnull=True, expires_at__gt=timezone.now()).order_by(
+            "name"
+        )
+    )

@@ -48,7 +48,7 @@ def start(request, kind):
         )
     upload = recipient = None
     if kind == TransferJob.Kind.PACKET_EXPORT and is_hub():
-        form = PacketForForm(request.POST)
+        form = PacketForForm(request.POST, recipients=selectors.packet_recipients())
         if not form.is_valid():
             return _back_with(request, form.errors.get("post", [""])[0])
         recipient = form.cleaned_data["post"]
@@ -70,7 +70,10 @@ def _page(request, *, error: str = "", status: int = 200):
     context.update(
         bundle_form=UploadForm(prefix="bundle"),
         packet_form=UploadForm(prefix="packet"),
-        packet_for_form=PacketForForm() if is_hub() else None,
+        packet_for_form=(
+            PacketForForm(recipients=selectors.packet_recipients()) if is_hub() else None
+        ),
+        awaiting_first_packet=selectors.posts_awaiting_first_packet() if is_hub() else [],
         jobs=TransferJob.objects.filter(requested_by=request.user)[:10],
         error=error,
     )

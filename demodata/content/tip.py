@@ -101,6 +101,10 @@ COURSE = {
                                         "Protocol, Article 3)."
                                     ),
                                 },
+                                # Narrated by scripts/make_demo_media.py from
+                                # demodata/recordings/narration.json, with captions.
+                                {"type": "video", "clip": "tip-three-elements"},
+                                {"type": "audio", "clip": "tip-signs-at-the-counter"},
                                 {
                                     "type": "text",
                                     "html": (

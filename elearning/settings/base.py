@@ -297,6 +297,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # The task worker (db_worker) logs a line or two per task at INFO; Wagtail queues one
+        # per page published, so a quiet worker by default (its warnings and errors still show).
+        "tasks": {
+            "class": "logging.StreamHandler",
+            "level": env_str("ELEARNING_TASK_LOG_LEVEL", "WARNING"),
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        name: {"handlers": ["tasks"], "propagate": False}
+        for name in ("django_tasks", "django_tasks_db")
+    },
 }

@@ -1,13 +1,11 @@
 """``manage.py import_bundle FILE``: at a border post, install a course bundle."""
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from coursebundles.services import BundleError, bundle_import
-
-from ._progress import progress_bar
+from elearning.progress import progress_printer
 
 
 class Command(BaseCommand):
@@ -17,10 +15,11 @@ class Command(BaseCommand):
         parser.add_argument("file", help="the bundle file")
 
     def handle(self, *args, **options):
+        progress = progress_printer("Installing")
         try:
-            result = bundle_import(path=Path(options["file"]), progress=progress_bar)
+            result = bundle_import(path=Path(options["file"]), progress=progress)
         except BundleError as error:
             raise CommandError(str(error)) from None
         finally:
-            sys.stderr.write("\n")
+            progress.finish()
         self.stdout.write(result.message)

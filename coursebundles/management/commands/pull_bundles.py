@@ -1,13 +1,10 @@
 """``manage.py pull_bundles [--hub URL]``: at a border post with a link, fetch new courses."""
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from coursebundles.services import BundleError, bundles_pull
+from elearning.progress import progress_printer
 from nodes.http import LinkError
-
-from ._progress import progress_bar
 
 
 class Command(BaseCommand):
@@ -17,12 +14,13 @@ class Command(BaseCommand):
         parser.add_argument("--hub", help="headquarters' address (default: the enrolled hub's)")
 
     def handle(self, *args, **options):
+        progress = progress_printer("Installing")
         try:
-            outcome = bundles_pull(hub_url=options["hub"], progress=progress_bar)
+            outcome = bundles_pull(hub_url=options["hub"], progress=progress)
         except (BundleError, LinkError) as error:
             raise CommandError(str(error)) from None
-        if outcome.results:
-            sys.stderr.write("\n")
+        finally:
+            progress.finish()
         for result in outcome.results:
             self.stdout.write(result.message)
         if outcome.up_to_date:

@@ -1,16 +1,30 @@
-"""``manage.py load_demo``: load the demo content and people, and print a login for each role."""
+"""``manage.py load_demo``: load the demo content and people, and print a login for each role.
+
+``-v 0`` loads without printing; ``--logins-only`` prints the logins without loading (``make
+demo`` prints them last, once the server answers)."""
 
 from django.core.management.base import BaseCommand
 
-from demodata.services import DEMO_PASSWORD, demo_load
+from demodata.services import DEMO_PASSWORD, demo_load, demo_logins
 
 
 class Command(BaseCommand):
     help = "Load demo courses, border posts and a login for each role (idempotent)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--logins-only", action="store_true", help="print the demo logins, load nothing"
+        )
+
     def handle(self, *args, **options):
-        logins = demo_load()
-        self.stdout.write(self.style.SUCCESS("Demo loaded. Log in with any of these:"))
+        if options["logins_only"]:
+            logins = demo_logins()
+        else:
+            logins = demo_load()
+            if options["verbosity"] == 0:
+                return
+            self.stdout.write(self.style.SUCCESS("Demo loaded."))
+        self.stdout.write(self.style.SUCCESS("Log in with any of these:"))
         self.stdout.write(f"  {'user name':<20} {'role':<14} sees")
         for login in logins:
             self.stdout.write(f"  {login.username:<20} {login.role:<14} {login.where}")

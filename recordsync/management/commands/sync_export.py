@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from elearning.progress import progress_printer
 from nodes.container import ContainerError
 from nodes.peers import EnrolmentError, peer_find
-from recordsync.management.progress import progress_bar
 from recordsync.services import SyncError, packet_export
 
 
@@ -36,16 +36,19 @@ class Command(BaseCommand):
             except EnrolmentError as error:
                 raise CommandError(str(error)) from None
         show = options["verbosity"] > 0
+        progress = progress_printer("Packing")
         try:
             summary = packet_export(
                 path=Path(options["output"]),
                 recipient=recipient,
                 everything=options["all"],
                 max_chunks=options["max_chunks"],
-                progress=progress_bar("Packing") if show else None,
+                progress=progress if show else None,
             )
         except (SyncError, ContainerError) as error:
             raise CommandError(str(error)) from None
+        finally:
+            progress.finish()
         if show:
             for line in summary.lines():
                 self.stdout.write(line)

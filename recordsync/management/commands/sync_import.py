@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from recordsync.management.progress import progress_bar
+from elearning.progress import progress_printer
 from recordsync.services import PacketRefused, packet_import
 
 
@@ -24,15 +24,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         as_json = options["json"]
         show = options["verbosity"] > 0 and not as_json
+        progress = progress_printer("Applying")
         try:
             summary = packet_import(
-                source=Path(options["file"]),
-                progress=progress_bar("Applying") if show else None,
+                source=Path(options["file"]), progress=progress if show else None
             )
         except PacketRefused as error:
             if as_json:
                 self.stdout.write(json.dumps({"refused": True, "error": str(error)}))
             raise CommandError(str(error)) from None
+        finally:
+            progress.finish()
         if as_json:
             self.stdout.write(json.dumps({"refused": False, **summary.as_dict()}, indent=2))
         elif options["verbosity"] > 0:

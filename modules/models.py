@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.routing import LocaleFallbackRouteMixin
-from questionbank.blocks import QUESTION_BLOCKS_BY_TYPE
+from questionbank.blocks import question_blocks
 
 from .blocks import LessonBodyBlock
 
@@ -107,16 +107,23 @@ class RandomDrawBlock(blocks.StructBlock):
 
 
 class QuizItemsBlock(blocks.StreamBlock):
-    bank_question = SnippetChooserBlock("questionbank.Question", label=_("Question from the bank"))
-    random_draw = RandomDrawBlock()
-    # A quiz's own questions, written here and used nowhere else.
-    own_single = QUESTION_BLOCKS_BY_TYPE["single"]
-    own_multiple = QUESTION_BLOCKS_BY_TYPE["multiple"]
-    own_true_false = QUESTION_BLOCKS_BY_TYPE["true_false"]
-    own_matching = QUESTION_BLOCKS_BY_TYPE["matching"]
-    own_ordering = QUESTION_BLOCKS_BY_TYPE["ordering"]
-    own_numeric = QUESTION_BLOCKS_BY_TYPE["numeric"]
-    own_short_text = QUESTION_BLOCKS_BY_TYPE["short_text"]
+    """A quiz's questions: its own ("own_single"...), written here and used nowhere else, then
+    questions from the bank, chosen or drawn at random. Built per instance: see
+    ``question_blocks``."""
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__(
+            [
+                *question_blocks("own_"),
+                (
+                    "bank_question",
+                    SnippetChooserBlock("questionbank.Question", label=_("Question from the bank")),
+                ),
+                ("random_draw", RandomDrawBlock()),
+                *(local_blocks or []),
+            ],
+            **kwargs,
+        )
 
 
 class QuizPage(Page):

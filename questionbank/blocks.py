@@ -147,13 +147,26 @@ class ShortTextBlock(QuestionBlockBase):
         label = _("Short text")
 
 
-QUESTION_BLOCKS = [
-    ("single", SingleChoiceBlock()),
-    ("multiple", MultipleResponseBlock()),
-    ("true_false", TrueFalseBlock()),
-    ("matching", MatchingBlock()),
-    ("ordering", OrderingBlock()),
-    ("numeric", NumericBlock()),
-    ("short_text", ShortTextBlock()),
-]
-QUESTION_BLOCKS_BY_TYPE = dict(QUESTION_BLOCKS)
+QUESTION_BLOCK_TYPES: dict[str, type[QuestionBlockBase]] = {
+    block.question_type: block
+    for block in (
+        SingleChoiceBlock,
+        MultipleResponseBlock,
+        TrueFalseBlock,
+        MatchingBlock,
+        OrderingBlock,
+        NumericBlock,
+        ShortTextBlock,
+    )
+}
+
+
+def question_blocks(prefix: str = "") -> list[tuple[str, QuestionBlockBase]]:
+    """New instances of every question block, named ``prefix + type``, for one parent block.
+
+    A block instance belongs to one parent: the parent names it after its own key
+    (``set_name``), and the editor finds a new child's empty value under that name. Shared
+    between the bank ("single") and a quiz ("own_single"), an instance took the name of whichever
+    parent was built last, and the other parent's editor then opened its questions with no value
+    ("This widget failed to render")."""
+    return [(prefix + name, block()) for name, block in QUESTION_BLOCK_TYPES.items()]

@@ -192,3 +192,21 @@ def test_trainer_writes_every_question_type_in_the_quiz_and_an_officer_takes_it(
     take_and_answer_all_right(officer)
     expect(officer.locator("p.result")).to_contain_text("Passed")
     expect(officer.locator("p.result")).to_contain_text("100%")
+
+
+def test_a_question_with_no_correct_option_is_refused_at_its_field(page: Page, trainer_and_officer):
+    from modules.models import QuizPage
+
+    course = trainer_and_officer
+    new_quiz(page, course.module.pk, "Screening quiz")
+    write_choice(
+        page,
+        "Single choice",
+        "Which document proves identity?",
+        [("Passport", False), ("Ticket", False)],
+    )
+    publish(page)
+    options = field(page, 0, "options-count").locator("xpath=..")
+    expect(options.get_by_text("Mark exactly one option correct.")).to_be_visible()
+    expect(field(page, 0, "options-1-value-text")).to_have_value("Ticket")  # nothing lost
+    assert not QuizPage.objects.filter(title="Screening quiz", live=True).exists()

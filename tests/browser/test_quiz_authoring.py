@@ -12,6 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 pytestmark = pytest.mark.browser
 
 RESULT_URL = re.compile(r"/learn/attempts/[0-9a-f-]{36}/result/$")
+AUTOSAVE_TIMEOUT_MS = 60_000  # Wagtail looks for unsaved changes every few seconds
 
 
 # --- The page editor -------------------------------------------------------------------------
@@ -23,6 +24,8 @@ def new_quiz(page: Page, module_id: int, title: str) -> None:
     page.get_by_role("link", name="Quiz", exact=True).click()
     expect(page).to_have_url(re.compile(rf"/admin/pages/add/modules/quizpage/{module_id}/$"))
     page.get_by_role("textbox", name="Title*").fill(title)
+    page.get_by_role("textbox", name="Title*").press("Tab")  # the slug follows the title
+    expect(page.locator("input[name=slug]")).not_to_have_value("")
 
 
 def insert_question(page: Page, kind: str) -> int:
@@ -210,3 +213,32 @@ def test_a_question_with_no_correct_option_is_refused_at_its_field(page: Page, t
     expect(options.get_by_text("Mark exactly one option correct.")).to_be_visible()
     expect(field(page, 0, "options-1-value-text")).to_have_value("Ticket")  # nothing lost
     assert not QuizPage.objects.filter(title="Screening quiz", live=True).exists()
+
+
+def test_a_quiz_left_after_autosave_does_not_block_the_real_one_and_a_clash_links_it(
+    page: Page, trainer_and_officer
+):
+    from modules.models import QuizPage
+
+    course = trainer_and_officer
+    new_quiz(page, course.module.pk, "Started and left")
+    n = insert_question(page, "True or false")
+    write_stem(page, n, "A child may be interviewed alone.")
+    field(page, n, "correct_answer").select_option(label="False")
+    # The editor autosaves the new page (when it next checks for unsaved changes).
+    saved = page.locator("#w-autosave-indicator .w-autosave-indicator__state--saved")
+    expect(saved).to_be_visible(timeout=AUTOSAVE_TIMEOUT_MS)
+    assert not QuizPage.objects.get(title="Started and left").live
+
+    new_quiz(page, course.module.pk, "Module quiz")
+    publish(page)
+    expect(page.get_by_role("status")).to_contain_text(re.compile(r"'Module quiz'.*published"))
+
+    new_quiz(page, course.module.pk, "Second quiz")
+    publish(page)
+    kind = page.locator("[data-field-wrapper]", has=page.locator("select[name=test_kind]"))
+    expect(kind).to_contain_text("This module already has a quiz: Module quiz (live).")
+    live = QuizPage.objects.get(title="Module quiz")
+    link = kind.get_by_role("link", name="Module quiz")
+    expect(link).to_have_attribute("href", f"/admin/pages/{live.pk}/edit/")
+    assert not QuizPage.objects.filter(title="Second quiz", live=True).exists()

@@ -1,4 +1,6 @@
-"""Question blocks: one per question type, shared by the bank and by quizzes' own questions.
+"""Question blocks: one class per question type, used by the bank, by quizzes' own questions
+and by knowledge checks, each parent with instances of its own (``question_blocks``). Each
+refuses, at the field, a question ``questionbank.rules`` finds a problem with.
 
 Every block carries a stem, points, feedback and an explanation. Answer data (which option is
 right, the accepted answers, the tolerance) stays on the server: ``quizzes.snapshot`` splits a

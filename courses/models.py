@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -107,10 +107,18 @@ class CourseIndexPage(LocaleFallbackRouteMixin, Page):
 class CoursePage(LocaleFallbackRouteMixin, Page):
     """A course: the unit an officer enrols in and earns a certificate for."""
 
-    code = models.SlugField(
+    # A CharField, not a SlugField: the admin's slug widget lower-cased what the trainer typed.
+    # Kept as typed; unique whatever the case (``clean``; see docs/decisions/0013).
+    code = models.CharField(
         _("course code"),
         max_length=30,
-        allow_unicode=False,
+        db_index=True,
+        validators=[
+            RegexValidator(
+                r"^[-A-Za-z0-9_]+\Z",
+                _("Use only letters A-Z, digits, hyphens and underscores, e.g. TIP-101."),
+            )
+        ],
         help_text=_("Short code shared by every language version, e.g. TIP-101."),
     )
     summary = models.TextField(_("summary"), max_length=600)
@@ -175,7 +183,18 @@ class CoursePage(LocaleFallbackRouteMixin, Page):
         clash = (
             CoursePage.objects.filter(code__iexact=self.code)
             .exclude(translation_key=self.translation_key)
-            .exists()
+            .first()
         )
-        if clash:
-            raise ValidationError({"code": _("Another course already uses this code.")})
+        if clash is None:
+            return
+        if clash.code != self.code:
+            raise ValidationError(
+                {
+                    "code": _(
+                        "Another course already uses this code as %(code)s: codes differ by "
+                        "more than upper and lower case."
+                    )
+                    % {"code": clash.code}
+                }
+            )
+        raise ValidationError({"code": _("Another course already uses this code.")})

@@ -12,7 +12,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from questionbank.blocks import QUESTION_BLOCKS
+from questionbank.blocks import question_blocks
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -129,7 +129,7 @@ class KnowledgeCheckBlock(blocks.StreamBlock):
         template = "modules/blocks/knowledge_check.html"
 
     def __init__(self, **kwargs):
-        super().__init__(QUESTION_BLOCKS, **kwargs)
+        super().__init__(question_blocks(), **kwargs)
 
 
 class LessonBodyBlock(blocks.StreamBlock):

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,9 +17,10 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.routing import LocaleFallbackRouteMixin
-from questionbank.blocks import QUESTION_BLOCKS_BY_TYPE
+from questionbank.blocks import question_blocks
 
 from .blocks import LessonBodyBlock
+from .forms import QuizPageForm
 
 
 class ModulePage(LocaleFallbackRouteMixin, Page):
@@ -107,16 +111,23 @@ class RandomDrawBlock(blocks.StructBlock):
 
 
 class QuizItemsBlock(blocks.StreamBlock):
-    bank_question = SnippetChooserBlock("questionbank.Question", label=_("Question from the bank"))
-    random_draw = RandomDrawBlock()
-    # A quiz's own questions, written here and used nowhere else.
-    own_single = QUESTION_BLOCKS_BY_TYPE["single"]
-    own_multiple = QUESTION_BLOCKS_BY_TYPE["multiple"]
-    own_true_false = QUESTION_BLOCKS_BY_TYPE["true_false"]
-    own_matching = QUESTION_BLOCKS_BY_TYPE["matching"]
-    own_ordering = QUESTION_BLOCKS_BY_TYPE["ordering"]
-    own_numeric = QUESTION_BLOCKS_BY_TYPE["numeric"]
-    own_short_text = QUESTION_BLOCKS_BY_TYPE["short_text"]
+    """A quiz's questions: its own ("own_single"...), written here and used nowhere else, then
+    questions from the bank, chosen or drawn at random. Built per instance: see
+    ``question_blocks``."""
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__(
+            [
+                *question_blocks("own_"),
+                (
+                    "bank_question",
+                    SnippetChooserBlock("questionbank.Question", label=_("Question from the bank")),
+                ),
+                ("random_draw", RandomDrawBlock()),
+                *(local_blocks or []),
+            ],
+            **kwargs,
+        )
 
 
 class QuizPage(Page):
@@ -188,6 +199,7 @@ class QuizPage(Page):
             heading=_("Presentation"),
         ),
     ]
+    base_form_class = QuizPageForm
     # Under a module: the module's quiz. Under a course: its pre-test or post-test.
     parent_page_types = ["modules.ModulePage", "courses.CoursePage"]
     subpage_types: list[str] = []
@@ -199,8 +211,16 @@ class QuizPage(Page):
     def clean(self):
         super().clean()
         parent = self.get_parent() if self.path else None
-        if parent is None:
-            return
+        if parent is not None:
+            self.clean_placement(parent)
+
+    def clean_placement(self, parent: Page) -> None:
+        """Raise ValidationError (at "kind") if this quiz cannot go under ``parent``: a course
+        takes pre- and post-tests, a module its one quiz; a second one of a kind names and links
+        the one in the way. The page editor asks before the page has a place
+        (``modules.forms.QuizPageForm``), code through ``clean()``."""
+        from .selectors import quiz_in_the_way
+
         under_course = parent.specific_class.__name__ == "CoursePage"
         if under_course and self.test_kind not in {TestKind.PRE, TestKind.POST}:
             raise ValidationError(
@@ -215,10 +235,20 @@ class QuizPage(Page):
                     )
                 }
             )
-        siblings = QuizPage.objects.child_of(parent).exclude(translation_key=self.translation_key)
-        if siblings.filter(test_kind=self.test_kind).exists():
-            raise ValidationError(
-                _("This module already has a quiz.")
-                if not under_course
-                else _("This course already has a quiz of this kind.")
-            )
+        other = quiz_in_the_way(
+            parent=parent, test_kind=self.test_kind, translation_key=self.translation_key
+        )
+        if other is None:
+            return
+        message = (
+            _("This course already has a quiz of this kind: %(page)s (%(state)s).")
+            if under_course
+            else _("This module already has a quiz: %(page)s (%(state)s).")
+        )
+        link = format_html(
+            '<a href="{}">{}</a>', reverse("wagtailadmin_pages:edit", args=[other.pk]), other.title
+        )
+        state = _("live") if other.live else _("draft")
+        raise ValidationError(
+            {"test_kind": mark_safe(conditional_escape(message) % {"page": link, "state": state})}  # noqa: S308
+        )

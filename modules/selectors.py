@@ -9,7 +9,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from wagtail.models import Page
+from django.db.models import Q
+from wagtail.models import Page, PageLogEntry
 
 from .models import LessonPage, ModulePage, QuizPage
 
@@ -126,3 +127,24 @@ def lesson_neighbours(lesson: LessonPage) -> tuple[LessonPage | None, LessonPage
     previous = siblings[index - 1] if index > 0 else None
     following = siblings[index + 1] if index + 1 < len(siblings) else None
     return previous, following
+
+
+# Logged (a Wagtail page log entry) when a person saves or publishes a quiz page in the editor,
+# not when the editor autosaves it: Wagtail 8 keeps no other trace of the difference.
+QUIZ_SAVED_ACTION = "modules.quiz_saved"
+
+
+def quiz_in_the_way(*, parent: Page, test_kind: str, translation_key: uuid.UUID) -> QuizPage | None:
+    """The quiz under ``parent`` of the same kind (a module's quiz, a pre- or post-test) that
+    another quiz (any language version of ``translation_key``) would duplicate: a live one, or a
+    draft a person saved. A draft only the editor's autosave ever wrote (a quiz someone started
+    and left) is not in the way. One query."""
+    saved = PageLogEntry.objects.filter(action=QUIZ_SAVED_ACTION).values("page_id")
+    return (
+        QuizPage.objects.child_of(parent)
+        .filter(test_kind=test_kind)
+        .exclude(translation_key=translation_key)
+        .filter(Q(live=True) | Q(pk__in=saved))
+        .order_by("path")
+        .first()
+    )

@@ -1,4 +1,6 @@
-"""Question blocks: one per question type, shared by the bank and by quizzes' own questions.
+"""Question blocks: one class per question type, used by the bank, by quizzes' own questions
+and by knowledge checks, each parent with instances of its own (``question_blocks``). Each
+refuses, at the field, a question ``questionbank.rules`` finds a problem with.
 
 Every block carries a stem, points, feedback and an explanation. Answer data (which option is
 right, the accepted answers, the tolerance) stays on the server: ``quizzes.snapshot`` splits a
@@ -8,15 +10,50 @@ question into what the officer sees and the key the server grades with.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .rules import Problem, question_problems
 
 STEM_FEATURES = ["bold", "italic", "ol", "ul"]
 
 
-def _error(field: str, message) -> StructBlockValidationError:
-    return StructBlockValidationError(block_errors={field: ValidationError(message)})
+# What each rule of ``questionbank.rules`` says to the trainer, at the field it concerns.
+PROBLEM_MESSAGES = {
+    "one_correct": _("Mark exactly one option correct."),
+    "some_correct": _("Mark at least one option correct."),
+    "too_few": _("Add at least two."),
+    "blank": _("Write something officers can read here."),
+    "duplicate": _("This reads the same as one above: officers could not tell them apart."),
+    "negative": _("The tolerance cannot be below zero."),
+    "no_answer": _("Add at least one accepted answer."),
+}
+
+
+def _field_errors(problems: list[Problem]) -> dict[str, ValidationError]:
+    """The problems as Wagtail's block errors: a list's own problems above the list, an item's
+    (or an item's part's) at that item; the first problem of each place only."""
+    whole: dict[str, list[str]] = {}
+    items: dict[str, dict[int, ValidationError]] = {}
+    for problem in problems:
+        message = PROBLEM_MESSAGES[problem.code]
+        if problem.item is None:
+            whole.setdefault(problem.field, []).append(message)
+            continue
+        error = ValidationError(message)
+        if problem.part is not None:
+            error = StructBlockValidationError(block_errors={problem.part: error})
+        items.setdefault(problem.field, {}).setdefault(problem.item, error)
+    errors: dict[str, ValidationError] = {}
+    for name in {*whole, *items}:
+        if name in items:
+            errors[name] = ListBlockValidationError(
+                block_errors=items[name], non_block_errors=whole.get(name)
+            )
+        else:
+            errors[name] = ValidationError(whole[name][0])
+    return errors
 
 
 class QuestionBlockBase(blocks.StructBlock):
@@ -35,6 +72,13 @@ class QuestionBlockBase(blocks.StructBlock):
     class Meta:
         icon = "help"
 
+    def clean(self, value):
+        value = super().clean(value)
+        problems = question_problems(self.question_type, value)
+        if problems:
+            raise StructBlockValidationError(block_errors=_field_errors(problems))
+        return value
+
 
 class ChoiceOptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Option"), max_length=400)
@@ -48,12 +92,6 @@ class SingleChoiceBlock(QuestionBlockBase):
 
     class Meta:
         label = _("Single choice")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if sum(1 for o in value["options"] if o["correct"]) != 1:
-            raise _error("options", _("Mark exactly one option correct."))
-        return value
 
 
 class MultipleResponseBlock(QuestionBlockBase):
@@ -70,12 +108,6 @@ class MultipleResponseBlock(QuestionBlockBase):
 
     class Meta:
         label = _("Multiple response")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not any(o["correct"] for o in value["options"]):
-            raise _error("options", _("Mark at least one option correct."))
-        return value
 
 
 class TrueFalseBlock(QuestionBlockBase):
@@ -147,13 +179,26 @@ class ShortTextBlock(QuestionBlockBase):
         label = _("Short text")
 
 
-QUESTION_BLOCKS = [
-    ("single", SingleChoiceBlock()),
-    ("multiple", MultipleResponseBlock()),
-    ("true_false", TrueFalseBlock()),
-    ("matching", MatchingBlock()),
-    ("ordering", OrderingBlock()),
-    ("numeric", NumericBlock()),
-    ("short_text", ShortTextBlock()),
-]
-QUESTION_BLOCKS_BY_TYPE = dict(QUESTION_BLOCKS)
+QUESTION_BLOCK_TYPES: dict[str, type[QuestionBlockBase]] = {
+    block.question_type: block
+    for block in (
+        SingleChoiceBlock,
+        MultipleResponseBlock,
+        TrueFalseBlock,
+        MatchingBlock,
+        OrderingBlock,
+        NumericBlock,
+        ShortTextBlock,
+    )
+}
+
+
+def question_blocks(prefix: str = "") -> list[tuple[str, QuestionBlockBase]]:
+    """New instances of every question block, named ``prefix + type``, for one parent block.
+
+    A block instance belongs to one parent: the parent names it after its own key
+    (``set_name``), and the editor finds a new child's empty value under that name. Shared
+    between the bank ("single") and a quiz ("own_single"), an instance took the name of whichever
+    parent was built last, and the other parent's editor then opened its questions with no value
+    ("This widget failed to render")."""
+    return [(prefix + name, block()) for name, block in QUESTION_BLOCK_TYPES.items()]

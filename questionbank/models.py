@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from .blocks import QUESTION_BLOCKS
+from .blocks import question_blocks
 
 
 class QuestionCategory(TranslatableMixin, models.Model):
@@ -52,7 +52,7 @@ class Question(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel
         related_name="questions",
     )
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
-    question = StreamField(QUESTION_BLOCKS, min_num=1, max_num=1, verbose_name=_("question"))
+    question = StreamField(question_blocks(), min_num=1, max_num=1, verbose_name=_("question"))
 
     panels = [
         FieldPanel("title"),

@@ -19,7 +19,7 @@ from wagtail.admin.auth import require_admin_access
 
 from courses.models import CoursePage
 from modules.models import QuizPage
-from questionbank.blocks import QUESTION_BLOCKS_BY_TYPE
+from questionbank.blocks import QUESTION_BLOCK_TYPES
 
 from . import reports
 from . import statistics as stats
@@ -38,8 +38,8 @@ def _csv(filename: str, header: Sequence[str], rows: Iterable[Sequence[str]]) ->
 
 
 def _type_label(question_type: str) -> str:
-    block = QUESTION_BLOCKS_BY_TYPE.get(question_type)
-    return str(block.meta.label) if block is not None else question_type
+    block = QUESTION_BLOCK_TYPES.get(question_type)
+    return str(block().meta.label) if block is not None else question_type
 
 
 @require_admin_access

@@ -13,7 +13,10 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+from playwright.sync_api import Page, expect
 
 from tests.conftest import PASSWORD
 
@@ -66,6 +69,35 @@ class SitePage:
     name: str  # the URL name or page type it covers
     url: str
     who: str  # "" (not logged in), "learner", "coordinator" or "admin"
+    # What a person then does on the page (send a form with a mistake, ask for feedback), to
+    # check the page it leads to as well: errors, verdicts and warnings are pages too.
+    then: Callable[[Page], None] | None = None
+
+
+def _click(selector: str) -> Callable[[Page], None]:
+    def click(tab: Page) -> None:
+        tab.locator(selector).first.click()
+        tab.wait_for_load_state()
+
+    return click
+
+
+def _fill_and_send(**values: str) -> Callable[[Page], None]:
+    """Fill fields by id (``id_<name>``) and send the page's main form."""
+
+    def send(tab: Page) -> None:
+        for name, value in values.items():
+            tab.locator(f"#id_{name}").fill(value)
+        tab.locator("main form.stack button[type=submit]").click()
+        tab.wait_for_load_state()
+
+    return send
+
+
+def _checked(tab: Page) -> None:
+    """Ask for feedback on the lesson's knowledge check, nothing chosen: it shows it in place."""
+    tab.locator("form.check button[type=submit]").click()
+    tab.locator("form.check .feedback p").first.wait_for()
 
 
 def uid() -> str:
@@ -133,7 +165,7 @@ def _lesson_with_a_knowledge_check(lesson) -> None:
             "id": uid(),
         },
         {
-            "type": "knowledge_check",
+            "type": "check",
             "value": [
                 {"type": "matching", "value": _matching("Practise: match them."), "id": uid()}
             ],
@@ -169,7 +201,9 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         lessons=2,
         thai_title=f"อาชญากรรมสัตว์ป่าและการสกัดกั้นการค้ามนุษย์ข้ามชาติ {LONG_WORD}",
     )
-    _lesson_with_a_knowledge_check(made.lessons[0])
+    first = made.lessons[0]
+    for lesson in (first, made.thai[first.pk]):
+        _lesson_with_a_knowledge_check(lesson)
     quiz = matching_quiz(made.module)
     enrolment_create(learner=learner, course=made.course, actor=learner)
     for lesson in made.lessons:
@@ -178,7 +212,9 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
     submitted = attempt_start(learner=learner, quiz=quiz)
     attempt_submit(learner=learner, attempt=submitted, responses={})
     open_attempt = attempt_start(learner=learner, quiz=quiz)
-    certificate_issue(holder=learner, course=made.course, actor=admin, reason="Workshop")
+    certificate = certificate_issue(
+        holder=learner, course=made.course, actor=admin, reason="Workshop"
+    )
     job = batch_request(viewer=coordinator, course=made.course)
     transfer = TransferJob.objects.create(
         kind=TransferJob.Kind.PACKET_IMPORT,
@@ -201,19 +237,29 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
 
     officer = f"/coordinator/officers/{learner.uuid}/"
     return [
-        SitePage("login", "/accounts/login/", ""),
+        SitePage("login", "/accounts/login/", "", _fill_and_send(username="x", password="y")),
         SitePage("set_language", "/language/", ""),
-        SitePage("certificates:verify", "/verify/", ""),
+        SitePage("certificates:verify", "/verify/", "", _fill_and_send(text=certificate.code)),
         SitePage("CourseIndexPage", "/", "learner"),
         SitePage("CoursePage", made.url, "learner"),
         SitePage("ModulePage", made.module.url, "learner"),
-        SitePage("LessonPage", made.lesson_url(1), "learner"),
+        SitePage("LessonPage", made.lesson_url(1), "learner", _checked),
         SitePage("QuizPage", quiz.url, "learner"),
-        SitePage("quiz_attempt", f"/learn/attempts/{open_attempt.pk}/", "learner"),
+        SitePage(
+            "quiz_attempt",
+            f"/learn/attempts/{open_attempt.pk}/",
+            "learner",
+            _click("button[value=submit]"),  # "you have not answered 2 questions"
+        ),
         SitePage("quiz_result", f"/learn/attempts/{submitted.pk}/result/", "learner"),
         SitePage("my_learning", "/my-learning/", "learner"),
         SitePage("certificates:mine", "/my-certificates/", "learner"),
-        SitePage("password_change", "/accounts/password/", "learner"),
+        SitePage(
+            "password_change",
+            "/accounts/password/",
+            "learner",
+            _fill_and_send(old_password="wrong", new_password1="a", new_password2="b"),
+        ),
         SitePage("coordination:progress", "/coordinator/", "coordinator"),
         SitePage("coordination:officer", officer, "coordinator"),
         SitePage("coordination:officer_password", f"{officer}password/", "coordinator"),
@@ -259,8 +305,6 @@ def uncovered_urls(pages: list[SitePage]) -> set[str]:
 def open_as(browser, base_url: str, who: str, *, width: int, language: str = "en"):
     """A tab in a fresh context ``width`` px wide, whose browser asks for ``language``, logged
     in through the site's form as ``who`` (nobody if empty)."""
-    from playwright.sync_api import expect
-
     context = browser.new_context(
         base_url=base_url,
         locale={"en": "en-GB"}.get(language, language),
@@ -269,6 +313,7 @@ def open_as(browser, base_url: str, who: str, *, width: int, language: str = "en
         is_mobile=width < 600,
         bypass_csp=True,  # lets a test inject its checker (axe) into the page
     )
+    context.set_default_timeout(10_000)
     tab = context.new_page()
     if who:
         tab.goto("/accounts/login/")
@@ -277,3 +322,27 @@ def open_as(browser, base_url: str, who: str, *, width: int, language: str = "en
         tab.locator("main form button[type=submit]").click()
         expect(tab).not_to_have_url(re.compile(r"/accounts/login/"))
     return tab
+
+
+def visit(
+    browser, base_url: str, pages: list[SitePage], *, width: int, language: str = "en"
+) -> Iterator[tuple[str, Page]]:
+    """Open each page (and what it leads to) as its person would, ``width`` px wide; yield
+    where it is (the URL, and what was done there) and the tab showing it."""
+    tabs: dict[str, Page] = {}
+    try:
+        for site_page in pages:
+            if site_page.who not in tabs:
+                tabs[site_page.who] = open_as(
+                    browser, base_url, site_page.who, width=width, language=language
+                )
+            tab = tabs[site_page.who]
+            response = tab.goto(site_page.url)
+            assert response.ok, f"{site_page.url}: {response.status}"
+            yield site_page.url, tab
+            if site_page.then is not None:
+                site_page.then(tab)
+                yield f"{site_page.url}, then {site_page.then.__qualname__}", tab
+    finally:
+        for tab in tabs.values():
+            tab.context.close()

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.site_pages import build_site, open_as, uncovered_urls
+from tests.browser.site_pages import build_site, uncovered_urls, visit
 
 pytestmark = pytest.mark.browser
 
@@ -41,18 +41,10 @@ def test_no_learner_or_coordinator_page_scrolls_sideways_at_320px(
 ):
     pages = build_site(make_course, make_officer, people=people)
     assert uncovered_urls(pages) == set(), "pages missing from the list: add them"
-    tabs = {}
     too_wide = {}
-    for site_page in pages:
-        if site_page.who not in tabs:
-            tabs[site_page.who] = open_as(browser, live_server.url, site_page.who, width=NARROWEST)
-        tab = tabs[site_page.who]
-        response = tab.goto(site_page.url)
-        assert response.ok, f"{site_page.url}: {response.status}"
+    for where, tab in visit(browser, live_server.url, pages, width=NARROWEST):
         if widths := sideways(tab):
-            too_wide[site_page.url] = widths
-    for tab in tabs.values():
-        tab.context.close()
+            too_wide[where] = widths
     assert too_wide == {}, f"pages wider than a {NARROWEST} px phone: {too_wide}"
 
 

@@ -74,6 +74,9 @@ def test_officer_takes_a_matching_quiz_on_a_phone_with_touch_targets_and_the_key
     log_in("ann")
 
     page.goto(quiz.url)
+    header = page.locator("header.top")
+    for control in [*header.get_by_role("link").all(), *header.get_by_role("button").all()]:
+        assert_touch_sized(control)
     assert_touch_sized(page.get_by_role("button", name="Start the quiz"))
     press_button(page, "Start the quiz")
     expect(page).to_have_url(ATTEMPT_URL)

@@ -87,7 +87,8 @@ def answer(page: Page, number: int, q: dict, *, right: bool) -> None:
         for left, match in key["pairs"]:
             if not right:
                 match = next(r for r in rights if r != match)
-            box.get_by_label(lefts[left], exact=True).select_option(label=rights[match])
+            row = box.get_by_role("group", name=lefts[left], exact=True)
+            row.get_by_label(rights[match], exact=True).check()
     elif q["type"] == "ordering":
         texts = {item["id"]: item["text"] for item in view["items"]}
         order = key["order"] if right else list(reversed(key["order"]))

@@ -129,7 +129,7 @@ def test_unanswered_questions_are_warned_before_submitting(client, quiz, enrolle
 
 class _PageParts(HTMLParser):
     """Every id, name, value, for and data-* attribute of a page, its texts, and each select's
-    name with its options' values."""
+    (or group of radios') name with its options' values."""
 
     def __init__(self):
         super().__init__()
@@ -145,6 +145,11 @@ class _PageParts(HTMLParser):
         if tag == "select":
             self.selects.append((attrs.get("name") or "", []))
         elif tag == "option" and self.selects:
+            self.selects[-1][1].append(attrs.get("value") or "")
+        elif tag == "input" and attrs.get("type") == "radio":  # a group of radios is a select
+            name = attrs.get("name") or ""
+            if not self.selects or self.selects[-1][0] != name:
+                self.selects.append((name, []))
             self.selects[-1][1].append(attrs.get("value") or "")
 
     def handle_data(self, data):
@@ -213,7 +218,7 @@ def assert_reveals_no_key(bodies: dict[str, str], questions: list[dict]) -> set[
                 for accepted in q["key"].get("accepted", []):
                     assert accepted.casefold() not in text.casefold(), (where, text)
             if q["type"] == "matching":
-                # A left's select must not name the right it matches (or any right).
+                # A left's choices must not name the right it matches (or any right).
                 shown_rights = {q.get("shown", {}).get("rights", {}).get(r, r) for r in ids}
                 for name, options in parts.selects:
                     if not name.startswith(f"q-{q['id']}-"):

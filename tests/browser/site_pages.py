@@ -254,6 +254,7 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("quiz_result", f"/learn/attempts/{submitted.pk}/result/", "learner"),
         SitePage("my_learning", "/my-learning/", "learner"),
         SitePage("certificates:mine", "/my-certificates/", "learner"),
+        SitePage("certificates:transcript", "/learning/transcript/", "learner"),
         SitePage(
             "password_change",
             "/accounts/password/",
@@ -264,6 +265,7 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("coordination:officer", officer, "coordinator"),
         SitePage("coordination:officer_password", f"{officer}password/", "coordinator"),
         SitePage("certificates:issue", f"{officer}certificate/", "coordinator"),
+        SitePage("certificates:transcript_officer", f"{officer}transcript/", "coordinator"),
         SitePage("certificates:coordinator", "/coordinator/certificates/", "coordinator"),
         SitePage("certificates:batch_new", "/coordinator/certificates/print/", "coordinator"),
         SitePage("certificates:batch", f"/coordinator/certificates/print/{job.pk}/", "coordinator"),

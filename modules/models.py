@@ -109,14 +109,17 @@ class RandomDrawBlock(blocks.StructBlock):
 class QuizItemsBlock(blocks.StreamBlock):
     bank_question = SnippetChooserBlock("questionbank.Question", label=_("Question from the bank"))
     random_draw = RandomDrawBlock()
-    # A quiz's own questions, written here and used nowhere else.
-    own_single = QUESTION_BLOCKS_BY_TYPE["single"]
-    own_multiple = QUESTION_BLOCKS_BY_TYPE["multiple"]
-    own_true_false = QUESTION_BLOCKS_BY_TYPE["true_false"]
-    own_matching = QUESTION_BLOCKS_BY_TYPE["matching"]
-    own_ordering = QUESTION_BLOCKS_BY_TYPE["ordering"]
-    own_numeric = QUESTION_BLOCKS_BY_TYPE["numeric"]
-    own_short_text = QUESTION_BLOCKS_BY_TYPE["short_text"]
+    # A quiz's own questions, written here and used nowhere else. Each is a new instance of
+    # the bank's block class: a block instance takes the name of the stream it is declared in,
+    # so sharing the bank's instances renamed them ("single" became "own_single") everywhere,
+    # and a stream child then named a block its own stream does not have.
+    own_single = type(QUESTION_BLOCKS_BY_TYPE["single"])()
+    own_multiple = type(QUESTION_BLOCKS_BY_TYPE["multiple"])()
+    own_true_false = type(QUESTION_BLOCKS_BY_TYPE["true_false"])()
+    own_matching = type(QUESTION_BLOCKS_BY_TYPE["matching"])()
+    own_ordering = type(QUESTION_BLOCKS_BY_TYPE["ordering"])()
+    own_numeric = type(QUESTION_BLOCKS_BY_TYPE["numeric"])()
+    own_short_text = type(QUESTION_BLOCKS_BY_TYPE["short_text"])()
 
 
 class QuizPage(Page):

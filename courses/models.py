@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .routing import LocaleFallbackRouteMixin
 
@@ -163,6 +164,9 @@ class CoursePage(LocaleFallbackRouteMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("code")]
+    # The code is the same in every language (certificates and bundles name a course by it):
+    # wagtail-localize copies it from the original instead of offering it for translation.
+    override_translatable_fields = [SynchronizedField("code")]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["modules.ModulePage", "modules.QuizPage"]
     template = "courses/course_page.html"

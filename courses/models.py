@@ -98,10 +98,13 @@ class CourseIndexPage(LocaleFallbackRouteMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_list_for_catalogue
+        from .forms import CatalogueSearchForm
+        from .selectors import catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = course_list_for_catalogue(index=self)
+        form = CatalogueSearchForm(request.GET)
+        context["form"] = form
+        context["catalogue"] = catalogue(index=self, **form.filters())
         return context
 
 

@@ -14,7 +14,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .routing import LocaleFallbackRouteMixin
+from .routing import SAME_SLUG_IN_EVERY_LANGUAGE, LocaleFallbackRouteMixin
 
 
 class Topic(models.TextChoices):
@@ -168,8 +168,12 @@ class CoursePage(LocaleFallbackRouteMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("code")]
     # The code is the same in every language (certificates and bundles name a course by it):
-    # wagtail-localize copies it from the original instead of offering it for translation.
-    override_translatable_fields = [SynchronizedField("code")]
+    # wagtail-localize copies it from the original; translators can neither translate nor
+    # override it.
+    override_translatable_fields = [
+        *SAME_SLUG_IN_EVERY_LANGUAGE,
+        SynchronizedField("code", overridable=False),
+    ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["modules.ModulePage", "modules.QuizPage"]
     template = "courses/course_page.html"

@@ -119,3 +119,42 @@ def test_trainers_group_may_submit_translations_after_the_migration(db):
     trainer = officer_create(username="trainer2", password=PASSWORD, role=Role.TRAINER)
     assert trainer.has_perm("wagtail_localize.submit_translation")
     assert Permission.objects.filter(codename="submit_translation").count() == 1
+
+
+def test_a_changed_original_syncs_into_the_translation_keeping_what_was_translated(
+    client, db, django_capture_on_commit_callbacks
+):
+    tree = build_course(modules=1, lessons_per_module=1)
+    lesson = tree.lessons[0]
+    trainer = officer_create(username="trainer", password=PASSWORD, role=Role.TRAINER)
+    thai = Locale.objects.get(language_code="th")
+    client.force_login(trainer)
+    client.post(f"/admin/localize/submit/page/{lesson.pk}/", {"locales": [thai.pk]})
+    translation = Translation.objects.get(
+        source__object_id=lesson.translation_key, target_locale=thai
+    )
+    po = polib.pofile(
+        client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/").content.decode()
+    )
+    for entry in po:
+        entry.msgstr = _thai(entry.msgid)
+    upload = SimpleUploadedFile("th.po", str(po).encode(), "text/x-gettext-translation")
+    client.post(f"/admin/localize/translate/{translation.pk}/pofile/upload/", {"file": upload})
+
+    # The author revises the English lesson's title; its summary and text stay.
+    lesson.title = "Lesson 1.1, revised"
+    lesson.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/localize/update/{translation.source.pk}/", {"publish_translations": "on"}
+        )
+    assert response.status_code == 302
+
+    thai_lesson = lesson.get_translation(thai)
+    thai_lesson.refresh_from_db()
+    assert thai_lesson.live
+    assert thai_lesson.title == "Lesson 1.1, revised"  # new: untranslated, shown as written
+    assert thai_lesson.summary == _thai("A lesson.")  # kept
+    assert _thai("Teaching text of lesson 1.1.") in str(thai_lesson.body)  # kept
+    po_after = str(translation.export_po())
+    assert 'msgid "Lesson 1.1, revised"\nmsgstr ""' in po_after

@@ -12,8 +12,9 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from .routing import LocaleFallbackRouteMixin
+from .routing import SAME_SLUG_IN_EVERY_LANGUAGE, LocaleFallbackRouteMixin
 
 
 class Topic(models.TextChoices):
@@ -97,10 +98,13 @@ class CourseIndexPage(LocaleFallbackRouteMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_list_for_catalogue
+        from .forms import CatalogueSearchForm
+        from .selectors import catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = course_list_for_catalogue(index=self)
+        form = CatalogueSearchForm(request.GET)
+        context["form"] = form
+        context["catalogue"] = catalogue(index=self, **form.filters())
         return context
 
 
@@ -171,6 +175,13 @@ class CoursePage(LocaleFallbackRouteMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("code")]
+    # The code is the same in every language (certificates and bundles name a course by it):
+    # wagtail-localize copies it from the original; translators can neither translate nor
+    # override it.
+    override_translatable_fields = [
+        *SAME_SLUG_IN_EVERY_LANGUAGE,
+        SynchronizedField("code", overridable=False),
+    ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["modules.ModulePage", "modules.QuizPage"]
     template = "courses/course_page.html"

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from django.http import Http404
 from wagtail.models import Locale, Page
+from wagtail_localize.fields import SynchronizedField
+
+# The fallback finds a page by the same path in the original's tree, so a translation keeps its
+# original's slug: wagtail-localize copies it and offers it neither for translation nor for
+# change (ADR 0004, ADR 0015). Every page type of a course declares it.
+SAME_SLUG_IN_EVERY_LANGUAGE = (SynchronizedField("slug", overridable=False),)
 
 
 class LocaleFallbackRouteMixin:
+    override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE
+
     def route(self, request, path_components):
         try:
             return super().route(request, path_components)

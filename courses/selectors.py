@@ -2,36 +2,96 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import override
 from wagtail.models import Locale, Page
 
-from .models import CourseIndexPage, CoursePage
+from .catalogue import search_matches
+from .models import CourseIndexPage, CoursePage, Topic
 
 
-def course_list_for_catalogue(*, index: CourseIndexPage) -> list[CoursePage]:
-    """Live courses for the active language: each course once, translated where possible.
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One course on the catalogue: shown in the active language where it is live in it, else
+    in its original; ``languages`` are the (code, name in that language) of its live versions,
+    in the configured order."""
 
-    Courses are taken from the default language's catalogue (every course starts there) plus
-    any course authored only in another language's catalogue.
-    """
+    course: CoursePage
+    languages: tuple[tuple[str, str], ...]
+    in_active_language: bool
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    entries: list[CatalogueEntry]  # after the search and the filters
+    total: int  # every live course, before them
+    active_language: tuple[str, str]  # the officer's: (code, name in that language)
+
+
+def _topic_texts() -> dict[str, tuple[str, str]]:
+    """Each topic's name in the active language and in the default one, for the search."""
+    with override(settings.LANGUAGE_CODE):
+        default = {value: str(label) for value, label in Topic.choices}
+    return {value: (str(label), default[value]) for value, label in Topic.choices}
+
+
+def catalogue(
+    *, index: CourseIndexPage, query: str = "", topic: str = "", language: str = ""
+) -> Catalogue:
+    """Live courses for the active language, each once, translated where possible, that match
+    ``query`` (title, summary or code in any of its languages, or its topic's name), are on
+    ``topic`` and exist in ``language`` (empty: any). Courses are taken from the default
+    language's catalogue (every course starts there) plus any course authored only in this
+    language's catalogue. The same few queries whatever the number of courses."""
     default_locale = Locale.get_default()
-    original_index = index.get_translation_or_none(default_locale) or index
-    originals = list(CoursePage.objects.child_of(original_index).live().specific().order_by("path"))
-    seen = {c.translation_key for c in originals}
     active = Locale.get_active()
-    translations = {
-        c.translation_key: c
-        for c in CoursePage.objects.live()
-        .filter(locale=active, translation_key__in=seen)
-        .select_related("cover_image")
-    }
-    result = [translations.get(c.translation_key, c) for c in originals]
+    original_index = index.get_translation_or_none(default_locale) or index
+    originals = list(CoursePage.objects.child_of(original_index).live().order_by("path"))
     if index.locale_id != default_locale.pk:
-        result += [
+        keys = {c.translation_key for c in originals}
+        originals += [
             c
-            for c in CoursePage.objects.child_of(index).live().select_related("cover_image")
-            if c.translation_key not in seen
+            for c in CoursePage.objects.child_of(index).live().order_by("path")
+            if c.translation_key not in keys
         ]
-    return result
+    versions: dict = {}
+    for version in (
+        CoursePage.objects.live()
+        .filter(translation_key__in=[c.translation_key for c in originals])
+        .select_related("cover_image", "locale")
+    ):
+        versions.setdefault(version.translation_key, {})[version.locale.language_code] = version
+    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    order = list(names)
+    topics = _topic_texts()
+    entries = []
+    for original in originals:
+        by_language = versions.get(original.translation_key, {})
+        codes = sorted(by_language, key=lambda c: order.index(c) if c in order else len(order))
+        texts = [t for v in by_language.values() for t in (v.title, v.summary, v.code)]
+        if (
+            (topic and original.topic != topic)
+            or (language and language not in by_language)
+            or not search_matches(query, [*texts, *topics.get(original.topic, ())])
+        ):
+            continue
+        shown = by_language.get(active.language_code) or next(
+            (v for v in by_language.values() if v.pk == original.pk), original
+        )
+        entries.append(
+            CatalogueEntry(
+                course=shown,
+                languages=tuple((c, names.get(c, c)) for c in codes),
+                in_active_language=active.language_code in by_language,
+            )
+        )
+    return Catalogue(
+        entries=entries,
+        total=len(originals),
+        active_language=(active.language_code, names.get(active.language_code, "")),
+    )
 
 
 def courses_original():

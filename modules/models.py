@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from courses.routing import LocaleFallbackRouteMixin
+from courses.routing import SAME_SLUG_IN_EVERY_LANGUAGE, LocaleFallbackRouteMixin
 from questionbank.blocks import question_blocks
 
 from .blocks import LessonBodyBlock
@@ -60,6 +60,7 @@ class LessonPage(Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE
     parent_page_types = ["modules.ModulePage"]
     subpage_types: list[str] = []
     template = "modules/lesson_page.html"
@@ -134,6 +135,7 @@ class QuizPage(Page):
     """The quiz that closes a module (or a course's pre- or post-test). Graded on the server
     by ``quizzes``; this page holds its settings and the questions it draws."""
 
+    override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE
     intro = models.TextField(_("introduction"), blank=True)
     questions = StreamField(QuizItemsBlock(), verbose_name=_("questions"), blank=True)
     pass_mark = models.PositiveSmallIntegerField(

@@ -52,12 +52,15 @@ TRAINER_MODEL_PERMISSIONS = {
         "delete_questioncategory",
         "view_questioncategory",
     ),
+    # Translate pages and snippets into any configured language (wagtail-localize, ADR 0015).
+    "wagtail_localize": ("submit_translation",),
 }
 
 
 def trainer_group_ensure() -> Group:
     """The "Trainers" group: Wagtail admin access, pages under the root (author, publish,
-    moderate), images and documents in the root collection, and the question bank.
+    moderate), images and documents in the root collection, the question bank, and
+    translation.
     Idempotent."""
     from django.contrib.auth.models import Permission
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page

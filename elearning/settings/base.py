@@ -71,7 +71,7 @@ INSTALLED_APPS = [
     "demodata",
     # Wagtail.
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
+    "wagtail_localize",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -229,6 +229,9 @@ _enabled = env_list("ELEARNING_LANGUAGES", ",".join(code for code, _name in LANG
 LANGUAGES = [(code, name) for code, name in LANGUAGES if code in _enabled or code == "en"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Translations (wagtail-localize, ADR 0015) stay drafts until a trainer publishes them: a course
+# copied into Thai but not yet translated must not reach Thai officers as English text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")

@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
+from django.utils.translation import deactivate
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale
 
@@ -25,6 +26,14 @@ PASSWORD = "correct-horse-battery-42"
 hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
 hypothesis_settings.register_profile("explore", max_examples=1000, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A request activates its reader's language for the thread (Django's LocaleMiddleware does
+    not undo it); the next test, or a command it calls, must not inherit it."""
+    yield
+    deactivate()
 
 
 def text_body(*paragraphs: str) -> str:

@@ -10,7 +10,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils.translation import deactivate
 
 from courses.catalogue import search_matches, time_estimate
 from tests.conftest import build_course, translate
@@ -22,13 +21,6 @@ def cards(html: str) -> list[str]:
 
 def titles(html: str) -> list[str]:
     return re.findall(r"<h2><a [^>]*>([^<]*)</a></h2>", html)
-
-
-@pytest.fixture(autouse=True)
-def _language_restored():
-    """A request activates its officer's language for the thread; later tests expect none."""
-    yield
-    deactivate()
 
 
 @pytest.fixture

@@ -8,25 +8,16 @@ import json
 import uuid
 
 import polib
-import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils.translation import deactivate
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from officers.models import Role
 from officers.services import TRAINER_GROUP, officer_create
 from tests.conftest import PASSWORD, build_course, publish
-
-
-@pytest.fixture(autouse=True)
-def _language_restored():
-    """A request activates its officer's language for the thread; later tests expect none."""
-    yield
-    deactivate()
 
 
 def _quiz_with_own_question(tree):

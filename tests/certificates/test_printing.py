@@ -92,9 +92,13 @@ def test_someone_elses_batch_is_not_found(client, certificates_issued, people, c
     assert client.get(reverse("certificates:batch", args=[job.pk])).status_code == 404
 
 
-def test_print_command(certificates_issued, course_tree, tmp_path):
+def test_print_command(certificates_issued, course_tree, tmp_path, capsys):
     out = tmp_path / "tst.pdf"
     call_command("print_certificates", "--course", "TST-101", "-o", str(out))
+    # Not on a terminal (a log, a pipe): plain progress lines, not a bar redrawn with \r.
+    progress = capsys.readouterr().err
+    assert "\r" not in progress
+    assert progress.splitlines()[-1] == "Printing [3/3] 100 %"
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
     assert "Pages:           3" in info.stdout
     empty = tmp_path / "none.pdf"

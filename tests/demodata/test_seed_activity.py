@@ -109,8 +109,12 @@ def test_the_same_seed_repeats_the_same_activity(graded_course, post):
     assert first != other
 
 
-def test_a_record_target_stops_the_run_once_reached(graded_course, post):
+def test_a_record_target_stops_the_run_once_reached(graded_course, post, capsys):
     output = seed("--records", "60", "--officers", "50", "--post", "th-a")
+    # Progress towards the record target, as plain lines when not on a terminal.
+    progress = capsys.readouterr().err
+    assert "\r" not in progress and progress.startswith("Seeding [")
+    assert progress.splitlines()[-1].endswith("/60] 100 %")
     made = printed_counts(output)["all records"][0]
     assert made >= 60
     assert User.objects.filter(post=post).count() < 50

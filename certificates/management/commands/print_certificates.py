@@ -1,7 +1,6 @@
 """``manage.py print_certificates --course CODE [--post CODE] [--since DATE] -o FILE.pdf``."""
 
 import datetime
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
@@ -10,6 +9,7 @@ from certificates.models import Certificate
 from certificates.printing import printed
 from certificates.rendering import RenderError, render_pdf
 from courses.models import CoursePage
+from elearning.progress import progress_printer
 from officers.models import BorderPost
 
 
@@ -43,15 +43,11 @@ class Command(BaseCommand):
         if not sheets:
             raise CommandError("No certificates match: nothing was written.")
 
-        def progress(done, total):
-            width = 30
-            filled = width * done // max(total, 1)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            sys.stderr.flush()
-
+        progress = progress_printer("Printing")
         try:
             pages = render_pdf(sheets, designs, out=options["output"], progress=progress)
         except RenderError as error:
             raise CommandError(f"The certificates could not be rendered: {error}") from error
-        sys.stderr.write("\n")
+        finally:
+            progress.finish()
         self.stdout.write(f"{pages} certificate(s) written to {options['output']}.")

@@ -3,13 +3,13 @@ officers at a border post and let them learn, through the services, for benchmar
 
 from __future__ import annotations
 
-import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
 from demodata.seeding import SeedingError, activity_seed, record_counts
 from demodata.services import DEMO_PASSWORD
+from elearning.progress import progress_printer
 
 
 class Command(BaseCommand):
@@ -44,6 +44,7 @@ class Command(BaseCommand):
         before = record_counts()
         started = time.perf_counter()
         made = made_records = 0
+        progress = progress_printer("Seeding") if show else None
         try:
             for seeded in activity_seed(
                 officers=officers,
@@ -54,13 +55,15 @@ class Command(BaseCommand):
             ):
                 made += 1
                 made_records += seeded.records
-                if show:
-                    self._progress(made, made_records, officers, records, started)
+                if progress is not None:
+                    # Towards whichever target was given, records first.
+                    progress(*((made_records, records) if records else (made, officers)))
         except SeedingError as error:
             raise CommandError(str(error)) from None
+        finally:
+            if progress is not None:
+                progress.finish()
         seconds = time.perf_counter() - started
-        if show:
-            sys.stderr.write("\n")
         after = record_counts()
         self.stdout.write(
             f"{made} officer(s) registered, {made_records} record(s) made in {seconds:.1f} s "
@@ -73,17 +76,3 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {'all records':<26} {total_after - total_before:>10} {total_after:>13}"
         )
-
-    @staticmethod
-    def _progress(made, made_records, officers, records, started) -> None:
-        """A bar on standard error, as ``print_certificates`` draws one, towards whichever
-        target was given (records first)."""
-        done, total = (made_records, records) if records else (made, officers)
-        width = 30
-        filled = width * min(done, total) // max(total, 1)
-        rate = made_records / max(time.perf_counter() - started, 1e-9)
-        sys.stderr.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {made} officers, "
-            f"{made_records} records ({rate:.0f}/s)"
-        )
-        sys.stderr.flush()

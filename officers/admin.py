@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from . import profile_schema
 from .models import Agency, BorderPost, CoordinatorScope, User
 from .services import officer_set_role, role_privileges
 
@@ -34,20 +35,15 @@ class OfficerAdmin(UserAdmin):
         super().save_related(request, form, formsets, change)
         officer_set_role(user=form.instance, role=form.instance.role)
 
+    # The synced fields Django's own sections leave out, in the schema's order.
     fieldsets = UserAdmin.fieldsets + (
         (
             "Officer",
             {
-                "fields": (
-                    "role",
-                    "full_name_native",
-                    "full_name_latin",
-                    "service_number",
-                    "agency",
-                    "rank",
-                    "country",
-                    "post",
-                    "preferred_language",
+                "fields": tuple(
+                    f.name
+                    for f in profile_schema.FIELDS
+                    if f.name not in {n for _t, o in UserAdmin.fieldsets for n in o["fields"]}
                 )
             },
         ),

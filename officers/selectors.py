@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import uuid
 
@@ -15,34 +14,13 @@ from nodes.identity import node_identity
 from nodes.models import NodeRole, Peer, ThisNode
 from nodes.peers import node_name
 
+from . import profile_schema
 from .authority import Authority, Refusal, Version, profile_authority, version_of
 from .models import BorderPost, ProfileRecord, Role, User
 
-# The User fields a ProfileRecord carries. A save that touches none of them (a login updating
-# ``last_login``) cannot change the profile, so it is not even compared.
-PROFILE_FIELDS = frozenset(
-    {
-        "username",
-        "first_name",
-        "last_name",
-        "full_name_native",
-        "full_name_latin",
-        "service_number",
-        "agency",
-        "rank",
-        "country",
-        "post",
-        "preferred_language",
-        "role",
-        "is_active",
-        "is_staff",
-        "is_superuser",
-        "password",
-        "email",
-        "date_joined",
-        "must_change_password",
-    }
-)
+# The User fields a ProfileRecord carries (``officers.profile_schema``). A save that touches none
+# of them (a login updating ``last_login``) cannot change the profile, so it is not even compared.
+PROFILE_FIELDS = profile_schema.NAMES
 
 
 def scope_filter(
@@ -101,53 +79,10 @@ def profile_data_for_outsider(data: str) -> str:
 
 
 def profile_snapshot(*, user: User) -> dict:
-    """The officer's profile as a ProfileRecord carries it: plain JSON, with the agency and the
-    post by UUID (and enough to create them at a node that lacks them), never by local key."""
-    agency = user.agency
-    post = user.post
-    snapshot = {
-        "username": user.username,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "full_name_native": user.full_name_native,
-        "full_name_latin": user.full_name_latin,
-        "service_number": user.service_number,
-        "agency": (
-            {
-                "uuid": str(agency.uuid),
-                "name": agency.name,
-                "short_name": agency.short_name,
-                "country": agency.country,
-            }
-            if agency is not None
-            else None
-        ),
-        "rank": user.rank,
-        "country": user.country,
-        "post": (
-            {"uuid": str(post.uuid), "code": post.code, "name": post.name, "country": post.country}
-            if post is not None
-            else None
-        ),
-        "preferred_language": user.preferred_language,
-        "role": user.role,
-        "is_active": user.is_active,
-        "is_staff": user.is_staff,
-        "is_superuser": user.is_superuser,
-        "password": user.password,
-        "email": user.email,
-        # To the second: the admin's form keeps no more, so saving it unchanged changes nothing.
-        "date_joined": (
-            user.date_joined.astimezone(datetime.UTC).replace(microsecond=0).isoformat()
-            if user.date_joined
-            else None
-        ),
-    }
-    # Only when set: profiles recorded before the flag existed compare equal to today's, and a
-    # node that does not know it reads the record as before (``data.get``, default False).
-    if user.must_change_password:
-        snapshot["must_change_password"] = True
-    return snapshot
+    """The officer's profile as a ProfileRecord carries it (``profile_schema.encode``): plain
+    JSON with the schema version, the agency and the post by UUID (and enough to create them at
+    a node that lacks them), never by local key."""
+    return profile_schema.encode(user)
 
 
 def profile_records(officer_uuid: uuid.UUID) -> QuerySet[ProfileRecord]:
@@ -169,7 +104,7 @@ NO_PRIVILEGES = {"role": Role.LEARNER.value, "is_staff": False, "is_superuser": 
 
 
 def profile_is_privileged(data: dict) -> bool:
-    return any(data.get(name) != value for name, value in NO_PRIVILEGES.items())
+    return any(data.get(name, value) != value for name, value in NO_PRIVILEGES.items())
 
 
 def profile_trusted_origins() -> set[uuid.UUID]:
@@ -239,7 +174,7 @@ def _effective_fields(
     if best_trusted is not None and profile_is_privileged(best_trusted.data):
         return best_trusted.data, winner.clock
     privileges = (
-        {name: best_trusted.data.get(name) for name in PRIVILEGE_FIELDS}
+        {name: best_trusted.data.get(name, NO_PRIVILEGES[name]) for name in PRIVILEGE_FIELDS}
         if best_trusted is not None
         else NO_PRIVILEGES
     )
@@ -324,6 +259,12 @@ def profile_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
     for row in sorted(rows, key=lambda r: (r["clock"], r["origin_node"], r["origin_seq"])):
         data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
         officer = uuid.UUID(str(row["officer_uuid"]))
+        problem = profile_schema.shape_problem(data)
+        if problem is not None:
+            refused[(row["origin_node"], row["origin_seq"])] = _shape_refused(
+                data, origin=row["origin_node"], officer=str(officer), problem=problem
+            )
+            continue
         try:
             version = version_of(origin=row["origin_node"], clock=row["clock"], data=data)
         except (TypeError, ValueError):
@@ -342,6 +283,27 @@ def profile_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
             authority, maker=version.origin, officer=name or str(officer), post=version.post_code
         )
     return refused
+
+
+def _shape_refused(data, *, origin: str, officer: str, problem: str) -> str:
+    try:
+        node = node_name(uuid.UUID(str(origin)))
+    except ValueError:
+        node = str(origin)
+    names = {"node": node, "officer": officer}
+    if problem == "record":
+        return (
+            _(
+                "%(node)s sent a profile of %(officer)s that this node cannot read (not a "
+                "profile, or a version number that is not valid). Not applied."
+            )
+            % names
+        )
+    name = data.get("username") if isinstance(data.get("username"), str) else ""
+    return _(
+        "%(node)s sent a profile of %(officer)s whose field “%(field)s” is missing or of the "
+        "wrong kind. Not applied."
+    ) % {**names, "officer": name or officer, "field": problem}
 
 
 def _post_name(code: str) -> str:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from nodes.peers import node_name
 
+from . import profile_schema
 from .models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User
 from .selectors import (
     officer_is_in_scope,
@@ -232,7 +233,9 @@ def profile_record_stamp(*, user: User) -> ProfileRecord | None:
         officer_lock(officer=user)
         current = profile_snapshot(user=user)
         effective = profile_effective(user.uuid)
-        if effective is not None and effective[0] == current:
+        if effective is not None and profile_schema.known(effective[0]) == profile_schema.known(
+            current
+        ):
             return None
         clock = effective[1] + 1 if effective is not None else 1
         return ProfileRecord.stamped(
@@ -397,6 +400,24 @@ def profile_apply(*, record: ProfileRecord) -> ProfileApplied:
     return _profiles_apply([record]).get(record.officer_uuid, ProfileApplied(changed=False))
 
 
+def _field_apply(user: User, field: profile_schema.Field, value, lookups: dict) -> None:
+    """Set one synced field of ``user`` from its value in a record (``profile_schema.known``)."""
+    kind = profile_schema.Kind
+    if field.name == "username":
+        user.username = _free_username(
+            wanted=value, officer_uuid=user.uuid, current=user.username or ""
+        )
+    elif field.kind is kind.INSTANT:
+        if value:  # a record without it keeps the row's (a new row: now)
+            setattr(user, field.name, parse_datetime(value))
+    elif field.kind is kind.AGENCY:
+        setattr(user, field.name, _memo(lookups, "agency", value, _agency_for))
+    elif field.kind is kind.POST:
+        setattr(user, field.name, _memo(lookups, "post", value, border_post_ensure))
+    else:
+        setattr(user, field.name, value)
+
+
 def _profile_row_apply(
     *, record: ProfileRecord, data: dict, user: User | None, lookups: dict
 ) -> ProfileApplied:
@@ -404,14 +425,14 @@ def _profile_row_apply(
     the profile this node's records give them. ``record`` names the node for notices."""
     notices: list[str] = []
     before = profile_snapshot(user=user) if user is not None else None
-    if before == data:
+    values = profile_schema.known(data)
+    if before is not None and profile_schema.known(before) == values:
         return ProfileApplied(changed=False, notices=tuple(notices))
     if user is None:
         user = User(uuid=record.officer_uuid)
-    wanted = data["username"]
-    user.username = _free_username(
-        wanted=wanted, officer_uuid=user.uuid, current=user.username or ""
-    )
+    for field in profile_schema.FIELDS:
+        _field_apply(user, field, values[field.name], lookups)
+    wanted = values["username"]
     if user.username != wanted:
         notices.append(
             _(
@@ -421,28 +442,6 @@ def _profile_row_apply(
             )
             % {"wanted": wanted, "node": node_name(record.origin_node), "used": user.username}
         )
-    for name in (
-        "first_name",
-        "last_name",
-        "full_name_native",
-        "full_name_latin",
-        "rank",
-        "country",
-        "preferred_language",
-        "role",
-        "is_active",
-        "is_staff",
-        "is_superuser",
-        "password",
-        "email",
-    ):
-        setattr(user, name, data[name])
-    user.must_change_password = bool(data.get("must_change_password", False))  # newer field
-    if data["date_joined"]:
-        user.date_joined = parse_datetime(data["date_joined"])
-    user.agency = _memo(lookups, "agency", data["agency"], _agency_for)
-    user.post = _memo(lookups, "post", data["post"], border_post_ensure)
-    user.service_number = data["service_number"]
     if (
         user.service_number
         and User.objects.exclude(uuid=user.uuid)

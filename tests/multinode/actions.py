@@ -378,3 +378,35 @@ def packet_forge_for(*, recipient: str, path: str) -> None:
     meta["recipient"] = recipient
     meta.pop("enrolment", None)
     write_container(Path(path), kind=PACKET_KIND, meta=meta, parts=parts)
+
+
+def profile_version_write(*, username: str, drop: list[str], extra: dict, **fields) -> None:
+    """A change to an officer written the way a node of another profile schema writes it: the
+    profile as this node records it, with ``fields`` changed, without the fields in ``drop`` (an
+    older node that predates them) and with ``extra`` added (a newer node's fields and ``"v"``).
+    """
+    from django.db import transaction
+    from django.utils import timezone
+
+    from officers.models import ProfileRecord
+    from officers.selectors import profile_records, profile_snapshot
+
+    found = User.objects.get(username=username)
+    data = profile_snapshot(user=found) | fields | extra
+    for name in drop:
+        del data[name]
+    with transaction.atomic():
+        ProfileRecord.stamped(
+            officer_uuid=found.uuid,
+            clock=profile_records(found.uuid).first().clock + 1,
+            data=data,
+            recorded_at=timezone.now(),
+        )
+
+
+def profile_versions(*, username: str) -> list[dict]:
+    """The data of every version of the officer's profile this node holds, newest first."""
+    from officers.selectors import profile_records
+
+    found = User.objects.get(username=username)
+    return [record.data for record in profile_records(found.uuid)]

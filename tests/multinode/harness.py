@@ -390,3 +390,22 @@ def flip_byte(source: Path, target: Path, offset: int) -> None:
 
 def truncate(source: Path, target: Path, length: int) -> None:
     target.write_bytes(source.read_bytes()[:length])
+
+
+POIPET = {"post_name": "Poipet", "country": "KH", "post_code": "kh-poipet"}
+ARANYA = {"post_name": "Aranyaprathet", "country": "TH", "post_code": "th-aranyaprathet"}
+
+
+def hub_two_posts_and_chenda(network) -> tuple[Node, Node, Node]:
+    """Headquarters and two posts that hold its roster, Poipet and Aranyaprathet; Chenda Sok,
+    registered at Poipet, is known at headquarters. Returns (hub, poipet, aranya)."""
+    hub = network.hub()
+    poipet = network.enrolled_post(hub, "poipet", courses=["WLC-101"], **POIPET)
+    aranya = network.enrolled_post(hub, "aranya", courses=["WLC-101"], **ARANYA)
+    for post in (poipet, aranya):
+        carry(hub, post, network.files, f"roster-{post.name}", "--for", post.node_id)
+    poipet.fn(
+        "officer_register", username="chenda", full_name_latin="Chenda Sok", post_code="kh-poipet"
+    )
+    carry(poipet, hub, network.files, "poipet-1")
+    return hub, poipet, aranya

@@ -6,23 +6,13 @@ post still learns there."""
 
 from __future__ import annotations
 
-from tests.multinode.harness import carry
+from tests.multinode.harness import carry, hub_two_posts_and_chenda
 
 DEMO_PASSWORD = "border-demo-2026"
-POIPET = {"post_name": "Poipet", "country": "KH", "post_code": "kh-poipet"}
-ARANYA = {"post_name": "Aranyaprathet", "country": "TH", "post_code": "th-aranyaprathet"}
 
 
 def test_a_post_cannot_change_another_posts_officer(network):
-    hub = network.hub()
-    poipet = network.enrolled_post(hub, "poipet", courses=["WLC-101"], **POIPET)
-    aranya = network.enrolled_post(hub, "aranya", courses=["WLC-101"], **ARANYA)
-    for post in (poipet, aranya):
-        carry(hub, post, network.files, f"roster-{post.name}", "--for", post.node_id)
-    poipet.fn(
-        "officer_register", username="chenda", full_name_latin="Chenda Sok", post_code="kh-poipet"
-    )
-    carry(poipet, hub, network.files, "poipet-1")
+    hub, poipet, aranya = hub_two_posts_and_chenda(network)
 
     # Headquarters sends Chenda to Aranyaprathet, whose administrator then sets her rank; before
     # that change reaches headquarters, headquarters sends her back to Poipet.

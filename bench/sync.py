@@ -58,10 +58,10 @@ HOLDINGS = """
 import gzip, json, os, uuid
 from django.core.serializers.json import DjangoJSONEncoder
 from nodes.identity import node_identity
-from recordsync.registry import tables
+from recordsync.registry import TABLES
 origin = os.environ.get("BENCH_ORIGIN") or None
 counts, raw = {}, bytearray()
-for table in tables():
+for table in TABLES:
     rows = table.model.objects.all()
     if origin:
         rows = rows.filter(origin_node=uuid.UUID(origin))

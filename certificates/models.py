@@ -43,13 +43,8 @@ class Certificate(NodeRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
 
-    class Meta:
+    class Meta(NodeRecord.Meta):
         verbose_name = _("certificate")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["origin_node", "origin_seq"], name="certificate_origin_seq"
-            )
-        ]
         indexes = [models.Index(fields=["holder", "course_key"], name="certificate_holder_course")]
 
     def __str__(self) -> str:
@@ -69,13 +64,8 @@ class CertificateCorrection(NodeRecord):
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
     reason = models.TextField(_("reason"))
 
-    class Meta:
+    class Meta(NodeRecord.Meta):
         verbose_name = _("certificate date correction")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["origin_node", "origin_seq"], name="certificate_correction_origin_seq"
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.certificate} issued on {self.issued_on}"
@@ -92,13 +82,8 @@ class Revocation(NodeRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    class Meta:
+    class Meta(NodeRecord.Meta):
         verbose_name = _("revocation")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["origin_node", "origin_seq"], name="revocation_origin_seq"
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.certificate} revoked"

@@ -46,12 +46,9 @@ class LearnerRecord(NodeRecord):
     content_revision = models.CharField(_("content revision"), max_length=64, blank=True)
     content_locale = models.CharField(_("content language"), max_length=10, blank=True)
 
-    class Meta:
+    class Meta(NodeRecord.Meta):
         verbose_name = _("learner record")
         ordering = ["recorded_at", "origin_seq"]
-        constraints = [
-            models.UniqueConstraint(fields=["origin_node", "origin_seq"], name="record_origin_seq")
-        ]
         indexes = [models.Index(fields=["learner", "course_key"], name="record_learner_course")]
 
     def __str__(self) -> str:

@@ -50,9 +50,6 @@ class CourseOutline:
     def lessons(self) -> list[LessonOutline]:
         return [lesson for module in self.modules for lesson in module.lessons]
 
-    def module_of(self, lesson_key: uuid.UUID) -> ModuleOutline | None:
-        return next((m for m in self.modules if lesson_key in m.lesson_keys), None)
-
     @property
     def quizzes(self) -> list[tuple[uuid.UUID, str]]:
         """(translation key, grading method) of each module quiz that must be passed."""

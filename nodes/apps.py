@@ -2,8 +2,8 @@
 
 Stage of the flow: underneath every stage. Each node (the headquarters hub or a border post) has
 an Ed25519 key pair made at first start, kept in the data directory outside the database, and a
-strictly increasing sequence number that every learner record takes. Sync and signatures (later
-issues) build on this.
+strictly increasing sequence number that every record takes. Record sync, certificate signatures
+and node-to-node requests build on this.
 """
 
 from django.apps import AppConfig

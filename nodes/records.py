@@ -1,6 +1,8 @@
-"""The shape every learner record shares: a UUID, the node that made it and that node's
-sequence number, and immutability. Learner records, quiz attempts and (later) certificates are
-all of this shape, so sync can move any of them by union."""
+"""The shape every synced record shares: a UUID, the node that made it and that node's
+sequence number, unique together, and immutability. Learner records, quiz attempts and
+submissions, certificates, their corrections and revocations, and profile records are all of
+this shape, so sync can move any of them by union; the unique ``(origin_node, origin_seq)`` is
+what makes receiving a record twice harmless."""
 
 from __future__ import annotations
 
@@ -35,7 +37,15 @@ class NodeRecord(models.Model):
     objects = RecordQuerySet.as_manager()
 
     class Meta:
+        # A concrete record's Meta inherits this one (``class Meta(NodeRecord.Meta)``), and one
+        # that declares constraints of its own adds them to ``NodeRecord.Meta.constraints``:
+        # ``recordsync.checks`` refuses to start when a synced table lacks this constraint.
         abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["origin_node", "origin_seq"], name="%(app_label)s_%(class)s_origin_seq"
+            )
+        ]
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

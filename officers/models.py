@@ -42,7 +42,8 @@ class Agency(models.Model):
 
 
 class BorderPost(models.Model):
-    """A border post or training centre: where officers learn, and (later) a node of its own."""
+    """A border post or training centre: where officers learn; a post that runs its own node
+    is the ``Peer`` whose ``post_code`` is its code."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -186,14 +187,9 @@ class ProfileRecord(NodeRecord):
     clock = models.PositiveBigIntegerField(_("profile version"))
     data = models.JSONField(_("profile"))
 
-    class Meta:
+    class Meta(NodeRecord.Meta):
         verbose_name = _("profile record")
         ordering = ["officer_uuid", "clock", "origin_node"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["origin_node", "origin_seq"], name="profile_record_origin_seq"
-            )
-        ]
         indexes = [models.Index(fields=["officer_uuid", "clock"], name="profile_officer_clock")]
 
     def __str__(self) -> str:

@@ -34,12 +34,10 @@ class QuizAttempt(NodeRecord):
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
 
-    class Meta:
+    class Meta(NodeRecord.Meta):
         verbose_name = _("quiz attempt")
         constraints = [
-            models.UniqueConstraint(
-                fields=["origin_node", "origin_seq"], name="attempt_origin_seq"
-            ),
+            *NodeRecord.Meta.constraints,
             models.UniqueConstraint(
                 fields=["learner", "quiz_key", "number", "origin_node"], name="attempt_number"
             ),
@@ -74,13 +72,8 @@ class QuizSubmission(NodeRecord):
         help_text=_("The time limit ran out; graded on the answers saved by then."),
     )
 
-    class Meta:
+    class Meta(NodeRecord.Meta):
         verbose_name = _("quiz submission")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["origin_node", "origin_seq"], name="submission_origin_seq"
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.attempt}: {self.percent}%"

@@ -14,3 +14,6 @@ class RecordsyncConfig(AppConfig):
     name = "recordsync"
     verbose_name = "Record sync"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system check)

@@ -196,23 +196,6 @@ TABLES = [
 ]
 
 
-def _installed(label: str) -> bool:
-    try:
-        apps.get_model(label)
-    except LookupError:
-        return False
-    return True
-
-
-def tables() -> list[SyncTable]:
-    """The synced tables installed on this node, in dependency order."""
-    return [table for table in TABLES if _installed(table.model_label)]
-
-
-def table(name: str) -> SyncTable | None:
-    return next((t for t in tables() if t.name == name), None)
-
-
 def _same(value):
     return value
 

@@ -5,24 +5,21 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
-
-from django.db.models import Min
+from dataclasses import dataclass
 
 from nodes.identity import node_identity
-from nodes.models import Peer, PeerExchange
 from nodes.peers import hub_peer
 
 from . import ranges as rng
 from .models import PeerHoldings, PendingRecord, RejectedRecord, RelayChunk
-from .registry import tables
+from .registry import TABLES
 
 
 def holdings() -> dict[uuid.UUID, rng.Ranges]:
     """What this node holds, per origin, as ranges of sequence numbers: its records of every
     synced table, plus records waiting here or refused here (they need not be sent again)."""
     seqs: dict[uuid.UUID, list[int]] = defaultdict(list)
-    for table in tables():
+    for table in TABLES:
         rows = table.model.objects.values_list("origin_node", "origin_seq")
         for origin, seq in rows.iterator(chunk_size=20_000):
             seqs[origin].append(seq)
@@ -61,7 +58,7 @@ def outbox_summary() -> Outbox:
     start = rng.first_missing(held)
     by_table: dict[str, int] = {}
     oldest = None
-    for table in tables():
+    for table in TABLES:
         rows = table.model.objects.filter(origin_node=me, origin_seq__gte=start).values_list(
             "origin_seq", "recorded_at"
         )
@@ -77,31 +74,4 @@ def outbox_summary() -> Outbox:
         oldest=oldest,
         carried=carried,
         hub_known=bool(hub and PeerHoldings.objects.filter(peer_id=hub.node_id).exists()),
-    )
-
-
-@dataclass(frozen=True)
-class PeerState:
-    """What this node knows of a peer's holdings and of the last exchanges with it."""
-
-    peer: Peer | None
-    holds: dict[uuid.UUID, int]  # origin -> number of records the peer said it holds
-    last_sent: PeerExchange | None
-    last_received: PeerExchange | None
-    waiting_here: int = 0  # records received that wait for another (any sender)
-    refused_here: int = 0  # records received that were refused (any sender)
-    oldest_waiting: datetime.datetime | None = None
-    extra: dict = field(default_factory=dict)
-
-
-def peer_state(node_id: uuid.UUID) -> PeerState:
-    exchanges = PeerExchange.objects.filter(peer_id=node_id)
-    return PeerState(
-        peer=Peer.objects.filter(node_id=node_id).first(),
-        holds={origin: rng.count(ranges) for origin, ranges in peer_holdings(node_id).items()},
-        last_sent=exchanges.filter(direction="sent").first(),
-        last_received=exchanges.filter(direction="received").first(),
-        waiting_here=PendingRecord.objects.count(),
-        refused_here=RejectedRecord.objects.count(),
-        oldest_waiting=PendingRecord.objects.aggregate(oldest=Min("received_at"))["oldest"],
     )

@@ -75,6 +75,7 @@ from nodes.peers import (
 from nodes.sealing import SealError, seal, unseal
 from nodes.services import sequence_at_least
 from officers.models import User
+from officers.selectors import officer_uuids_for_post
 from quizzes.models import QuizAttempt
 
 from . import ranges as rng
@@ -86,7 +87,7 @@ from .models import (
     RejectedRecord,
     RelayChunk,
 )
-from .registry import Column, SyncTable, encode, tables
+from .registry import TABLES, Column, SyncTable, encode
 from .selectors import holdings, peer_holdings
 
 PACKET_KIND = "packet"
@@ -421,13 +422,6 @@ class _Chunk:
 
 
 def _scope_filter(*, recipient: Peer) -> tuple[set[uuid.UUID], Callable[[SyncTable], Q]]:
-    try:
-        from officers.selectors import officer_uuids_for_post
-    except ImportError:  # the profile-record stage is not installed yet
-
-        def officer_uuids_for_post(post_code: str) -> set[uuid.UUID]:
-            return set(User.objects.filter(post__code=post_code).values_list("uuid", flat=True))
-
     officers = set(officer_uuids_for_post(recipient.post_code)) if recipient.post_code else set()
     return officers, lambda table: Q(**{f"{table.scope}__in": list(officers)})
 
@@ -480,7 +474,7 @@ def _export_plan(
     """Who the packet is for, and what to put in it: rows by table and origin, and (at a
     post) the chunks it carries for other posts."""
     me = node_identity().node_id
-    ordered = tables()
+    ordered = TABLES
     plan: dict[SyncTable, dict[str, list[list]]] = {}
     relays: list[RelayChunk] = []
     if is_hub():
@@ -797,7 +791,7 @@ def _checked_listing(container, sender_key, *, readable: bool = True) -> list[_L
     if not isinstance(listing, list):
         raise _refuse(_("The packet has no list of its contents."))
     checked: list[_Listed] = []
-    known = {t.name: t for t in tables()}
+    known = {t.name: t for t in TABLES}
     for entry in listing:
         try:
             part = by_name[entry["part"]]
@@ -1021,7 +1015,7 @@ def _resolve(table: SyncTable, rows: list[dict]) -> tuple[dict[str, int], dict[s
             (u.hex, pk) for u, pk in User.objects.filter(uuid__in=batch).values_list("uuid", "pk")
         )
     present: dict[str, set[str]] = {}
-    by_name = {t.name: t for t in tables()}
+    by_name = {t.name: t for t in TABLES}
     for name, ids in records.items():
         present[name] = set()
         for batch in _batches(sorted(ids)):
@@ -1319,7 +1313,7 @@ def _retry_waiting(summary: ImportSummary) -> None:
     progress_made = True
     while progress_made:
         progress_made = False
-        for table in tables():
+        for table in TABLES:
             waiting = list(PendingRecord.objects.filter(table=table.name).values_list("pk", "data"))
             if not waiting:
                 continue
@@ -1355,7 +1349,7 @@ def _touched(table: SyncTable, applied: _Applied) -> set[tuple[int, uuid.UUID]]:
         return {(pk, uuid.UUID(key)) for pk, key in pairs}
     if table.name == "quiz_submission":
         passed = [row["attempt_id"] for row in applied.new if row["passed"]]
-        model = next(t for t in tables() if t.name == "quiz_attempt").model
+        model = next(t for t in TABLES if t.name == "quiz_attempt").model
         found: set[tuple[int, uuid.UUID]] = set()
         for batch in _batches(passed):
             found |= set(model.objects.filter(pk__in=batch).values_list("learner_id", "course_key"))

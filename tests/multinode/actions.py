@@ -29,7 +29,7 @@ from officers.models import BorderPost, Role, User
 from officers.services import officer_create
 from quizzes.models import QuizAttempt
 from quizzes.services import AttemptRefused
-from recordsync.registry import tables
+from recordsync.registry import TABLES
 
 PASSWORD = "multinode-officer-2026"
 
@@ -42,7 +42,7 @@ def identity() -> dict:
 def record_sets() -> dict[str, list[list]]:
     """Every synced record on this node, by table: sorted ``[origin_node, origin_seq, id]``."""
     found = {}
-    for table in tables():
+    for table in TABLES:
         rows = table.model.objects.values_list("origin_node", "origin_seq", "id")
         found[table.name] = sorted([str(o), s, str(i)] for o, s, i in rows)
     return found

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from nodes.models import NodeRole, Peer
-from recordsync.registry import tables
+from recordsync.registry import TABLES
 from tests.conftest import Nodes as PlayedNodes
 from tests.quizzes.conftest import build_quiz
 
@@ -89,7 +89,7 @@ def forget_records(*origins) -> None:
     received them. Raw SQL: records are immutable through the ORM, and this stands for another
     database, not a deletion."""
     names = _FORGET_ORDER + [
-        t.model._meta.db_table for t in tables() if t.model._meta.db_table not in _FORGET_ORDER
+        t.model._meta.db_table for t in TABLES if t.model._meta.db_table not in _FORGET_ORDER
     ]
     with connection.cursor() as cursor:
         for name in names:
@@ -118,7 +118,7 @@ def snapshot(*origins) -> dict[str, list[tuple]]:
     """Every synced row (of ``origins`` only, if given), with officers by UUID, in (origin,
     seq) order."""
     result = {}
-    for table in tables():
+    for table in TABLES:
         rows = table.model.objects.order_by("origin_node", "origin_seq")
         if origins:
             rows = rows.filter(origin_node__in=origins)

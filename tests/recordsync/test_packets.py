@@ -230,7 +230,7 @@ def test_records_of_another_origin_are_refused_whole(network, people, graded_cou
     meta, parts, _summary = services._export(
         recipient=None, everything=True, max_chunks=None, progress=None
     )
-    table = next(t for t in services.tables() if t.name == "learner_record")
+    table = next(t for t in services.TABLES if t.name == "learner_record")
     rows = services._rows_for(table, where=services.Q(), lacking=None)
     aranya = network.ids["aranya"]
     plain, _held = services._chunk_data(table=table, origin=aranya, rows=rows[aranya])[0]

@@ -51,10 +51,10 @@ from nodes.container import (
 )
 from nodes.http import LinkError, node_request
 from nodes.peers import exchange_log, hub_peer, is_hub, is_post, signed_time_note
+from nodes.requestauth import signed_headers
 
 from . import manifest as mf
 from .models import BundleExport, BundleObject, InstalledBundle
-from .nodeauth import signed_headers
 from .selectors import PAGE, BundleError, bundle_manifest, course_for_code, stored_sha
 
 Progress = Callable[[int, int], None]

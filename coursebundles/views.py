@@ -1,7 +1,7 @@
 """Bundles over HTTP and in the hub's admin.
 
 ``/bundles/hub/...`` are for posts pulling courses: each request is signed by an enrolled post
-(``nodeauth``), never a session. The admin page lists the courses with a "Download bundle"
+(``nodes.requestauth``), never a session. The admin page lists the courses with a "Download bundle"
 button for trainers and administrators at headquarters.
 """
 
@@ -24,10 +24,10 @@ from wagtail.models import Locale
 from courses.models import CoursePage
 from elearning.ratelimits import rate_limited
 from nodes.peers import exchange_log, is_hub
+from nodes.requestauth import NodeAuthError, request_signer
 from officers.models import Role
 from officers.permissions import role_required
 
-from .nodeauth import NodeAuthError, request_signer
 from .selectors import BundleError, hub_course_list, installed_bundles
 from .services import bundle_export_for_post
 

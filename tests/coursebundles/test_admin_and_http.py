@@ -11,12 +11,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from coursebundles.nodeauth import signed_headers
 from coursebundles.services import BundleError, bundle_export, bundle_import, bundles_pull
 from modules.models import LessonPage
 from nodes.container import open_container
 from nodes.http import LinkError
 from nodes.models import PeerExchange
+from nodes.requestauth import signed_headers
 from officers.models import Role
 from officers.services import officer_create
 from questionbank.models import Question

@@ -1,5 +1,11 @@
 """Signed requests between nodes: a post proves who it is to the hub without a password.
 
+This is the one scheme for node-to-node HTTP requests that carry nothing signed themselves (a
+post asking the hub for its course list or a bundle). A request that carries a sealed, signed
+packet (a sync exchange: ``nodes.container`` and ``nodes.sealing``) is authenticated by that
+packet's signature instead, which holds whatever the post's clock says; see
+docs/decisions/0020-node-to-node-http.md.
+
 The post sends ``X-Node-Id`` (its node id), ``Date`` (an HTTP date) and ``X-Node-Signature``
 (Ed25519, hex, by its key over ``METHOD\\nPATH\\nDATE``, where PATH includes the query string).
 The hub accepts the request when the signer is an enrolled post, the signature is good and the
@@ -13,12 +19,13 @@ import email.utils
 import uuid
 
 from cryptography.exceptions import InvalidSignature
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nodes.identity import node_identity
-from nodes.models import NodeRole, Peer
-from nodes.peers import describe_duration, trusted_key
+from .identity import node_identity
+from .models import NodeRole, Peer
+from .peers import describe_duration, trusted_key
 
 MAX_SKEW = datetime.timedelta(minutes=10)
 
@@ -31,7 +38,9 @@ def _message(method: str, path: str, date: str) -> bytes:
     return f"{method.upper()}\n{path}\n{date}".encode()
 
 
-def signed_headers(*, method: str, path: str, now: datetime.datetime | None = None) -> dict:
+def signed_headers(
+    *, method: str, path: str, now: datetime.datetime | None = None
+) -> dict[str, str]:
     """Headers that sign a request for ``path`` (with its query string) by this node."""
     identity = node_identity()
     stamp = (now or timezone.now()).timestamp()
@@ -43,7 +52,7 @@ def signed_headers(*, method: str, path: str, now: datetime.datetime | None = No
     }
 
 
-def request_signer(request, *, now: datetime.datetime | None = None) -> Peer:
+def request_signer(request: HttpRequest, *, now: datetime.datetime | None = None) -> Peer:
     """The enrolled post that signed ``request``; raises NodeAuthError otherwise."""
     try:
         node_id = uuid.UUID(request.headers.get("X-Node-Id", ""))

@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from courses.models import CertificateTemplate, CoursePage
 from learning.models import LearnerRecord, RecordKind
 from modules.models import QuizPage
-from nodes.peers import trusted_keys
+from nodes.selectors import trusted_keys
 from officers.models import User
 from officers.selectors import officers_visible_to
 from quizzes.models import QuizAttempt

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage
 from modules.models import QuizPage
 from nodes.identity import node_identity
-from nodes.peers import hub_peer, is_hub, this_node
+from nodes.selectors import hub_peer, is_hub, this_node
 from nodes.services import sequence_next
 from officers.models import User
 from officers.selectors import officer_is_in_scope

@@ -50,8 +50,9 @@ from nodes.container import (
     write_container,
 )
 from nodes.http import LinkError, node_request
-from nodes.peers import exchange_log, hub_peer, is_hub, is_post, signed_time_note
 from nodes.requestauth import signed_headers
+from nodes.selectors import hub_peer, is_hub, is_post
+from nodes.services import exchange_log, signed_time_note
 
 from . import manifest as mf
 from .models import BundleExport, BundleObject, InstalledBundle
@@ -283,7 +284,7 @@ def _room_for(container: Container, plan: _FilePlan) -> None:
 
 
 def _hub_key_only(hub):
-    from nodes.peers import trusted_key
+    from nodes.selectors import trusted_key
 
     def key_for(sender: uuid.UUID, meta: dict):
         if sender != hub.node_id:

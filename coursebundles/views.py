@@ -23,8 +23,9 @@ from wagtail.models import Locale
 
 from courses.models import CoursePage
 from elearning.ratelimits import rate_limited
-from nodes.peers import exchange_log, is_hub
 from nodes.requestauth import NodeAuthError, request_signer
+from nodes.selectors import is_hub
+from nodes.services import exchange_log
 from officers.models import Role
 from officers.permissions import role_required
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from nodes.peers import is_post
+from nodes.selectors import is_post
 
 from . import views
 from .selectors import from_bundle

@@ -459,7 +459,7 @@ def open_container(
     :class:`ContainerError` with a message for the operator on the first failure.
     """
     if key_for is None:
-        from .peers import key_for_header
+        from .selectors import key_for_header
 
         key_for = key_for_header
     reader = _Reader(source)

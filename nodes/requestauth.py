@@ -25,7 +25,8 @@ from django.utils.translation import gettext as _
 
 from .identity import node_identity
 from .models import NodeRole, Peer
-from .peers import describe_duration, trusted_key
+from .selectors import trusted_key
+from .wording import describe_duration
 
 MAX_SKEW = datetime.timedelta(minutes=10)
 

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from elearning.ratelimits import rate_limited
 
-from .peers import EnrolmentError, enrolment_answer, is_hub
+from .selectors import EnrolmentError, is_hub
+from .services import enrolment_answer
 
 MAX_ENROLMENT_BODY = 4096
 

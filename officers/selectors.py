@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from nodes.identity import node_identity
 from nodes.models import NodeRole, Peer, ThisNode
-from nodes.peers import node_name
+from nodes.selectors import node_name
 
 from . import profile_schema
 from .authority import Authority, Refusal, Version, profile_authority, version_of

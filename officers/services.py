@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from nodes.peers import node_name
+from nodes.selectors import node_name
 
 from . import profile_schema
 from .models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from nodes.identity import node_identity
 from nodes.models import Enrolment, NodeRole, Peer, PeerExchange
-from nodes.peers import clock_behind, describe_duration, hub_peer, is_hub, this_node
+from nodes.selectors import clock_behind, hub_peer, is_hub, this_node
+from nodes.wording import describe_duration
 from recordsync.selectors import outbox_summary
 
 

@@ -23,7 +23,7 @@ from coursebundles.selectors import BundleError
 from coursebundles.services import bundle_import
 from nodes.container import ContainerError
 from nodes.models import Peer
-from nodes.peers import hub_peer, is_hub
+from nodes.selectors import hub_peer, is_hub
 from officers.models import User
 from recordsync.services import SyncError, packet_export, packet_import
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
 from elearning.uploads import upload_limit, upload_refused
-from nodes.peers import is_hub
+from nodes.selectors import is_hub
 
 from . import selectors
 from .forms import PacketForForm, UploadForm

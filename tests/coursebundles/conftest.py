@@ -23,7 +23,7 @@ from wagtail.models import Locale
 
 from courses.models import CertificateTemplate, CoursePage
 from nodes.models import Peer
-from nodes.peers import enrolment_create, enrolment_file_write, enrolment_load
+from nodes.services import enrolment_create, enrolment_file_write, enrolment_load
 from questionbank.models import Question, QuestionCategory
 from tests.conftest import Nodes as PlayedNodes
 from tests.conftest import build_course, publish, translate

@@ -66,7 +66,8 @@ def test_posts_list_and_fetch_bundles_with_signed_requests(nodes, client, tmp_pa
     nodes.hub()
     rich = build_rich_course()
     post = nodes.post()  # enrols the post (its claim still to be accepted at the hub)
-    from nodes.peers import enrolment_accept, enrolment_claim
+    from nodes.selectors import enrolment_claim
+    from nodes.services import enrolment_accept
 
     claim = enrolment_claim()
     nodes.hub()

@@ -14,23 +14,25 @@ from django.utils import timezone
 
 from nodes.container import ContainerError
 from nodes.models import Enrolment, Peer
-from nodes.peers import (
+from nodes.sealing import normalised_code
+from nodes.selectors import (
     EnrolmentError,
-    _claim_token,
-    _token_hash,
+    claim_token,
     clock_behind,
-    enrolment_accept,
     enrolment_claim,
-    enrolment_create,
-    enrolment_file_write,
-    enrolment_load,
     hub_peer,
     key_for_packet,
     peers_roster,
+    token_hash,
+)
+from nodes.services import (
+    enrolment_accept,
+    enrolment_create,
+    enrolment_file_write,
+    enrolment_load,
     peers_roster_apply,
     signed_time_note,
 )
-from nodes.sealing import normalised_code
 from tests.conftest import Nodes
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +65,7 @@ def test_file_enrolment_then_first_packet_registers_the_post(nodes, tmp_path):
     packet_meta = {"enrolment": claim}
     nodes.be("hub", "hub")
     Peer.objects.filter(node_id=hub.node_id).delete()  # the hub does not list itself
-    assert _claim_token(claim) == code
+    assert claim_token(claim) == code
     assert key_for_packet(post.node_id, packet_meta) is not None
     assert key_for_packet(post.node_id, {}) is None
     registered = enrolment_accept(claim=claim, sender=post.node_id)
@@ -146,7 +148,7 @@ def test_a_changed_enrolment_file_is_refused(nodes, tmp_path):
 def test_enrol_by_code_endpoint(nodes, tmp_path, client):
     _hub, _path, code = _invite(nodes, tmp_path)
     post = nodes.be("post", "post")
-    signature = post.sign(("enrol:" + _token_hash(code)).encode()).hex()
+    signature = post.sign(("enrol:" + token_hash(code)).encode()).hex()
     body = {"code": code, "public_key": post.public_key_bytes.hex(), "signature": signature}
     hub = nodes.be("hub", "hub")
     url = reverse("node_enrol")
@@ -185,7 +187,7 @@ def test_node_status_shows_role_hub_and_exchanges(nodes, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "border post" in out and "not enrolled yet" in out and str(post.node_id) in out
     enrolment_load(path=path, code=code)
-    from nodes.peers import exchange_log
+    from nodes.services import exchange_log
 
     exchange_log(peer_id=hub.node_id, direction="sent", what="packet", count=42)
     call_command("node_status")

@@ -38,7 +38,7 @@ class Nodes(PlayedNodes):
     def enrol_by_file(self, name: str, *, post_code: str):
         """The hub invites post ``name`` by file; the post loads it with its code. Returns the
         post's identity (the node played now); the hub registers it at its first packet."""
-        from nodes.peers import enrolment_create, enrolment_file_write, enrolment_load
+        from nodes.services import enrolment_create, enrolment_file_write, enrolment_load
 
         self.be("hub")
         invitation, code = enrolment_create(

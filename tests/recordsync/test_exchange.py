@@ -14,7 +14,7 @@ from django.urls import reverse
 from learning import services as learning
 from nodes.container import container_bytes
 from nodes.models import Peer
-from nodes.peers import enrolment_claim
+from nodes.selectors import enrolment_claim
 from recordsync import services, views
 from recordsync.services import PacketRefused, packet_export_bytes, packet_import
 from tests.recordsync.conftest import forget_records, record_count

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from learning import services as learning
 from nodes.container import ContainerError, container_bytes, open_container
 from nodes.models import Enrolment, Peer
-from nodes.peers import enrolment_create, enrolment_file_read, enrolment_file_write
 from nodes.sealing import seal
+from nodes.selectors import enrolment_file_read
+from nodes.services import enrolment_create, enrolment_file_write
 from recordsync import services
 from recordsync.models import ImportedPacket, PendingRecord, RejectedRecord, RelayChunk
 from recordsync.services import (

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning.models import LearnerRecord, RecordKind
-from nodes.peers import enrolment_create
+from nodes.services import enrolment_create
 from officers.models import BorderPost
 from officers.services import officer_create
 from recordsync import views

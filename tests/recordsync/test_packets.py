@@ -445,7 +445,7 @@ def test_the_hub_sends_a_post_its_officers_with_their_history(
 def _profiles_in(packet) -> dict[str, dict]:
     """The profile data a packet carries, by officer UUID (hex), read as its recipient."""
     from nodes.container import open_container
-    from nodes.peers import key_for_packet
+    from nodes.selectors import key_for_packet
     from recordsync.services import _checked_listing, _read_chunk
 
     container = open_container(packet, kinds={"packet"}, key_for=key_for_packet)
@@ -515,7 +515,7 @@ def test_sync_import_refuses_with_a_non_zero_exit_and_json(poipet_packet, tmp_pa
 def test_a_new_posts_first_packet_enrols_it_and_the_hubs_answer_confirms(
     nodes, people, graded_course, tmp_path
 ):
-    from nodes.peers import enrolment_claim
+    from nodes.selectors import enrolment_claim
 
     post = nodes.enrol_by_file("poipet", post_code="kh-p")
     learning.enrolment_create(

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from nodes.peers import hub_peer, this_node
+from nodes.selectors import hub_peer, this_node
 from officers.models import BorderPost
 from tests.conftest import Nodes
 

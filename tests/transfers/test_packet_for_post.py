@@ -4,7 +4,7 @@ the posts invited but not heard from yet, and says what to do when there is none
 import pytest
 from django.urls import reverse
 
-from nodes.peers import enrolment_create
+from nodes.services import enrolment_create
 from transfers.models import TransferJob
 
 pytestmark = pytest.mark.django_db

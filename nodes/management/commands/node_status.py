@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from nodes.identity import node_identity
 from nodes.models import NodeRole, Peer, PeerExchange
-from nodes.peers import clock_behind, describe_duration, hub_peer, is_hub, this_node
+from nodes.selectors import clock_behind, hub_peer, is_hub, this_node
+from nodes.wording import describe_duration
 
 
 def _when(moment) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from nodes.container import ContainerError
-from nodes.peers import EnrolmentError, enrolment_by_code, enrolment_load, this_node
+from nodes.selectors import EnrolmentError, this_node
+from nodes.services import enrolment_by_code, enrolment_load
 from officers.services import border_post_ensure
 
 

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from nodes.container import ContainerError
-from nodes.peers import EnrolmentError, enrolment_create, enrolment_file_write
+from nodes.selectors import EnrolmentError
+from nodes.services import enrolment_create, enrolment_file_write
 from officers.models import BorderPost
 
 

@@ -359,19 +359,9 @@ def _too_large() -> str:
     )
 
 
-def _read_container(
-    reader: _Reader,
-    *,
-    kinds: set[str],
-    key_for: KeyFor,
-    max_header: int,
-    max_size: int | None = None,
-    out: BinaryIO | None = None,
-) -> tuple[dict, list[Part]]:
-    """Read and verify a whole container from ``reader``: at most ``max_header`` bytes are
-    read before the sender is known and its signature checked, and nothing past the header
-    unless the sender is trusted and the declared size is within ``max_size``. Everything
-    read is copied to ``out`` if given."""
+def _check_magic(reader: _Reader) -> None:
+    """Refuse a file that does not start like a container: cut short, damaged or another kind
+    of file altogether."""
     magic = reader.upto(len(MAGIC))
     if magic != MAGIC:
         if len(magic) < len(MAGIC) and MAGIC.startswith(magic):
@@ -381,6 +371,11 @@ def _read_container(
         raise ContainerError(
             _("This is not a course bundle, sync packet or enrolment file from this platform.")
         )
+
+
+def _read_signed_head(reader: _Reader, *, max_header: int) -> tuple[bytes, bytes, bytes]:
+    """The header's packed length, the header and its signature, reading at most
+    ``max_header`` header bytes (a longer header is refused unread)."""
     packed = reader.exactly(4)
     (length,) = struct.unpack(">I", packed)
     if length > max_header:
@@ -389,6 +384,14 @@ def _read_container(
         raise ContainerError(_incomplete())
     head = reader.exactly(length)
     signature = reader.exactly(SIGNATURE_SIZE)
+    return packed, head, signature
+
+
+def _verified_header(
+    packed: bytes, head: bytes, signature: bytes, *, kinds: set[str], key_for: KeyFor
+) -> dict:
+    """The parsed header, once its sender is trusted (``key_for``), its signature good and its
+    kind one of ``kinds``."""
     header = _parse_header(head)
     key = key_for(header["sender"], header["meta"])
     if key is None:
@@ -412,19 +415,28 @@ def _read_container(
                 "wanted": _(" or ").join(_kind_name(kind) for kind in sorted(kinds)),
             }
         )
-    offset = len(MAGIC) + 4 + length + SIGNATURE_SIZE
-    expected = offset + sum(item["size"] for item in header["parts"])
+    return header
+
+
+def _check_length(reader: _Reader, *, expected: int, max_size: int | None) -> None:
+    """Refuse a file whose declared size is over ``max_size``, or that is shorter or longer
+    than its header says, before any part is read."""
     if max_size is not None and expected > max_size:
         raise ContainerError(_too_large())
     if reader.length < expected:
         raise ContainerError(_incomplete())
     if reader.length > expected:
         raise ContainerError(_damaged())
-    if out is not None:
-        out.write(MAGIC + packed + head + signature)
+
+
+def _read_parts(
+    reader: _Reader, listed: list[dict], *, offset: int, out: BinaryIO | None
+) -> list[Part]:
+    """Read every part the header lists, checking its hash (and that no name comes twice),
+    copying what is read to ``out`` if given; nothing may follow the last part."""
     parts: list[Part] = []
     names: set[str] = set()
-    for item in header["parts"]:
+    for item in listed:
         if item["name"] in names:
             raise ContainerError(_damaged())
         names.add(item["name"])
@@ -442,6 +454,31 @@ def _read_container(
         offset += item["size"]
     if reader.upto(1):
         raise ContainerError(_damaged())
+    return parts
+
+
+def _read_container(
+    reader: _Reader,
+    *,
+    kinds: set[str],
+    key_for: KeyFor,
+    max_header: int,
+    max_size: int | None = None,
+    out: BinaryIO | None = None,
+) -> tuple[dict, list[Part]]:
+    """Read and verify a whole container from ``reader``: at most ``max_header`` bytes are
+    read before the sender is known and its signature checked, and nothing past the header
+    unless the sender is trusted and the declared size is within ``max_size``. Everything
+    read is copied to ``out`` if given."""
+    _check_magic(reader)
+    packed, head, signature = _read_signed_head(reader, max_header=max_header)
+    header = _verified_header(packed, head, signature, kinds=kinds, key_for=key_for)
+    offset = len(MAGIC) + 4 + len(head) + SIGNATURE_SIZE
+    expected = offset + sum(item["size"] for item in header["parts"])
+    _check_length(reader, expected=expected, max_size=max_size)
+    if out is not None:
+        out.write(MAGIC + packed + head + signature)
+    parts = _read_parts(reader, header["parts"], offset=offset, out=out)
     return header, parts
 
 

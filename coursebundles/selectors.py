@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.core.files.storage import default_storage
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -24,6 +25,8 @@ from . import manifest as mf
 from .models import BundleObject, InstalledBundle
 
 PAGE = "wagtailcore.page"
+# The snippets a bundle carries, by model label and pk.
+_Chosen = dict[str, dict[int, Model]]
 _HASH_BLOCK = 1024 * 1024
 
 
@@ -122,45 +125,34 @@ def _is_snippet_label(label: str) -> bool:
     return issubclass(model, TranslatableMixin)
 
 
-def _collect_snippets(page_refs: mf.References) -> tuple[dict[str, list], mf.References]:
-    """The snippets the pages use, every translation of each, and (for a snippet a page uses
-    directly, such as a question category a quiz draws from) the snippets that belong to it.
-    Returns the entries by model label and every reference found, for the media."""
-    refs = mf.References({k: set(v) for k, v in page_refs.ids.items()})
-    chosen: dict[str, dict[int, object]] = {}
+def _translations_of(model: type[Model], queryset: QuerySet, chosen: _Chosen) -> list[Model]:
+    """Every translation of the rows ``queryset`` selects that is not chosen yet; they are
+    added to ``chosen`` (by model label and pk) and returned, for their references to be
+    followed."""
+    label = model._meta.label_lower
+    keys = set(queryset.values_list("translation_key", flat=True))
+    rows = list(model.objects.filter(translation_key__in=keys).select_related("locale"))
+    fresh = [row for row in rows if row.pk not in chosen.setdefault(label, {})]
+    for row in fresh:
+        chosen[label][row.pk] = row
+    return fresh
 
-    def take(model, queryset) -> list:
-        label = model._meta.label_lower
-        keys = set(queryset.values_list("translation_key", flat=True))
-        rows = list(model.objects.filter(translation_key__in=keys).select_related("locale"))
-        fresh = [row for row in rows if row.pk not in chosen.setdefault(label, {})]
-        for row in fresh:
-            chosen[label][row.pk] = row
-        return fresh
 
-    pending: list = []
-    for label in [lb for lb in page_refs.ids if _is_snippet_label(lb)]:
-        model = apps.get_model(label)
-        ids = page_refs.of(label)
-        pending += take(model, model.objects.filter(pk__in=ids))
-        for other in _snippet_models().values():
-            if not issubclass(other, TranslatableMixin):
-                continue
-            for f in other._meta.concrete_fields:
-                if getattr(f, "related_model", None) is model and f.many_to_one:
-                    pending += take(other, other.objects.filter(**{f"{f.attname}__in": ids}))
-    while pending:
-        row = pending.pop()
-        found = mf.References()
-        for f in mf.carried_fields(type(row), kind="snippet"):
-            mf.field_references(f, mf.field_encode(f, row), found)
-        for label, ids in found.ids.items():
-            for pk in ids:
-                refs.add(label, pk)
-            if _is_snippet_label(label):
-                model = apps.get_model(label)
-                pending += take(model, model.objects.filter(pk__in=ids))
+def _keys_to(model: type[Model]) -> list[tuple[type[Model], str]]:
+    """The translatable snippet models with a foreign key to ``model`` (snippets that belong to
+    it), each with that key's column name."""
+    found = []
+    for other in _snippet_models().values():
+        if not issubclass(other, TranslatableMixin):
+            continue
+        for f in other._meta.concrete_fields:
+            if getattr(f, "related_model", None) is model and f.many_to_one:
+                found.append((other, f.attname))
+    return found
 
+
+def _snippet_entries(chosen: _Chosen) -> dict[str, list]:
+    """The manifest's entries for the chosen snippets, by model label, in pk order."""
     entries: dict[str, list] = {}
     for label, rows in chosen.items():
         model = apps.get_model(label)
@@ -175,7 +167,35 @@ def _collect_snippets(page_refs: mf.References) -> tuple[dict[str, list], mf.Ref
             }
             for row in sorted(rows.values(), key=lambda r: r.pk)
         ]
-    return entries, refs
+    return entries
+
+
+def _collect_snippets(page_refs: mf.References) -> tuple[dict[str, list], mf.References]:
+    """The snippets the pages use, every translation of each, and (for a snippet a page uses
+    directly, such as a question category a quiz draws from) the snippets that belong to it.
+    Returns the entries by model label and every reference found, for the media."""
+    refs = mf.References({k: set(v) for k, v in page_refs.ids.items()})
+    chosen: _Chosen = {}
+    pending: list[Model] = []
+    for label in [lb for lb in page_refs.ids if _is_snippet_label(lb)]:
+        model = apps.get_model(label)
+        ids = page_refs.of(label)
+        pending += _translations_of(model, model.objects.filter(pk__in=ids), chosen)
+        for other, column in _keys_to(model):
+            belonging = other.objects.filter(**{f"{column}__in": ids})
+            pending += _translations_of(other, belonging, chosen)
+    while pending:
+        row = pending.pop()
+        found = mf.References()
+        for f in mf.carried_fields(type(row), kind="snippet"):
+            mf.field_references(f, mf.field_encode(f, row), found)
+        for label, ids in found.ids.items():
+            for pk in ids:
+                refs.add(label, pk)
+            if _is_snippet_label(label):
+                model = apps.get_model(label)
+                pending += _translations_of(model, model.objects.filter(pk__in=ids), chosen)
+    return _snippet_entries(chosen), refs
 
 
 def _media_entries(model, ids: set[int]) -> tuple[list[dict], dict[str, Path | bytes]]:

@@ -18,12 +18,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db.models import Model
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -181,7 +181,7 @@ class Installer:
 
     # media ----------------------------------------------------------------------------------
 
-    def media(self, model: type[Model], entries: list[dict]) -> None:
+    def media(self, model: type[Any], entries: list[dict]) -> None:
         label = model._meta.label_lower
         fields = mf.carried_fields(model, kind="media")
         root = Collection.get_first_root_node()
@@ -191,7 +191,7 @@ class Installer:
                 pk__in=[self.maps.get(label, {}).get(e["id"]) for e in entries]
             )
         }
-        by_hash = {}
+        by_hash: dict[str, list[int]] = {}
         for local_id, sha in BundleObject.objects.filter(model=label).values_list(
             "local_id", "sha256"
         ):

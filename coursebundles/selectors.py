@@ -7,10 +7,11 @@ import hashlib
 import uuid
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from django.apps import apps
 from django.core.files.storage import default_storage
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -26,7 +27,7 @@ from .models import BundleObject, InstalledBundle
 
 PAGE = "wagtailcore.page"
 # The snippets a bundle carries, by model label and pk.
-_Chosen = dict[str, dict[int, Model]]
+_Chosen = dict[str, dict[int, Any]]
 _HASH_BLOCK = 1024 * 1024
 
 
@@ -111,7 +112,7 @@ def _course_pages(course: CoursePage) -> list[Page]:
     return pages
 
 
-def _snippet_models() -> dict[str, type]:
+def _snippet_models() -> dict[str, type[Any]]:
     return {m._meta.label_lower: m for m in get_snippet_models()}
 
 
@@ -125,7 +126,7 @@ def _is_snippet_label(label: str) -> bool:
     return issubclass(model, TranslatableMixin)
 
 
-def _translations_of(model: type[Model], queryset: QuerySet, chosen: _Chosen) -> list[Model]:
+def _translations_of(model: type[Any], queryset: QuerySet, chosen: _Chosen) -> list[Any]:
     """Every translation of the rows ``queryset`` selects that is not chosen yet; they are
     added to ``chosen`` (by model label and pk) and returned, for their references to be
     followed."""
@@ -138,10 +139,10 @@ def _translations_of(model: type[Model], queryset: QuerySet, chosen: _Chosen) ->
     return fresh
 
 
-def _keys_to(model: type[Model]) -> list[tuple[type[Model], str]]:
+def _keys_to(model: type[Any]) -> list[tuple[type[Any], str]]:
     """The translatable snippet models with a foreign key to ``model`` (snippets that belong to
     it), each with that key's column name."""
-    found = []
+    found: list[tuple[type[Any], str]] = []
     for other in _snippet_models().values():
         if not issubclass(other, TranslatableMixin):
             continue
@@ -176,7 +177,7 @@ def _collect_snippets(page_refs: mf.References) -> tuple[dict[str, list], mf.Ref
     Returns the entries by model label and every reference found, for the media."""
     refs = mf.References({k: set(v) for k, v in page_refs.ids.items()})
     chosen: _Chosen = {}
-    pending: list[Model] = []
+    pending: list[Any] = []
     for label in [lb for lb in page_refs.ids if _is_snippet_label(lb)]:
         model = apps.get_model(label)
         ids = page_refs.of(label)

@@ -97,7 +97,7 @@ def _bundle_write(
         write_container(Path(path), kind=mf.KIND, meta=meta, parts=parts)
     except ContainerError as error:
         raise BundleError(str(error)) from error
-    created = parse_datetime(manifest["created"])
+    created = _created(manifest)
     sizes = {f["sha256"]: f["size"] for f in manifest["files"]}
     BundleExport.objects.create(
         bundle_id=manifest["bundle_id"],
@@ -332,6 +332,14 @@ def _verified_bundle(path: Path, hub: Peer) -> tuple[Container, dict]:
     return container, manifest
 
 
+def _created(manifest: dict) -> datetime.datetime:
+    """The bundle's date (``manifest_read`` has checked that it parses, with a time zone)."""
+    created = parse_datetime(manifest["created"])
+    if created is None:
+        raise BundleError(_("This bundle is malformed; ask headquarters for a new one."))
+    return created
+
+
 def _same_as_installed(
     manifest: dict, installed: InstalledBundle | None, created: datetime.datetime
 ) -> ImportResult | None:
@@ -467,7 +475,7 @@ def _bundle_import(*, path: Path, progress: Progress | None = None) -> ImportRes
     """
     hub = _enrolled_hub()
     container, manifest = _verified_bundle(path, hub)
-    created = parse_datetime(manifest["created"])
+    created = _created(manifest)
     course = manifest["course"]
     installed = InstalledBundle.objects.filter(course_key=course["translation_key"]).first()
     signed_time_note(peer_id=hub.node_id, created=container.created)
@@ -526,9 +534,9 @@ def bundles_pull(
     Raises ``LinkError`` (one line for the operator) when the hub cannot be reached at all, and
     ``BundleError`` when this node is not an enrolled post.
     """
-    if not is_post() or hub_peer() is None:
-        raise BundleError(_("Only a border post enrolled with headquarters pulls bundles."))
     hub = hub_peer()
+    if not is_post() or hub is None:
+        raise BundleError(_("Only a border post enrolled with headquarters pulls bundles."))
     hub_url = (hub_url or hub.url or "").rstrip("/")
     if not hub_url:
         raise BundleError(

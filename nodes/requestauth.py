@@ -62,7 +62,7 @@ def request_signer(request: HttpRequest, *, now: datetime.datetime | None = None
         raise NodeAuthError(_("This request is not signed by a node.")) from None
     peer = Peer.objects.filter(node_id=node_id, role=NodeRole.POST).first()
     key = trusted_key(node_id) if peer is not None else None
-    if key is None:
+    if peer is None or key is None:
         raise NodeAuthError(
             _(
                 "Headquarters does not know this post (node %(node)s): it is not enrolled, or "
@@ -73,7 +73,7 @@ def request_signer(request: HttpRequest, *, now: datetime.datetime | None = None
         )
     date = request.headers.get("Date", "")
     try:
-        key.verify(signature, _message(request.method, request.get_full_path(), date))
+        key.verify(signature, _message(request.method or "", request.get_full_path(), date))
     except InvalidSignature:
         raise NodeAuthError(_("The request's signature does not match.")) from None
     try:

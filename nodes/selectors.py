@@ -226,7 +226,7 @@ def peers_roster() -> list[dict]:
     """At the hub: every node and key, so posts verify each other's certificates and relay
     each other's packets."""
     identity = node_identity()
-    roster = [
+    roster: list[dict[str, object]] = [
         {
             "node_id": str(identity.node_id),
             "role": NodeRole.HUB,

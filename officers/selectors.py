@@ -285,6 +285,25 @@ def profile_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
     return refused
 
 
+def profile_rows_malformed(rows: list[dict]) -> dict[tuple[str, int], str]:
+    """Profile records (wire rows) this node cannot read (``profile_schema.shape_problem``),
+    with the reason for the operator, by (origin hex, seq): checked for rows from every source,
+    the hub's included, so that one malformed record is refused alone."""
+    refused: dict[tuple[str, int], str] = {}
+    for row in rows:
+        try:
+            data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
+            officer = str(uuid.UUID(str(row["officer_uuid"])))
+        except ValueError:
+            continue  # not JSON or no UUID: the insert refuses it with the database's reason
+        problem = profile_schema.shape_problem(data)
+        if problem is not None:
+            refused[(row["origin_node"], row["origin_seq"])] = _shape_refused(
+                data, origin=row["origin_node"], officer=officer, problem=problem
+            )
+    return refused
+
+
 def _shape_refused(data, *, origin: str, officer: str, problem: str) -> str:
     try:
         node = node_name(uuid.UUID(str(origin)))

@@ -11,7 +11,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from nodes.http import LinkError
-from recordsync.services import SyncBusy, SyncError, sync_run
+from recordsync.services import SyncError, sync_run
+from recordsync.wire import SyncBusy
 
 
 class Command(BaseCommand):

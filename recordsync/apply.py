@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
+from nodes.container import Container
 from nodes.identity import node_identity
 from nodes.peers import is_hub
 from nodes.services import sequence_at_least
@@ -28,7 +29,7 @@ from .models import PendingRecord, RejectedRecord
 from .registry import OFFICER, TABLES, Column, by_name, columns, officer_makers
 from .summaries import ImportSummary
 from .verify import Listed, read_chunk
-from .wire import batches, by_origin, hub_id, max_pending, row_key, shown
+from .wire import Progress, batches, by_origin, hub_id, max_pending, row_key, shown
 
 
 @dataclass
@@ -72,7 +73,7 @@ def _resolve(table: SyncedTable, rows: list[dict]) -> tuple[dict[str, int], dict
     return user_pks, present
 
 
-def _missing(column: Column, value) -> str:
+def _missing(column: Column, value: object) -> str:
     """Why a row waits for the record ``value`` of ``column`` (as the table that holds such
     records words it)."""
     if column.refers_to == OFFICER:
@@ -181,7 +182,9 @@ def _fresh(table: SyncedTable, rows: list[dict], result: _Applied) -> list[dict]
     return fresh
 
 
-def _judged(table: SyncedTable, fresh: list[dict], result: _Applied, *, hub_signed: bool):
+def _judged(
+    table: SyncedTable, fresh: list[dict], result: _Applied, *, hub_signed: bool
+) -> list[dict]:
     """``fresh`` without the rows the table's own checks refuse (refused in ``result``)."""
     checks = [table.malformed]
     if not hub_signed:
@@ -249,7 +252,9 @@ def _insert(table: SyncedTable, ready: list[tuple[dict, list]], result: _Applied
                 result.rejected.append((row, _clash(error)))
 
 
-def _keep_waiting(table: SyncedTable, waiting: list[tuple[dict, str]], summary: ImportSummary):
+def _keep_waiting(
+    table: SyncedTable, waiting: list[tuple[dict, str]], summary: ImportSummary
+) -> None:
     if not waiting:
         return
     room = max(0, max_pending() - PendingRecord.objects.count())
@@ -311,7 +316,9 @@ def _sequence_catch_up(rows: list[dict]) -> None:
 TRANSACTION_ROWS = 5000
 
 
-def apply_listing(container, listing: list[Listed], summary: ImportSummary, *, progress):
+def apply_listing(
+    container: Container, listing: list[Listed], summary: ImportSummary, *, progress: Progress
+) -> None:
     """Apply the chunks in order. Whole chunks are grouped into one transaction of up to
     TRANSACTION_ROWS rows (a commit per 500 rows costs more than the inserts on SQLite): a
     chunk is never half applied, and an import cut off keeps every group it committed."""
@@ -345,7 +352,7 @@ def apply_listing(container, listing: list[Listed], summary: ImportSummary, *, p
     derive_due()
 
 
-def _count(summary: ImportSummary, table: SyncedTable, rows: list[dict], applied: _Applied):
+def _count(summary: ImportSummary, table: SyncedTable, rows: list[dict], applied: _Applied) -> None:
     counts = summary.counts(table.name)
     counts.received += len(rows)
     counts.new += len(applied.new)

@@ -16,7 +16,8 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Q, TextField, Value
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.db.models import CharField, Func, Q, TextField, Value
 from django.db.models.functions import Cast, Replace
 from django.utils.translation import gettext as _
 
@@ -115,7 +116,7 @@ def rows_for(
     names = [c.name for c in wired]
     origin_at, seq_at = names.index("origin_node"), names.index("origin_seq")
     lacking_hex = {origin.hex: ranges for origin, ranges in (lacking or {}).items()}
-    wire = {
+    wire: dict[str, Func] = {
         f"wire_{c.name}": Replace(Cast(c.lookup, CharField()), Value("-"), Value(""))
         for c in wired
         if c.is_uuid
@@ -249,7 +250,11 @@ class _Packing:
 
 
 def _pack_table(
-    packing: _Packing, table: SyncedTable, by_origin: dict[str, list[list]], *, seal_to
+    packing: _Packing,
+    table: SyncedTable,
+    by_origin: dict[str, list[list]],
+    *,
+    seal_to: Ed25519PublicKey,
 ) -> None:
     """Chunks of ``table``'s rows, by origin, sealed to the recipient and signed here."""
     me = node_identity().node_id

@@ -17,20 +17,21 @@ from nodes.services import sequence_at_least
 from . import ranges as rng
 from .models import PeerHoldings
 from .selectors import peer_holdings
+from .summaries import ImportSummary
 
 
 def have_json(have: dict[uuid.UUID, rng.Ranges]) -> dict[str, rng.Ranges]:
     return {str(origin): ranges for origin, ranges in sorted(have.items(), key=lambda i: str(i[0]))}
 
 
-def have_parse(value) -> dict[uuid.UUID, rng.Ranges]:
+def have_parse(value: object) -> dict[uuid.UUID, rng.Ranges]:
     if not isinstance(value, dict):
         raise ValueError("have must be an object")
     return {uuid.UUID(origin): rng.parse(ranges) for origin, ranges in value.items()}
 
 
 def holdings_note(
-    *, peer_id: uuid.UUID, have: dict[uuid.UUID, rng.Ranges], current: bool, summary
+    *, peer_id: uuid.UUID, have: dict[uuid.UUID, rng.Ranges], current: bool, summary: ImportSummary
 ) -> None:
     """Take what ``peer_id`` says it holds now as what it holds (never a union with what it said
     before: a peer restored from a backup has lost records, and only its word now says which).

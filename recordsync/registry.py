@@ -23,10 +23,12 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from django.apps import AppConfig, apps
 from django.conf import settings
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils.module_loading import module_has_submodule
 
 from nodes.syncing import SyncedTable
@@ -56,7 +58,7 @@ class Column:
         text (SQLite's JSON_VALID constraint, PostgreSQL's jsonb input)."""
         return self.field.get_internal_type() == "JSONField"
 
-    def decode(self, value):
+    def decode(self, value: Any) -> Any:
         """The Python value of a wire value."""
         if value is None:
             return None
@@ -64,7 +66,7 @@ class Column:
             return json.loads(value) if isinstance(value, str) else value
         return _DECODERS.get(self.field.get_internal_type(), _same)(value)
 
-    def to_db(self, connection) -> Callable:
+    def to_db(self, connection: BaseDatabaseWrapper) -> Callable[[Any], Any]:
         """A function from a wire value to the value the database takes, for ``connection``.
         Plain text, numbers and booleans go as they are (the fast path for 100,000 rows);
         UUIDs are checked; other types go through the field's own preparation."""
@@ -79,7 +81,7 @@ class Column:
             return _sqlite_datetime
         field = self.field
 
-        def prepare(value):
+        def prepare(value: Any) -> Any:
             return None if value is None else field.get_db_prep_save(self.decode(value), connection)
 
         return prepare
@@ -99,13 +101,13 @@ _AS_IS = {
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 
 
-def _uuid_hex(value):
+def _uuid_hex(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and _HEX32.fullmatch(value)):
         return value
     return uuid.UUID(str(value)).hex  # ValueError for anything that is not a UUID
 
 
-def _sqlite_datetime(value):
+def _sqlite_datetime(value: str | None) -> str | None:
     """What Django stores on SQLite for an aware time in UTC ("2026-11-23 21:25:03.335731"),
     straight from its ISO form; any other offset goes through the datetime."""
     if value is None:
@@ -118,7 +120,7 @@ def _sqlite_datetime(value):
     return str(moment.astimezone(datetime.UTC).replace(tzinfo=None))
 
 
-def _json_text(value):
+def _json_text(value: Any) -> str | None:
     """A JSON column's wire value as the text the database takes (a packet from a node that
     sent the value itself is accepted too)."""
     if value is None or isinstance(value, str):
@@ -126,11 +128,11 @@ def _json_text(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _uuid_native(value):
+def _uuid_native(value: Any) -> uuid.UUID | None:
     return None if value is None else uuid.UUID(str(value))
 
 
-def _same(value):
+def _same(value: Any) -> Any:
     return value
 
 
@@ -182,16 +184,21 @@ def _needs(table: SyncedTable, declared: list[SyncedTable]) -> set[str]:
     makers = {t.name for t in declared if t.makes_officers and t is not table}
     needs: set[str] = set()
     for field in table.model._meta.concrete_fields:
-        if not field.is_relation:
-            continue
-        target = field.related_model._meta.label_lower
-        if target == settings.AUTH_USER_MODEL.lower():
-            needs |= makers
-        elif target in by_model:
-            needs.add(by_model[target])
-        else:
-            raise TypeError(f"{table.model_label}.{field.name} refers to a table that doesn't sync")
+        if field.is_relation:
+            refers_to = _refers_to(table.model_label, field, by_model)
+            needs |= makers if refers_to == OFFICER else {refers_to}
     return needs
+
+
+def _refers_to(model_label: str, field: models.Field, by_model: dict[str, str]) -> str:
+    """What the foreign key ``field`` names on the wire: OFFICER, or a synced table (by model
+    label, lower case, in ``by_model``). Raises TypeError for a table that does not sync."""
+    target = field.related_model._meta.label_lower
+    if target == settings.AUTH_USER_MODEL.lower():
+        return OFFICER
+    if target in by_model:
+        return by_model[target]
+    raise TypeError(f"{model_label}.{field.name} refers to a table that does not sync")
 
 
 TABLES: list[SyncedTable] = discover(apps.get_app_configs())
@@ -215,17 +222,14 @@ def columns(table: SyncedTable) -> list[Column]:
 def _columns(model_label: str) -> list[Column]:
     model = apps.get_model(model_label)
     by_model = {t.model_label.lower(): t.name for t in TABLES}
-    user_label = settings.AUTH_USER_MODEL.lower()
     found = []
     for field in model._meta.concrete_fields:
         if field.is_relation:
-            target = field.related_model._meta.label_lower
-            if target == user_label:
-                name, lookup, refers_to = field.name, f"{field.name}__uuid", OFFICER
-            elif target in by_model:
-                name, lookup, refers_to = field.attname, field.attname, by_model[target]
+            refers_to = _refers_to(model_label, field, by_model)
+            if refers_to == OFFICER:
+                name, lookup = field.name, f"{field.name}__uuid"
             else:
-                raise TypeError(f"{model_label}.{field.name} refers to a table that does not sync")
+                name, lookup = field.attname, field.attname
             found.append(Column(name, field.attname, field.column, lookup, refers_to, True, field))
         else:
             is_uuid = field.get_internal_type() == "UUIDField"
@@ -237,7 +241,7 @@ def _columns(model_label: str) -> list[Column]:
     return found
 
 
-def encode(value):
+def encode(value: Any) -> str:
     """``json.dumps`` default: the types ``values()`` gives that JSON has no word for."""
     if isinstance(value, uuid.UUID):
         return value.hex

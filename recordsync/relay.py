@@ -4,10 +4,12 @@ them to the hub in its next packet, until the hub says it holds them."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from nodes.container import Container
 from nodes.identity import node_identity
 from nodes.peers import hub_peer, node_name, trusted_key
 
@@ -19,7 +21,9 @@ from .verify import Listed
 from .wire import chunk_signature_valid, hub_id, max_relay_chunks
 
 
-def relay_store(container, listing: list[Listed], summary: ImportSummary, *, via) -> None:
+def relay_store(
+    container: Container, listing: list[Listed], summary: ImportSummary, *, via: uuid.UUID
+) -> None:
     """At a post: keep another post's chunks for the hub, verbatim with their signatures."""
     me = node_identity().node_id
     room = max(0, max_relay_chunks() - RelayChunk.objects.count())

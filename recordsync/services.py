@@ -19,6 +19,7 @@ import datetime
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -26,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nodes.container import (
+    Container,
     ContainerError,
     container_bytes,
     no_space,
@@ -154,7 +156,9 @@ def packet_import(
         raise
 
 
-def _packet_import(*, source, progress, expect_sender) -> ImportSummary:
+def _packet_import(
+    *, source: Path | bytes, progress: Progress, expect_sender: uuid.UUID | None
+) -> ImportSummary:
     try:
         container = open_container(source, kinds={PACKET_KIND}, key_for=key_for_carrying)
     except ContainerError as error:
@@ -162,7 +166,9 @@ def _packet_import(*, source, progress, expect_sender) -> ImportSummary:
     return _packet_apply(container, progress=progress, expect_sender=expect_sender)
 
 
-def _packet_apply(container, *, progress: Progress, expect_sender: uuid.UUID | None):
+def _packet_apply(
+    container: Container, *, progress: Progress, expect_sender: uuid.UUID | None
+) -> ImportSummary:
     """``packet_import`` of a container already opened and verified."""
     sender, meta = container.sender, container.meta
     if expect_sender is not None and sender != expect_sender:
@@ -235,7 +241,7 @@ def _carried(*, sender: uuid.UUID, recipient: uuid.UUID, hub: Peer | None) -> bo
 
 
 def _imported_note(
-    container, listing: list, summary: ImportSummary, *, skew: datetime.timedelta | None
+    container: Container, listing: list, summary: ImportSummary, *, skew: datetime.timedelta | None
 ) -> None:
     """Warn of the sender's clock, remember the packet (a second import changes nothing) and
     log the exchange."""
@@ -328,7 +334,7 @@ def sync_run(
     return result
 
 
-def exchange_answer(*, stream, length: int) -> bytes:
+def exchange_answer(*, stream: BinaryIO, length: int) -> bytes:
     """At the hub: apply the packet a post sent in a request of ``length`` bytes read from
     ``stream``, and answer with a bounded packet of what that post lacks.
 

@@ -9,10 +9,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.utils.translation import gettext as _
 
 from nodes.bounded import TooLarge, gunzip_bounded
-from nodes.container import ContainerError
+from nodes.container import Container, ContainerError
 from nodes.identity import node_identity
 from nodes.peers import hub_peer, is_hub, key_for_packet, node_name, trusted_key
 from nodes.sealing import SealError, unseal
@@ -23,7 +24,7 @@ from .registry import by_name, columns
 from .wire import CHUNK_MAX_UNPACKED, FORMAT_VERSION, chunk_signature_valid, hub_id, refuse
 
 
-def key_for_carrying(sender: uuid.UUID, meta: dict):
+def key_for_carrying(sender: uuid.UUID, meta: dict) -> Ed25519PublicKey | None:
     """``key_for_packet``, and at a post the reason it cannot carry a new post's first packet:
     the hub has not told it that post's key yet (its roster comes with the hub's next packet),
     so nothing in it can be checked here, and an unchecked chunk is never carried."""
@@ -55,7 +56,7 @@ class Listed:
     seqs: rng.Ranges
 
 
-def read_chunk(container, listed: Listed) -> tuple[list[str], list[list]]:
+def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[list]]:
     """The columns and rows of a chunk, unsealed with this node's key and inflated up to
     CHUNK_MAX_UNPACKED; raises PacketRefused unless every row is of the listed origin and
     sequence numbers and the columns are this node's."""
@@ -112,7 +113,9 @@ def read_chunk(container, listed: Listed) -> tuple[list[str], list[list]]:
     return sent, rows
 
 
-def checked_listing(container, sender_key, *, readable: bool = True) -> list[Listed]:
+def checked_listing(
+    container: Container, sender_key: Ed25519PublicKey | None, *, readable: bool = True
+) -> list[Listed]:
     """Every chunk listed, checked: its part exists, its signer may speak for its origin, its
     signature (over the sealed bytes' hash) is good, and, when it is ``readable`` (sealed for
     this node, not carried for the hub), its rows are what the listing says. Raises
@@ -137,7 +140,7 @@ def checked_listing(container, sender_key, *, readable: bool = True) -> list[Lis
 @dataclass(frozen=True)
 class _ListingContext:
     sender: uuid.UUID
-    sender_key: Any
+    sender_key: Ed25519PublicKey | None
     hub: uuid.UUID | None
     parts: dict[str, Any]
     known: dict[str, SyncedTable]

@@ -13,9 +13,10 @@ from __future__ import annotations
 import base64
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -46,7 +47,7 @@ EXCHANGE_MAX_HEADER = 64 * 1024
 Progress = Callable[[int, int], None] | None
 
 
-def _setting(name: str, default):
+def _setting(name: str, default: int) -> int:
     return getattr(settings, name, default)
 
 
@@ -96,7 +97,7 @@ def hub_id() -> uuid.UUID | None:
     return hub.node_id if hub else None
 
 
-def chunk_signature_valid(key, sha256_hex: str, signature: str) -> bool:
+def chunk_signature_valid(key: Ed25519PublicKey, sha256_hex: str, signature: str) -> bool:
     try:
         key.verify(
             base64.b64decode(signature, validate=True), CHUNK_DOMAIN + bytes.fromhex(sha256_hex)
@@ -106,7 +107,7 @@ def chunk_signature_valid(key, sha256_hex: str, signature: str) -> bool:
     return True
 
 
-def batches(values: list, size: int = 900):
+def batches(values: list, size: int = 900) -> Iterator[list]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -122,7 +123,7 @@ def by_origin(rows: list[dict]) -> dict[str, list[int]]:
     return found
 
 
-def shown(value) -> str:
+def shown(value: object) -> str:
     try:
         return str(uuid.UUID(str(value)))
     except ValueError:

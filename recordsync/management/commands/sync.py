@@ -30,7 +30,7 @@ class Command(BaseCommand):
         verbose = options["verbosity"] > 0
         bar = verbose and sys.stderr.isatty()  # from cron: no progress lines in the mail
 
-        def progress(result) -> None:
+        def progress(result: SyncResult) -> None:
             if bar:
                 sys.stderr.write(
                     f"\rRound {result.rounds}: {result.sent} sent, {result.received} received"

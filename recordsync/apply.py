@@ -1,7 +1,7 @@
 """Apply: the rows of verified chunks go in, each chunk in its own transaction.
 
 Rows whose ``(origin, seq)`` is new are inserted, rows already here are counted, rows whose
-officer, attempt or certificate has not arrived wait in ``PendingRecord`` (tried again after
+officer or referred-to record has not arrived wait in ``PendingRecord`` (tried again after
 every import), and rows that can never apply are kept in ``RejectedRecord`` with the reason.
 Nothing is silently dropped, and a packet read twice, out of order or cut short loses and
 duplicates nothing. What a table needs beyond inserting (checks, what follows an insert, what
@@ -56,10 +56,10 @@ def _resolve(table: SyncedTable, rows: list[dict]) -> tuple[dict[str, int], dict
         else:
             records[column.refers_to] |= values
     user_pks: dict[str, int] = {}
-    officers = get_user_model().objects
+    people = get_user_model().objects
     for batch in batches(sorted(users)):
         user_pks.update(
-            (u.hex, pk) for u, pk in officers.filter(uuid__in=batch).values_list("uuid", "pk")
+            (u.hex, pk) for u, pk in people.filter(uuid__in=batch).values_list("uuid", "pk")
         )
     present: dict[str, set[str]] = {}
     known = by_name()

@@ -5,7 +5,8 @@ compressed records move by USB stick (``sync_export`` / ``sync_import``) or over
 (``sync``); a record is identified everywhere by ``(origin_node, origin_seq)``, so merging is a
 union and nothing ever conflicts. The tables that sync are declared by the apps that own them
 (``nodes.syncing``, each app's ``synced`` module), with what sync must do beyond inserting rows;
-``recordsync.registry`` finds them. Above course bundles and certificates, below coordination.
+``recordsync.registry`` finds them. Above course bundles and the apps whose records sync, below
+coordination.
 """
 
 from django.apps import AppConfig

@@ -1,5 +1,5 @@
 """Derive: the state sync's new rows imply but no record states yet (a module finished at one
-post and another at a second completes the course, and issues its certificate).
+post and another at a second completes the course).
 
 Which rows touch derived state, and how it is derived, is declared by the apps that own them
 (``SyncedTable.touches`` and ``derive``). What is touched is noted in ``RecomputeDue`` in the

@@ -7,7 +7,7 @@ declarations, found when this module is first imported (after the apps are ready
 what their rows refer to. Adding a syncable table is one declaration in the app that owns it,
 and nothing here.
 
-A foreign key travels as the UUID that is the same on every node: an officer as ``User.uuid``,
+A foreign key travels as the UUID that is the same on every node: an officer as the user's ``uuid``,
 a record of another synced table as its record id. Other fields travel as JSON values (times
 and dates in ISO 8601, decimals as strings).
 """

@@ -92,11 +92,11 @@ def packet_export(
     At a post the recipient is its hub (``recipient`` may be omitted); the packet holds this
     post's own records the hub does not hold yet, and the chunks it carries for other posts.
     At the hub ``recipient`` is a post (required); the packet holds what that post needs: the
-    profiles of officers who are or were at the post, all their records from every node, and
-    revocations of their certificates. What the recipient holds is known from its last
-    packet; without that, or with ``everything``, all of it is sent (a union: nothing is
-    duplicated on arrival). Raises SyncError (not enrolled, unknown recipient) or
-    ContainerError (full disk: nothing written).
+    records of officers who are or were at the post from every node (each synced table's
+    ``scope``), and the rows that make every officer those records name. What the recipient
+    holds is known from its last packet; without that, or with ``everything``, all of it is
+    sent (a union: nothing is duplicated on arrival). Raises SyncError (not enrolled, unknown
+    recipient) or ContainerError (full disk: nothing written).
     """
     meta, parts, summary = export(
         recipient=recipient, everything=everything, max_chunks=max_chunks, progress=progress

@@ -7,6 +7,9 @@ repeat it (a double click, a resent form).
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -270,3 +273,45 @@ def progress_recompute(*, learner: User, course_key) -> list[LearnerRecord]:
             last_activity=None,
         )
         return _record_completions(learner=learner, course=course, outline=outline, before=before)
+
+
+def progress_recompute_merged(touched: set[tuple[int, uuid.UUID]]) -> None:
+    """``progress_recompute`` for every (learner pk, course key) in ``touched`` whose records
+    sync merged from more than one node and whose course is not completed yet: only those can
+    imply a completion no node has recorded (a node records completions as it makes records,
+    so what one node made alone it has already derived)."""
+    learner_list = sorted({pk for pk, _key in touched})
+    done: set[tuple[int, uuid.UUID]] = set()
+    for batch in _batches(learner_list):
+        done |= set(
+            LearnerRecord.objects.filter(
+                kind=RecordKind.COURSE_COMPLETED, learner_id__in=batch
+            ).values_list("learner_id", "course_key")
+        )
+    mixed = _made_on_several_nodes(learner_list)
+    users = {u.pk: u for u in User.objects.filter(pk__in=learner_list)}
+    for learner_pk, course_key in sorted(touched, key=lambda pair: (pair[0], str(pair[1]))):
+        pair = (learner_pk, course_key)
+        if pair in mixed and pair not in done and learner_pk in users:
+            progress_recompute(learner=users[learner_pk], course_key=course_key)
+
+
+def _made_on_several_nodes(learner_list: list[int]) -> set[tuple[int, uuid.UUID]]:
+    """(learner, course) pairs whose records (learner records and quiz attempts) come from more
+    than one node."""
+    origins: dict[tuple[int, uuid.UUID], set] = {}
+    for model in (LearnerRecord, QuizAttempt):
+        for batch in _batches(learner_list):
+            rows = (
+                model.objects.filter(learner_id__in=batch)
+                .values_list("learner_id", "course_key", "origin_node")
+                .distinct()
+            )
+            for learner_pk, course_key, origin in rows:
+                origins.setdefault((learner_pk, course_key), set()).add(origin)
+    return {pair for pair, found in origins.items() if len(found) > 1}
+
+
+def _batches(values: list, size: int = 900) -> Iterator[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

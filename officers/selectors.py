@@ -245,7 +245,8 @@ def profile_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
     """Profile records arriving from another node (wire rows, new here, one officer's in clock
     order as their origin made them) that may not change their officer, with the reason for
     the operator, by (origin hex, seq). Each row is judged by ``officers.authority`` against
-    the versions held here and the rows of the batch accepted before it."""
+    the versions held here and the rows of the batch accepted before it. Precondition: the
+    rows passed ``profile_rows_malformed`` (sync asks it first)."""
     if not rows:
         return {}
     hub = profile_hub_id()
@@ -259,12 +260,6 @@ def profile_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
     for row in sorted(rows, key=lambda r: (r["clock"], r["origin_node"], r["origin_seq"])):
         data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
         officer = uuid.UUID(str(row["officer_uuid"]))
-        problem = profile_schema.shape_problem(data)
-        if problem is not None:
-            refused[(row["origin_node"], row["origin_seq"])] = _shape_refused(
-                data, origin=row["origin_node"], officer=str(officer), problem=problem
-            )
-            continue
         try:
             version = version_of(origin=row["origin_node"], clock=row["clock"], data=data)
         except (TypeError, ValueError):
@@ -282,6 +277,28 @@ def profile_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
         refused[(row["origin_node"], row["origin_seq"])] = _refusal_reason(
             authority, maker=version.origin, officer=name or str(officer), post=version.post_code
         )
+    return refused
+
+
+def profile_rows_malformed(rows: list[dict]) -> dict[tuple[str, int], str]:
+    """Profile records (wire rows) this node cannot read (``profile_schema.shape_problem``),
+    with the reason for the operator, by (origin hex, seq): checked for rows from every source,
+    the hub's included, so that one malformed record is refused alone."""
+    refused: dict[tuple[str, int], str] = {}
+    for row in rows:
+        try:
+            officer = str(uuid.UUID(str(row["officer_uuid"])))
+        except ValueError:
+            continue  # no officer: the insert refuses it with its reason
+        try:
+            data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
+        except ValueError:
+            data = None  # not JSON: not a profile
+        problem = profile_schema.shape_problem(data)
+        if problem is not None:
+            refused[(row["origin_node"], row["origin_seq"])] = _shape_refused(
+                data, origin=row["origin_node"], officer=officer, problem=problem
+            )
     return refused
 
 

@@ -3,8 +3,10 @@
 Stage of the flow: sync: records travel between nodes by union. Signed packets of chunked,
 compressed records move by USB stick (``sync_export`` / ``sync_import``) or over HTTP
 (``sync``); a record is identified everywhere by ``(origin_node, origin_seq)``, so merging is a
-union and nothing ever conflicts. Above course bundles and certificates (it recomputes progress,
-which may issue a certificate), below coordination.
+union and nothing ever conflicts. The tables that sync are declared by the apps that own them
+(``nodes.syncing``, each app's ``synced`` module), with what sync must do beyond inserting rows;
+``recordsync.registry`` finds them. Above course bundles and the apps whose records sync, below
+coordination.
 """
 
 from django.apps import AppConfig
@@ -15,5 +17,5 @@ class RecordsyncConfig(AppConfig):
     verbose_name = "Record sync"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system check)

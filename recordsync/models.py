@@ -50,7 +50,7 @@ class ImportedPacket(models.Model):
 
 
 class PendingRecord(models.Model):
-    """A received record whose officer, attempt or certificate is not on this node yet. Tried
+    """A received record whose officer or referred-to record is not on this node yet. Tried
     again after every import; it applies as soon as what it needs arrives."""
 
     table = models.CharField(max_length=40)

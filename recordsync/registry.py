@@ -1,25 +1,40 @@
 """Every table that syncs, in the order its records depend on each other, and how a row of each
 becomes compact JSON and back.
 
-A foreign key travels as the UUID that is the same on every node: an officer as ``User.uuid``,
-an attempt or a certificate as its record id. Other fields travel as JSON values (times and dates
-in ISO 8601, decimals as strings). Adding a syncable table is one line in ``TABLES``.
+A table syncs when the app that owns its model declares it (a ``nodes.syncing.SyncedTable`` in
+the list ``SYNCED`` of the app's ``synced`` module): ``TABLES`` is every installed app's
+declarations, found when this module is first imported (after the apps are ready), ordered by
+what their rows refer to. Adding a syncable table is one declaration in the app that owns it,
+and nothing here.
+
+A foreign key travels as the UUID that is the same on every node: an officer as the user's ``uuid``,
+a record of another synced table as its record id. Other fields travel as JSON values (times
+and dates in ISO 8601, decimals as strings).
 """
 
 from __future__ import annotations
 
 import datetime
 import decimal
+import importlib
 import json
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from django.apps import apps
+from django.apps import AppConfig, apps
 from django.conf import settings
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils.module_loading import module_has_submodule
+
+from nodes.syncing import SyncedTable
+
+DECLARING_MODULE = "synced"
+OFFICER = "officer"  # what a column refers to when it names an officer (the user model)
 
 
 @dataclass(frozen=True)
@@ -32,7 +47,7 @@ class Column:
     attname: str
     db_column: str
     lookup: str
-    refers_to: str  # "" (a plain value), "officer", or the name of another synced table
+    refers_to: str  # "" (a plain value), OFFICER, or the name of another synced table
     is_uuid: bool
     field: models.Field
 
@@ -43,7 +58,7 @@ class Column:
         text (SQLite's JSON_VALID constraint, PostgreSQL's jsonb input)."""
         return self.field.get_internal_type() == "JSONField"
 
-    def decode(self, value):
+    def decode(self, value: Any) -> Any:
         """The Python value of a wire value."""
         if value is None:
             return None
@@ -51,7 +66,7 @@ class Column:
             return json.loads(value) if isinstance(value, str) else value
         return _DECODERS.get(self.field.get_internal_type(), _same)(value)
 
-    def to_db(self, connection) -> Callable:
+    def to_db(self, connection: BaseDatabaseWrapper) -> Callable[[Any], Any]:
         """A function from a wire value to the value the database takes, for ``connection``.
         Plain text, numbers and booleans go as they are (the fast path for 100,000 rows);
         UUIDs are checked; other types go through the field's own preparation."""
@@ -66,7 +81,7 @@ class Column:
             return _sqlite_datetime
         field = self.field
 
-        def prepare(value):
+        def prepare(value: Any) -> Any:
             return None if value is None else field.get_db_prep_save(self.decode(value), connection)
 
         return prepare
@@ -86,13 +101,13 @@ _AS_IS = {
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 
 
-def _uuid_hex(value):
+def _uuid_hex(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and _HEX32.fullmatch(value)):
         return value
     return uuid.UUID(str(value)).hex  # ValueError for anything that is not a UUID
 
 
-def _sqlite_datetime(value):
+def _sqlite_datetime(value: str | None) -> str | None:
     """What Django stores on SQLite for an aware time in UTC ("2026-11-23 21:25:03.335731"),
     straight from its ISO form; any other offset goes through the datetime."""
     if value is None:
@@ -105,7 +120,7 @@ def _sqlite_datetime(value):
     return str(moment.astimezone(datetime.UTC).replace(tzinfo=None))
 
 
-def _json_text(value):
+def _json_text(value: Any) -> str | None:
     """A JSON column's wire value as the text the database takes (a packet from a node that
     sent the value itself is accepted too)."""
     if value is None or isinstance(value, str):
@@ -113,90 +128,11 @@ def _json_text(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _uuid_native(value):
+def _uuid_native(value: Any) -> uuid.UUID | None:
     return None if value is None else uuid.UUID(str(value))
 
 
-@dataclass(frozen=True)
-class SyncTable:
-    """A table of node records that sync. ``scope`` is the lookup from a row to the officer it
-    is about (the hub sends a post the records of its officers)."""
-
-    name: str
-    model_label: str
-    scope: str
-    label: str  # for messages: "learner record"
-
-    @property
-    def model(self) -> type[models.Model]:
-        return apps.get_model(self.model_label)
-
-    @property
-    def columns(self) -> list[Column]:
-        return _columns(self.model_label)
-
-    def refused(self, rows: list[dict]) -> dict[tuple[str, int], str]:
-        """Rows new here that their maker may not write (a post changing another post's
-        officer), with the reason, by (origin hex, seq): refused, never inserted."""
-        if self.name == "profile_record" and rows:
-            from officers.selectors import profile_rows_refused
-
-            return profile_rows_refused(rows)
-        return {}
-
-    def for_outsiders(self, rows: dict[str, list[list]], *, insiders: set[str]) -> None:
-        """Change ``rows`` (wire values by origin) in place as the hub sends them to a post whose
-        officers are ``insiders`` (hex UUIDs): a profile of anyone else travels without its
-        password hash (``profile_data_for_outsider``)."""
-        if self.name != "profile_record":
-            return
-        from officers.selectors import profile_data_for_outsider
-
-        names = [c.name for c in self.columns]
-        officer_at, data_at = names.index(self.scope), names.index("data")
-        for batch in rows.values():
-            for row in batch:
-                if row[officer_at] not in insiders:
-                    row[data_at] = profile_data_for_outsider(row[data_at])
-
-    @property
-    def has_after_insert(self) -> bool:
-        return self.name in ("profile_record", "certificate")
-
-    def after_insert(self, instances: list) -> list[str]:
-        """What must follow inserting new rows (a profile record updates the officer's row; a
-        certificate from a wrong clock gets the hub's correction); returns notices for the
-        operator (a username taken here, for instance)."""
-        if self.name == "profile_record" and instances:
-            from officers.services import profiles_apply
-
-            return profiles_apply(records=instances)
-        if self.name == "certificate" and instances:
-            from certificates.services import certificates_arrived
-
-            return certificates_arrived(certificates=instances)
-        return []
-
-
-TABLES = [
-    SyncTable("profile_record", "officers.ProfileRecord", "officer_uuid", "officer profile"),
-    SyncTable("learner_record", "learning.LearnerRecord", "learner__uuid", "learner record"),
-    SyncTable("quiz_attempt", "quizzes.QuizAttempt", "learner__uuid", "quiz attempt"),
-    SyncTable(
-        "quiz_submission", "quizzes.QuizSubmission", "attempt__learner__uuid", "quiz submission"
-    ),
-    SyncTable("certificate", "certificates.Certificate", "holder__uuid", "certificate"),
-    SyncTable("revocation", "certificates.Revocation", "certificate__holder__uuid", "revocation"),
-    SyncTable(
-        "certificate_correction",
-        "certificates.CertificateCorrection",
-        "certificate__holder__uuid",
-        "certificate date correction",
-    ),
-]
-
-
-def _same(value):
+def _same(value: Any) -> Any:
     return value
 
 
@@ -210,35 +146,102 @@ _DECODERS: dict[str, Callable] = {
 }
 
 
+def discover(configs: Iterable[AppConfig]) -> list[SyncedTable]:
+    """The tables the ``synced`` modules of the apps ``configs`` declare, in dependency order."""
+    declared: list[SyncedTable] = []
+    for config in configs:
+        if module_has_submodule(config.module, DECLARING_MODULE):
+            module = importlib.import_module(f"{config.name}.{DECLARING_MODULE}")
+            declared += module.SYNCED
+    return ordered(declared)
+
+
+def ordered(declared: list[SyncedTable]) -> list[SyncedTable]:
+    """``declared`` so that every table comes after the tables its rows refer to (a row naming
+    an officer after the tables that make officers); otherwise in the order given. Raises
+    TypeError for a name declared twice, a reference to a table that does not sync, or a
+    cycle."""
+    names = [table.name for table in declared]
+    if len(set(names)) != len(names):
+        raise TypeError(f"a synced table is declared twice: {sorted(names)}")
+    needs = {table.name: _needs(table, declared) for table in declared}
+    result: list[SyncedTable] = []
+    placed: set[str] = set()
+    remaining = list(declared)
+    while remaining:
+        ready = next((t for t in remaining if needs[t.name] <= placed), None)
+        if ready is None:
+            raise TypeError(f"synced tables refer to each other in a cycle: {remaining}")
+        result.append(ready)
+        placed.add(ready.name)
+        remaining.remove(ready)
+    return result
+
+
+def _needs(table: SyncedTable, declared: list[SyncedTable]) -> set[str]:
+    """The names of the tables whose rows ``table``'s rows refer to."""
+    by_model = {t.model_label.lower(): t.name for t in declared}
+    makers = {t.name for t in declared if t.makes_officers and t is not table}
+    needs: set[str] = set()
+    for field in table.model._meta.concrete_fields:
+        if field.is_relation:
+            refers_to = _refers_to(table.model_label, field, by_model)
+            needs |= makers if refers_to == OFFICER else {refers_to}
+    return needs
+
+
+def _refers_to(model_label: str, field: models.Field, by_model: dict[str, str]) -> str:
+    """What the foreign key ``field`` names on the wire: OFFICER, or a synced table (by model
+    label, lower case, in ``by_model``). Raises TypeError for a table that does not sync."""
+    target = field.related_model._meta.label_lower
+    if target == settings.AUTH_USER_MODEL.lower():
+        return OFFICER
+    if target in by_model:
+        return by_model[target]
+    raise TypeError(f"{model_label}.{field.name} refers to a table that does not sync")
+
+
+TABLES: list[SyncedTable] = discover(apps.get_app_configs())
+
+
+def by_name() -> dict[str, SyncedTable]:
+    return {table.name: table for table in TABLES}
+
+
+def officer_makers() -> list[SyncedTable]:
+    """The tables whose rows make the officers other rows refer to."""
+    return [table for table in TABLES if table.makes_officers]
+
+
+def columns(table: SyncedTable) -> list[Column]:
+    """The columns of ``table``'s rows on the wire, in the model's field order."""
+    return _columns(table.model_label)
+
+
 @cache
 def _columns(model_label: str) -> list[Column]:
     model = apps.get_model(model_label)
     by_model = {t.model_label.lower(): t.name for t in TABLES}
-    user_label = settings.AUTH_USER_MODEL.lower()
-    columns = []
+    found = []
     for field in model._meta.concrete_fields:
         if field.is_relation:
-            target = field.related_model._meta.label_lower
-            if target == user_label:
-                name, lookup, refers_to = field.name, f"{field.name}__uuid", "officer"
-            elif target in by_model:
-                name, lookup, refers_to = field.attname, field.attname, by_model[target]
+            refers_to = _refers_to(model_label, field, by_model)
+            if refers_to == OFFICER:
+                name, lookup = field.name, f"{field.name}__uuid"
             else:
-                raise TypeError(f"{model_label}.{field.name} refers to a table that does not sync")
-            columns.append(
-                Column(name, field.attname, field.column, lookup, refers_to, True, field)
-            )
+                name, lookup = field.attname, field.attname
+            found.append(Column(name, field.attname, field.column, lookup, refers_to, True, field))
         else:
             is_uuid = field.get_internal_type() == "UUIDField"
-            columns.append(
+            found.append(
                 Column(
                     field.attname, field.attname, field.column, field.attname, "", is_uuid, field
                 )
             )
-    return columns
+    return found
 
 
-def encode(value):
+def encode(value: Any) -> str:
     """``json.dumps`` default: the types ``values()`` gives that JSON has no word for."""
     if isinstance(value, uuid.UUID):
         return value.hex

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from nodes.identity import node_identity
-from nodes.peers import hub_peer
+from nodes.selectors import hub_peer
 
 from . import ranges as rng
 from .models import PeerHoldings, PendingRecord, RejectedRecord, RelayChunk

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from elearning.ratelimits import rate_limited
-from nodes.peers import is_hub
+from nodes.selectors import is_hub
 
 from .services import PacketRefused, exchange_answer, max_body
 

@@ -366,13 +366,13 @@ def packet_forge_for(*, recipient: str, path: str) -> None:
 
     from nodes.container import write_container
     from nodes.models import Peer
-    from recordsync import services
-    from recordsync.services import PACKET_KIND, _export
+    from recordsync import export
+    from recordsync.wire import PACKET_KIND
 
     # The altered software takes the other post for its hub: chunks sealed to that post.
     other = Peer.objects.get(node_id=recipient)
-    with mock.patch.object(services, "hub_peer", return_value=other):
-        meta, parts, _summary = _export(
+    with mock.patch.object(export, "hub_peer", return_value=other):
+        meta, parts, _summary = export.export(
             recipient=None, everything=True, max_chunks=None, progress=None
         )
     meta["recipient"] = recipient

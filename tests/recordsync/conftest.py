@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from nodes.models import NodeRole, Peer
-from recordsync.registry import TABLES
+from recordsync.registry import TABLES, columns
 from tests.conftest import Nodes as PlayedNodes
 from tests.quizzes.conftest import build_quiz
 
@@ -122,7 +122,7 @@ def snapshot(*origins) -> dict[str, list[tuple]]:
         rows = table.model.objects.order_by("origin_node", "origin_seq")
         if origins:
             rows = rows.filter(origin_node__in=origins)
-        result[table.name] = list(rows.values_list(*[c.lookup for c in table.columns]))
+        result[table.name] = list(rows.values_list(*[c.lookup for c in columns(table)]))
     return result
 
 

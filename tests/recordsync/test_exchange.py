@@ -15,8 +15,10 @@ from learning import services as learning
 from nodes.container import container_bytes
 from nodes.models import Peer
 from nodes.selectors import enrolment_claim
-from recordsync import services, views
+from recordsync import views
+from recordsync.export import export
 from recordsync.services import PacketRefused, packet_export_bytes, packet_import
+from recordsync.transport import exchange_request
 from tests.recordsync.conftest import forget_records, record_count
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +56,7 @@ def test_a_strangers_request_is_refused_on_its_header_before_its_body_is_read(ne
     big = b"\0" * (4 * 1024 * 1024)
     hub = Peer.objects.get(node_id=network.ids["hub"])
     Peer.objects.filter(node_id=network.ids["stranger"]).delete()
-    request = services._exchange_request(big, hub=hub)
+    request = exchange_request(big, hub=hub)
     network.be("hub")
     status, error, stream = _send(request)
     assert status == 403 and "does not know" in error
@@ -74,7 +76,7 @@ def test_a_post_enrolled_by_file_makes_first_contact_over_http(
     officer = people["learner_kh"]
     learning.enrolment_create(learner=officer, course=graded_course.course, actor=officer)
     packet, _sent = packet_export_bytes()
-    body = services._exchange_request(packet, hub=Peer.objects.get(node_id=nodes.ids["hub"]))
+    body = exchange_request(packet, hub=Peer.objects.get(node_id=nodes.ids["hub"]))
     forget_records(post.node_id)
 
     nodes.be("hub")
@@ -93,9 +95,7 @@ def test_a_packet_of_the_older_format_is_refused_plainly(network, people, graded
     network.be("poipet")
     officer = people["learner_kh"]
     learning.enrolment_create(learner=officer, course=graded_course.course, actor=officer)
-    meta, parts, _summary = services._export(
-        recipient=None, everything=True, max_chunks=None, progress=None
-    )
+    meta, parts, _summary = export(recipient=None, everything=True, max_chunks=None, progress=None)
     del meta["format"]  # what a node before format 2 wrote
     old = container_bytes(kind="packet", meta=meta, parts=parts)
     forget_records(network.ids["poipet"])

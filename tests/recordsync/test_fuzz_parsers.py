@@ -18,17 +18,17 @@ from learning import services as learning
 from nodes.container import ContainerError, container_bytes, open_container
 from nodes.models import Enrolment, Peer
 from nodes.sealing import seal
-from nodes.selectors import enrolment_file_read
+from nodes.selectors import enrolment_file_read, trusted_key
 from nodes.services import enrolment_create, enrolment_file_write
-from recordsync import services
 from recordsync.models import ImportedPacket, PendingRecord, RejectedRecord, RelayChunk
 from recordsync.services import (
     PacketRefused,
-    _exchange_request,
     exchange_answer,
     packet_export_bytes,
     packet_import,
 )
+from recordsync.transport import exchange_request
+from recordsync.wire import FORMAT_VERSION, chunk_signature
 from tests.recordsync.conftest import forget_records, record_count
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +147,7 @@ def test_a_signed_chunk_holding_anything_is_refused_whole_and_nothing_written(
     """Chunks signed and sealed correctly by an enrolled post, holding whatever it likes: the
     chunk parser answers with PacketRefused, and the hub writes nothing."""
     before = _state()
-    hub_key = services.trusted_key(network.ids["hub"])
+    hub_key = trusted_key(network.ids["hub"])
 
     @FUZZ
     @given(payload=_chunk_payloads(), count=st.integers(0, 3))
@@ -156,7 +156,7 @@ def test_a_signed_chunk_holding_anything_is_refused_whole_and_nothing_written(
         sealed = seal(payload, to=hub_key)
         sha = hashlib.sha256(sealed).hexdigest()
         meta = {
-            "format": services.FORMAT_VERSION,
+            "format": FORMAT_VERSION,
             "recipient": str(network.ids["hub"]),
             "have": {},
             "chunks": [
@@ -165,7 +165,7 @@ def test_a_signed_chunk_holding_anything_is_refused_whole_and_nothing_written(
                     "table": "learner_record",
                     "origin": str(network.ids["poipet"]),
                     "signer": str(network.ids["poipet"]),
-                    "signature": services._chunk_signature(sha),
+                    "signature": chunk_signature(sha),
                     "sha256": sha,
                     "count": count,
                     "seqs": [[1, count]] if count else [],
@@ -234,7 +234,7 @@ def test_an_exchange_request_damaged_anywhere_is_refused_and_nothing_kept(
     poipet_packet, network, settings
 ):
     network.be("poipet")
-    request = _exchange_request(poipet_packet, hub=Peer.objects.get(node_id=network.ids["hub"]))
+    request = exchange_request(poipet_packet, hub=Peer.objects.get(node_id=network.ids["hub"]))
     network.be("hub")
     incoming = settings.DATA_DIR / "incoming"
     before = _state()

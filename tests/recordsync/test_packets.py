@@ -217,8 +217,16 @@ def test_a_packet_for_another_hub_is_refused(poipet_packet, network):
 
 def test_records_of_another_origin_are_refused_whole(network, people, graded_course, tmp_path):
     """Poipet signs a chunk of Aranyaprathet's records as if it could speak for them."""
+    import hashlib
+
+    from django.db.models import Q
+
     from nodes.container import container_bytes
-    from recordsync import services
+    from nodes.sealing import seal
+    from nodes.selectors import trusted_key
+    from recordsync.export import chunk_data, export, rows_for
+    from recordsync.registry import by_name
+    from recordsync.wire import chunk_signature
 
     network.be("aranya")
     officer = people["learner"]
@@ -227,22 +235,20 @@ def test_records_of_another_origin_are_refused_whole(network, people, graded_cou
     learning.enrolment_create(
         learner=people["learner_kh"], course=graded_course.course, actor=people["learner_kh"]
     )
-    meta, parts, _summary = services._export(
-        recipient=None, everything=True, max_chunks=None, progress=None
-    )
-    table = next(t for t in services.TABLES if t.name == "learner_record")
-    rows = services._rows_for(table, where=services.Q(), lacking=None)
+    meta, parts, _summary = export(recipient=None, everything=True, max_chunks=None, progress=None)
+    table = by_name()["learner_record"]
+    rows = rows_for(table, where=Q(), lacking=None)
     aranya = network.ids["aranya"]
-    plain, _held = services._chunk_data(table=table, origin=aranya, rows=rows[aranya])[0]
-    forged = services.seal(plain, to=services.trusted_key(network.ids["hub"]))
-    sha = services.hashlib.sha256(forged).hexdigest()
+    plain, _held = chunk_data(table=table, origin=aranya, rows=rows[aranya])[0]
+    forged = seal(plain, to=trusted_key(network.ids["hub"]))
+    sha = hashlib.sha256(forged).hexdigest()
     meta["chunks"].append(
         {
             "part": "forged",
             "table": table.name,
             "origin": str(aranya),
             "signer": str(network.ids["poipet"]),
-            "signature": services._chunk_signature(sha),
+            "signature": chunk_signature(sha),
             "sha256": sha,
             "count": 1,
             "seqs": [[1, 1]],
@@ -251,12 +257,10 @@ def test_records_of_another_origin_are_refused_whole(network, people, graded_cou
     claiming = container_bytes(kind="packet", meta=meta, parts=[*parts, ("forged", forged)])
 
     # A chunk listed as Poipet's own whose rows are Aranyaprathet's.
-    meta2, parts2, _summary = services._export(
+    meta2, parts2, _summary = export(
         recipient=None, everything=True, max_chunks=None, progress=None
     )
-    meta2["chunks"][0].update(
-        {"sha256": sha, "signature": services._chunk_signature(sha), "seqs": [[1, 1]]}
-    )
+    meta2["chunks"][0].update({"sha256": sha, "signature": chunk_signature(sha), "seqs": [[1, 1]]})
     disguised = container_bytes(
         kind="packet", meta=meta2, parts=[(parts2[0][0], forged), *parts2[1:]]
     )
@@ -446,14 +450,14 @@ def _profiles_in(packet) -> dict[str, dict]:
     """The profile data a packet carries, by officer UUID (hex), read as its recipient."""
     from nodes.container import open_container
     from nodes.selectors import key_for_packet
-    from recordsync.services import _checked_listing, _read_chunk
+    from recordsync.verify import checked_listing, read_chunk
 
     container = open_container(packet, kinds={"packet"}, key_for=key_for_packet)
     found = {}
     sender_key = key_for_packet(container.sender, container.meta)
-    for listed in _checked_listing(container, sender_key, readable=False):
+    for listed in checked_listing(container, sender_key, readable=False):
         if listed.table.name == "profile_record":
-            columns, rows = _read_chunk(container, listed)
+            columns, rows = read_chunk(container, listed)
             for row in rows:
                 record = dict(zip(columns, row, strict=True))
                 data = record["data"]
@@ -541,7 +545,7 @@ def test_an_import_cut_off_before_progress_is_derived_finishes_it_next_time(
     """The records of a chunk and the note that their officer's progress is due commit
     together; a process that dies before deriving it leaves the note, and the next import
     (even of the same packet) derives it: the course completes and the certificate is issued."""
-    from recordsync import services as sync_services
+    from learning import services as learning_services
     from recordsync.models import RecomputeDue
 
     officer = people["learner_kh"]
@@ -562,7 +566,7 @@ def test_an_import_cut_off_before_progress_is_derived_finishes_it_next_time(
     def killed(**_kwargs):
         raise SystemExit("killed")
 
-    monkeypatch.setattr(sync_services, "progress_recompute", killed)
+    monkeypatch.setattr(learning_services, "progress_recompute", killed)
     with pytest.raises(SystemExit):
         packet_import(source=packets[1])
     assert LearnerRecord.objects.filter(origin_node=network.ids["aranya"]).exists()

@@ -9,6 +9,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from learning import services as learning
 from officers.models import ProfileRecord
 from officers.selectors import profile_records, profile_snapshot
 from recordsync.models import RejectedRecord
@@ -118,3 +119,37 @@ def test_a_profile_of_an_unknown_shape_is_refused_with_its_reason(
     assert "Sokha Chan Dara" not in page and "Sokha Chan" in page
     officer.refresh_from_db()
     assert officer.is_active is True and officer.full_name_latin == "Sokha Chan"
+
+
+def test_a_malformed_profile_the_hub_signed_is_refused_alone_at_the_post(
+    network, people, graded_course, client, tmp_path
+):
+    """The hub's packet for a post carries a profile the post cannot read (a newer hub's, or a
+    damaged one) among other records: that profile is refused with its reason, the rest of the
+    packet applies, and the officer keeps the profile they had."""
+    from learning.models import LearnerRecord
+
+    officer = people["learner_kh"]
+    network.be("hub")
+    learning.enrolment_create(learner=officer, course=graded_course.course, actor=officer)
+    with transaction.atomic():
+        ProfileRecord.stamped(
+            officer_uuid=officer.uuid,
+            clock=profile_records(officer.uuid).first().clock + 1,
+            data=profile_snapshot(user=officer) | {"full_name_latin": "Sokha Chan Dara", "v": 0},
+            recorded_at=officer.date_joined,
+        )
+    packet = tmp_path / "hub.packet"
+    packet_export(path=packet, recipient=network.ids["poipet"])
+    forget_records(network.ids["hub"])
+    network.be("poipet")
+
+    summary = packet_import(source=packet)
+
+    (rejected,) = summary.rejected
+    assert rejected[2] == "profile_record" and "cannot read" in rejected[3]
+    assert "1 record was refused:" in summary.lines()
+    assert RejectedRecord.objects.get().reason == rejected[3]
+    assert LearnerRecord.objects.filter(origin_node=network.ids["hub"], learner=officer).exists()
+    officer.refresh_from_db()
+    assert officer.full_name_latin == "Sokha Chan"

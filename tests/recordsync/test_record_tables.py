@@ -15,10 +15,11 @@ from django.test.utils import isolate_apps
 from django.utils import timezone
 
 from nodes.records import NodeRecord
+from nodes.syncing import SyncedTable
 from officers.models import User
 from recordsync import registry
 from recordsync.checks import record_problems
-from recordsync.registry import TABLES, SyncTable
+from recordsync.registry import TABLES
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,7 @@ def test_the_check_passes_for_the_synced_tables_as_they_are(capsys):
 
 
 def test_a_synced_table_that_is_not_a_record_refuses_to_start(monkeypatch):
-    stray = SyncTable("peer_exchange", "nodes.PeerExchange", "peer_id", "peer exchange")
+    stray = SyncedTable("peer_exchange", "nodes.PeerExchange", "peer_id", "peer exchange")
     monkeypatch.setattr(registry, "TABLES", [*TABLES, stray])
     with pytest.raises(SystemCheckError) as refused:
         call_command("check")

@@ -7,11 +7,14 @@ do, and a run cut off by a dropped link is finished by the next one.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from nodes.http import LinkError
-from recordsync.services import SyncBusy, SyncError, sync_run
+from recordsync.services import SyncError, sync_run
+from recordsync.summaries import SyncResult
+from recordsync.wire import SyncBusy
 
 
 class Command(BaseCommand):
@@ -23,11 +26,11 @@ class Command(BaseCommand):
             "--per-request", type=int, help="chunks of 500 records per request (default 20)"
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: object, **options: Any) -> None:
         verbose = options["verbosity"] > 0
         bar = verbose and sys.stderr.isatty()  # from cron: no progress lines in the mail
 
-        def progress(result) -> None:
+        def progress(result: SyncResult) -> None:
             if bar:
                 sys.stderr.write(
                     f"\rRound {result.rounds}: {result.sent} sent, {result.received} received"
@@ -46,29 +49,29 @@ class Command(BaseCommand):
             if bar:
                 sys.stderr.write("\n")
             raise CommandError(str(error)) from None
-        if result.nothing_to_do:
-            pull_message = self._pull_bundles(options["hub"])
-            if pull_message and verbose:
-                self.stdout.write(pull_message)
-            return
-        if bar:
-            sys.stderr.write("\n")
-        if verbose:
-            self.stdout.write(
-                f"Sent {result.sent} record(s) to headquarters; received {result.received}, "
-                f"of which {result.new} new."
-            )
-            if result.pending:
-                self.stdout.write(
-                    f"{result.pending} record(s) wait for others that have not arrived yet."
-                )
-            for origin, seq, table, reason in result.rejected:
-                self.stdout.write(f"Refused {table} {origin}:{seq}: {reason}")
-            for warning in result.warnings:
-                self.stdout.write(warning)
+        if not result.nothing_to_do:
+            if bar:
+                sys.stderr.write("\n")
+            if verbose:
+                self._report(result)
         pull_message = self._pull_bundles(options["hub"])
         if pull_message and verbose:
             self.stdout.write(pull_message)
+
+    def _report(self, result: SyncResult) -> None:
+        """What the sync did, for the operator."""
+        self.stdout.write(
+            f"Sent {result.sent} record(s) to headquarters; received {result.received}, "
+            f"of which {result.new} new."
+        )
+        if result.pending:
+            self.stdout.write(
+                f"{result.pending} record(s) wait for others that have not arrived yet."
+            )
+        for origin, seq, table, reason in result.rejected:
+            self.stdout.write(f"Refused {table} {origin}:{seq}: {reason}")
+        for warning in result.warnings:
+            self.stdout.write(warning)
 
     def _pull_bundles(self, hub_url: str | None) -> str:
         """Then fetch the newest course bundles from the same hub."""

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from elearning.progress import progress_printer
 from nodes.container import ContainerError
-from nodes.peers import EnrolmentError, peer_find
+from nodes.selectors import EnrolmentError, peer_find
 from recordsync.services import SyncError, packet_export
 
 

@@ -1,0 +1,82 @@
+"""How an app declares a table of node records that syncs, and what sync must do for it beyond
+inserting rows.
+
+The app that owns a record model declares it in its own ``synced`` module, as a list named
+``SYNCED`` of ``SyncedTable``; ``recordsync`` finds every installed app's ``synced`` module and
+moves the rows of each declared table by union (``recordsync.registry``). The order between
+tables comes from what their columns refer to, never from a list kept in ``recordsync``: a
+record that refers to another (a submission to its attempt) comes after it, and a record that
+refers to an officer comes after the table whose rows make officers (``makes_officers``).
+
+The vocabulary lives here, in the lowest layer, because the apps that declare tables (officers,
+quizzes, learning, certificates) may not import ``recordsync``, which sits above them.
+
+Hooks take and return plain values. A *wire row* is a dict from column name to the value a
+chunk carries (UUIDs as 32 hex digits, JSON as its text, times in ISO 8601); a *key* is a
+row's ``(origin hex, seq)``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.utils.functional import Promise
+
+WireRow = dict[str, Any]
+RowKey = tuple[str, int]
+# (learner pk, course key): whose derived progress in which course new rows may change.
+Touched = set[tuple[int, uuid.UUID]]
+
+
+@dataclass(frozen=True)
+class SyncedTable:
+    """A table of node records (``nodes.records.NodeRecord``) that syncs.
+
+    ``name`` is the table's name on the wire (in every chunk: never rename it), ``model_label``
+    the Django model, ``scope`` the lookup from a row to the UUID of the officer it is about
+    (the hub sends a post the records of its officers), ``label`` what the operator reads.
+
+    Hooks, each optional:
+
+    - ``missing``: the reason a row waits when a record it refers to (a row of this table) has
+      not arrived yet, with ``%(id)s`` for its id.
+    - ``makes_officers``: its rows describe officers (one officer per ``scope`` value) and make
+      the officers other tables' rows refer to. It applies before them, and the hub sends a
+      post these rows for every officer its other rows name (``officers_at_post`` says which
+      officers belong to a post; ``for_outsiders`` changes a row about an officer who does not
+      belong to it).
+    - ``malformed``: rows that this node cannot read, with the reason; checked for rows from
+      every source (the hub's included), each refused alone.
+    - ``refused``: rows their maker may not write, with the reason; not asked at a post for
+      rows the hub signed (the hub sends only what it accepted).
+    - ``after_insert``: what must follow inserting new rows (given as model instances);
+      returns notices for the operator.
+    - ``touches``: ``touches(new rows, officers)`` (officers: uuid hex -> pk here) says whose
+      derived progress the new rows may change; sync notes it in the applying transaction.
+    - ``derive``: declared by the app that owns the derived state, on one of its tables. After
+      an import, sync calls every declared ``derive`` once with everything noted (also what an
+      interrupted import noted).
+    """
+
+    name: str
+    model_label: str
+    scope: str
+    label: str
+    missing: str | Promise = ""
+    makes_officers: bool = False
+    officers_at_post: Callable[[str], Iterable[uuid.UUID]] | None = None
+    for_outsiders: Callable[[WireRow], WireRow] | None = None
+    malformed: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
+    refused: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
+    after_insert: Callable[[list[Any]], list[str]] | None = None
+    touches: Callable[[list[WireRow], dict[str, int]], Touched] | None = None
+    derive: Callable[[Touched], None] | None = None
+
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.model_label)

@@ -1,0 +1,49 @@
+"""Derive: the state sync's new rows imply but no record states yet (a module finished at one
+post and another at a second completes the course).
+
+Which rows touch derived state, and how it is derived, is declared by the apps that own them
+(``SyncedTable.touches`` and ``derive``). What is touched is noted in ``RecomputeDue`` in the
+transaction that applies the rows, and derived after the import, so a process that dies in
+between leaves the note for the next import."""
+
+from __future__ import annotations
+
+from nodes.syncing import SyncedTable, Touched, WireRow
+
+from .models import RecomputeDue
+from .registry import TABLES
+from .wire import batches
+
+
+def touched_by(table: SyncedTable, rows: list[WireRow], officers: dict[str, int]) -> Touched:
+    """Whose derived state the new ``rows`` of ``table`` may change (``officers``: the uuid hex
+    -> pk here of the officers they name)."""
+    if table.touches is None or not rows:
+        return set()
+    return table.touches(rows, officers)
+
+
+def due_note(touched: Touched) -> None:
+    """Note, in the applying transaction, whose state must be derived again."""
+    RecomputeDue.objects.bulk_create(
+        [RecomputeDue(learner_id=pk, course_key=key) for pk, key in touched],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+
+
+def derive_due() -> None:
+    """Derive everything noted as due, including what an earlier, interrupted import noted,
+    with every ``derive`` the synced tables declare; then forget the notes."""
+    due = list(RecomputeDue.objects.values_list("pk", "learner_id", "course_key"))
+    if not due:
+        return
+    touched = {(learner, course) for _id, learner, course in due}
+    derivations = []
+    for table in TABLES:
+        if table.derive is not None and table.derive not in derivations:
+            derivations.append(table.derive)
+    for derive in derivations:
+        derive(touched)
+    for batch in batches([row_id for row_id, _learner, _course in due]):
+        RecomputeDue.objects.filter(pk__in=batch).delete()

@@ -635,12 +635,8 @@ def command_line(db: str) -> str:
     return command
 
 
-def report(db, args, quiz, lifted, load, audit, checks, facts, server_log, started) -> dict:
-    graded, started_ids = load.graded, load.started
-    rate = len(graded) / load.elapsed if load.elapsed else 0.0
-    errors = load.errors
-    doubles = sum(learner.doubles for learner in load.learners)
-    both = sum(learner.double_both_to_result for learner in load.learners)
+def _print_load(db, args, quiz, lifted, load, audit) -> None:
+    """What the load did: learners, the quiz, attempts, throughput, latency, scores, errors."""
     scores = [s for learner in load.learners for s in learner.scores]
     kinds = Counter()
     for learner in load.learners:
@@ -661,20 +657,19 @@ def report(db, args, quiz, lifted, load, audit, checks, facts, server_log, start
         + " (across all attempt pages)"
     )
     print(f"  wall time:       {load.elapsed:.1f} s (limit {args.seconds:g} s + the last attempts)")
-    print(f"  attempts:        {len(started_ids)} started, {len(graded)} graded")
-    print(f"  submissions/s:   {rate:.1f} (graded attempts per second of wall time)")
-    stats = "  ".join(
-        f"{name} {load.percentile(p) * 1000:.0f}"
-        for name, p in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100))
-    )
+    print(f"  attempts:        {len(load.started)} started, {len(load.graded)} graded")
+    print(f"  submissions/s:   {_rate(load):.1f} (graded attempts per second of wall time)")
+    stats = "  ".join(f"{name} {ms:.0f}" for name, ms in _latencies(load).items())
     print(f"  submit latency:  {stats} ms ({len(load.latencies)} submits answered 302 -> result)")
     if scores:
         mean = sum(s / m for s, m in scores if m) / len(scores) * 100
         print(f"  scores:          mean {mean:.0f}% of max over {len(scores)} result pages")
+    both = sum(learner.double_both_to_result for learner in load.learners)
     print(
-        f"  double submits:  {doubles} sent (two connections, same session, at once); "
+        f"  double submits:  {_doubles(load)} sent (two connections, same session, at once); "
         f"{both} with both copies sent to the result page"
     )
+    errors = load.errors
     print(f"  errors:          {sum(errors.values()) or 'none'}")
     for kind, count in errors.most_common():
         print(f"    {kind} x {count}")
@@ -683,9 +678,10 @@ def report(db, args, quiz, lifted, load, audit, checks, facts, server_log, start
             print(f"  setup error:     {learner.setup_error}")
     if load.stragglers:
         print(f"  stragglers:      {load.stragglers} learners still running after the grace period")
-    print("\n  Integrity, read from the database after the load:")
-    for check in checks:
-        print(f"    {'OK    ' if check.ok else 'FAILED'} {check.name}: {check.detail}")
+
+
+def _print_machine(db, args, audit, facts) -> None:
+    """The machine, the software and the commands the figures were measured with."""
     cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
     memory = (proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]
     print("\n  Machine and commands:")
@@ -702,6 +698,30 @@ def report(db, args, quiz, lifted, load, audit, checks, facts, server_log, start
     print(f"    setup:     {', '.join(f'{k} {v:.1f} s' for k, v in facts['timings'].items())}")
     print(f"    command:   {command_line(db)}")
     print(f"    gunicorn:  {shlex.join(facts['gunicorn'])}")
+
+
+def _rate(load: LoadResult) -> float:
+    return len(load.graded) / load.elapsed if load.elapsed else 0.0
+
+
+def _latencies(load: LoadResult) -> dict[str, float]:
+    """Submit latency percentiles, in milliseconds."""
+    return {
+        name: load.percentile(p) * 1000
+        for name, p in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100))
+    }
+
+
+def _doubles(load: LoadResult) -> int:
+    return sum(learner.doubles for learner in load.learners)
+
+
+def report(db, args, quiz, lifted, load, audit, checks, facts, server_log, started) -> dict:
+    _print_load(db, args, quiz, lifted, load, audit)
+    print("\n  Integrity, read from the database after the load:")
+    for check in checks:
+        print(f"    {'OK    ' if check.ok else 'FAILED'} {check.name}: {check.detail}")
+    _print_machine(db, args, audit, facts)
     if server_log:
         print(f"\n  gunicorn's error log (last 8000 characters):\n{server_log}")
     print(f"\n  {db} run: {time.perf_counter() - started:.0f} s")
@@ -709,16 +729,13 @@ def report(db, args, quiz, lifted, load, audit, checks, facts, server_log, start
         "db": db,
         "db_version": audit["db_version"],
         "learners": args.users,
-        "started": len(started_ids),
-        "graded": len(graded),
+        "started": len(load.started),
+        "graded": len(load.graded),
         "elapsed": load.elapsed,
-        "submissions_per_second": rate,
-        "latency_ms": {
-            name: load.percentile(p) * 1000
-            for name, p in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100))
-        },
-        "errors": dict(errors),
-        "double_submits": doubles,
+        "submissions_per_second": _rate(load),
+        "latency_ms": _latencies(load),
+        "errors": dict(load.errors),
+        "double_submits": _doubles(load),
         "checks": [asdict(c) for c in checks],
         "command": command_line(db),
     }

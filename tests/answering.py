@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from typing import Any
 
 from quizzes.qtypes import form_fields, qtype
 from quizzes.snapshot import presentation, responses_to_shown
@@ -23,7 +24,7 @@ def responses_for(snapshot: dict, *, right: bool = True, wrong: Collection[str] 
     return responses
 
 
-def form_for(attempt, *, right: bool = True) -> dict:
+def form_for(attempt: Any, *, right: bool = True) -> dict:
     """Form fields answering every question of ``attempt`` right (or wrong), from its key (in
     key ids, server-side) written with the ids the page shows."""
     snapshot = attempt.snapshot
@@ -34,7 +35,9 @@ def form_for(attempt, *, right: bool = True) -> dict:
     return data
 
 
-def lesson_with_checks(lesson, checks: dict[str, tuple[str, dict]], *, before=()):
+def lesson_with_checks(
+    lesson: Any, checks: dict[str, tuple[str, dict]], *, before: Iterable[dict] = ()
+) -> Any:
     """``lesson`` published with a body of the blocks ``before``, then one knowledge check per
     entry of ``checks`` (check block id -> (question type, question value)); refreshed."""
     body = list(before)

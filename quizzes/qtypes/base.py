@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from .rules import ZERO_WIDTH, Problem
 from .text import Words
@@ -36,8 +36,13 @@ says so, or ``always``)."""
 Lookup = Callable[[str, object], object]
 """``lookup(role, id)``: one option, left, right or item id in the other id space."""
 
-Form = Mapping[str, Any]
-"""What a form sent: ``get(name)`` and ``getlist(name)``, as a QueryDict has them."""
+
+class Form(Protocol):
+    """What a form sent, as a QueryDict has it."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def getlist(self, key: str) -> list[Any]: ...
 
 
 UNANSWERED = object()

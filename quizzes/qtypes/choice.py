@@ -54,7 +54,10 @@ class Choice(QuestionRules):
 
     def response_text(self, q: Mapping[str, Any], response: object, words: Words) -> str:
         shown = texts(q["view"], "options")
-        return choices_text([shown.get(c, UNKNOWN) for c in self.chosen(response)])  # type: ignore[call-overload]
+        chosen = self.chosen(response)
+        return choices_text(
+            [shown.get(c, UNKNOWN) if isinstance(c, str) else UNKNOWN for c in chosen]
+        )
 
     def correct_text(self, q: Mapping[str, Any], words: Words) -> str:
         shown = texts(q["view"], "options")

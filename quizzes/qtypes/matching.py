@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from .base import (
     UNANSWERED,
@@ -104,7 +104,8 @@ class Matching(QuestionRules):
         }
 
     def to_form(self, q: Mapping[str, Any], name: str, response: object) -> dict[str, Any]:
-        return {f"{name}-{left}": right for left, right in dict(response).items()}  # type: ignore[call-overload]
+        matched = cast(dict[str, str], response)
+        return {f"{name}-{left}": right for left, right in matched.items()}
 
     def map_ids(self, response: object, lookup: Lookup) -> object:
         if not isinstance(response, dict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from .base import Form, InvalidResponse, QuestionKey, listed, strings
 from .choice import Choice
@@ -43,7 +43,7 @@ class Multiple(Choice):
         return post.getlist(name)
 
     def form_value(self, saved: object) -> object:
-        return set(saved or [])  # type: ignore[call-overload]
+        return set(cast(list[str], saved) or [])
 
     def right_answer(self, q: Mapping[str, Any]) -> object:
         return self.option_ids(q, True)

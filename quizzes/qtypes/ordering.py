@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from .base import (
     Form,
@@ -101,7 +101,8 @@ class Ordering(QuestionRules):
         return ranked or ["?"]
 
     def to_form(self, q: Mapping[str, Any], name: str, response: object) -> dict[str, Any]:
-        return {f"{name}-{item}": str(n) for n, item in enumerate(response, start=1)}  # type: ignore[call-overload]
+        order = cast(list[str], response)
+        return {f"{name}-{item}": str(n) for n, item in enumerate(order, start=1)}
 
     def form_value(self, saved: object) -> object:
         if isinstance(saved, list):

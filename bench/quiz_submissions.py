@@ -21,9 +21,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import math
 import os
-import platform
 import random
 import re
 import shlex
@@ -32,14 +30,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections import Counter
-from dataclasses import asdict, dataclass, field
-from html.parser import HTMLParser
-from importlib.metadata import version
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from _http import Client, HttpError, enrol_action, site_links
+from _quiz_form import choose_answers, parse_attempt_form
+from _quiz_report import Learner, LoadResult, integrity_checks, report, report_summary
 from _server import DEMO_PASSWORD, ROOT, BenchServer, SetupError, bench_username
 
 PG_VERSION = "15"
@@ -51,7 +48,6 @@ SETUP_TIMEOUT_SECONDS = 300
 STRAGGLER_GRACE_SECONDS = 90
 PG_RUN_TIMEOUT_SECONDS = 1800
 MARKER = "BENCH-JSON "
-SHORT_ANSWERS = ("passport", "visa", "customs", "stamp", "border", "permit", "ตรวจ", "")
 
 # Runs inside ``manage.py shell`` before the load: no attempt limit on any quiz, published as a
 # new revision (the page's live fields and its revision agree, as after an editor's change).
@@ -188,145 +184,7 @@ def discover_quiz(client: Client, course: str) -> Quiz:
     raise SetupError(f"no module of {course} links to a page with a quiz start form")
 
 
-# The attempt form -------------------------------------------------------------------------
-
-
-@dataclass
-class Field:
-    kind: str  # radio, checkbox, select, text, numeric
-    name: str
-    values: list[str] = field(default_factory=list)
-
-
-class _AttemptForm(HTMLParser):
-    """The inputs of ``<form id="quiz-form">``: answer fields named ``q-...``, and the hidden
-    page number ``q``."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: dict[str, Field] = {}
-        self.page = "1"
-        self._in_form = False
-        self._select: Field | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form" and a.get("id") == "quiz-form":
-            self._in_form = True
-        if not self._in_form:
-            return
-        name = a.get("name", "")
-        if tag == "input" and name == "q" and a.get("type") == "hidden":
-            self.page = a.get("value", "1")
-        elif tag == "input" and name.startswith("q-"):
-            kind = a.get("type", "text")
-            if kind == "text" and a.get("inputmode") == "decimal":
-                kind = "numeric"
-            found = self.fields.setdefault(name, Field(kind, name))
-            if kind in ("radio", "checkbox"):
-                found.values.append(a.get("value", ""))
-        elif tag == "select" and name.startswith("q-"):
-            self._select = self.fields.setdefault(name, Field("select", name))
-        elif tag == "option" and self._select is not None and a.get("value"):
-            self._select.values.append(a["value"])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
-        elif tag == "form":
-            self._in_form = False
-
-
-def parse_attempt_form(html: str) -> tuple[str, list[Field]]:
-    parser = _AttemptForm()
-    parser.feed(html)
-    return parser.page, list(parser.fields.values())
-
-
-def choose_answers(fields: list[Field], rng: random.Random) -> dict[str, str | list[str]]:
-    """Random answers, as a learner guessing would give: one option of a radio group, some
-    boxes of a checkbox group, a number, a word; the selects of one question (matching,
-    ordering: ``q-<qid>-<item>``) get different options where there are enough, so an ordering
-    is a permutation. About one question in ten is left blank."""
-    answers: dict[str, str | list[str]] = {}
-    groups: dict[str, list[Field]] = {}
-    for f in fields:
-        if f.kind == "select":
-            groups.setdefault(f.name.rsplit("-", 1)[0], []).append(f)
-            continue
-        if rng.random() < 0.1:
-            continue
-        if f.kind == "radio" and f.values:
-            answers[f.name] = rng.choice(f.values)
-        elif f.kind == "checkbox" and f.values:
-            ticked = [v for v in f.values if rng.random() < 0.5]
-            answers[f.name] = ticked or [rng.choice(f.values)]
-        elif f.kind == "numeric":
-            answers[f.name] = str(rng.choice((rng.randint(0, 100), round(rng.uniform(0, 50), 1))))
-        elif f.kind == "text":
-            answers[f.name] = rng.choice(SHORT_ANSWERS)
-    for selects in groups.values():
-        if rng.random() < 0.1:
-            continue
-        options = selects[0].values
-        if not options:
-            continue
-        if all(s.values == options for s in selects) and len(options) >= len(selects):
-            picked = rng.sample(options, len(selects))
-        else:
-            picked = [rng.choice(s.values or options) for s in selects]
-        answers.update({s.name: value for s, value in zip(selects, picked, strict=True)})
-    return answers
-
-
 # Load -------------------------------------------------------------------------------------
-
-
-@dataclass
-class Learner:
-    username: str
-    started: set[str] = field(default_factory=set)  # attempt ids the start redirect named
-    graded: set[str] = field(default_factory=set)  # attempt ids whose result page showed
-    submit_seconds: list[float] = field(default_factory=list)
-    doubles: int = 0
-    double_both_to_result: int = 0
-    questions_seen: Counter = field(default_factory=Counter)
-    scores: list[tuple[float, int]] = field(default_factory=list)
-    errors: Counter = field(default_factory=Counter)
-    setup_error: str = ""
-
-
-@dataclass
-class LoadResult:
-    learners: list[Learner]
-    elapsed: float
-    stragglers: int
-
-    @property
-    def started(self) -> set[str]:
-        return {a for learner in self.learners for a in learner.started}
-
-    @property
-    def graded(self) -> set[str]:
-        return {a for learner in self.learners for a in learner.graded}
-
-    @property
-    def latencies(self) -> list[float]:
-        return sorted(s for learner in self.learners for s in learner.submit_seconds)
-
-    @property
-    def errors(self) -> Counter:
-        total: Counter = Counter()
-        for learner in self.learners:
-            total.update(learner.errors)
-        return total
-
-    def percentile(self, p: float) -> float:
-        """Nearest-rank percentile of successful submits, in seconds."""
-        ordered = self.latencies
-        if not ordered:
-            return math.nan
-        return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
 def _location(response) -> str:
@@ -493,68 +351,6 @@ def shell_json(server: BenchServer, label: str, code: str) -> dict:
     raise SetupError(f"manage.py shell ({label}) printed no result:\n{output[-2000:]}")
 
 
-@dataclass
-class Check:
-    name: str
-    ok: bool
-    detail: str
-
-
-def integrity_checks(load: LoadResult, audit: dict) -> list[Check]:
-    started, graded = load.started, load.graded
-    db_attempts, db_submitted = set(audit["attempt_ids"]), set(audit["submitted_ids"])
-
-    def diff(db: set[str], seen: set[str]) -> str:
-        parts = []
-        if db - seen:
-            parts.append(f"{len(db - seen)} in the database only")
-        if seen - db:
-            parts.append(f"{len(seen - db)} seen by the clients only")
-        return "; ".join(parts)
-
-    doubles = sum(learner.doubles for learner in load.learners)
-    return [
-        Check(
-            "attempts started in the database == attempts the clients saw started",
-            db_attempts == started,
-            f"{len(db_attempts)} == {len(started)}"
-            + (f" ({diff(db_attempts, started)})" if db_attempts != started else ""),
-        ),
-        Check(
-            "submissions in the database == attempts the clients saw graded",
-            db_submitted == graded and audit["submissions"] == len(graded),
-            f"{audit['submissions']} == {len(graded)}"
-            + (f" ({diff(db_submitted, graded)})" if db_submitted != graded else ""),
-        ),
-        Check(
-            "no attempt has two submissions (double submits included)",
-            audit["submissions"] == audit["submitted_attempts"],
-            f"{audit['submissions']} submissions for {audit['submitted_attempts']} attempts; "
-            f"{doubles} double submits sent",
-        ),
-        Check(
-            "no learner has two attempts with the same number",
-            audit["same_number"] == 0,
-            f"{audit['same_number']} duplicated (learner, quiz, number)",
-        ),
-        Check(
-            "attempt numbers of each learner run 1..n without a gap",
-            audit["number_gaps"] == 0,
-            f"{audit['number_gaps']} learners with a gap",
-        ),
-        Check(
-            "every score is within [0, max_score]",
-            audit["score_out_of_range"] == 0,
-            f"{audit['score_out_of_range']} out of range; max_score {audit['max_scores']}",
-        ),
-        Check(
-            "no submission was closed by the server (no time limit, none expected)",
-            audit["closed_by_server"] == 0,
-            f"{audit['closed_by_server']}",
-        ),
-    ]
-
-
 # One database -----------------------------------------------------------------------------
 
 
@@ -607,146 +403,6 @@ def measure(db: str, args: argparse.Namespace) -> dict:
             "timings": server.timings,
         }
     return report(db, args, quiz, lifted, load, audit, checks, facts, server_log, started)
-
-
-# Report -----------------------------------------------------------------------------------
-
-
-def heading(title: str) -> None:
-    print(f"\n{title}\n{'=' * len(title)}")
-
-
-def proc_field(path: str, key: str) -> str:
-    """The value of ``key`` in a Linux /proc file of ``key: value`` lines ('' if absent)."""
-    try:
-        with open(path) as lines:
-            for line in lines:
-                if line.startswith(key):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return ""
-
-
-def command_line(db: str) -> str:
-    command = shlex.join(sys.orig_argv)
-    if db == "postgres" and os.environ.get("PGVERSION"):
-        return f"pg_virtualenv -v {os.environ['PGVERSION']} {command}"
-    return command
-
-
-def report(db, args, quiz, lifted, load, audit, checks, facts, server_log, started) -> dict:
-    graded, started_ids = load.graded, load.started
-    rate = len(graded) / load.elapsed if load.elapsed else 0.0
-    errors = load.errors
-    doubles = sum(learner.doubles for learner in load.learners)
-    both = sum(learner.double_both_to_result for learner in load.learners)
-    scores = [s for learner in load.learners for s in learner.scores]
-    kinds = Counter()
-    for learner in load.learners:
-        kinds.update(learner.questions_seen)
-    heading(f"Quiz submissions on {audit['db_version']} ({db})")
-    print(
-        f"  learners:        {args.users} concurrent, one thread and keep-alive connection "
-        f"each, no pause between requests"
-    )
-    print(f"  quiz:            {quiz.path} (start form {quiz.start_path}), module {quiz.module}")
-    print(
-        f"  attempt limit:   lifted to none on {len(lifted['quizzes'])} quiz pages "
-        f"(max_attempts = 0, new revision published)"
-    )
-    print(
-        "  fields seen:     "
-        + ", ".join(f"{k} x {v}" for k, v in sorted(kinds.items()))
-        + " (across all attempt pages)"
-    )
-    print(f"  wall time:       {load.elapsed:.1f} s (limit {args.seconds:g} s + the last attempts)")
-    print(f"  attempts:        {len(started_ids)} started, {len(graded)} graded")
-    print(f"  submissions/s:   {rate:.1f} (graded attempts per second of wall time)")
-    stats = "  ".join(
-        f"{name} {load.percentile(p) * 1000:.0f}"
-        for name, p in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100))
-    )
-    print(f"  submit latency:  {stats} ms ({len(load.latencies)} submits answered 302 -> result)")
-    if scores:
-        mean = sum(s / m for s, m in scores if m) / len(scores) * 100
-        print(f"  scores:          mean {mean:.0f}% of max over {len(scores)} result pages")
-    print(
-        f"  double submits:  {doubles} sent (two connections, same session, at once); "
-        f"{both} with both copies sent to the result page"
-    )
-    print(f"  errors:          {sum(errors.values()) or 'none'}")
-    for kind, count in errors.most_common():
-        print(f"    {kind} x {count}")
-    for learner in load.learners:
-        if learner.setup_error:
-            print(f"  setup error:     {learner.setup_error}")
-    if load.stragglers:
-        print(f"  stragglers:      {load.stragglers} learners still running after the grace period")
-    print("\n  Integrity, read from the database after the load:")
-    for check in checks:
-        print(f"    {'OK    ' if check.ok else 'FAILED'} {check.name}: {check.detail}")
-    cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = (proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]
-    print("\n  Machine and commands:")
-    print(
-        f"    cores:     {os.cpu_count()} ({len(os.sched_getaffinity(0))} usable), {cpu}, "
-        f"{int(memory) / 1024 / 1024:.0f} GiB (client, gunicorn and database share them)"
-    )
-    print(
-        f"    software:  Python {platform.python_version()}, Django {version('django')}, "
-        f"Wagtail {version('wagtail')}, gunicorn {version('gunicorn')}, "
-        f"psycopg {version('psycopg')}, {audit['db_version']}"
-    )
-    print(f"    server:    gunicorn {args.workers} workers x {args.threads} threads (gthread)")
-    print(f"    setup:     {', '.join(f'{k} {v:.1f} s' for k, v in facts['timings'].items())}")
-    print(f"    command:   {command_line(db)}")
-    print(f"    gunicorn:  {shlex.join(facts['gunicorn'])}")
-    if server_log:
-        print(f"\n  gunicorn's error log (last 8000 characters):\n{server_log}")
-    print(f"\n  {db} run: {time.perf_counter() - started:.0f} s")
-    return {
-        "db": db,
-        "db_version": audit["db_version"],
-        "learners": args.users,
-        "started": len(started_ids),
-        "graded": len(graded),
-        "elapsed": load.elapsed,
-        "submissions_per_second": rate,
-        "latency_ms": {
-            name: load.percentile(p) * 1000
-            for name, p in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100))
-        },
-        "errors": dict(errors),
-        "double_submits": doubles,
-        "checks": [asdict(c) for c in checks],
-        "command": command_line(db),
-    }
-
-
-def report_summary(results: list[dict]) -> None:
-    heading("Summary")
-    row = "  {:<20} {:>8} {:>8} {:>7} {:>6} {:>6} {:>6} {:>6} {:>7} {:>7}"
-    print(
-        row.format(
-            "database", "started", "graded", "sub/s", "p50", "p95", "p99", "max", "errors", "checks"
-        )
-    )
-    for r in results:
-        ms = r["latency_ms"]
-        failed = sum(not c["ok"] for c in r["checks"])
-        print(
-            row.format(
-                r["db_version"].split(" (")[0],  # PostgreSQL's build note left out
-                r["started"],
-                r["graded"],
-                f"{r['submissions_per_second']:.1f}",
-                *(f"{ms[k]:.0f}" for k in ("p50", "p95", "p99", "max")),
-                sum(r["errors"].values()),
-                "OK" if not failed else f"{failed} FAIL",
-            )
-        )
-    print("  (latency in ms of the submit POST; sub/s = graded attempts per second of wall time)")
 
 
 # Main -------------------------------------------------------------------------------------

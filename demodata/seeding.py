@@ -16,7 +16,6 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -32,9 +31,10 @@ from modules.models import LessonPage, ModulePage, QuizPage
 from officers.models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User
 from officers.services import officer_create, officer_set_language
 from quizzes.models import QuizAttempt, QuizSubmission
+from quizzes.qtypes import qtype
 from quizzes.services import AttemptRefused, attempt_save
 
-from .services import AGENCIES, POSTS, right_answers
+from .services import AGENCIES, POSTS
 
 # The tables a run fills, as the sync moves them; the label is what the summary prints.
 RECORD_TABLES: tuple[tuple[str, type], ...] = (
@@ -185,46 +185,17 @@ def persona_draw(*, rng: random.Random, course_codes: list[str], steps: int = 9)
     )
 
 
-def _wrong(question: dict, right, rng: random.Random):
-    """A plausible wrong answer to a snapshot question (the right one when none exists)."""
-    kind, key = question["type"], question["key"]
-    if kind == "single":
-        wrong = [o["id"] for o in key["options"] if not o["correct"]]
-        return rng.choice(wrong) if wrong else right
-    if kind == "multiple":
-        chosen = set(right)
-        toggled = rng.choice([o["id"] for o in key["options"]])
-        chosen ^= {toggled}
-        return sorted(chosen) or right
-    if kind == "true_false":
-        return "false" if right == "true" else "true"
-    if kind == "matching":
-        lefts = list(right)
-        rights = [right[left] for left in lefts]
-        return dict(zip(lefts, rights[1:] + rights[:1], strict=True)) if len(lefts) > 1 else right
-    if kind == "ordering":
-        return list(reversed(right)) if len(right) > 1 else right
-    if kind == "numeric":
-        return str(Decimal(key["number"]) + Decimal(key["tolerance"] or 0) + 1)
-    if kind == "short_text":
-        return "not sure"
-    return right
-
-
 def answers_draw(*, snapshot: dict, rng: random.Random, skill: float) -> dict:
     """Responses to an attempt's questions: each right with probability ``skill``; otherwise
     wrong, or (one time in six) left blank. Questions are taken in the order of their ids, not
     as the attempt shuffled them, so a seed gives the same answers to the same questions."""
-    right = right_answers(snapshot)
     responses = {}
     for question in sorted(snapshot["questions"], key=lambda q: q["id"]):
-        qid = question["id"]
-        if qid not in right:
-            continue
+        rules = qtype(question["type"])
         if rng.random() < skill:
-            responses[qid] = right[qid]
+            responses[question["id"]] = rules.right_answer(question)
         elif rng.random() < 5 / 6:
-            responses[qid] = _wrong(question, right[qid], rng)
+            responses[question["id"]] = rules.wrong_answer(question)
     return responses
 
 

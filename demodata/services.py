@@ -26,6 +26,7 @@ from modules.models import LessonPage, ModulePage, QuizPage, ReviewOption
 from officers.models import Agency, BorderPost, Role, User
 from officers.services import coordinator_scope_add, officer_create
 from questionbank.models import Question, QuestionCategory
+from quizzes import qtypes
 
 from .content import COURSES
 from .content.quizzes import QUIZZES
@@ -517,28 +518,6 @@ def _seed_progress(*, officers: dict[str, User], coordinators: dict[str, User]) 
             learning_services.lesson_complete(learner=officer, lesson=lesson)
 
 
-def right_answers(snapshot: dict) -> dict:
-    """Responses that answer every question of an attempt's snapshot right (demo only)."""
-    responses = {}
-    for q in snapshot["questions"]:
-        key = q["key"]
-        if q["type"] == "single":
-            responses[q["id"]] = next(o["id"] for o in key["options"] if o["correct"])
-        elif q["type"] == "multiple":
-            responses[q["id"]] = [o["id"] for o in key["options"] if o["correct"]]
-        elif q["type"] == "true_false":
-            responses[q["id"]] = "true" if key["correct_answer"] else "false"
-        elif q["type"] == "matching":
-            responses[q["id"]] = dict(key["pairs"])
-        elif q["type"] == "ordering":
-            responses[q["id"]] = list(key["order"])
-        elif q["type"] == "numeric":
-            responses[q["id"]] = key["number"]
-        elif q["type"] == "short_text":
-            responses[q["id"]] = key["accepted"][0]
-    return responses
-
-
 def _complete(officer: User, course: CoursePage) -> None:
     """Work through ``course`` as the officer would: every lesson, every module quiz passed.
     Completing it issues the certificate (learning.completion -> certificates)."""
@@ -550,7 +529,7 @@ def _complete(officer: User, course: CoursePage) -> None:
         if quiz is not None and len(quiz.questions):
             attempt = learning_services.quiz_start(learner=officer, quiz=quiz)
             learning_services.quiz_submit(
-                learner=officer, attempt=attempt, responses=right_answers(attempt.snapshot)
+                learner=officer, attempt=attempt, responses=qtypes.answers(attempt.snapshot)
             )
 
 

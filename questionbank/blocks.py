@@ -1,6 +1,6 @@
 """Question blocks: one class per question type, used by the bank, by quizzes' own questions
 and by knowledge checks, each parent with instances of its own (``question_blocks``). Each
-refuses, at the field, a question ``questionbank.rules`` finds a problem with.
+refuses, at the field, a question its type's rules (``quizzes.qtypes``) find a problem with.
 
 Every block carries a stem, points, feedback and an explanation. Answer data (which option is
 right, the accepted answers, the tolerance) stays on the server: ``quizzes.snapshot`` splits a
@@ -14,12 +14,12 @@ from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .rules import Problem, question_problems
+from quizzes.qtypes import Problem, qtype
 
 STEM_FEATURES = ["bold", "italic", "ol", "ul"]
 
 
-# What each rule of ``questionbank.rules`` says to the trainer, at the field it concerns.
+# What each rule of ``quizzes.qtypes`` says to the trainer, at the field it concerns.
 PROBLEM_MESSAGES = {
     "one_correct": _("Mark exactly one option correct."),
     "some_correct": _("Mark at least one option correct."),
@@ -67,14 +67,14 @@ class QuestionBlockBase(blocks.StructBlock):
     feedback_incorrect = blocks.CharBlock(label=_("Feedback when wrong"), required=False)
     explanation = blocks.TextBlock(label=_("Explanation"), required=False)
 
-    question_type = ""  # quizzes.scoring.QuestionType value
+    question_type = ""  # a quizzes.qtypes.QuestionType value
 
     class Meta:
         icon = "help"
 
     def clean(self, value):
         value = super().clean(value)
-        problems = question_problems(self.question_type, value)
+        problems = qtype(self.question_type).problems(value)
         if problems:
             raise StructBlockValidationError(block_errors=_field_errors(problems))
         return value

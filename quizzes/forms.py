@@ -9,6 +9,8 @@ of ``snapshot.presentation()``; the caller maps them to key ids with
 
 from __future__ import annotations
 
+from .qtypes import qtype
+
 
 def responses_from_post(questions: list[dict], post) -> dict:
     """Responses for the questions shown (``presentation()`` items) from a QueryDict-like
@@ -16,29 +18,7 @@ def responses_from_post(questions: list[dict], post) -> dict:
     scorer will refuse with a message (not a permutation)."""
     responses: dict = {}
     for q in questions:
-        name = f"q-{q['id']}"
-        kind = q["type"]
-        if kind == "multiple":
-            value = post.getlist(name)
-        elif kind == "matching":
-            value = {
-                left["id"]: post.get(f"{name}-{left['id']}")
-                for left in q["lefts"]
-                if post.get(f"{name}-{left['id']}")
-            }
-        elif kind == "ordering":
-            positions = {item["id"]: post.get(f"{name}-{item['id']}", "") for item in q["items"]}
-            if not any(positions.values()):
-                continue
-            try:
-                ranked = sorted(positions, key=lambda item_id: int(positions[item_id]))
-            except ValueError:
-                ranked = []
-            if len({positions[i] for i in positions}) != len(positions):
-                ranked = []  # two items in one place: not an order
-            value = ranked or ["?"]
-        else:
-            value = (post.get(name) or "").strip()
+        value = qtype(q["type"]).from_form(q, f"q-{q['id']}", post)
         if value not in (None, "", [], {}):
             responses[q["id"]] = value
     return responses
@@ -46,13 +26,4 @@ def responses_from_post(questions: list[dict], post) -> dict:
 
 def form_values(questions: list[dict], responses: dict) -> dict:
     """What each question's inputs should show, from saved responses."""
-    values = {}
-    for q in questions:
-        saved = responses.get(q["id"])
-        if q["type"] == "ordering" and isinstance(saved, list):
-            values[q["id"]] = {item_id: str(i) for i, item_id in enumerate(saved, start=1)}
-        elif q["type"] == "multiple":
-            values[q["id"]] = set(saved or [])
-        else:
-            values[q["id"]] = saved if saved is not None else ""
-    return values
+    return {q["id"]: qtype(q["type"]).form_value(responses.get(q["id"])) for q in questions}

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from django.utils.crypto import salted_hmac
 
-from .answers import correct_text
 from .forms import form_values
-from .scoring import InvalidResponse, score_question
+from .qtypes import correct_text, qtype
+from .qtypes.base import InvalidResponse
+from .scoring import score_question
 from .snapshot import keys, presentation, question_from_block, responses_to_key_ids
 from .wording import words
 
@@ -67,15 +68,13 @@ def check_answer(question: dict, response) -> CheckResult:
         result = score_question(key, response)
     except InvalidResponse:
         result = score_question(key, None)
-    chosen = response if isinstance(response, list) else [response]
+    chosen = qtype(question["type"]).chosen(response)
     options = question["feedback"]["options"]
     return CheckResult(
         correct=result.correct,
         answered=result.answered,
         feedback=question["feedback"]["correct" if result.correct else "incorrect"],
-        option_feedback=tuple(options[c] for c in chosen if isinstance(c, str) and c in options)
-        if question["type"] in {"single", "multiple"}
-        else (),
+        option_feedback=tuple(options[c] for c in chosen if isinstance(c, str) and c in options),
         explanation=question["feedback"]["explanation"],
         answer=correct_text(question, words()),
     )

@@ -21,9 +21,10 @@ from modules.models import QuizPage, TestKind
 from officers.countries import COUNTRY_NAMES
 from officers.models import User
 
-from . import answers, wording
 from . import statistics as stats
+from . import wording
 from .models import QuizSubmission
+from .qtypes import qtype
 
 MOST_FAILED_LIMIT = 10
 
@@ -34,20 +35,10 @@ def _fraction(value) -> Fraction:
 
 def _options(q: dict) -> tuple[stats.OptionText, ...]:
     """A choice question's options in the key's (authoring) order, with the text shown."""
-    if q["type"] == "true_false":
-        correct = q["key"].get("correct_answer")
-        said = wording.words()
-        return (
-            stats.OptionText("true", answers.boolean_text(True, said), correct is True),
-            stats.OptionText("false", answers.boolean_text(False, said), correct is False),
-        )
-    if q["type"] in {"single", "multiple"}:
-        texts = {o["id"]: o["text"] for o in q["view"].get("options", [])}
-        return tuple(
-            stats.OptionText(o["id"], texts.get(o["id"], "?"), bool(o["correct"]))
-            for o in q["key"].get("options", [])
-        )
-    return ()
+    return tuple(
+        stats.OptionText(oid, text, correct)
+        for oid, text, correct in qtype(q["type"]).choices(q, wording.words())
+    )
 
 
 def _graded(submission: QuizSubmission, *, with_questions: bool) -> stats.GradedAttempt:

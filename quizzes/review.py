@@ -11,7 +11,8 @@ correct answers: an officer could read them in one tab and answer in another.
 
 from __future__ import annotations
 
-from .answers import Words, correct_text, response_text
+from .qtypes import correct_text, qtype, response_text
+from .qtypes.text import Words
 
 SCORE, WHICH, ANSWERS, FINAL = "score", "which", "answers", "final"
 
@@ -69,11 +70,7 @@ def review(
         }
         if level == "answers":
             response = responses.get(q["id"])
-            chosen = (
-                []
-                if q["type"] not in {"single", "multiple"}
-                else (response if isinstance(response, list) else [response])
-            )
+            chosen = qtype(q["type"]).chosen(response)
             item.update(
                 your_answer=response_text(q, response, words),
                 correct_answer=correct_text(q, words),

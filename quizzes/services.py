@@ -24,7 +24,8 @@ from officers.services import officer_lock
 
 from . import snapshot as snapshots
 from .models import AttemptDraft, QuizAttempt, QuizSubmission
-from .scoring import InvalidResponse, score_attempt, validate_response
+from .qtypes.base import InvalidResponse
+from .scoring import score_attempt, validate_response
 from .selectors import attempts_used, open_attempt, questions_seen
 
 

@@ -28,9 +28,9 @@ from django.utils.translation import gettext as _
 from modules.models import QuizPage
 from questionbank.models import Question
 
-from .answers import correct_text
 from .draws import prefer_unseen
-from .scoring import Option, QuestionKey, QuestionType
+from .qtypes import correct_text, qtype
+from .qtypes.base import Option, QuestionKey
 from .wording import words
 
 # A question's shown-id maps, by what the ids name: choice options, matching lefts and rights,
@@ -62,14 +62,13 @@ def question_from_block(
     authored order, their order would be the key (the right beside its left, the items in
     sequence)."""
 
-    def shuffled(seq: list, always: bool = False) -> list:
+    def shuffled(seq: list, always: bool) -> list:
         seq = list(seq)
         if shuffle or always:
             rng.shuffle(seq)
         return seq
 
     view: dict = {"stem": str(value["stem"]), "unit": ""}
-    key: dict = {}
     feedback: dict = {
         "correct": value.get("feedback_correct", ""),
         "incorrect": value.get("feedback_incorrect", ""),
@@ -80,37 +79,10 @@ def question_from_block(
         view["image"] = value["image"].pk
     if value.get("audio"):
         view["audio"] = value["audio"].url
-    if block_type in {"single", "multiple"}:
-        options = _items(value["options"])
-        view["options"] = [{"id": oid, "text": o["text"]} for oid, o in shuffled(options)]
-        key["options"] = [{"id": oid, "correct": bool(o["correct"])} for oid, o in options]
-        key["partial_credit"] = bool(value.get("partial_credit"))
-        feedback["options"] = {oid: o["feedback"] for oid, o in options if o["feedback"]}
-    elif block_type == "true_false":
-        key["correct_answer"] = value["correct_answer"] == "true"
-    elif block_type == "matching":
-        pairs = _items(value["pairs"])
-        view["lefts"] = [{"id": pid, "text": p["left"]} for pid, p in pairs]
-        view["rights"] = [
-            {"id": pid, "text": p["right"]} for pid, p in shuffled(pairs, always=True)
-        ]
-        key["pairs"] = [[pid, pid] for pid, _p in pairs]
-        key["partial_credit"] = bool(value.get("partial_credit"))
-    elif block_type == "ordering":
-        items = _items(value["items"])
-        view["items"] = [{"id": iid, "text": text} for iid, text in shuffled(items, always=True)]
-        key["order"] = [iid for iid, _text in items]
-        key["partial_credit"] = bool(value.get("partial_credit"))
-    elif block_type == "numeric":
-        key["number"] = str(value["answer"])
-        key["tolerance"] = str(value.get("tolerance") or 0)
-        view["unit"] = value.get("unit", "")
-    elif block_type == "short_text":
-        key["accepted"] = list(value["accepted"])
-    else:
-        raise ValueError(f"Unknown question type {block_type!r}")
+    extra, key, feedback["options"] = qtype(block_type).split(value, _items, shuffled)
+    view.update(extra)
     # Kept for snapshots' readers on nodes not yet upgraded; pages write the answer afresh
-    # from the key, in the viewer's language (``answers.correct_text``).
+    # from the key, in the viewer's language (``qtypes.correct_text``).
     answer = [correct_text({"type": block_type, "view": view, "key": key}, words())]
     shown = {
         role: {entry["id"]: token(role, entry["id"]) for entry in view[role]}
@@ -224,7 +196,7 @@ def keys(snapshot: dict) -> list[QuestionKey]:
         result.append(
             QuestionKey(
                 id=q["id"],
-                type=QuestionType(q["type"]),
+                type=qtype(q["type"]).name,
                 points=q["points"],
                 options=tuple(
                     Option(id=o["id"], correct=o["correct"]) for o in k.get("options", [])
@@ -259,20 +231,6 @@ def presentation(snapshot: dict) -> list[dict]:
     ]
 
 
-def _mapped(q: dict, response, lookup: Callable[[str, object], object]):
-    """``response`` to question ``q`` with each id replaced by ``lookup(role, id)``."""
-    kind = q["type"]
-    if kind in {"single", "multiple"}:
-        if isinstance(response, list):
-            return [lookup("options", r) for r in response]
-        return lookup("options", response)
-    if kind == "matching" and isinstance(response, dict):
-        return {lookup("lefts", k): lookup("rights", v) for k, v in response.items()}
-    if kind == "ordering" and isinstance(response, list):
-        return [lookup("items", i) for i in response]
-    return response
-
-
 # What a shown id that is not the question's becomes in key ids: never a key id, so validation
 # refuses it as not one of the question's (a key id sent by a page is not one of its shown ids).
 UNKNOWN = "?"
@@ -295,7 +253,7 @@ def _convert(snapshot: dict, responses: dict, *, to_key: bool) -> dict:
                 return value
             return maps.get(role, {}).get(value, UNKNOWN if to_key else value)
 
-        converted[question_id] = _mapped(q, response, lookup)
+        converted[question_id] = qtype(q["type"]).map_ids(response, lookup)
     return converted
 
 

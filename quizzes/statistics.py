@@ -24,7 +24,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from html.parser import HTMLParser
 
-CHOICE_TYPES = frozenset({"single", "multiple", "true_false"})
+from .qtypes import qtype
+
 DISCRIMINATION_MIN_ATTEMPTS = 4
 DISCRIMINATION_GROUP_SHARE = Fraction(27, 100)
 EMPTY_RESPONSES = (None, "", [], {})
@@ -120,16 +121,10 @@ class QuestionOutcome:
 
     def chosen(self) -> frozenset[str]:
         """The option ids chosen ("true"/"false" for a true or false question)."""
-        response = self.response
-        if not self.was_answered or self.type not in CHOICE_TYPES or response is None:
+        rules = qtype(self.type)
+        if not self.was_answered or not rules.counts_choices or self.response is None:
             return frozenset()
-        if self.type == "true_false":
-            if isinstance(response, bool):
-                return frozenset({"true" if response else "false"})
-            return frozenset({str(response).strip().lower()})
-        if isinstance(response, (list, tuple)):
-            return frozenset(str(r) for r in response)
-        return frozenset({str(response)})
+        return rules.counted(self.response)
 
 
 @dataclass(frozen=True)
@@ -212,7 +207,7 @@ class QuestionStats:
 
     @property
     def is_choice(self) -> bool:
-        return self.type in CHOICE_TYPES
+        return qtype(self.type).counts_choices
 
     @property
     def unanswered(self) -> int:
@@ -289,7 +284,7 @@ def _question(drawn: list[tuple[GradedAttempt, QuestionOutcome]]) -> QuestionSta
     latest = drawn[-1][1]
     n = len(drawn)
     options: tuple[OptionCount, ...] = ()
-    if latest.type in CHOICE_TYPES:
+    if qtype(latest.type).counts_choices:
         texts: dict[str, OptionText] = {}
         for _attempt, outcome in reversed(drawn):
             for option in outcome.options:

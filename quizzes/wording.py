@@ -1,4 +1,4 @@
-"""The words answers are written with (``answers.Words``) in the active language: the translated
+"""The words answers are written with (``qtypes.text.Words``) in the active language: the translated
 "True"/"False" labels the questions show, "between ... and ...", and numbers written the
 language's way (Django's formats)."""
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from .answers import Words, plain_number
+from .qtypes.text import Words, plain_number
 
 
 def _number(value: Decimal) -> str:

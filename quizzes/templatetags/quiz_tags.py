@@ -3,6 +3,7 @@
 from django import template
 
 from ..practice import answer_recalled, check_question, check_view
+from ..qtypes import qtype
 from ..selectors import quiz_state
 
 register = template.Library()
@@ -19,6 +20,13 @@ def quiz_state_for(context, quiz):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.simple_tag
+def question_partial(question_type: str) -> str:
+    """The template of a question type's inputs (``quizzes/qtypes/<type>.html``); an unknown
+    type raises ``UnknownQuestionType``."""
+    return f"quizzes/qtypes/{qtype(question_type).name}.html"
 
 
 @register.simple_tag

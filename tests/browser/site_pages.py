@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
 
+from tests.answering import lesson_with_checks
 from tests.conftest import PASSWORD
 
 # Who sees each page, by user name in ``tests/conftest.py``'s ``people``.
@@ -164,16 +165,10 @@ def _lesson_with_a_knowledge_check(lesson) -> None:
             "value": {"title": "Key point", "text": f"Seal the evidence ({LONG_WORD})."},
             "id": uid(),
         },
-        {
-            "type": "check",
-            "value": [
-                {"type": "matching", "value": _matching("Practise: match them."), "id": uid()}
-            ],
-            "id": uid(),
-        },
     ]
-    lesson.body = json.dumps(body)
-    lesson.save_revision().publish()
+    lesson_with_checks(
+        lesson, {uid(): ("matching", _matching("Practise: match them."))}, before=body
+    )
 
 
 def build_site(make_course, make_officer, *, people: dict, language: str = "en") -> list[SitePage]:

@@ -4,13 +4,13 @@ logging in."""
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests import answering
 from tests.browser.conftest import PASSWORD, TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
@@ -47,22 +47,9 @@ def lesson_with_checks(make_course, make_officer):
         options=[option("Passport A", True), option("Visa B"), option("Permit C")],
     )
     typed = question("The document for crossing?", accepted=["Passport"])
-    lesson.body = json.dumps(
-        [
-            {
-                "type": "check",
-                "id": "pick",
-                "value": [{"type": "single", "id": "s", "value": single}],
-            },
-            {
-                "type": "check",
-                "id": "type",
-                "value": [{"type": "short_text", "id": "t", "value": typed}],
-            },
-        ]
+    answering.lesson_with_checks(
+        lesson, {"pick": ("single", single), "type": ("short_text", typed)}
     )
-    lesson.save_revision().publish()
-    lesson.refresh_from_db()
     officer = make_officer("ann")
     enrolment_create(learner=officer, course=course.course, actor=officer)
     return lesson

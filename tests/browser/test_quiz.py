@@ -68,36 +68,33 @@ def question(page: Page, number: int) -> Locator:
 
 
 def answer(page: Page, number: int, q: dict, *, right: bool) -> None:
-    """Answer question ``number`` (snapshot entry ``q``) right or wrong, by clicking and typing
-    into the controls its visible labels name."""
+    """Answer question ``number`` (snapshot entry ``q``) right or wrong (the type's own right
+    and wrong answers, ``quizzes.qtypes``), by clicking and typing into the controls its
+    visible labels name."""
+    from quizzes.qtypes import qtype
+
     box = question(page, number)
-    key, view = q["key"], q["view"]
+    view = q["view"]
+    rules = qtype(q["type"])
+    response = rules.right_answer(q) if right else rules.wrong_answer(q)
     if q["type"] in {"single", "multiple"}:
-        correct = {o["id"] for o in key["options"] if o["correct"]}
-        picks = [o["text"] for o in view["options"] if (o["id"] in correct) == right]
-        if q["type"] == "single":
-            picks = picks[:1]
-        for text in picks:
-            box.get_by_label(text, exact=True).check()
+        texts = {o["id"]: o["text"] for o in view["options"]}
+        for option_id in response if isinstance(response, list) else [response]:
+            box.get_by_label(texts[option_id], exact=True).check()
     elif q["type"] == "true_false":
-        box.get_by_label("True" if key["correct_answer"] == right else "False", exact=True).check()
+        box.get_by_label("True" if response == "true" else "False", exact=True).check()
     elif q["type"] == "matching":
         rights = {r["id"]: r["text"] for r in view["rights"]}
         lefts = {left["id"]: left["text"] for left in view["lefts"]}
-        for left, match in key["pairs"]:
-            if not right:
-                match = next(r for r in rights if r != match)
+        for left, match in response.items():
             row = box.get_by_role("group", name=lefts[left], exact=True)
             row.get_by_label(rights[match], exact=True).check()
     elif q["type"] == "ordering":
         texts = {item["id"]: item["text"] for item in view["items"]}
-        order = key["order"] if right else list(reversed(key["order"]))
-        for position, item in enumerate(order, start=1):
+        for position, item in enumerate(response, start=1):
             box.get_by_label(texts[item], exact=True).select_option(label=str(position))
-    elif q["type"] == "numeric":
-        box.get_by_label("Your answer").fill(key["number"] if right else "999")
-    elif q["type"] == "short_text":
-        box.get_by_label("Your answer").fill(key["accepted"][0] if right else "no idea")
+    elif q["type"] in {"numeric", "short_text"}:
+        box.get_by_label("Your answer").fill(response)
     else:
         raise AssertionError(f"no way to answer a {q['type']} question")
 

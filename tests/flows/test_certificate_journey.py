@@ -12,9 +12,9 @@ from django.urls import reverse
 from certificates.models import Certificate, Revocation
 from certificates.services import certificate_issue
 from quizzes.models import QuizAttempt, QuizSubmission
+from tests.answering import form_for
 from tests.conftest import build_course
 from tests.quizzes.conftest import build_quiz
-from tests.quizzes.test_attempts import form_for
 
 
 def form_action(html: str, url_pattern: str) -> str:

@@ -18,7 +18,6 @@ from wagtail.models import Locale, Page
 
 from certificates.models import Certificate
 from courses.models import CoursePage
-from demodata.services import right_answers
 from learning import selectors as learning_selectors
 from learning import services as learning
 from modules.models import LessonPage, ModulePage, QuizPage
@@ -28,6 +27,7 @@ from nodes.models import Peer
 from officers.models import BorderPost, Role, User
 from officers.services import officer_create
 from quizzes.models import QuizAttempt
+from quizzes.qtypes import answers
 from quizzes.services import AttemptRefused
 from recordsync.registry import TABLES
 
@@ -161,9 +161,7 @@ def _module_learn(learner: User, module: ModulePage, *, pass_quiz: bool = True) 
     quiz = QuizPage.objects.child_of(module).live().first()
     if quiz is not None and len(quiz.questions) and pass_quiz:
         attempt = learning.quiz_start(learner=learner, quiz=quiz)
-        learning.quiz_submit(
-            learner=learner, attempt=attempt, responses=right_answers(attempt.snapshot)
-        )
+        learning.quiz_submit(learner=learner, attempt=attempt, responses=answers(attempt.snapshot))
 
 
 def course_learn(*, username: str, course_code: str, modules: list[int] | None = None) -> dict:
@@ -284,7 +282,7 @@ def random_activity(*, seed: int, steps: int, prefix: str, post_code: str) -> li
         except AttemptRefused as refused:  # out of attempts: an ordinary outcome
             done.append(f"quiz {learner.username} {quiz.slug} refused: {refused!r}")
             continue
-        responses = right_answers(attempt.snapshot) if rng.random() < 0.6 else {}
+        responses = answers(attempt.snapshot) if rng.random() < 0.6 else {}
         learning.quiz_submit(learner=learner, attempt=attempt, responses=responses)
         done.append(f"quiz {learner.username} {quiz.slug}")
     return done

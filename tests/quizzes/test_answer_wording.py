@@ -1,15 +1,12 @@
 """Answers read as a person would write them, in the officer's language: on the result page
 (the officer's and the correct answer) and in a knowledge check's feedback."""
 
-import json
-import uuid
-
 import pytest
 from django.urls import reverse
 
 from officers.services import officer_set_language
+from tests.answering import form_for, lesson_with_checks
 from tests.quizzes.conftest import build_quiz, items, question
-from tests.quizzes.test_attempts import form_for
 from tests.quizzes.test_review import attempt_with
 
 OWN = [
@@ -73,18 +70,7 @@ def test_answers_are_written_in_the_officers_language(client, wording_quiz, enro
 def numeric_check(course_tree):
     lesson = course_tree.lessons[0]
     value = question("Months of a visa?", answer="6", tolerance="0", unit="months")
-    lesson.body = json.dumps(
-        [
-            {
-                "type": "check",
-                "id": "num1",
-                "value": [{"type": "numeric", "id": str(uuid.uuid4()), "value": value}],
-            }
-        ]
-    )
-    lesson.save_revision().publish()
-    lesson.refresh_from_db()
-    return lesson
+    return lesson_with_checks(lesson, {"num1": ("numeric", value)})
 
 
 def test_a_knowledge_check_gives_the_answer_as_a_person_would(client, numeric_check, enrolled):

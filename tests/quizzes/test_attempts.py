@@ -3,7 +3,6 @@ kind of bad input refused with a message and no change to any score."""
 
 import json
 import re
-import uuid
 from datetime import timedelta
 from html.parser import HTMLParser
 
@@ -15,41 +14,8 @@ from django.utils import timezone
 from learning import services as learning
 from quizzes.models import AttemptDraft, QuizAttempt, QuizSubmission
 from quizzes.practice import check_question
+from tests.answering import form_for, lesson_with_checks
 from tests.quizzes.conftest import SECRETS, build_quiz
-
-
-def form_for(attempt, *, right=True) -> dict:
-    """Form fields answering every question of ``attempt`` right (or wrong), from its key (in
-    key ids, server-side) written with the ids the page shows."""
-    data = {}
-    for q in attempt.snapshot["questions"]:
-        name, key, view = f"q-{q['id']}", q["key"], q["view"]
-        shown = q.get("shown", {})  # none in a snapshot from before shown ids: key ids shown
-
-        def s(role, key_id, shown=shown):
-            return shown.get(role, {}).get(key_id, key_id)
-
-        if q["type"] == "single":
-            pick = [s("options", o["id"]) for o in key["options"] if o["correct"] == right]
-            data[name] = pick[0]
-        elif q["type"] == "multiple":
-            data[name] = [s("options", o["id"]) for o in key["options"] if o["correct"] == right]
-        elif q["type"] == "true_false":
-            data[name] = "true" if key["correct_answer"] == right else "false"
-        elif q["type"] == "matching":
-            rights = [r["id"] for r in view["rights"]]
-            for left, answer in key["pairs"]:
-                chosen = answer if right else next(r for r in rights if r != answer)
-                data[f"{name}-{s('lefts', left)}"] = s("rights", chosen)
-        elif q["type"] == "ordering":
-            order = key["order"] if right else list(reversed(key["order"]))
-            for position, item in enumerate(order, start=1):
-                data[f"{name}-{s('items', item)}"] = str(position)
-        elif q["type"] == "numeric":
-            data[name] = key["number"] if right else "999"
-        elif q["type"] == "short_text":
-            data[name] = key["accepted"][0] if right else "no idea"
-    return data
 
 
 def start(client, quiz) -> QuizAttempt:
@@ -246,19 +212,8 @@ def test_no_page_or_response_of_an_attempt_reveals_a_key(client, course_tree, en
         for kind, value in OWN_QUESTIONS
     ]
     quiz = build_quiz(course_tree.quizzes[0], own=own, layout="per_question", max_attempts=3)
-    lesson = course_tree.lessons[0]
     matching = dict(OWN_QUESTIONS[3][1])
-    lesson.body = json.dumps(
-        [
-            {
-                "type": "check",
-                "id": "chk-m",
-                "value": [{"type": "matching", "id": str(uuid.uuid4()), "value": matching}],
-            }
-        ]
-    )
-    lesson.save_revision().publish()
-    lesson.refresh_from_db()
+    lesson = lesson_with_checks(course_tree.lessons[0], {"chk-m": ("matching", matching)})
     check = check_question(lesson.body[0].value, "chk-m")
 
     shown_per_attempt = []
@@ -454,7 +409,6 @@ def test_quiz_without_questions(client, course_tree, enrolled):
 
 
 def test_random_draw_larger_than_the_bank(client, course_tree, enrolled):
-    import json
 
     quiz = build_quiz(course_tree.quizzes[0])
     blocks = [dict(b) for b in quiz.questions.raw_data]

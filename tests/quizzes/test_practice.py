@@ -1,6 +1,5 @@
 """Knowledge checks in lessons: quiz question types, graded on the server, counting for nothing."""
 
-import json
 import uuid
 
 import pytest
@@ -10,6 +9,7 @@ from learning import services as learning
 from learning.models import LearnerRecord
 from quizzes.models import QuizAttempt
 from quizzes.practice import check_question
+from tests.answering import lesson_with_checks
 from tests.quizzes.conftest import OWN_QUESTIONS
 
 
@@ -19,24 +19,11 @@ def lesson(course_tree):
     single = dict(OWN_QUESTIONS[0][1])
     single.pop("single", None)
     ordering = dict(OWN_QUESTIONS[4][1])
-    lesson.body = json.dumps(
-        [
-            {"type": "text", "id": str(uuid.uuid4()), "value": "<p>Teaching.</p>"},
-            {
-                "type": "check",
-                "id": "chk1",
-                "value": [{"type": "single", "id": str(uuid.uuid4()), "value": single}],
-            },
-            {
-                "type": "check",
-                "id": "chk2",
-                "value": [{"type": "ordering", "id": str(uuid.uuid4()), "value": ordering}],
-            },
-        ]
+    return lesson_with_checks(
+        lesson,
+        {"chk1": ("single", single), "chk2": ("ordering", ordering)},
+        before=[{"type": "text", "id": str(uuid.uuid4()), "value": "<p>Teaching.</p>"}],
     )
-    lesson.save_revision().publish()
-    lesson.refresh_from_db()
-    return lesson
 
 
 @pytest.fixture

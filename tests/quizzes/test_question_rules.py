@@ -10,7 +10,7 @@ from modules.blocks import LessonBodyBlock
 from modules.models import QuizPage
 from questionbank.blocks import QUESTION_BLOCK_TYPES
 from questionbank.models import Question
-from questionbank.rules import Problem, question_problems
+from quizzes.qtypes import Problem, question_problems
 
 
 def base(**fields) -> dict:

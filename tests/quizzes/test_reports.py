@@ -13,42 +13,16 @@ from modules.models import QuizPage
 from officers.models import Agency
 from quizzes import reports
 from quizzes.models import QuizAttempt
+from tests.answering import responses_for
 from tests.quizzes.conftest import build_quiz
 
 BOM = b"\xef\xbb\xbf"
 
 
-def responses_for(attempt, *, right=True, wrong=()) -> dict:
-    """Responses answering every question of ``attempt`` right (or wrong), from its key; the
-    question types in ``wrong`` are answered wrong whatever ``right`` says."""
-    responses = {}
-    for q in attempt.snapshot["questions"]:
-        key, ok = q["key"], right and q["type"] not in wrong
-        if q["type"] == "single":
-            responses[q["id"]] = next(o["id"] for o in key["options"] if o["correct"] == ok)
-        elif q["type"] == "multiple":
-            responses[q["id"]] = [o["id"] for o in key["options"] if o["correct"] == ok]
-        elif q["type"] == "true_false":
-            responses[q["id"]] = "true" if key["correct_answer"] == ok else "false"
-        elif q["type"] == "matching":
-            rights = [right for _left, right in key["pairs"]]
-            responses[q["id"]] = {
-                left: answer if ok else next(r for r in rights if r != answer)
-                for left, answer in key["pairs"]
-            }
-        elif q["type"] == "ordering":
-            responses[q["id"]] = key["order"] if ok else list(reversed(key["order"]))
-        elif q["type"] == "numeric":
-            responses[q["id"]] = key["number"] if ok else "999"
-        elif q["type"] == "short_text":
-            responses[q["id"]] = key["accepted"][0] if ok else "no idea"
-    return responses
-
-
 def take(learner, quiz, **answers):
     attempt = learning.quiz_start(learner=learner, quiz=quiz)
     submission, _records = learning.quiz_submit(
-        learner=learner, attempt=attempt, responses=responses_for(attempt, **answers)
+        learner=learner, attempt=attempt, responses=responses_for(attempt.snapshot, **answers)
     )
     return submission
 

@@ -9,8 +9,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from modules.models import QuizPage, ReviewOption
 from quizzes.models import QuizAttempt
 from quizzes.review import answers_before_last_attempt, review_level
+from tests.answering import form_for
 from tests.quizzes.conftest import build_quiz
-from tests.quizzes.test_attempts import form_for
 
 
 @pytest.mark.parametrize(

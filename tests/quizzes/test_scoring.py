@@ -16,19 +16,21 @@ from pathlib import Path
 
 import pytest
 
-from quizzes import scoring
-from quizzes.scoring import (
-    SCORING_VERSION,
-    GradingMethod,
+from quizzes import qtypes, scoring
+from quizzes.qtypes import QuestionType
+from quizzes.qtypes.base import (
     InvalidKey,
     InvalidResponse,
     Option,
     QuestionKey,
-    QuestionResult,
-    QuestionType,
-    grade_across_attempts,
     normalise_text,
     parse_number,
+)
+from quizzes.scoring import (
+    SCORING_VERSION,
+    GradingMethod,
+    QuestionResult,
+    grade_across_attempts,
     score_attempt,
     score_question,
     validate_response,
@@ -674,6 +676,8 @@ def test_grade_across_attempts_refuses_floats_and_unknown_methods():
 
 
 def test_scoring_imports_only_the_standard_library():
+    """Scoring and the question types' rules it reads (``quizzes.qtypes``, imported relatively)
+    import nothing but the standard library and each other."""
     allowed = {
         "__future__",
         "collections",
@@ -685,11 +689,17 @@ def test_scoring_imports_only_the_standard_library():
         "typing",
         "unicodedata",
     }
-    tree = ast.parse(Path(scoring.__file__).read_text(encoding="utf-8"))
+    package = Path(qtypes.__file__).parent
     imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            imported.add(node.module or "")
+    for path in [Path(scoring.__file__), *sorted(package.glob("*.py"))]:
+        inside = "quizzes.qtypes" if path.parent == package else "quizzes"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level:
+                base = inside.rsplit(".", node.level - 1)[0] if node.level > 1 else inside
+                module = f"{base}.{node.module}" if node.module else base
+                assert module.startswith("quizzes.qtypes"), (path.name, module)
+            elif isinstance(node, ast.ImportFrom):
+                imported.add(node.module or "")
     assert imported <= allowed, imported - allowed

@@ -13,17 +13,9 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizzes.scoring import (
-    InvalidResponse,
-    Option,
-    QuestionKey,
-    QuestionType,
-    normalise_text,
-    parse_number,
-    score_attempt,
-    score_question,
-    validate_response,
-)
+from quizzes.qtypes import QuestionType
+from quizzes.qtypes.base import InvalidResponse, Option, QuestionKey, normalise_text, parse_number
+from quizzes.scoring import score_attempt, score_question, validate_response
 
 T = QuestionType
 # Modest example counts keep the suite fast; no example database, so a run leaves no files.

@@ -10,9 +10,11 @@ removed after ``ELEARNING_GENERATED_DAYS``.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -41,7 +43,7 @@ def _folder(name: str) -> Path:
 
 
 def job_request(
-    *, kind: str, user: User, upload=None, recipient: Peer | None = None
+    *, kind: str, user: User, upload: UploadedFile | None = None, recipient: Peer | None = None
 ) -> OperatorJob:
     """Queue a job. For imports, ``upload`` is the uploaded file; it is copied in chunks
     to the data directory (refused beyond ``ELEARNING_OPERATOR_UPLOAD_MAX``; the operator's
@@ -61,7 +63,7 @@ def job_request(
     if kind in (OperatorJob.Kind.BUNDLE_IMPORT, OperatorJob.Kind.PACKET_IMPORT):
         if upload is None:
             raise JobRefused(_("Choose the file to load."))
-        if upload.size > settings.ELEARNING_OPERATOR_UPLOAD_MAX:
+        if (upload.size or 0) > settings.ELEARNING_OPERATOR_UPLOAD_MAX:
             raise JobRefused(_("This file is too large to be a bundle or a packet."))
         target = _folder("incoming") / f"{job.id}.upload"
         try:
@@ -74,13 +76,13 @@ def job_request(
                 _("The file could not be stored on this computer: %(reason)s.")
                 % {"reason": error.strerror}
             ) from None
-        job.incoming, job.file_name = str(target), Path(upload.name).name[:255]
+        job.incoming, job.file_name = str(target), Path(upload.name or "").name[:255]
     job.save()
     transaction.on_commit(lambda: run_job.enqueue(job_id=str(job.pk)))
     return job
 
 
-def _progress(job: OperatorJob):
+def _progress(job: OperatorJob) -> Callable[[int, int], None]:
     def report(done: int, total: int) -> None:
         OperatorJob.objects.filter(pk=job.pk).update(done=done, total=total)
 

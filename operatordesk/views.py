@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -22,13 +25,13 @@ from .models import OperatorJob
 from .services import JobRefused, job_request
 
 
-def _operator(request) -> None:
+def _operator(request: HttpRequest) -> None:
     if not request.user.is_administrator:
         raise PermissionDenied
 
 
 @require_admin_access
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     _operator(request)
     return _page(request)
 
@@ -36,7 +39,7 @@ def index(request):
 @upload_limit(lambda: settings.ELEARNING_OPERATOR_UPLOAD_MAX)  # outermost: before the body is read
 @require_admin_access
 @require_POST
-def start(request, kind):
+def start(request: HttpRequest, kind: str) -> HttpResponse:
     _operator(request)
     if kind not in OperatorJob.Kind.values:
         raise Http404
@@ -54,10 +57,10 @@ def start(request, kind):
         recipient = form.cleaned_data["post"]
     elif kind != OperatorJob.Kind.PACKET_EXPORT:
         prefix = "bundle" if kind == OperatorJob.Kind.BUNDLE_IMPORT else "packet"
-        form = UploadForm(request.POST, request.FILES, prefix=prefix)
-        if not form.is_valid():
-            return _back_with(request, form.errors.get("file", [""])[0])
-        upload = form.cleaned_data["file"]
+        upload_form = UploadForm(request.POST, request.FILES, prefix=prefix)
+        if not upload_form.is_valid():
+            return _back_with(request, upload_form.errors.get("file", [""])[0])
+        upload = upload_form.cleaned_data["file"]
     try:
         job = job_request(kind=kind, user=request.user, upload=upload, recipient=recipient)
     except JobRefused as refused:
@@ -65,7 +68,7 @@ def start(request, kind):
     return redirect("operatordesk:job", job_id=job.pk)
 
 
-def _page(request, *, error: str = "", status: int = 200):
+def _page(request: HttpRequest, *, error: object = "", status: int = 200) -> HttpResponse:
     context = selectors.operator_overview()
     context.update(
         bundle_form=UploadForm(prefix="bundle"),
@@ -80,12 +83,12 @@ def _page(request, *, error: str = "", status: int = 200):
     return TemplateResponse(request, "operatordesk/index.html", context, status=status)
 
 
-def _back_with(request, message):
+def _back_with(request: HttpRequest, message: object) -> HttpResponse:
     return _page(request, error=message, status=400)
 
 
 @require_admin_access
-def job(request, job_id):
+def job(request: HttpRequest, job_id: uuid.UUID) -> HttpResponseBase:
     _operator(request)
     found = get_object_or_404(OperatorJob, pk=job_id, requested_by=request.user)
     if request.GET.get("format") == "json":

@@ -3,7 +3,8 @@
 Until issue 11 the page lived under /admin/transfers/; those addresses (bookmarks, a browser's
 history) are sent on to the same page here."""
 
-from django.urls import include, path, re_path, reverse
+from django.http import HttpRequest
+from django.urls import URLPattern, URLResolver, include, path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import hooks
@@ -29,7 +30,7 @@ class _MovedFromTransfers(RedirectView):
 
 
 @hooks.register("register_admin_urls")
-def register_operator_urls():
+def register_operator_urls() -> list[URLPattern | URLResolver]:
     return [
         path("operator/", include((urlpatterns, app_name), namespace=app_name)),
         re_path(r"^transfers/(?P<rest>.*)$", _MovedFromTransfers.as_view()),
@@ -37,12 +38,12 @@ def register_operator_urls():
 
 
 class OperatorMenuItem(MenuItem):
-    def is_shown(self, request):
+    def is_shown(self, request: HttpRequest) -> bool:
         return getattr(request.user, "is_administrator", False)
 
 
 @hooks.register("register_admin_menu_item")
-def register_operator_menu_item():
+def register_operator_menu_item() -> MenuItem:
     return OperatorMenuItem(
         _("USB and sync"), reverse("operatordesk:index"), icon_name="download", order=270
     )

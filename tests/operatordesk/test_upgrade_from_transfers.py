@@ -130,11 +130,12 @@ def test_an_upgraded_node_keeps_the_operators_jobs(client, people, tmp_path):
     assert not stick.exists()  # the uploaded copy is removed, as after any job
     # Permissions given on the old model are the new model's; the old app is forgotten.
     content_type = ContentType.objects.get(app_label="operatordesk", model="operatorjob")
-    assert sorted(Permission.objects.filter(content_type=content_type).values_list("codename")) == [
-        ("add_operatorjob",),
-        ("change_operatorjob",),
-        ("delete_operatorjob",),
-        ("view_operatorjob",),
+    permissions = Permission.objects.filter(content_type=content_type)
+    assert sorted(permissions.values_list("codename", "name")) == [
+        ("add_operatorjob", "Can add operator job"),
+        ("change_operatorjob", "Can change operator job"),
+        ("delete_operatorjob", "Can delete operator job"),
+        ("view_operatorjob", "Can view operator job"),
     ]
     assert not ContentType.objects.filter(app_label="transfers").exists()
     assert not MigrationRecorder(connection).migration_qs.filter(app="transfers").exists()

@@ -7,12 +7,19 @@ coordination. It learns of a completed course through ``learning.completion``'s 
 """
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from officers.navigation import NavEntry, coordinators
 
 
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = "Certificates"
     default_auto_field = "django.db.models.BigAutoField"
+    navigation = (
+        NavEntry(_("My certificates"), "certificates:mine", order=30),
+        NavEntry(_("Certificates"), "certificates:coordinator", order=50, shown_to=coordinators),
+    )
 
     def ready(self):
         from learning.completion import on_course_completed

@@ -6,9 +6,15 @@ scope (administrators see everything).
 """
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from officers.navigation import NavEntry, coordinators
 
 
 class CoordinationConfig(AppConfig):
     name = "coordination"
     verbose_name = "Coordination"
     default_auto_field = "django.db.models.BigAutoField"
+    navigation = (
+        NavEntry(_("Officers' progress"), "coordination:progress", order=40, shown_to=coordinators),
+    )

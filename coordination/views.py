@@ -1,18 +1,23 @@
 """Coordinators' pages. Thin: parse, call one selector or service, render."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.selectors import course_by_key, courses_original
 from learning import selectors as learning_selectors
 from learning import services as learning_services
+from officers.models import User
 from officers.permissions import coordinator_required
-from officers.selectors import officers_visible_to, posts_visible_to
+from officers.selectors import posts_visible_to
 from officers.services import officer_password_reset
 
+from . import selectors
 from .forms import EnrolForm, PasswordResetForm, ProgressFilterForm
 
 
@@ -27,20 +32,19 @@ def progress(request):
     form = ProgressFilterForm(data, courses=courses, posts=posts)
     rows = []
     if form.is_valid():
-        officers = officers_visible_to(viewer=request.user)
-        if form.cleaned_data["post"]:
-            officers = officers.filter(post=form.cleaned_data["post"])
-        rows = learning_selectors.progress_table(
-            officers=officers, course=form.cleaned_data["course"]
-        )
-    summary = learning_selectors.progress_summary(rows)
+        officers = selectors.officers_in_scope(viewer=request.user, post=form.cleaned_data["post"])
+        rows = selectors.progress_table(officers=officers, course=form.cleaned_data["course"])
+    summary = selectors.progress_summary(rows)
     return render(
         request, "coordination/progress.html", {"form": form, "rows": rows, "summary": summary}
     )
 
 
-def _officer_in_scope(request, officer_uuid):
-    return get_object_or_404(officers_visible_to(viewer=request.user), uuid=officer_uuid)
+def _officer_in_scope(request: HttpRequest, officer_uuid: uuid.UUID) -> User:
+    officer = selectors.officer_in_scope(viewer=request.user, officer_uuid=officer_uuid)
+    if officer is None:
+        raise Http404
+    return officer
 
 
 @coordinator_required

@@ -7,6 +7,9 @@ imports nothing of learners or records.
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+from officers.navigation import NavEntry, trainers
 
 
 def _ensure_catalogue(sender, **kwargs):
@@ -23,6 +26,11 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = "Courses"
     default_auto_field = "django.db.models.BigAutoField"
+    # The catalogue is the site's home page; trainers author it (and all content) in Wagtail.
+    navigation = (
+        NavEntry(_("Courses"), "/", order=20),
+        NavEntry(_("Authoring"), "wagtailadmin_home", order=60, shown_to=trainers),
+    )
 
     def ready(self):
         # After migrate, a fresh node has a catalogue as its home page and a locale per language.

@@ -8,9 +8,13 @@ by union.
 """
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from officers.navigation import NavEntry
 
 
 class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = "Learner records"
     default_auto_field = "django.db.models.BigAutoField"
+    navigation = (NavEntry(_("My learning"), "my_learning", order=10),)

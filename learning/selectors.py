@@ -7,16 +7,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
-
 from courses.models import CoursePage
 from courses.selectors import course_by_key
 from modules.selectors import CourseOutline, course_outline, lesson_for_key
 from officers.models import User
-from quizzes.selectors import passed_quiz_keys, passed_quiz_keys_by_learner
+from quizzes.selectors import passed_quiz_keys
 
 from .models import LearnerRecord, RecordKind
-from .rules import OutlineModule, Progress, RecordFact, Status, progress, resume_lesson
+from .rules import OutlineModule, Progress, RecordFact, progress, resume_lesson
 
 FACT_FIELDS = ("kind", "recorded_at", "origin_node", "origin_seq", "lesson_key")
 
@@ -35,6 +33,27 @@ def outline_modules(outline: CourseOutline) -> list[OutlineModule]:
 
 def _facts(rows: Iterable[dict]) -> list[RecordFact]:
     return [RecordFact(**{f: row[f] for f in FACT_FIELDS}) for row in rows]
+
+
+def record_facts_by_learner(
+    *, learner_ids: list[int], course_key: uuid.UUID
+) -> dict[int, list[RecordFact]]:
+    """Each of ``learner_ids``' records in one course, as facts for the progress rules, in one
+    query whatever the number of learners. A learner without records has no key."""
+    by_learner: dict[int, list[dict]] = defaultdict(list)
+    for row in LearnerRecord.objects.filter(course_key=course_key, learner__in=learner_ids).values(
+        "learner_id", *FACT_FIELDS
+    ):
+        by_learner[row["learner_id"]].append(row)
+    return {learner: _facts(rows) for learner, rows in by_learner.items()}
+
+
+def progress_from_facts(
+    *, modules: list[OutlineModule], facts: list[RecordFact], passed: frozenset[uuid.UUID]
+) -> Progress:
+    """One learner's progress in a course from their records and the quizzes they passed."""
+    enrolled = any(f.kind == RecordKind.ENROLLED for f in facts)
+    return progress(modules=modules, records=facts, enrolled=enrolled, passed_quizzes=passed)
 
 
 def enrolment_for(*, learner: User, course_key: uuid.UUID) -> LearnerRecord | None:
@@ -65,16 +84,12 @@ def progress_for(*, learner: User, outline: CourseOutline) -> Progress:
     rows = LearnerRecord.objects.filter(learner=learner, course_key=outline.key).values(
         *FACT_FIELDS
     )
-    facts = _facts(rows)
-    enrolled = any(f.kind == RecordKind.ENROLLED for f in facts)
     passed = (
         passed_quiz_keys(learner=learner, quizzes=outline.quizzes)
         if outline.quizzes
         else frozenset()
     )
-    return progress(
-        modules=outline_modules(outline), records=facts, enrolled=enrolled, passed_quizzes=passed
-    )
+    return progress_from_facts(modules=outline_modules(outline), facts=_facts(rows), passed=passed)
 
 
 @dataclass(frozen=True)
@@ -111,64 +126,6 @@ def my_learning(*, learner: User) -> list[CourseProgressRow]:
         reverse=True,
     )
     return rows
-
-
-@dataclass(frozen=True)
-class OfficerProgressRow:
-    officer: User
-    progress: Progress
-
-
-def progress_table(*, officers: QuerySet[User], course: CoursePage) -> list[OfficerProgressRow]:
-    """Progress in ``course`` for each of ``officers`` (already scoped by the caller).
-
-    Two queries for the course outline and one for all records, whatever the number of officers.
-    """
-    outline = course_outline(course=course)
-    modules = outline_modules(outline)
-    officer_list = list(officers.order_by("post__name", "full_name_latin", "username"))
-    by_learner: dict[int, list[dict]] = defaultdict(list)
-    for row in LearnerRecord.objects.filter(
-        course_key=outline.key, learner__in=[o.pk for o in officer_list]
-    ).values("learner_id", *FACT_FIELDS):
-        by_learner[row["learner_id"]].append(row)
-    passed = passed_quiz_keys_by_learner(
-        learner_ids=[o.pk for o in officer_list], quizzes=outline.quizzes
-    )
-    result = []
-    for officer in officer_list:
-        facts = _facts(by_learner.get(officer.pk, []))
-        enrolled = any(f.kind == RecordKind.ENROLLED for f in facts)
-        result.append(
-            OfficerProgressRow(
-                officer=officer,
-                progress=progress(
-                    modules=modules,
-                    records=facts,
-                    enrolled=enrolled,
-                    passed_quizzes=passed.get(officer.pk, frozenset()),
-                ),
-            )
-        )
-    return result
-
-
-@dataclass(frozen=True)
-class TableSummary:
-    officers: int
-    enrolled: int
-    in_progress: int
-    completed: int
-
-
-def progress_summary(rows: list[OfficerProgressRow]) -> TableSummary:
-    statuses = [row.progress.status for row in rows]
-    return TableSummary(
-        officers=len(rows),
-        enrolled=sum(status != Status.NOT_ENROLLED for status in statuses),
-        in_progress=statuses.count(Status.IN_PROGRESS),
-        completed=statuses.count(Status.COMPLETED),
-    )
 
 
 def is_enrolled(*, learner: User, course: CoursePage) -> bool:

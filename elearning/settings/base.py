@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "certificates",
     "coursebundles",
     "recordsync",
-    "transfers",
+    "operatordesk",
     "coordination",
     "demodata",
     # Wagtail.

@@ -55,10 +55,10 @@ ACTIONS = {
     "certificates:revoke",
     "certificates:pdf",
     "coordination:officer_enrol",
-    "transfers:start",
+    "operatordesk:start",
 }
 # Parts of the URL conf that are not learner or coordinator pages: Wagtail's and Django's
-# admin (except the post operator's page, ``transfers``), machine-to-machine endpoints and files.
+# admin (except the post operator's page, ``operatordesk``), machine-to-machine endpoints and files.
 NOT_PAGES = ("admin/", "django-admin/", "documents/", "nodes/", "sync/", "bundles/", "media/")
 # Wagtail's page serving (pages are counted by their type instead) and its forms for private
 # pages, which this site does not use.
@@ -178,8 +178,8 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
     from certificates.services import certificate_issue
     from learning.services import enrolment_create, lesson_complete, lesson_open
     from officers.services import officer_set_language
+    from operatordesk.models import OperatorJob
     from quizzes.services import attempt_start, attempt_submit
-    from transfers.models import TransferJob
 
     learner, coordinator, admin = people["learner"], people["coordinator"], people["admin"]
     learner.full_name_native = "สมชาย ใจดีมากมายยาวนานเป็นพิเศษสำหรับการทดสอบ"
@@ -211,9 +211,9 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         holder=learner, course=made.course, actor=admin, reason="Workshop"
     )
     job = batch_request(viewer=coordinator, course=made.course)
-    transfer = TransferJob.objects.create(
-        kind=TransferJob.Kind.PACKET_IMPORT,
-        status=TransferJob.Status.FAILED,
+    operator_job = OperatorJob.objects.create(
+        kind=OperatorJob.Kind.PACKET_IMPORT,
+        status=OperatorJob.Status.FAILED,
         file_name=f"{LONG_WORD}-{uuid.uuid4()}.packet",
         message=f"Could not read {LONG_WORD}-{uuid.uuid4()}.packet",
         result={
@@ -264,8 +264,8 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("certificates:coordinator", "/coordinator/certificates/", "coordinator"),
         SitePage("certificates:batch_new", "/coordinator/certificates/print/", "coordinator"),
         SitePage("certificates:batch", f"/coordinator/certificates/print/{job.pk}/", "coordinator"),
-        SitePage("transfers:index", "/admin/transfers/", "admin"),
-        SitePage("transfers:job", f"/admin/transfers/{transfer.pk}/", "admin"),
+        SitePage("operatordesk:index", "/admin/operator/", "admin"),
+        SitePage("operatordesk:job", f"/admin/operator/{operator_job.pk}/", "admin"),
     ]
 
 
@@ -293,7 +293,7 @@ def uncovered_urls(pages: list[SitePage]) -> set[str]:
     names = {
         name
         for route, name in _url_names(get_resolver().url_patterns)
-        if not route.lstrip("^").startswith(NOT_PAGES) or name.startswith("transfers:")
+        if not route.lstrip("^").startswith(NOT_PAGES) or name.startswith("operatordesk:")
     }
     names |= {model.__name__ for model in get_page_models() if model is not Page}
     return names - ACTIONS - WAGTAIL_SERVING - {page.name for page in pages}

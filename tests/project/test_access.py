@@ -46,7 +46,7 @@ TABLE = {
     "quiz_start_by_get": [LOGIN, 405, 405, 405, 405, 405],
     "course_bundles": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
     "course_bundle_download": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
-    "transfers": [LOGIN, LOGIN, LOGIN, "302 to /admin/", LOGIN, OK],
+    "operator_desk": [LOGIN, LOGIN, LOGIN, "302 to /admin/", LOGIN, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
 
@@ -105,7 +105,7 @@ def world(course_tree, people):
         "quiz_result": reverse("quiz_result", args=[done.pk]),
         "quiz_start_by_get": reverse("quiz_start", args=[quiz.pk]),
         "course_bundles": reverse("coursebundles_admin:index"),
-        "transfers": reverse("transfers:index"),
+        "operator_desk": reverse("operatordesk:index"),
         "course_bundle_download": reverse(
             "coursebundles_admin:download", args=[course_tree.course.pk]
         ),
@@ -160,7 +160,7 @@ def test_every_named_url_is_in_the_table():
     ours = {n for n in ours if not n.startswith("wagtail") and n not in {"wagtail_serve"}}
     namespaced = {
         f"{namespace}:{n}"
-        for namespace in ("coordination", "certificates", "coursebundles", "transfers")
+        for namespace in ("coordination", "certificates", "coursebundles", "operatordesk")
         for n in resolver.namespace_dict[namespace][1].reverse_dict
         if isinstance(n, str)
     }
@@ -189,9 +189,9 @@ def test_every_named_url_is_in_the_table():
         "certificates:revoke": "tests/certificates/test_issuing.py",
         "certificates:batch": "tests/certificates/test_printing.py",
         "node_enrol": "tests/nodes/test_enrolment.py (signed by a code, not a session)",
-        "transfers:index": "walked above as 'transfers'",
-        "transfers:start": "tests/transfers/test_operator_page.py",
-        "transfers:job": "tests/transfers/test_operator_page.py",
+        "operatordesk:index": "walked above as 'operator_desk'",
+        "operatordesk:start": "tests/operatordesk/test_operator_page.py",
+        "operatordesk:job": "tests/operatordesk/test_operator_page.py",
         "sync_exchange": "tests/recordsync/test_http.py (signed packets, not a session)",
         "coursebundles:hub_courses": "tests/coursebundles/test_admin_and_http.py (signed)",
         "coursebundles:hub_bundle": "tests/coursebundles/test_admin_and_http.py (signed)",

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from transfers.models import TransferJob
+from operatordesk.models import OperatorJob
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_stored(
@@ -20,15 +20,17 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_stored(
     client.force_login(people["admin"])
     stick = SimpleUploadedFile("huge.packet", os.urandom(300_000))
 
-    page = client.post(reverse("transfers:start", args=["packet_import"]), {"packet-file": stick})
+    page = client.post(
+        reverse("operatordesk:start", args=["packet_import"]), {"packet-file": stick}
+    )
 
     assert page.status_code == 400
     assert "This file is larger than 97.7\xa0KB, the most this computer takes." in (
         page.content.decode()
     )
-    assert not TransferJob.objects.exists()
+    assert not OperatorJob.objects.exists()
     assert list((tmp_path / "upload-tmp").iterdir()) == []
-    incoming = settings.GENERATED_ROOT / "transfers" / "incoming"
+    incoming = settings.GENERATED_ROOT / "operatordesk" / "incoming"
     assert not incoming.exists() or list(incoming.iterdir()) == []
 
 
@@ -36,9 +38,11 @@ def test_an_upload_within_the_limit_is_still_taken(client, people, settings):
     settings.ELEARNING_OPERATOR_UPLOAD_MAX = 100_000
     client.force_login(people["admin"])
     stick = SimpleUploadedFile("small.packet", os.urandom(50_000))
-    page = client.post(reverse("transfers:start", args=["packet_import"]), {"packet-file": stick})
+    page = client.post(
+        reverse("operatordesk:start", args=["packet_import"]), {"packet-file": stick}
+    )
     assert page.status_code == 302
-    job = TransferJob.objects.get()
+    job = OperatorJob.objects.get()
     assert job.file_name == "small.packet"
     Path(job.incoming).unlink()  # the worker, not run here, would remove it
 
@@ -51,9 +55,9 @@ def test_the_csrf_check_still_runs_where_uploads_are_bounded(people):
     forger = Client(enforce_csrf_checks=True)
     forger.force_login(people["admin"])
     stick = SimpleUploadedFile("x.packet", b"data")
-    start = reverse("transfers:start", args=["packet_import"])
+    start = reverse("operatordesk:start", args=["packet_import"])
     assert forger.post(start, {"packet-file": stick}).status_code == 403
     assert (
         forger.post(reverse("certificates:verify"), {"text": "KH-2026-0001-7Q"}).status_code == 403
     )
-    assert not TransferJob.objects.exists()
+    assert not OperatorJob.objects.exists()

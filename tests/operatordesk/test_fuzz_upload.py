@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given
 from hypothesis import settings as fuzz_settings
 from hypothesis import strategies as st
 
-from transfers.models import TransferJob
+from operatordesk.models import OperatorJob
 
 LIMIT = 20_000
 
@@ -38,20 +38,20 @@ def test_an_upload_is_queued_or_refused_and_a_refusal_writes_nothing(
     temporary = tmp_path / "upload-tmp"
     temporary.mkdir(exist_ok=True)
     settings.FILE_UPLOAD_TEMP_DIR = str(temporary)
-    incoming = Path(settings.GENERATED_ROOT) / "transfers" / "incoming"
+    incoming = Path(settings.GENERATED_ROOT) / "operatordesk" / "incoming"
     before = set(incoming.glob("*")) if incoming.exists() else set()
     client.force_login(people["admin"])
     data = (fill * (size // len(fill) + 1))[:size]
 
     page = client.post(
-        reverse("transfers:start", args=["bundle_import"]),
+        reverse("operatordesk:start", args=["bundle_import"]),
         {"bundle-file": SimpleUploadedFile(name, data)},
     )
 
     assert list(temporary.iterdir()) == []
     if page.status_code == 302:
         assert size <= LIMIT
-        job = TransferJob.objects.get()
+        job = OperatorJob.objects.get()
         Path(job.incoming).unlink()
         job.delete()
     else:
@@ -62,6 +62,6 @@ def test_an_upload_is_queued_or_refused_and_a_refusal_writes_nothing(
             # Django's parser drops a file whose name sanitizes to nothing ("\\", a lone
             # space-like character) unread: the page asks for a file.
             assert "This field is required" in page.content.decode()
-        assert not TransferJob.objects.exists()
+        assert not OperatorJob.objects.exists()
     after = set(incoming.glob("*")) if incoming.exists() else set()
     assert after == before

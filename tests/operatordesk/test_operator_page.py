@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from learning import services as learning_services
 from nodes.container import open_container
+from operatordesk.models import OperatorJob
 from recordsync.services import packet_export
 from tests.recordsync.conftest import Nodes
-from transfers.models import TransferJob
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,10 +27,10 @@ def _run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay")
 
 
-def _job(client, response) -> TransferJob:
+def _job(client, response) -> OperatorJob:
     assert response.status_code == 302, response.content[:500]
-    job = TransferJob.objects.get()
-    assert response["Location"] == reverse("transfers:job", args=[job.pk])
+    job = OperatorJob.objects.get()
+    assert response["Location"] == reverse("operatordesk:job", args=[job.pk])
     _run_worker()
     job.refresh_from_db()
     page = client.get(response["Location"]).content.decode()
@@ -44,19 +44,19 @@ def test_the_operator_writes_a_packet_of_what_waits_for_headquarters(
     officer = people["learner_kh"]
     learning_services.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
     client.force_login(people["admin"])
-    index = client.get(reverse("transfers:index")).content.decode()
+    index = client.get(reverse("operatordesk:index")).content.decode()
     assert "Waiting to go to headquarters" in index
     assert "1 record has not reached headquarters yet" in index
 
-    job, page = _job(client, client.post(reverse("transfers:start", args=["packet_export"])))
-    assert job.status == TransferJob.Status.DONE, job.message
+    job, page = _job(client, client.post(reverse("operatordesk:start", args=["packet_export"])))
+    assert job.status == OperatorJob.Status.DONE, job.message
     assert "1 record for Hub." in job.message and "Download the packet" in page
-    download = client.get(reverse("transfers:job", args=[job.pk]) + "?download=1")
+    download = client.get(reverse("operatordesk:job", args=[job.pk]) + "?download=1")
     data = b"".join(download.streaming_content)
     network.be("hub")
     packet = open_container(data, kinds={"packet"})
     assert packet.sender == network.ids["poipet"]
-    progress = client.get(reverse("transfers:job", args=[job.pk]) + "?format=json").json()
+    progress = client.get(reverse("operatordesk:job", args=[job.pk]) + "?format=json").json()
     assert progress["status"] == "done" and progress["percent"] == 100
 
 
@@ -66,9 +66,9 @@ def test_a_damaged_packet_is_refused_in_plain_words_and_leaves_nothing(network, 
     upload = SimpleUploadedFile("from-hq.packet", b"ELNODE/1\n\x00\x00\x00\x10garbage")
     job, page = _job(
         client,
-        client.post(reverse("transfers:start", args=["packet_import"]), {"packet-file": upload}),
+        client.post(reverse("operatordesk:start", args=["packet_import"]), {"packet-file": upload}),
     )
-    assert job.status == TransferJob.Status.FAILED
+    assert job.status == OperatorJob.Status.FAILED
     assert "incomplete" in job.message or "damaged" in job.message
     assert job.message in page
     assert not list((pytest.importorskip("pathlib").Path(job.incoming)).parent.glob("*.upload"))
@@ -85,40 +85,42 @@ def test_a_packet_from_headquarters_is_read(network, client, people, course_tree
     upload = SimpleUploadedFile("to-poipet.packet", packet.read_bytes())
     job, _page = _job(
         client,
-        client.post(reverse("transfers:start", args=["packet_import"]), {"packet-file": upload}),
+        client.post(reverse("operatordesk:start", args=["packet_import"]), {"packet-file": upload}),
     )
-    assert job.status == TransferJob.Status.DONE, job.message
+    assert job.status == OperatorJob.Status.DONE, job.message
     assert "Sync packet from Hub" in job.message
 
 
 def test_headquarters_writes_a_packet_for_a_chosen_post(network, client, people):
     network.be("hub")
     client.force_login(people["admin"])
-    index = client.get(reverse("transfers:index")).content.decode()
+    index = client.get(reverse("operatordesk:index")).content.decode()
     assert "Write a sync packet for a post" in index and "Poipet" in index
     response = client.post(
-        reverse("transfers:start", args=["packet_export"]), {"post": str(network.ids["poipet"])}
+        reverse("operatordesk:start", args=["packet_export"]), {"post": str(network.ids["poipet"])}
     )
     job, _page = _job(client, response)
-    assert job.status == TransferJob.Status.DONE, job.message
+    assert job.status == OperatorJob.Status.DONE, job.message
     assert job.recipient == network.ids["poipet"] and "Poipet" in job.message
 
 
 def test_a_post_not_enrolled_is_told_what_to_do(settings, tmp_path, client, people):
     settings.NODE_ROLE, settings.NODE_KEY_DIR = "post", tmp_path / "lonely"
     client.force_login(people["admin"])
-    response = client.post(reverse("transfers:start", args=["packet_export"]))
+    response = client.post(reverse("operatordesk:start", args=["packet_export"]))
     assert response.status_code == 400
     assert "not enrolled with headquarters yet" in response.content.decode()
-    assert not TransferJob.objects.exists()
+    assert not OperatorJob.objects.exists()
 
 
-def test_only_administrators_run_transfers(network, client, people):
+def test_only_administrators_run_operator_jobs(network, client, people):
     network.be("poipet")
     client.force_login(people["trainer"])
     # Wagtail sends a refused admin user back to the dashboard with a message.
-    assert client.get(reverse("transfers:index"))["Location"] == "/admin/"
-    assert client.post(reverse("transfers:start", args=["packet_export"]))["Location"] == "/admin/"
-    assert not TransferJob.objects.exists()
+    assert client.get(reverse("operatordesk:index"))["Location"] == "/admin/"
+    assert (
+        client.post(reverse("operatordesk:start", args=["packet_export"]))["Location"] == "/admin/"
+    )
+    assert not OperatorJob.objects.exists()
     client.force_login(people["admin"])
-    assert client.post(reverse("transfers:start", args=["nonsense"])).status_code == 404
+    assert client.post(reverse("operatordesk:start", args=["nonsense"])).status_code == 404

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class TransferJob(models.Model):
+class OperatorJob(models.Model):
     """Loading a bundle or a packet, or writing a packet. Not a record: it does not sync."""
 
     class Kind(models.TextChoices):
@@ -36,14 +36,14 @@ class TransferJob(models.Model):
     message = models.TextField(blank=True)
     result = models.JSONField(default=dict, blank=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transfer_jobs"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="operator_jobs"
     )
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("transfer")
+        verbose_name = _("operator job")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_status_display()})"

@@ -1,5 +1,10 @@
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from nodes.models import Peer
 
 
 class UploadForm(forms.Form):
@@ -27,7 +32,7 @@ class PacketForForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, recipients, **kwargs):
+    def __init__(self, *args: Any, recipients: QuerySet[Peer], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["post"].queryset = recipients
         if not recipients.exists():

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -18,17 +21,17 @@ from nodes.selectors import is_hub
 
 from . import selectors
 from .forms import PacketForForm, UploadForm
-from .models import TransferJob
-from .services import TransferRefused, transfer_request
+from .models import OperatorJob
+from .services import JobRefused, job_request
 
 
-def _operator(request) -> None:
+def _operator(request: HttpRequest) -> None:
     if not request.user.is_administrator:
         raise PermissionDenied
 
 
 @require_admin_access
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     _operator(request)
     return _page(request)
 
@@ -36,9 +39,9 @@ def index(request):
 @upload_limit(lambda: settings.ELEARNING_OPERATOR_UPLOAD_MAX)  # outermost: before the body is read
 @require_admin_access
 @require_POST
-def start(request, kind):
+def start(request: HttpRequest, kind: str) -> HttpResponse:
     _operator(request)
-    if kind not in TransferJob.Kind.values:
+    if kind not in OperatorJob.Kind.values:
         raise Http404
     if (limit := upload_refused(request)) is not None:
         return _back_with(
@@ -47,25 +50,25 @@ def start(request, kind):
             % {"size": filesizeformat(limit)},
         )
     upload = recipient = None
-    if kind == TransferJob.Kind.PACKET_EXPORT and is_hub():
+    if kind == OperatorJob.Kind.PACKET_EXPORT and is_hub():
         form = PacketForForm(request.POST, recipients=selectors.packet_recipients())
         if not form.is_valid():
             return _back_with(request, form.errors.get("post", [""])[0])
         recipient = form.cleaned_data["post"]
-    elif kind != TransferJob.Kind.PACKET_EXPORT:
-        prefix = "bundle" if kind == TransferJob.Kind.BUNDLE_IMPORT else "packet"
-        form = UploadForm(request.POST, request.FILES, prefix=prefix)
-        if not form.is_valid():
-            return _back_with(request, form.errors.get("file", [""])[0])
-        upload = form.cleaned_data["file"]
+    elif kind != OperatorJob.Kind.PACKET_EXPORT:
+        prefix = "bundle" if kind == OperatorJob.Kind.BUNDLE_IMPORT else "packet"
+        upload_form = UploadForm(request.POST, request.FILES, prefix=prefix)
+        if not upload_form.is_valid():
+            return _back_with(request, upload_form.errors.get("file", [""])[0])
+        upload = upload_form.cleaned_data["file"]
     try:
-        job = transfer_request(kind=kind, user=request.user, upload=upload, recipient=recipient)
-    except TransferRefused as refused:
+        job = job_request(kind=kind, user=request.user, upload=upload, recipient=recipient)
+    except JobRefused as refused:
         return _back_with(request, str(refused))
-    return redirect("transfers:job", job_id=job.pk)
+    return redirect("operatordesk:job", job_id=job.pk)
 
 
-def _page(request, *, error: str = "", status: int = 200):
+def _page(request: HttpRequest, *, error: object = "", status: int = 200) -> HttpResponse:
     context = selectors.operator_overview()
     context.update(
         bundle_form=UploadForm(prefix="bundle"),
@@ -74,20 +77,20 @@ def _page(request, *, error: str = "", status: int = 200):
             PacketForForm(recipients=selectors.packet_recipients()) if is_hub() else None
         ),
         awaiting_first_packet=selectors.posts_awaiting_first_packet() if is_hub() else [],
-        jobs=TransferJob.objects.filter(requested_by=request.user)[:10],
+        jobs=OperatorJob.objects.filter(requested_by=request.user)[:10],
         error=error,
     )
-    return TemplateResponse(request, "transfers/index.html", context, status=status)
+    return TemplateResponse(request, "operatordesk/index.html", context, status=status)
 
 
-def _back_with(request, message):
+def _back_with(request: HttpRequest, message: object) -> HttpResponse:
     return _page(request, error=message, status=400)
 
 
 @require_admin_access
-def job(request, job_id):
+def job(request: HttpRequest, job_id: uuid.UUID) -> HttpResponseBase:
     _operator(request)
-    found = get_object_or_404(TransferJob, pk=job_id, requested_by=request.user)
+    found = get_object_or_404(OperatorJob, pk=job_id, requested_by=request.user)
     if request.GET.get("format") == "json":
         return JsonResponse(
             {
@@ -99,7 +102,7 @@ def job(request, job_id):
             }
         )
     if request.GET.get("download"):
-        if found.status != TransferJob.Status.DONE or not found.output:
+        if found.status != OperatorJob.Status.DONE or not found.output:
             raise Http404
         return FileResponse(open(found.output, "rb"), as_attachment=True)
-    return TemplateResponse(request, "transfers/job.html", {"job": found})
+    return TemplateResponse(request, "operatordesk/job.html", {"job": found})

@@ -1,7 +1,7 @@
 """Writes for the operator's page: keep an uploaded file, queue the work, run it with progress.
 
-``transfer_request`` stores the upload under the data directory (streamed, size-limited) and
-queues ``run_transfer`` (a django-tasks task, run by ``manage.py db_worker``) after the commit.
+``job_request`` stores the upload under the data directory (streamed, size-limited) and
+queues ``run_job`` (a django-tasks task, run by ``manage.py db_worker``) after the commit.
 The task calls the bundle or sync service, reports progress on the job, and always removes the
 uploaded copy when it is done (the original is still on the stick). Jobs and written packets are
 removed after ``ELEARNING_GENERATED_DAYS``.
@@ -10,9 +10,11 @@ removed after ``ELEARNING_GENERATED_DAYS``.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -27,42 +29,42 @@ from nodes.selectors import hub_peer, is_hub
 from officers.models import User
 from recordsync.services import SyncError, packet_export, packet_import
 
-from .models import TransferJob
+from .models import OperatorJob
 
 
-class TransferRefused(Exception):
+class JobRefused(Exception):
     """The work cannot be queued; ``str()`` is for the operator."""
 
 
 def _folder(name: str) -> Path:
-    folder = Path(settings.GENERATED_ROOT) / "transfers" / name
+    folder = Path(settings.GENERATED_ROOT) / "operatordesk" / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-def transfer_request(
-    *, kind: str, user: User, upload=None, recipient: Peer | None = None
-) -> TransferJob:
-    """Queue a transfer. For imports, ``upload`` is the uploaded file; it is copied in chunks
+def job_request(
+    *, kind: str, user: User, upload: UploadedFile | None = None, recipient: Peer | None = None
+) -> OperatorJob:
+    """Queue a job. For imports, ``upload`` is the uploaded file; it is copied in chunks
     to the data directory (refused beyond ``ELEARNING_OPERATOR_UPLOAD_MAX``; the operator's
     page refuses a larger upload while it streams, before it is stored). Writing a packet needs
     a hub (at a post) or the post it is for (at headquarters)."""
-    transfers_prune()
-    job = TransferJob(kind=kind, requested_by=user)
-    if kind == TransferJob.Kind.PACKET_EXPORT:
+    jobs_prune()
+    job = OperatorJob(kind=kind, requested_by=user)
+    if kind == OperatorJob.Kind.PACKET_EXPORT:
         if is_hub():
             if recipient is None:
-                raise TransferRefused(_("Choose the post the packet is for."))
+                raise JobRefused(_("Choose the post the packet is for."))
             job.recipient, job.file_name = recipient.node_id, recipient.name
         elif hub_peer() is None:
-            raise TransferRefused(
+            raise JobRefused(
                 _("This post is not enrolled with headquarters yet: load the enrolment file first.")
             )
-    if kind in (TransferJob.Kind.BUNDLE_IMPORT, TransferJob.Kind.PACKET_IMPORT):
+    if kind in (OperatorJob.Kind.BUNDLE_IMPORT, OperatorJob.Kind.PACKET_IMPORT):
         if upload is None:
-            raise TransferRefused(_("Choose the file to load."))
-        if upload.size > settings.ELEARNING_OPERATOR_UPLOAD_MAX:
-            raise TransferRefused(_("This file is too large to be a bundle or a packet."))
+            raise JobRefused(_("Choose the file to load."))
+        if (upload.size or 0) > settings.ELEARNING_OPERATOR_UPLOAD_MAX:
+            raise JobRefused(_("This file is too large to be a bundle or a packet."))
         target = _folder("incoming") / f"{job.id}.upload"
         try:
             with open(target, "wb") as out:
@@ -70,34 +72,34 @@ def transfer_request(
                     out.write(block)
         except OSError as error:
             target.unlink(missing_ok=True)
-            raise TransferRefused(
+            raise JobRefused(
                 _("The file could not be stored on this computer: %(reason)s.")
                 % {"reason": error.strerror}
             ) from None
-        job.incoming, job.file_name = str(target), Path(upload.name).name[:255]
+        job.incoming, job.file_name = str(target), Path(upload.name or "").name[:255]
     job.save()
-    transaction.on_commit(lambda: run_transfer.enqueue(job_id=str(job.pk)))
+    transaction.on_commit(lambda: run_job.enqueue(job_id=str(job.pk)))
     return job
 
 
-def _progress(job: TransferJob):
+def _progress(job: OperatorJob) -> Callable[[int, int], None]:
     def report(done: int, total: int) -> None:
-        TransferJob.objects.filter(pk=job.pk).update(done=done, total=total)
+        OperatorJob.objects.filter(pk=job.pk).update(done=done, total=total)
 
     return report
 
 
 @task()
-def run_transfer(job_id: str) -> None:
-    job = TransferJob.objects.get(pk=job_id)
-    TransferJob.objects.filter(pk=job.pk).update(status=TransferJob.Status.RUNNING)
+def run_job(job_id: str) -> None:
+    job = OperatorJob.objects.get(pk=job_id)
+    OperatorJob.objects.filter(pk=job.pk).update(status=OperatorJob.Status.RUNNING)
     progress = _progress(job)
     try:
         output = ""
-        if job.kind == TransferJob.Kind.BUNDLE_IMPORT:
+        if job.kind == OperatorJob.Kind.BUNDLE_IMPORT:
             installed = bundle_import(path=Path(job.incoming), progress=progress)
             result, message = installed.as_dict(), installed.message
-        elif job.kind == TransferJob.Kind.PACKET_IMPORT:
+        elif job.kind == OperatorJob.Kind.PACKET_IMPORT:
             imported = packet_import(source=Path(job.incoming), progress=progress)
             result, message = imported.as_dict(), "\n".join(imported.lines())
         else:
@@ -110,23 +112,23 @@ def run_transfer(job_id: str) -> None:
             message = "\n".join(lines)
             output = str(target)
     except (ContainerError, BundleError, SyncError) as refused:
-        _finish(job, status=TransferJob.Status.FAILED, message=str(refused))
+        _finish(job, status=OperatorJob.Status.FAILED, message=str(refused))
     except Exception as error:
         _finish(
             job,
-            status=TransferJob.Status.FAILED,
+            status=OperatorJob.Status.FAILED,
             message=_("Something went wrong: %(error)s. Nothing was half-applied.")
             % {"error": error},
         )
         raise
     else:
-        _finish(job, status=TransferJob.Status.DONE, message=message, result=result, output=output)
+        _finish(job, status=OperatorJob.Status.DONE, message=message, result=result, output=output)
 
 
-def _finish(job: TransferJob, *, status, message, result=None, output="") -> None:
+def _finish(job: OperatorJob, *, status, message, result=None, output="") -> None:
     if job.incoming:
         Path(job.incoming).unlink(missing_ok=True)
-    TransferJob.objects.filter(pk=job.pk).update(
+    OperatorJob.objects.filter(pk=job.pk).update(
         status=status,
         message=message,
         result=result or {},
@@ -135,10 +137,10 @@ def _finish(job: TransferJob, *, status, message, result=None, output="") -> Non
     )
 
 
-def transfers_prune(*, now: datetime.datetime | None = None) -> int:
+def jobs_prune(*, now: datetime.datetime | None = None) -> int:
     """Remove jobs, and the packets they wrote, older than ``ELEARNING_GENERATED_DAYS``."""
     now = now or timezone.now()
-    old = TransferJob.objects.filter(
+    old = OperatorJob.objects.filter(
         created_at__lt=now - datetime.timedelta(days=settings.ELEARNING_GENERATED_DAYS)
     )
     removed = 0

@@ -27,9 +27,9 @@ from officers.models import Agency, BorderPost, Role, User
 from officers.services import coordinator_scope_add, officer_create
 from questionbank.models import Question, QuestionCategory
 
-from .content import COURSES
-from .content.quizzes import QUIZZES
+from .contentfiles import CONTENT_DIR, certificate_read, courses_read
 
+# Covers and diagrams, made by scripts/make_demo_images.py.
 IMAGES_DIR = Path(__file__).resolve().parent / "images"
 # Narrated video and audio with WebVTT captions, made by scripts/make_demo_media.py.
 RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
@@ -117,7 +117,8 @@ def _items(values) -> list[dict]:
 
 
 def question_value(q: dict) -> tuple[str, dict]:
-    """A demo question (see demodata/content/quizzes.py) as a question block's type and value."""
+    """A demo question (as in demodata/content/*/<language>.yaml) as a question block's type
+    and value."""
     value = {
         "stem": q["stem"] if q["stem"].startswith("<") else f"<p>{q['stem']}</p>",
         "points": q.get("points", 1),
@@ -166,7 +167,7 @@ def _publish(page):
     return page
 
 
-def _fill_course(page: CoursePage, spec: dict, text: dict) -> None:
+def _fill_course(page: CoursePage, text: dict) -> None:
     page.title = text["title"]
     page.summary = text["summary"]
     page.learning_outcomes = json.dumps(
@@ -175,8 +176,8 @@ def _fill_course(page: CoursePage, spec: dict, text: dict) -> None:
 
 
 def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
-    """Create and publish one demo course in its original language (English)."""
-    text = spec["translations"]["en"]
+    """Create and publish one demo course in its original language (the default locale's)."""
+    text = spec["texts"][spec["languages"][0]]
     course = CoursePage(
         slug=spec["slug"],
         code=spec["code"],
@@ -184,7 +185,7 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
         estimated_hours=spec["estimated_hours"],
         cover_image=_image(spec["cover_image"], f"{spec['code']} cover"),
     )
-    _fill_course(course, spec, text)
+    _fill_course(course, text)
     index.add_child(instance=course)
     _publish(course)
     for module_text in text["modules"]:
@@ -205,7 +206,7 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
             _publish(lesson)
         quiz_text = module_text.get("quiz")
         if quiz_text:
-            questions = QUIZZES.get(spec["code"], {}).get("modules", {}).get(module_text["slug"])
+            questions = quiz_text.get("questions")
             quiz = QuizPage(
                 title=quiz_text["title"],
                 slug=quiz_text["slug"],
@@ -213,7 +214,7 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
                 pass_mark=quiz_text["pass_mark"],
                 max_attempts=3,
                 review=ReviewOption.FINAL,  # no answer key while attempts remain
-                questions=quiz_questions(questions["en"]) if questions else "[]",
+                questions=quiz_questions(questions) if questions else "[]",
             )
             module.add_child(instance=quiz)
             _publish(quiz)
@@ -223,14 +224,14 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
 def course_tests_build(*, course: CoursePage, spec: dict) -> None:
     """The course's question bank category and its pre- and post-test, if the demo has them,
     in every language the demo gives."""
-    plan = QUIZZES.get(spec["code"], {})
-    if "bank" not in plan:
+    if "tests" not in spec:
         return
     default = Locale.get_default()
-    bank = plan["bank"]
-    category = QuestionCategory.objects.create(name=bank["category"]["en"], locale=default)
+    original, *translations = spec["languages"]
+    bank = spec["texts"][original]["bank"]
+    category = QuestionCategory.objects.create(name=bank["category"], locale=default)
     originals = []
-    for q in bank["questions"]["en"]:
+    for q in bank["questions"]:
         kind, value = question_value(q)
         originals.append(
             Question.objects.create(
@@ -240,16 +241,15 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
                 question=json.dumps([{"type": kind, "id": str(uuid.uuid4()), "value": value}]),
             )
         )
-    for language, name in bank["category"].items():
-        if language == "en":
-            continue
+    for language in translations:
+        t_bank = spec["texts"][language]["bank"]
         locale = Locale.objects.get(language_code=language)
         t_category = category.copy_for_translation(locale)
-        t_category.name = name
+        t_category.name = t_bank["category"]
         t_category.save()
-        for original, q in zip(originals, bank["questions"][language], strict=True):
+        for question, q in zip(originals, t_bank["questions"], strict=True):
             kind, value = question_value(q)
-            translated = original.copy_for_translation(locale)
+            translated = question.copy_for_translation(locale)
             translated.category = t_category
             translated.title = strip_tags(value["stem"])[:200]
             translated.question = json.dumps(
@@ -257,11 +257,11 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
             )
             translated.save()
     for kind in ("pre", "post"):
-        test = plan[f"{kind}_test"]
+        test = spec["texts"][original][f"{kind}_test"]
         quiz = QuizPage(
-            title=test["en"]["title"],
+            title=test["title"],
             slug=f"{kind}-test",
-            intro=test["en"]["intro"],
+            intro=test["intro"],
             test_kind=kind,
             pass_mark=0 if kind == "pre" else 70,
             # The graded post-test shows answers only after a pass or the last attempt.
@@ -272,7 +272,7 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
                     {
                         "type": "random_draw",
                         "id": str(uuid.uuid4()),
-                        "value": {"category": category.pk, "count": test["draw"]},
+                        "value": {"category": category.pk, "count": spec["tests"][kind]["draw"]},
                     }
                 ]
             ),
@@ -283,20 +283,19 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
 
 def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
     """Create and publish ``language``'s version of every page of ``course`` from the spec."""
-    text = spec["translations"][language]
+    text = spec["texts"][language]
     locale = Locale.objects.get(language_code=language)
     index = course.get_parent().specific
     if not index.has_translation(locale):
         _publish(index.copy_for_translation(locale))
     translated = course.copy_for_translation(locale)
-    _fill_course(translated, spec, text)
+    _fill_course(translated, text)
     _publish(translated)
     modules = list(course.get_children().specific())
     module_texts = iter(text["modules"])
-    tests = QUIZZES.get(spec["code"], {})
     for module in modules:
         if isinstance(module, QuizPage):
-            test = tests.get(f"{module.test_kind}_test", {}).get(language)
+            test = text.get(f"{module.test_kind}_test")
             t_quiz = module.copy_for_translation(locale)
             if test:
                 t_quiz.title, t_quiz.intro = test["title"], test["intro"]
@@ -319,8 +318,7 @@ def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
             elif isinstance(child, QuizPage) and module_text.get("quiz"):
                 t_child.title = module_text["quiz"]["title"]
                 t_child.intro = module_text["quiz"]["intro"]
-                questions = QUIZZES.get(spec["code"], {}).get("modules", {})
-                translated = questions.get(module_text["slug"], {}).get(language)
+                translated = module_text["quiz"].get("questions")
                 if translated:
                     t_child.questions = quiz_questions(translated)
             _publish(t_child)
@@ -405,19 +403,30 @@ def demo_logins() -> list[DemoLogin]:
 
 
 @transaction.atomic
-def demo_load() -> list[DemoLogin]:
-    """Load the demo. Returns the logins to print."""
+def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
+    """Load the demo from the data files in ``content``. Returns the logins to print.
+
+    Every file is read and checked before anything is written: one that fails raises
+    ``contentfiles.ContentError`` and nothing is loaded."""
+    specs = courses_read(content, images=IMAGES_DIR, recordings=RECORDINGS_DIR)
+    certificate = certificate_read(content)
     index = catalogue_ensure()
-    for spec in COURSES:
+    for spec in specs:
         if CoursePage.objects.filter(code=spec["code"]).exists():
             continue
         course = course_build(spec=spec, index=index)
         course_tests_build(course=course, spec=spec)
-        for language in spec["translations"]:
-            if language != "en":
-                course_translate(course=course, spec=spec, language=language)
+        for language in spec["languages"][1:]:
+            course_translate(course=course, spec=spec, language=language)
 
-    _certificate_design_ensure()
+    _certificate_design_ensure(
+        certificate,
+        validity={
+            s["code"]: s["certificate_validity_months"]
+            for s in specs
+            if "certificate_validity_months" in s
+        },
+    )
     posts = {
         p["code"]: BorderPost.objects.get_or_create(code=p["code"], defaults=p)[0] for p in POSTS
     }
@@ -554,61 +563,35 @@ def _complete(officer: User, course: CoursePage) -> None:
             )
 
 
-def _certificate_design_ensure() -> None:
-    """The courses' certificate template (English and Thai), and a two-year validity for the
-    trafficking course so officers see when to recertify."""
+def _signatories(signatories: list[dict]) -> str:
+    return json.dumps(
+        [{"type": "signatory", "id": str(uuid.uuid4()), "value": v} for v in signatories]
+    )
+
+
+def _certificate_design_ensure(certificate: dict, *, validity: dict[str, int]) -> None:
+    """The courses' certificate template (in each language of certificate.yaml), and each
+    course's validity from its course.yaml (TIP-101: two years, so officers see when to
+    recertify)."""
     default = Locale.get_default()
-    template = CertificateTemplate.objects.filter(name="Regional border training").first()
+    template = CertificateTemplate.objects.filter(name=certificate["name"]).first()
     if template is None:
+        (_original, text), *translations = certificate["texts"].items()
         template = CertificateTemplate.objects.create(
-            name="Regional border training",
+            name=certificate["name"],
             locale=default,
-            title="Certificate of completion",
-            body="has successfully completed the course",
-            signatories=json.dumps(
-                [
-                    {
-                        "type": "signatory",
-                        "id": str(uuid.uuid4()),
-                        "value": {
-                            "name": "Director of Training",
-                            "title": "Regional Training Centre",
-                        },
-                    },
-                    {
-                        "type": "signatory",
-                        "id": str(uuid.uuid4()),
-                        "value": {
-                            "name": "Head of Border Management",
-                            "title": "Regional Office for Southeast Asia and the Pacific",
-                        },
-                    },
-                ]
-            ),
+            title=text["title"],
+            body=text["body"],
+            signatories=_signatories(text["signatories"]),
         )
-        thai = template.copy_for_translation(Locale.objects.get(language_code="th"))
-        thai.title = "ประกาศนียบัตรการสำเร็จหลักสูตร"
-        thai.body = "ได้สำเร็จการฝึกอบรมตามหลักสูตร"
-        thai.signatories = json.dumps(
-            [
-                {
-                    "type": "signatory",
-                    "id": str(uuid.uuid4()),
-                    "value": {"name": "ผู้อำนวยการฝ่ายฝึกอบรม", "title": "ศูนย์ฝึกอบรมภูมิภาค"},
-                },
-                {
-                    "type": "signatory",
-                    "id": str(uuid.uuid4()),
-                    "value": {
-                        "name": "หัวหน้าฝ่ายการบริหารจัดการชายแดน",
-                        "title": "สำนักงานภูมิภาคเอเชียตะวันออกเฉียงใต้และแปซิฟิก",
-                    },
-                },
-            ]
-        )
-        thai.save()
+        for language, text in translations:
+            translated = template.copy_for_translation(Locale.objects.get(language_code=language))
+            translated.title = text["title"]
+            translated.body = text["body"]
+            translated.signatories = _signatories(text["signatories"])
+            translated.save()
     for course in CoursePage.objects.filter(locale=default, certificate_template__isnull=True):
         course.certificate_template = template
-        if course.code == "TIP-101":
-            course.certificate_validity_months = 24
+        if course.code in validity:
+            course.certificate_validity_months = validity[course.code]
         _publish(course)

@@ -419,14 +419,22 @@ def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
         for language in spec["languages"][1:]:
             course_translate(course=course, spec=spec, language=language)
 
-    _certificate_design_ensure(
-        certificate,
-        validity={
-            s["code"]: s["certificate_validity_months"]
-            for s in specs
-            if "certificate_validity_months" in s
-        },
-    )
+    validity = {s["code"]: s.get("certificate_validity_months") for s in specs}
+    _certificate_design_ensure(certificate, validity={c: m for c, m in validity.items() if m})
+    officers, coordinators = _people_ensure()
+    _seed_progress(officers=officers, coordinators=coordinators)
+    return demo_logins()
+
+
+def _person(username: str, role: Role, **fields: object) -> User:
+    if not User.objects.filter(username=username).exists():
+        officer_create(username=username, password=DEMO_PASSWORD, role=role, **fields)
+    return User.objects.get(username=username)
+
+
+def _people_ensure() -> tuple[dict[str, User], dict[str, User]]:
+    """The posts, agencies, staff and officers of the demo: the officers by user name and the
+    coordinators by country."""
     posts = {
         p["code"]: BorderPost.objects.get_or_create(code=p["code"], defaults=p)[0] for p in POSTS
     }
@@ -436,22 +444,16 @@ def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
         )[0]
         for a in AGENCIES
     }
-
-    def person(username, role, **fields):
-        if not User.objects.filter(username=username).exists():
-            officer_create(username=username, password=DEMO_PASSWORD, role=role, **fields)
-        return User.objects.get(username=username)
-
-    person("admin", Role.ADMINISTRATOR, full_name_latin="Platform Administrator")
-    person("trainer", Role.TRAINER, full_name_latin="Headquarters Trainer")
-    coordinator_th = person(
+    _person("admin", Role.ADMINISTRATOR, full_name_latin="Platform Administrator")
+    _person("trainer", Role.TRAINER, full_name_latin="Headquarters Trainer")
+    coordinator_th = _person(
         "coordinator",
         Role.COORDINATOR,
         full_name_latin="Thailand Coordinator",
         country="TH",
     )
     coordinator_scope_add(coordinator=coordinator_th, country="TH")
-    coordinator_kh = person(
+    coordinator_kh = _person(
         "coordinator.poipet",
         Role.COORDINATOR,
         full_name_latin="Poipet Coordinator",
@@ -460,9 +462,11 @@ def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
     coordinator_scope_add(coordinator=coordinator_kh, post=posts["kh-poipet"])
 
     officers = {}
-    for username, native, latin, number, rank, post_code, language in OFFICERS:
+    # Liaison officers belong to no agency of the post's country.
+    people = [(o, True) for o in OFFICERS] + [(o, False) for o in LIAISON_OFFICERS]
+    for (username, native, latin, number, rank, post_code, language), of_agency in people:
         post = posts[post_code]
-        officers[username] = person(
+        officers[username] = _person(
             username,
             Role.LEARNER,
             full_name_native=native,
@@ -470,23 +474,10 @@ def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
             service_number=number,
             rank=rank,
             post=post,
-            agency=agencies[post.country],
+            **({"agency": agencies[post.country]} if of_agency else {}),
             preferred_language=language,
         )
-    for username, native, latin, number, rank, post_code, language in LIAISON_OFFICERS:
-        post = posts[post_code]
-        officers[username] = person(
-            username,
-            Role.LEARNER,
-            full_name_native=native,
-            full_name_latin=latin,
-            service_number=number,
-            rank=rank,
-            post=post,
-            preferred_language=language,
-        )
-    _seed_progress(officers=officers, coordinators={"TH": coordinator_th, "KH": coordinator_kh})
-    return demo_logins()
+    return officers, {"TH": coordinator_th, "KH": coordinator_kh}
 
 
 def _seed_progress(*, officers: dict[str, User], coordinators: dict[str, User]) -> None:

@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -99,7 +99,7 @@ class _File:
         parts = self.path.parts
         return "/".join(parts[parts.index("demodata") :]) if "demodata" in parts else str(self.path)
 
-    def fail(self, path: list[str | int], message: str) -> None:
+    def fail(self, path: list[str | int], message: str) -> NoReturn:
         line = _line(yaml.compose(self.text, Loader=_LOADER), path)
         raise ContentError(f"{self.name}, line {line} ({place(path)}): {message}")
 
@@ -197,10 +197,12 @@ def _narration_clips(recordings: Path) -> set[str]:
     return {clip["name"] for clip in spec["clips"]}
 
 
-def course_read(folder: Path, *, images: Path, recordings: Path) -> dict[str, Any]:
+def course_read(folder: Path, *, images: Path, recordings: Path, original: str) -> dict[str, Any]:
     """One course folder: ``course.yaml``'s fields, and ``texts``, language -> its file's data
-    (the original first)."""
+    (the original, which must be the ``original`` language, first)."""
     meta = _File(folder / "course.yaml", "course")
+    if meta.data["languages"][0] != original:
+        meta.fail(["languages", 0], f"{original!r} expected: courses are written in it first.")
     if meta.data["slug"] != folder.name:
         meta.fail(["slug"], f"{folder.name!r} expected: the course's folder is named after it.")
     if not (images / meta.data["cover_image"]).is_file():
@@ -208,26 +210,28 @@ def course_read(folder: Path, *, images: Path, recordings: Path) -> dict[str, An
     clips = _narration_clips(recordings)
     languages = meta.data["languages"]
     files = {language: _File(folder / f"{language}.yaml", "language") for language in languages}
-    original = files[languages[0]]
-    _original_check(original, meta.data)
+    source = files[languages[0]]
+    _original_check(source, meta.data)
     for file in files.values():
         _media_check(file, images, clips)
-        if file is not original:
-            _translation_check(file, original, meta.data)
+        if file is not source:
+            _translation_check(file, source, meta.data)
     return {**meta.data, "texts": {language: file.data for language, file in files.items()}}
 
 
 def courses_read(
-    folder: Path = CONTENT_DIR, *, images: Path, recordings: Path
+    folder: Path = CONTENT_DIR, *, images: Path, recordings: Path, original: str
 ) -> list[dict[str, Any]]:
-    """Every demo course, in ``courses.yaml``'s order, read and checked."""
+    """Every demo course, in ``courses.yaml``'s order, read and checked; each is written in
+    ``original`` (the site's default language) first."""
     index = _File(folder / "courses.yaml", "courses")
     return [
-        course_read(folder / name, images=images, recordings=recordings)
+        course_read(folder / name, images=images, recordings=recordings, original=original)
         for name in index.data["courses"]
     ]
 
 
 def certificate_read(folder: Path = CONTENT_DIR) -> dict[str, Any]:
     """The courses' certificate template: its name and, per language, its text."""
-    return _File(folder / "certificate.yaml", "certificate").data
+    data: dict[str, Any] = _File(folder / "certificate.yaml", "certificate").data
+    return data

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.images.models import AbstractImage
+from wagtail.models import Locale, Page
 
 from courses.models import CertificateTemplate, CourseIndexPage, CoursePage
 from courses.services import catalogue_ensure
@@ -34,6 +38,7 @@ IMAGES_DIR = Path(__file__).resolve().parent / "images"
 # Narrated video and audio with WebVTT captions, made by scripts/make_demo_media.py.
 RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
 DEMO_PASSWORD = "border-demo-2026"
+P = TypeVar("P", bound=Page)
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class DemoLogin:
     where: str
 
 
-def _stored(model, wrapper, path: Path, title: str):
+def _stored(model: Any, wrapper: type[File], path: Path, title: str) -> Any:
     """The image or document titled ``title``, uploaded from ``path`` the first time."""
     existing = model.objects.filter(title=title).first()
     if existing:
@@ -52,11 +57,11 @@ def _stored(model, wrapper, path: Path, title: str):
         return model.objects.create(title=title, file=wrapper(handle, name=path.name))
 
 
-def _image(file_name: str, title: str):
+def _image(file_name: str, title: str) -> AbstractImage:
     return _stored(get_image_model(), ImageFile, IMAGES_DIR / file_name, title)
 
 
-def _document(file_name: str, title: str):
+def _document(file_name: str, title: str) -> AbstractDocument:
     return _stored(get_document_model(), File, RECORDINGS_DIR / file_name, title)
 
 
@@ -112,7 +117,7 @@ def _body(blocks: list[dict], image_title_prefix: str) -> str:
     return json.dumps(raw)
 
 
-def _items(values) -> list[dict]:
+def _items(values: Iterable[object]) -> list[dict]:
     return [{"type": "item", "id": str(uuid.uuid4()), "value": v} for v in values]
 
 
@@ -162,7 +167,7 @@ def quiz_questions(questions: list[dict]) -> str:
     return json.dumps(blocks)
 
 
-def _publish(page):
+def _publish(page: P) -> P:
     page.save_revision().publish()
     return page
 
@@ -408,7 +413,12 @@ def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
 
     Every file is read and checked before anything is written: one that fails raises
     ``contentfiles.ContentError`` and nothing is loaded."""
-    specs = courses_read(content, images=IMAGES_DIR, recordings=RECORDINGS_DIR)
+    specs = courses_read(
+        content,
+        images=IMAGES_DIR,
+        recordings=RECORDINGS_DIR,
+        original=Locale.get_default().language_code,
+    )
     certificate = certificate_read(content)
     index = catalogue_ensure()
     for spec in specs:

@@ -32,7 +32,7 @@ DEMO = {
 
 
 def read(folder: Path = CONTENT_DIR) -> list[dict]:
-    return courses_read(folder, images=IMAGES_DIR, recordings=RECORDINGS_DIR)
+    return courses_read(folder, images=IMAGES_DIR, recordings=RECORDINGS_DIR, original="en")
 
 
 def test_the_data_files_hold_every_course_and_language_and_validate():
@@ -168,6 +168,13 @@ MISTAKES = [
         f"tip-101/course.yaml, line {line_of('tip-101/course.yaml', '  - th') + 1} column 2: "
         "not valid YAML:",
         id="yaml-syntax",
+    ),
+    pytest.param(
+        "tip-101/course.yaml",
+        ("  - en\n  - th\n", "  - th\n  - en\n"),
+        f"tip-101/course.yaml, line {line_of('tip-101/course.yaml', '  - en')} (languages[0]): "
+        "'en' expected: courses are written in it first.",
+        id="original-not-the-default-language",
     ),
 ]
 

@@ -34,7 +34,8 @@ from officers.services import officer_create, officer_set_language
 from quizzes.models import QuizAttempt, QuizSubmission
 from quizzes.services import AttemptRefused, attempt_save
 
-from .services import AGENCIES, POSTS, right_answers
+from .people import AGENCIES, POSTS
+from .services import right_answers
 
 # The tables a run fills, as the sync moves them; the label is what the summary prints.
 RECORD_TABLES: tuple[tuple[str, type], ...] = (

@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import strip_tags
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
@@ -32,6 +33,7 @@ from officers.services import coordinator_scope_add, officer_create
 from questionbank.models import Question, QuestionCategory
 
 from .contentfiles import CONTENT_DIR, certificate_read, courses_read
+from .people import AGENCIES, LIAISON_OFFICERS, OFFICERS, POSTS, DemoLogin, demo_logins
 
 # Covers and diagrams, made by scripts/make_demo_images.py.
 IMAGES_DIR = Path(__file__).resolve().parent / "images"
@@ -39,13 +41,6 @@ IMAGES_DIR = Path(__file__).resolve().parent / "images"
 RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
 DEMO_PASSWORD = "border-demo-2026"
 P = TypeVar("P", bound=Page)
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    username: str
-    role: str
-    where: str
 
 
 def _stored(model: Any, wrapper: type[File], path: Path, title: str) -> Any:
@@ -329,84 +324,6 @@ def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
             _publish(t_child)
 
 
-POSTS = [
-    {"code": "th-aranyaprathet", "name": "Aranyaprathet Border Checkpoint", "country": "TH"},
-    {"code": "kh-poipet", "name": "Poipet International Border Checkpoint", "country": "KH"},
-]
-AGENCIES = [
-    {
-        "name": "Immigration Bureau, Royal Thai Police",
-        "short_name": "Thai Immigration",
-        "country": "TH",
-    },
-    {
-        "name": "General Department of Immigration",
-        "short_name": "Cambodian Immigration",
-        "country": "KH",
-    },
-]
-# Border liaison officers from neighbouring countries, stationed at the two posts: their names
-# put Lao, Burmese and Vietnamese on the demo certificates beside Thai, Khmer and Latin.
-LIAISON_OFFICERS = [
-    ("khamla", "ຄຳຫຼ້າ ພົມມະຈັນ", "Khamla Phommachanh", "LA-2231", "Captain", "th-aranyaprathet", "lo"),
-    ("aungko", "အောင်ကိုကို", "Aung Ko Ko", "MM-5510", "Police Captain", "th-aranyaprathet", "my"),
-    ("nguyenan", "Nguyễn Văn An", "Nguyen Van An", "VN-8842", "Major", "kh-poipet", "vi"),
-]
-
-OFFICERS = [
-    # username, native name, Latin name, service no., rank, post, language
-    (
-        "somchai",
-        "สมชาย ใจดี",
-        "Somchai Jaidee",
-        "TH-40112",
-        "Police Lieutenant",
-        "th-aranyaprathet",
-        "th",
-    ),
-    (
-        "malee",
-        "มาลี ศรีสุข",
-        "Malee Srisuk",
-        "TH-40387",
-        "Police Sergeant Major",
-        "th-aranyaprathet",
-        "th",
-    ),
-    (
-        "anan",
-        "อนันต์ วงศ์ทอง",
-        "Anan Wongthong",
-        "TH-41020",
-        "Police Captain",
-        "th-aranyaprathet",
-        "en",
-    ),
-    ("sokha", "សុខា ចាន់", "Sokha Chan", "KH-7731", "Lieutenant", "kh-poipet", "km"),
-    ("dara", "ដារ៉ា សុខ", "Dara Sok", "KH-7802", "Second Lieutenant", "kh-poipet", "km"),
-    ("officer", "", "Demo Officer", "KH-7999", "Sergeant", "kh-poipet", "en"),
-]
-
-
-STAFF_LOGINS = [
-    DemoLogin("admin", Role.ADMINISTRATOR, "everything"),
-    DemoLogin("trainer", Role.TRAINER, "authoring in /admin/"),
-    DemoLogin("coordinator", Role.COORDINATOR, "officers in Thailand"),
-    DemoLogin("coordinator.poipet", Role.COORDINATOR, "officers at Poipet"),
-]
-
-
-def demo_logins() -> list[DemoLogin]:
-    """Every demo login, in the order ``load_demo`` prints them (the README's table lists the
-    same; a test compares them)."""
-    post_names = {p["code"]: p["name"] for p in POSTS}
-    return [
-        *STAFF_LOGINS,
-        *(DemoLogin(o[0], Role.LEARNER, post_names[o[5]]) for o in OFFICERS),
-        *(DemoLogin(o[0], Role.LEARNER, f"{post_names[o[5]]} (liaison)") for o in LIAISON_OFFICERS),
-    ]
-
-
 @transaction.atomic
 def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
     """Load the demo from the data files in ``content``. Returns the logins to print.
@@ -417,7 +334,7 @@ def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
         content,
         images=IMAGES_DIR,
         recordings=RECORDINGS_DIR,
-        original=Locale.get_default().language_code,
+        original=get_supported_content_language_variant(settings.LANGUAGE_CODE),
     )
     certificate = certificate_read(content)
     index = catalogue_ensure()

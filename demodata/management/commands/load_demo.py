@@ -10,7 +10,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from demodata.contentfiles import CONTENT_DIR, ContentError
-from demodata.services import DEMO_PASSWORD, demo_load, demo_logins
+from demodata.people import demo_logins
+from demodata.services import DEMO_PASSWORD, demo_load
 
 
 class Command(BaseCommand):

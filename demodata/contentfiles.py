@@ -50,7 +50,7 @@ def _validator(name: str) -> Draft202012Validator:
 
 
 def place(path: list[str | int]) -> str:
-    """``["modules", 0, "lessons", 1]`` -> ``modules[0].lessons[1]`` (the document for ``[]``)."""
+    """``["modules", 0, "lessons", 1]`` -> ``modules[0].lessons[1]``; ``[]`` -> the whole file."""
     text = ""
     for step in path:
         text += f"[{step}]" if isinstance(step, int) else f".{step}"
@@ -82,6 +82,8 @@ class _File:
             text = path.read_text(encoding="utf-8")
         except OSError as error:
             raise ContentError(f"{self.name}: cannot be read ({error.strerror}).") from None
+        except UnicodeDecodeError as error:
+            raise ContentError(f"{self.name}: not UTF-8 text (byte {error.start}).") from None
         self.text = text
         try:
             self.data: Any = yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)

@@ -34,7 +34,7 @@ from quizzes.models import QuizAttempt, QuizSubmission
 from quizzes.qtypes import qtype
 from quizzes.services import AttemptRefused, attempt_save
 
-from .services import AGENCIES, POSTS
+from .people import AGENCIES, POSTS
 
 # The tables a run fills, as the sync moves them; the label is what the summary prints.
 RECORD_TABLES: tuple[tuple[str, type], ...] = (
@@ -376,6 +376,27 @@ def _reread(*, officer: User, lessons: tuple[LessonPage, ...], rng: random.Rando
         learning_services.lesson_open(learner=officer, lesson=lesson)
 
 
+def _quiz_until_passed(
+    *,
+    officer: User,
+    quiz: QuizPage,
+    lessons: tuple[LessonPage, ...],
+    rng: random.Random,
+    persona: Persona,
+    skill: float,
+) -> float | None:
+    """Attempts at a module's ``quiz``, re-reading some of its ``lessons`` between them, until
+    one passes: the skill the officer has then, or None if every attempt failed."""
+    while True:
+        passed = _take_quiz(officer=officer, quiz=quiz, rng=rng, persona=persona, skill=skill)
+        if passed:
+            return skill
+        if passed is None:
+            return None
+        _reread(officer=officer, lessons=lessons, rng=rng)
+        skill = min(0.98, skill + persona.learning_gain)
+
+
 def _course_activity(
     *,
     officer: User,
@@ -413,16 +434,17 @@ def _course_activity(
             continue
         if budget is not None and done >= budget:
             return
-        while True:
-            passed = _take_quiz(
-                officer=officer, quiz=module.quiz, rng=rng, persona=persona, skill=skill
-            )
-            if passed:
-                break
-            if passed is None:
-                return  # every attempt failed: the officer is stuck until a trainer helps
-            _reread(officer=officer, lessons=module.lessons, rng=rng)
-            skill = min(0.98, skill + persona.learning_gain)
+        skill_after = _quiz_until_passed(
+            officer=officer,
+            quiz=module.quiz,
+            lessons=module.lessons,
+            rng=rng,
+            persona=persona,
+            skill=skill,
+        )
+        if skill_after is None:
+            return  # every attempt failed: the officer is stuck until a trainer helps
+        skill = skill_after
         done += 1
     if plan.post_test and steps.post_test is not None:
         _take_quiz(

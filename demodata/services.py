@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import strip_tags
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.images.models import AbstractImage
+from wagtail.models import Locale, Page
 
 from courses.models import CertificateTemplate, CourseIndexPage, CoursePage
 from courses.services import catalogue_ensure
@@ -28,23 +33,18 @@ from officers.services import coordinator_scope_add, officer_create
 from questionbank.models import Question, QuestionCategory
 from quizzes import qtypes
 
-from .content import COURSES
-from .content.quizzes import QUIZZES
+from .contentfiles import CONTENT_DIR, certificate_read, courses_read
+from .people import AGENCIES, LIAISON_OFFICERS, OFFICERS, POSTS, DemoLogin, demo_logins
 
+# Covers and diagrams, made by scripts/make_demo_images.py.
 IMAGES_DIR = Path(__file__).resolve().parent / "images"
 # Narrated video and audio with WebVTT captions, made by scripts/make_demo_media.py.
 RECORDINGS_DIR = Path(__file__).resolve().parent / "recordings"
 DEMO_PASSWORD = "border-demo-2026"
+P = TypeVar("P", bound=Page)
 
 
-@dataclass(frozen=True)
-class DemoLogin:
-    username: str
-    role: str
-    where: str
-
-
-def _stored(model, wrapper, path: Path, title: str):
+def _stored(model: Any, wrapper: type[File], path: Path, title: str) -> Any:
     """The image or document titled ``title``, uploaded from ``path`` the first time."""
     existing = model.objects.filter(title=title).first()
     if existing:
@@ -53,11 +53,11 @@ def _stored(model, wrapper, path: Path, title: str):
         return model.objects.create(title=title, file=wrapper(handle, name=path.name))
 
 
-def _image(file_name: str, title: str):
+def _image(file_name: str, title: str) -> AbstractImage:
     return _stored(get_image_model(), ImageFile, IMAGES_DIR / file_name, title)
 
 
-def _document(file_name: str, title: str):
+def _document(file_name: str, title: str) -> AbstractDocument:
     return _stored(get_document_model(), File, RECORDINGS_DIR / file_name, title)
 
 
@@ -113,12 +113,13 @@ def _body(blocks: list[dict], image_title_prefix: str) -> str:
     return json.dumps(raw)
 
 
-def _items(values) -> list[dict]:
+def _items(values: Iterable[object]) -> list[dict]:
     return [{"type": "item", "id": str(uuid.uuid4()), "value": v} for v in values]
 
 
 def question_value(q: dict) -> tuple[str, dict]:
-    """A demo question (see demodata/content/quizzes.py) as a question block's type and value."""
+    """A demo question (as in demodata/content/*/<language>.yaml) as a question block's type
+    and value."""
     value = {
         "stem": q["stem"] if q["stem"].startswith("<") else f"<p>{q['stem']}</p>",
         "points": q.get("points", 1),
@@ -162,12 +163,12 @@ def quiz_questions(questions: list[dict]) -> str:
     return json.dumps(blocks)
 
 
-def _publish(page):
+def _publish(page: P) -> P:
     page.save_revision().publish()
     return page
 
 
-def _fill_course(page: CoursePage, spec: dict, text: dict) -> None:
+def _fill_course(page: CoursePage, text: dict) -> None:
     page.title = text["title"]
     page.summary = text["summary"]
     page.learning_outcomes = json.dumps(
@@ -176,8 +177,8 @@ def _fill_course(page: CoursePage, spec: dict, text: dict) -> None:
 
 
 def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
-    """Create and publish one demo course in its original language (English)."""
-    text = spec["translations"]["en"]
+    """Create and publish one demo course in its original language (the default locale's)."""
+    text = spec["texts"][spec["languages"][0]]
     course = CoursePage(
         slug=spec["slug"],
         code=spec["code"],
@@ -185,7 +186,7 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
         estimated_hours=spec["estimated_hours"],
         cover_image=_image(spec["cover_image"], f"{spec['code']} cover"),
     )
-    _fill_course(course, spec, text)
+    _fill_course(course, text)
     index.add_child(instance=course)
     _publish(course)
     for module_text in text["modules"]:
@@ -206,7 +207,7 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
             _publish(lesson)
         quiz_text = module_text.get("quiz")
         if quiz_text:
-            questions = QUIZZES.get(spec["code"], {}).get("modules", {}).get(module_text["slug"])
+            questions = quiz_text.get("questions")
             quiz = QuizPage(
                 title=quiz_text["title"],
                 slug=quiz_text["slug"],
@@ -214,7 +215,7 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
                 pass_mark=quiz_text["pass_mark"],
                 max_attempts=3,
                 review=ReviewOption.FINAL,  # no answer key while attempts remain
-                questions=quiz_questions(questions["en"]) if questions else "[]",
+                questions=quiz_questions(questions) if questions else "[]",
             )
             module.add_child(instance=quiz)
             _publish(quiz)
@@ -224,14 +225,14 @@ def course_build(*, spec: dict, index: CourseIndexPage) -> CoursePage:
 def course_tests_build(*, course: CoursePage, spec: dict) -> None:
     """The course's question bank category and its pre- and post-test, if the demo has them,
     in every language the demo gives."""
-    plan = QUIZZES.get(spec["code"], {})
-    if "bank" not in plan:
+    if "tests" not in spec:
         return
     default = Locale.get_default()
-    bank = plan["bank"]
-    category = QuestionCategory.objects.create(name=bank["category"]["en"], locale=default)
+    original, *translations = spec["languages"]
+    bank = spec["texts"][original]["bank"]
+    category = QuestionCategory.objects.create(name=bank["category"], locale=default)
     originals = []
-    for q in bank["questions"]["en"]:
+    for q in bank["questions"]:
         kind, value = question_value(q)
         originals.append(
             Question.objects.create(
@@ -241,16 +242,15 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
                 question=json.dumps([{"type": kind, "id": str(uuid.uuid4()), "value": value}]),
             )
         )
-    for language, name in bank["category"].items():
-        if language == "en":
-            continue
+    for language in translations:
+        t_bank = spec["texts"][language]["bank"]
         locale = Locale.objects.get(language_code=language)
         t_category = category.copy_for_translation(locale)
-        t_category.name = name
+        t_category.name = t_bank["category"]
         t_category.save()
-        for original, q in zip(originals, bank["questions"][language], strict=True):
+        for question, q in zip(originals, t_bank["questions"], strict=True):
             kind, value = question_value(q)
-            translated = original.copy_for_translation(locale)
+            translated = question.copy_for_translation(locale)
             translated.category = t_category
             translated.title = strip_tags(value["stem"])[:200]
             translated.question = json.dumps(
@@ -258,11 +258,11 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
             )
             translated.save()
     for kind in ("pre", "post"):
-        test = plan[f"{kind}_test"]
+        test = spec["texts"][original][f"{kind}_test"]
         quiz = QuizPage(
-            title=test["en"]["title"],
+            title=test["title"],
             slug=f"{kind}-test",
-            intro=test["en"]["intro"],
+            intro=test["intro"],
             test_kind=kind,
             pass_mark=0 if kind == "pre" else 70,
             # The graded post-test shows answers only after a pass or the last attempt.
@@ -273,7 +273,7 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
                     {
                         "type": "random_draw",
                         "id": str(uuid.uuid4()),
-                        "value": {"category": category.pk, "count": test["draw"]},
+                        "value": {"category": category.pk, "count": spec["tests"][kind]["draw"]},
                     }
                 ]
             ),
@@ -284,20 +284,19 @@ def course_tests_build(*, course: CoursePage, spec: dict) -> None:
 
 def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
     """Create and publish ``language``'s version of every page of ``course`` from the spec."""
-    text = spec["translations"][language]
+    text = spec["texts"][language]
     locale = Locale.objects.get(language_code=language)
     index = course.get_parent().specific
     if not index.has_translation(locale):
         _publish(index.copy_for_translation(locale))
     translated = course.copy_for_translation(locale)
-    _fill_course(translated, spec, text)
+    _fill_course(translated, text)
     _publish(translated)
     modules = list(course.get_children().specific())
     module_texts = iter(text["modules"])
-    tests = QUIZZES.get(spec["code"], {})
     for module in modules:
         if isinstance(module, QuizPage):
-            test = tests.get(f"{module.test_kind}_test", {}).get(language)
+            test = text.get(f"{module.test_kind}_test")
             t_quiz = module.copy_for_translation(locale)
             if test:
                 t_quiz.title, t_quiz.intro = test["title"], test["intro"]
@@ -320,105 +319,50 @@ def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
             elif isinstance(child, QuizPage) and module_text.get("quiz"):
                 t_child.title = module_text["quiz"]["title"]
                 t_child.intro = module_text["quiz"]["intro"]
-                questions = QUIZZES.get(spec["code"], {}).get("modules", {})
-                translated = questions.get(module_text["slug"], {}).get(language)
+                translated = module_text["quiz"].get("questions")
                 if translated:
                     t_child.questions = quiz_questions(translated)
             _publish(t_child)
 
 
-POSTS = [
-    {"code": "th-aranyaprathet", "name": "Aranyaprathet Border Checkpoint", "country": "TH"},
-    {"code": "kh-poipet", "name": "Poipet International Border Checkpoint", "country": "KH"},
-]
-AGENCIES = [
-    {
-        "name": "Immigration Bureau, Royal Thai Police",
-        "short_name": "Thai Immigration",
-        "country": "TH",
-    },
-    {
-        "name": "General Department of Immigration",
-        "short_name": "Cambodian Immigration",
-        "country": "KH",
-    },
-]
-# Border liaison officers from neighbouring countries, stationed at the two posts: their names
-# put Lao, Burmese and Vietnamese on the demo certificates beside Thai, Khmer and Latin.
-LIAISON_OFFICERS = [
-    ("khamla", "ຄຳຫຼ້າ ພົມມະຈັນ", "Khamla Phommachanh", "LA-2231", "Captain", "th-aranyaprathet", "lo"),
-    ("aungko", "အောင်ကိုကို", "Aung Ko Ko", "MM-5510", "Police Captain", "th-aranyaprathet", "my"),
-    ("nguyenan", "Nguyễn Văn An", "Nguyen Van An", "VN-8842", "Major", "kh-poipet", "vi"),
-]
-
-OFFICERS = [
-    # username, native name, Latin name, service no., rank, post, language
-    (
-        "somchai",
-        "สมชาย ใจดี",
-        "Somchai Jaidee",
-        "TH-40112",
-        "Police Lieutenant",
-        "th-aranyaprathet",
-        "th",
-    ),
-    (
-        "malee",
-        "มาลี ศรีสุข",
-        "Malee Srisuk",
-        "TH-40387",
-        "Police Sergeant Major",
-        "th-aranyaprathet",
-        "th",
-    ),
-    (
-        "anan",
-        "อนันต์ วงศ์ทอง",
-        "Anan Wongthong",
-        "TH-41020",
-        "Police Captain",
-        "th-aranyaprathet",
-        "en",
-    ),
-    ("sokha", "សុខា ចាន់", "Sokha Chan", "KH-7731", "Lieutenant", "kh-poipet", "km"),
-    ("dara", "ដារ៉ា សុខ", "Dara Sok", "KH-7802", "Second Lieutenant", "kh-poipet", "km"),
-    ("officer", "", "Demo Officer", "KH-7999", "Sergeant", "kh-poipet", "en"),
-]
-
-
-STAFF_LOGINS = [
-    DemoLogin("admin", Role.ADMINISTRATOR, "everything"),
-    DemoLogin("trainer", Role.TRAINER, "authoring in /admin/"),
-    DemoLogin("coordinator", Role.COORDINATOR, "officers in Thailand"),
-    DemoLogin("coordinator.poipet", Role.COORDINATOR, "officers at Poipet"),
-]
-
-
-def demo_logins() -> list[DemoLogin]:
-    """Every demo login, in the order ``load_demo`` prints them (the README's table lists the
-    same; a test compares them)."""
-    post_names = {p["code"]: p["name"] for p in POSTS}
-    return [
-        *STAFF_LOGINS,
-        *(DemoLogin(o[0], Role.LEARNER, post_names[o[5]]) for o in OFFICERS),
-        *(DemoLogin(o[0], Role.LEARNER, f"{post_names[o[5]]} (liaison)") for o in LIAISON_OFFICERS),
-    ]
-
-
 @transaction.atomic
-def demo_load() -> list[DemoLogin]:
-    """Load the demo. Returns the logins to print."""
+def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
+    """Load the demo from the data files in ``content``. Returns the logins to print.
+
+    Every file is read and checked before anything is written: one that fails raises
+    ``contentfiles.ContentError`` and nothing is loaded."""
+    specs = courses_read(
+        content,
+        images=IMAGES_DIR,
+        recordings=RECORDINGS_DIR,
+        original=get_supported_content_language_variant(settings.LANGUAGE_CODE),
+    )
+    certificate = certificate_read(content)
     index = catalogue_ensure()
-    for spec in COURSES:
+    for spec in specs:
         if CoursePage.objects.filter(code=spec["code"]).exists():
             continue
         course = course_build(spec=spec, index=index)
         course_tests_build(course=course, spec=spec)
-        for language in spec["translations"]:
-            if language != "en":
-                course_translate(course=course, spec=spec, language=language)
+        for language in spec["languages"][1:]:
+            course_translate(course=course, spec=spec, language=language)
 
-    _certificate_design_ensure()
+    validity = {s["code"]: s.get("certificate_validity_months") for s in specs}
+    _certificate_design_ensure(certificate, validity={c: m for c, m in validity.items() if m})
+    officers, coordinators = _people_ensure()
+    _seed_progress(officers=officers, coordinators=coordinators)
+    return demo_logins()
+
+
+def _person(username: str, role: Role, **fields: object) -> User:
+    if not User.objects.filter(username=username).exists():
+        officer_create(username=username, password=DEMO_PASSWORD, role=role, **fields)
+    return User.objects.get(username=username)
+
+
+def _people_ensure() -> tuple[dict[str, User], dict[str, User]]:
+    """The posts, agencies, staff and officers of the demo: the officers by user name and the
+    coordinators by country."""
     posts = {
         p["code"]: BorderPost.objects.get_or_create(code=p["code"], defaults=p)[0] for p in POSTS
     }
@@ -428,22 +372,16 @@ def demo_load() -> list[DemoLogin]:
         )[0]
         for a in AGENCIES
     }
-
-    def person(username, role, **fields):
-        if not User.objects.filter(username=username).exists():
-            officer_create(username=username, password=DEMO_PASSWORD, role=role, **fields)
-        return User.objects.get(username=username)
-
-    person("admin", Role.ADMINISTRATOR, full_name_latin="Platform Administrator")
-    person("trainer", Role.TRAINER, full_name_latin="Headquarters Trainer")
-    coordinator_th = person(
+    _person("admin", Role.ADMINISTRATOR, full_name_latin="Platform Administrator")
+    _person("trainer", Role.TRAINER, full_name_latin="Headquarters Trainer")
+    coordinator_th = _person(
         "coordinator",
         Role.COORDINATOR,
         full_name_latin="Thailand Coordinator",
         country="TH",
     )
     coordinator_scope_add(coordinator=coordinator_th, country="TH")
-    coordinator_kh = person(
+    coordinator_kh = _person(
         "coordinator.poipet",
         Role.COORDINATOR,
         full_name_latin="Poipet Coordinator",
@@ -452,9 +390,11 @@ def demo_load() -> list[DemoLogin]:
     coordinator_scope_add(coordinator=coordinator_kh, post=posts["kh-poipet"])
 
     officers = {}
-    for username, native, latin, number, rank, post_code, language in OFFICERS:
+    # Liaison officers belong to no agency of the post's country.
+    people = [(o, True) for o in OFFICERS] + [(o, False) for o in LIAISON_OFFICERS]
+    for (username, native, latin, number, rank, post_code, language), of_agency in people:
         post = posts[post_code]
-        officers[username] = person(
+        officers[username] = _person(
             username,
             Role.LEARNER,
             full_name_native=native,
@@ -462,23 +402,10 @@ def demo_load() -> list[DemoLogin]:
             service_number=number,
             rank=rank,
             post=post,
-            agency=agencies[post.country],
+            **({"agency": agencies[post.country]} if of_agency else {}),
             preferred_language=language,
         )
-    for username, native, latin, number, rank, post_code, language in LIAISON_OFFICERS:
-        post = posts[post_code]
-        officers[username] = person(
-            username,
-            Role.LEARNER,
-            full_name_native=native,
-            full_name_latin=latin,
-            service_number=number,
-            rank=rank,
-            post=post,
-            preferred_language=language,
-        )
-    _seed_progress(officers=officers, coordinators={"TH": coordinator_th, "KH": coordinator_kh})
-    return demo_logins()
+    return officers, {"TH": coordinator_th, "KH": coordinator_kh}
 
 
 def _seed_progress(*, officers: dict[str, User], coordinators: dict[str, User]) -> None:
@@ -533,61 +460,35 @@ def _complete(officer: User, course: CoursePage) -> None:
             )
 
 
-def _certificate_design_ensure() -> None:
-    """The courses' certificate template (English and Thai), and a two-year validity for the
-    trafficking course so officers see when to recertify."""
+def _signatories(signatories: list[dict]) -> str:
+    return json.dumps(
+        [{"type": "signatory", "id": str(uuid.uuid4()), "value": v} for v in signatories]
+    )
+
+
+def _certificate_design_ensure(certificate: dict, *, validity: dict[str, int]) -> None:
+    """The courses' certificate template (in each language of certificate.yaml), and each
+    course's validity from its course.yaml (TIP-101: two years, so officers see when to
+    recertify)."""
     default = Locale.get_default()
-    template = CertificateTemplate.objects.filter(name="Regional border training").first()
+    template = CertificateTemplate.objects.filter(name=certificate["name"]).first()
     if template is None:
+        (_original, text), *translations = certificate["texts"].items()
         template = CertificateTemplate.objects.create(
-            name="Regional border training",
+            name=certificate["name"],
             locale=default,
-            title="Certificate of completion",
-            body="has successfully completed the course",
-            signatories=json.dumps(
-                [
-                    {
-                        "type": "signatory",
-                        "id": str(uuid.uuid4()),
-                        "value": {
-                            "name": "Director of Training",
-                            "title": "Regional Training Centre",
-                        },
-                    },
-                    {
-                        "type": "signatory",
-                        "id": str(uuid.uuid4()),
-                        "value": {
-                            "name": "Head of Border Management",
-                            "title": "Regional Office for Southeast Asia and the Pacific",
-                        },
-                    },
-                ]
-            ),
+            title=text["title"],
+            body=text["body"],
+            signatories=_signatories(text["signatories"]),
         )
-        thai = template.copy_for_translation(Locale.objects.get(language_code="th"))
-        thai.title = "ประกาศนียบัตรการสำเร็จหลักสูตร"
-        thai.body = "ได้สำเร็จการฝึกอบรมตามหลักสูตร"
-        thai.signatories = json.dumps(
-            [
-                {
-                    "type": "signatory",
-                    "id": str(uuid.uuid4()),
-                    "value": {"name": "ผู้อำนวยการฝ่ายฝึกอบรม", "title": "ศูนย์ฝึกอบรมภูมิภาค"},
-                },
-                {
-                    "type": "signatory",
-                    "id": str(uuid.uuid4()),
-                    "value": {
-                        "name": "หัวหน้าฝ่ายการบริหารจัดการชายแดน",
-                        "title": "สำนักงานภูมิภาคเอเชียตะวันออกเฉียงใต้และแปซิฟิก",
-                    },
-                },
-            ]
-        )
-        thai.save()
+        for language, text in translations:
+            translated = template.copy_for_translation(Locale.objects.get(language_code=language))
+            translated.title = text["title"]
+            translated.body = text["body"]
+            translated.signatories = _signatories(text["signatories"])
+            translated.save()
     for course in CoursePage.objects.filter(locale=default, certificate_template__isnull=True):
         course.certificate_template = template
-        if course.code == "TIP-101":
-            course.certificate_validity_months = 24
+        if course.code in validity:
+            course.certificate_validity_months = validity[course.code]
         _publish(course)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from demodata.services import POSTS, demo_logins
+from demodata.people import POSTS, demo_logins
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -1,183 +1,30 @@
-"""Draw the demo course images (covers and teaching diagrams) with Pillow.
+"""The demo courses' teaching diagrams, one function a PNG (``make_demo_images.py`` runs them)."""
 
-Run from this folder with ``python3 make_images.py``. Every PNG is written next to this script,
-saved in palette mode so that each file stays small enough to ship in an offline course bundle.
-Text is English only; the Thai course reuses the same files with translated alt text and captions.
-"""
-
-from pathlib import Path
-
-from PIL import Image, ImageDraw, ImageFont
-
-HERE = Path(__file__).resolve().parent
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-REGULAR = str(FONT_DIR / "DejaVuSans.ttf")
-BOLD = str(FONT_DIR / "DejaVuSans-Bold.ttf")
-
-DIAGRAM = (1200, 675)
-COVER = (1200, 630)
-
-WHITE = "#FFFFFF"
-INK = "#1B1B1B"
-GREY = "#5A5A5A"
-PAPER = "#F6F4EF"
-
-# One colour family per course so that learners can tell the courses apart at a glance.
-TIP = {"dark": "#1D3557", "mid": "#2F6690", "light": "#DCE8F3", "accent": "#E76F26"}
-WLC = {"dark": "#1E4D2B", "mid": "#3A7D44", "light": "#E1EFD8", "accent": "#D4A017"}
-HRB = {"dark": "#3D2C5E", "mid": "#5E4B8B", "light": "#E8E3F3", "accent": "#1F8A8A"}
-
-
-def font(size, bold=False):
-    return ImageFont.truetype(BOLD if bold else REGULAR, size)
-
-
-def wrap(draw, text, fnt, width):
-    """Split text into lines that fit within width pixels."""
-    lines = []
-    for para in text.split("\n"):
-        line = ""
-        for word in para.split():
-            trial = f"{line} {word}".strip()
-            if draw.textlength(trial, font=fnt) <= width:
-                line = trial
-            else:
-                if line:
-                    lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
-
-
-def text_block(draw, xy, text, fnt, width, fill=INK, spacing=1.25, align="left"):
-    """Draw wrapped text and return the y coordinate below it."""
-    x, y = xy
-    step = int(fnt.size * spacing)
-    for line in wrap(draw, text, fnt, width):
-        lx = x + (width - draw.textlength(line, font=fnt)) / 2 if align == "center" else x
-        draw.text((lx, y), line, font=fnt, fill=fill)
-        y += step
-    return y
-
-
-def bullets(draw, xy, items, fnt, width, fill=INK, dot=INK, gap=10):
-    x, y = xy
-    r = max(3, fnt.size // 5)
-    for item in items:
-        cy = y + fnt.size // 2 + 2
-        draw.ellipse((x, cy - r, x + 2 * r, cy + r), fill=dot)
-        y = text_block(draw, (x + 4 * r, y), item, fnt, width - 4 * r, fill=fill) + gap
-    return y
-
-
-def arrow(draw, start, end, fill, width=6, head=16):
-    """Draw a straight arrow from start to end (horizontal or vertical)."""
-    (x1, y1), (x2, y2) = start, end
-    draw.line((x1, y1, x2, y2), fill=fill, width=width)
-    if x1 == x2:
-        d = 1 if y2 > y1 else -1
-        pts = [(x2 - head, y2 - d * head), (x2 + head, y2 - d * head), (x2, y2 + d * 2)]
-    else:
-        d = 1 if x2 > x1 else -1
-        pts = [(x2 - d * head, y2 - head), (x2 - d * head, y2 + head), (x2 + d * 2, y2)]
-    draw.polygon(pts, fill=fill)
-
-
-def header(draw, size, title, colours, subtitle=None):
-    w, _ = size
-    draw.rectangle((0, 0, w, 92), fill=colours["dark"])
-    draw.rectangle((0, 92, w, 98), fill=colours["accent"])
-    draw.text((40, 22 if subtitle is None else 12), title, font=font(34, True), fill=WHITE)
-    if subtitle:
-        draw.text((40, 56), subtitle, font=font(20), fill="#E6E6E6")
-
-
-def footer(draw, size, text, colours):
-    w, h = size
-    draw.rectangle((0, h - 52, w, h), fill=colours["light"])
-    draw.text((40, h - 38), text, font=font(19), fill=colours["dark"])
-
-
-def save(img, name):
-    """Save in palette mode; flat colours survive and the files stay small."""
-    path = HERE / name
-    pal = img.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=0)
-    pal.save(path, optimize=True)
-    return path
-
-
-# --------------------------------------------------------------------------------------------
-# Covers
-# --------------------------------------------------------------------------------------------
-
-
-def cover(name, code, title, tagline, colours, motif):
-    img = Image.new("RGB", COVER, colours["dark"])
-    d = ImageDraw.Draw(img)
-    motif(d, colours)
-    d.rectangle((0, 0, 720, COVER[1]), fill=colours["dark"])
-    d.rectangle((720, 0, 728, COVER[1]), fill=colours["accent"])
-    d.rounded_rectangle((60, 70, 60 + 190, 70 + 52), radius=10, fill=colours["accent"])
-    d.text((80, 78), code, font=font(30, True), fill=WHITE)
-    y = text_block(d, (60, 170), title, font(46, True), 620, fill=WHITE, spacing=1.2)
-    text_block(d, (60, y + 24), tagline, font(24), 620, fill="#E6E6E6")
-    d.text((60, 560), "Training for frontline border officers", font=font(20), fill="#C8C8C8")
-    save(img, name)
-
-
-def motif_tip(d, c):
-    # Border barrier and a line of travellers: the checkpoint where identification happens.
-    d.rectangle((728, 0, 1200, 630), fill=c["mid"])
-    d.rectangle((760, 380, 1170, 400), fill=WHITE)
-    for i in range(6):
-        x = 770 + i * 68
-        d.rectangle((x, 380, x + 34, 400), fill=c["accent"])
-    d.rectangle((760, 400, 776, 520), fill=WHITE)
-    for i, x in enumerate((820, 900, 980, 1060)):
-        scale = 1.0 if i != 2 else 0.75
-        head = int(26 * scale)
-        top = 260 + (0 if i != 2 else 30)
-        d.ellipse((x - head, top - 2 * head, x + head, top), fill=c["light"])
-        d.rounded_rectangle(
-            (x - int(32 * scale), top + 8, x + int(32 * scale), top + int(110 * scale)),
-            radius=18,
-            fill=c["light"],
-        )
-    d.ellipse((1040, 50, 1150, 160), outline=c["accent"], width=10)
-    d.line((1135, 145, 1180, 190), fill=c["accent"], width=14)
-
-
-def motif_wlc(d, c):
-    # Overlapping scales, a nod to the pangolin, the most trafficked wild mammal group.
-    d.rectangle((728, 0, 1200, 630), fill=c["mid"])
-    for row in range(-1, 14):
-        for col in range(-1, 7):
-            x = 736 + col * 72 + (36 if row % 2 else 0)
-            y = row * 44
-            fill = c["light"] if (row * 3 + col) % 4 else c["accent"]
-            d.rounded_rectangle(
-                (x, y, x + 72, y + 84), radius=36, fill=fill, outline=c["mid"], width=5
-            )
-
-
-def motif_hrb(d, c):
-    # A shield over an open gate: protection at the border.
-    d.rectangle((728, 0, 1200, 630), fill=c["mid"])
-    for i in range(5):
-        d.rounded_rectangle((780 + i * 80, 470, 830 + i * 80, 520), radius=10, fill=c["light"])
-    shield = [(965, 110), (1085, 150), (1075, 300), (965, 400), (855, 300), (845, 150)]
-    d.polygon(shield, fill=c["light"])
-    inner = [(965, 140), (1058, 172), (1050, 292), (965, 370), (880, 292), (872, 172)]
-    d.polygon(inner, fill=c["accent"])
-    d.line((915, 250, 955, 295, 1020, 205), fill=WHITE, width=16, joint="curve")
-
+from demo_drawing import (
+    DIAGRAM,
+    GREY,
+    HRB,
+    INK,
+    PAPER,
+    TIP,
+    WHITE,
+    WLC,
+    arrow,
+    bullets,
+    font,
+    footer,
+    header,
+    save,
+    text_block,
+)
+from PIL import Image, ImageDraw
 
 # --------------------------------------------------------------------------------------------
 # TIP-101 diagrams
 # --------------------------------------------------------------------------------------------
 
 
-def tip_act_means_purpose():
+def tip_act_means_purpose() -> None:
     c = TIP
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -236,7 +83,7 @@ def tip_act_means_purpose():
     save(img, "tip-act-means-purpose.png")
 
 
-def tip_indicators():
+def tip_indicators() -> None:
     c = TIP
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -297,7 +144,7 @@ def tip_indicators():
     save(img, "tip-indicators.png")
 
 
-def tip_referral():
+def tip_referral() -> None:
     c = TIP
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -350,7 +197,7 @@ def tip_referral():
 # --------------------------------------------------------------------------------------------
 
 
-def wlc_cites_appendices():
+def wlc_cites_appendices() -> None:
     c = WLC
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -408,7 +255,7 @@ def wlc_cites_appendices():
     save(img, "wlc-cites-appendices.png")
 
 
-def wlc_concealment():
+def wlc_concealment() -> None:
     c = WLC
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -466,7 +313,7 @@ def wlc_concealment():
     save(img, "wlc-concealment.png")
 
 
-def wlc_chain_of_custody():
+def wlc_chain_of_custody() -> None:
     c = WLC
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -535,7 +382,7 @@ def wlc_chain_of_custody():
 # --------------------------------------------------------------------------------------------
 
 
-def hrb_screening_steps():
+def hrb_screening_steps() -> None:
     c = HRB
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -591,7 +438,7 @@ def hrb_screening_steps():
     save(img, "hrb-screening-steps.png")
 
 
-def hrb_use_of_force():
+def hrb_use_of_force() -> None:
     c = HRB
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -641,7 +488,7 @@ def hrb_use_of_force():
     save(img, "hrb-use-of-force.png")
 
 
-def hrb_detention_safeguards():
+def hrb_detention_safeguards() -> None:
     c = HRB
     img = Image.new("RGB", DIAGRAM, PAPER)
     d = ImageDraw.Draw(img)
@@ -683,45 +530,3 @@ def hrb_detention_safeguards():
         c,
     )
     save(img, "hrb-detention-safeguards.png")
-
-
-def main():
-    cover(
-        "tip-cover.png",
-        "TIP-101",
-        "Identifying and referring victims of trafficking",
-        "Indicators, safe first conversations and referral at land, air and sea borders",
-        TIP,
-        motif_tip,
-    )
-    cover(
-        "wlc-cover.png",
-        "WLC-101",
-        "Detecting and seizing illegal wildlife at the border",
-        "CITES, commonly trafficked species, concealment, live animals and chain of custody",
-        WLC,
-        motif_wlc,
-    )
-    cover(
-        "hrb-cover.png",
-        "HRB-101",
-        "Human rights in border management",
-        "Non-refoulement, screening, children, use of force, detention and searches",
-        HRB,
-        motif_hrb,
-    )
-    tip_act_means_purpose()
-    tip_indicators()
-    tip_referral()
-    wlc_cites_appendices()
-    wlc_concealment()
-    wlc_chain_of_custody()
-    hrb_screening_steps()
-    hrb_use_of_force()
-    hrb_detention_safeguards()
-    for path in sorted(HERE.glob("*.png")):
-        print(f"{path.name:32s} {path.stat().st_size // 1024:4d} KB")
-
-
-if __name__ == "__main__":
-    main()

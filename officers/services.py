@@ -337,7 +337,7 @@ def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileAppl
     held = profile_records_of(officers)
     outcome: dict[uuid.UUID, ProfileApplied] = {}
     with transaction.atomic():
-        users = {}
+        users: dict[uuid.UUID, User] = {}
         for start in range(0, len(officers), 500):
             users.update(
                 (user.uuid, user)

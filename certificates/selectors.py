@@ -20,7 +20,7 @@ from courses.models import CertificateTemplate, CoursePage
 from learning.models import LearnerRecord, RecordKind
 from modules.models import QuizPage
 from nodes.peers import trusted_keys
-from officers.models import User
+from officers.models import BorderPost, User
 from officers.selectors import officers_visible_to
 from quizzes.models import QuizAttempt
 
@@ -94,8 +94,8 @@ def may_download(*, viewer: User, certificate: Certificate) -> bool:
 def batch(
     *,
     viewer: User,
-    course_key,
-    post=None,
+    course_key: uuid.UUID,
+    post: BorderPost | None = None,
     since: datetime.date | None = None,
     until: datetime.date | None = None,
 ) -> QuerySet[Certificate]:
@@ -161,7 +161,9 @@ class PublicCheck:
     code: str = ""
 
 
-def certificate_dates(certificate_id) -> tuple[datetime.date, datetime.date | None] | None:
+def certificate_dates(
+    certificate_id: uuid.UUID,
+) -> tuple[datetime.date, datetime.date | None] | None:
     """The (issue, expiry) dates headquarters' newest correction gives a certificate, or None
     when its dates stand as issued."""
     return (
@@ -259,7 +261,9 @@ class TranscriptCourse:
     certificates: tuple[Certificate, ...]  # with ``with_dates``' dates and the revocation
 
 
-def _titles(model, keys: set[uuid.UUID]) -> dict[uuid.UUID, dict]:
+def _titles(
+    model: type[CoursePage] | type[QuizPage], keys: set[uuid.UUID]
+) -> dict[uuid.UUID, dict]:
     """For each translation key, the live page's title (and code, language) in the active
     language where there is one, else in the default language, else any. One query."""
     active, default = get_language(), settings.LANGUAGE_CODE

@@ -102,7 +102,7 @@ def _score(holder: User, course: CoursePage) -> Decimal | None:
     return (sum(grades, Decimal(0)) / len(grades)).quantize(Decimal("0.0001")) if grades else None
 
 
-def standing_certificate(*, holder: User, course_key) -> Certificate | None:
+def standing_certificate(*, holder: User, course_key: uuid.UUID) -> Certificate | None:
     return (
         Certificate.objects.filter(holder=holder, course_key=course_key, revocation__isnull=True)
         .order_by("-recorded_at")

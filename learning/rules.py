@@ -73,7 +73,7 @@ class Progress:
         return 100 * self.steps_done // self.steps_total
 
 
-def _order_key(fact: RecordFact):
+def _order_key(fact: RecordFact) -> tuple[datetime, str, int]:
     # Wall clocks at posts disagree; the sequence number orders records of one node exactly and
     # the node id breaks ties, so the order is total and the same on every node.
     return (fact.recorded_at, str(fact.origin_node), fact.origin_seq)

@@ -100,7 +100,7 @@ def profile_authority(
     return Authority(refusal=None, home=maker_post, creator=creator)
 
 
-def version_of(*, origin, clock: int, data) -> Version:
+def version_of(*, origin: uuid.UUID | str, clock: int, data: object) -> Version:
     """A ``Version`` from a record's fields (``data`` as the record stores it)."""
     post = data.get("post") if isinstance(data, dict) else None
     code = str(post.get("code", "")) if isinstance(post, dict) else ""

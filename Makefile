@@ -53,6 +53,8 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+	$(PY) scripts/check_sizes.py
 
 check: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=elearning.settings.dev $(PY) manage.py check --fail-level WARNING

@@ -194,97 +194,110 @@ def main() -> None:
     parser.add_argument("--video-mb", type=float, default=20, help="lesson video added (20)")
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="bench-bundles-"))
-    header = (
-        f"{'bundle':<30}{'size kB':>10}{'media kB':>10}{'files':>6}{'text kB':>10}"
-        f"{'framing B':>11}{'framing':>9}{'all':>9}{'export s':>9}"
-    )
     post = None
     try:
         print("Starting the hub (migrate, load_demo, collectstatic, gunicorn)...", file=sys.stderr)
         with BenchServer(learners=1, workers=1, threads=4) as hub:
-            print(header)
-            print("-" * len(header))
-            for code in ("TIP-101", "HRB-101", "WLC-101"):
-                target = out / f"{code}.bundle"
-                seconds = export(hub, code, target)
-                print(row(f"{code} (demo images only)", facts(hub, target), seconds), flush=True)
-
-            hub_manage(
-                hub,
-                "shell",
-                "-c",
-                ADD_VIDEO,
-                env={"BENCH_VIDEO_BYTES": str(int(args.video_mb * 1e6))},
-            )
-            full = out / "TIP-101-full.bundle"
-            seconds = export(hub, "TIP-101", full)
-            print(row(f"TIP-101 + {args.video_mb:g} MB video", facts(hub, full), seconds))
-
-            hub_manage(hub, "shell", "-c", CHANGE_TEXT)
-            text_update = out / "TIP-101-text.bundle"
-            seconds = export(hub, "TIP-101", text_update, since=full)
-            print(row("update: one lesson's text", facts(hub, text_update), seconds))
-
-            hub_manage(hub, "shell", "-c", REPLACE_IMAGE)
-            image_update = out / "TIP-101-image.bundle"
-            seconds = export(hub, "TIP-101", image_update, since=text_update)
-            print(row("update: one image replaced", facts(hub, image_update), seconds))
-            print(
-                "text: the gzip-compressed manifest (the course's pages, questions and "
-                "templates in every language); framing: container header and signature; "
-                "%: of the media carried; all: everything but the media"
-            )
-
+            bundles = export_bundles(hub, out, args.video_mb)
             print("\nStarting the post (migrate, enrol by code over HTTP)...", file=sys.stderr)
             post = Post(hub)
-            post.manage("migrate", "--noinput")
-            invite, _s = hub_manage(
-                hub,
-                "enrol_post",
-                "--name",
-                "Bench post",
-                "--post-code",
-                "bench-post",
-                "--country",
-                "TH",
-                "--url",
-                hub.base_url,
-                "-o",
-                str(out / "post.enrol"),
-            )
-            code = re.search(r"--code (\S+)", invite).group(1)
-            post.manage("enrol", "--hub", hub.base_url, "--code", code)
-            print(f"\n{'import at the post':<34}{'seconds':>10}  result")
-            for label, path in (
-                ("full bundle", full),
-                ("same bundle again", full),
-                ("update: one lesson's text", text_update),
-                ("update: one image replaced", image_update),
-                ("an older bundle", text_update),
-            ):
-                text, _s = post.manage("shell", "-c", IMPORT, env={"BENCH_BUNDLE": str(path)})
-                result = json.loads(text.strip().splitlines()[-1])
-                print(
-                    f"{label:<34}{result['seconds']:>10.2f}  {result['message'][:120]}", flush=True
-                )
-
-            text, seconds = post.manage("pull_bundles")
-            lines = " | ".join(text.strip().splitlines())
-            print(f"{'pull_bundles over HTTP (command)':<34}{seconds:>10.2f}  {lines[:200]}")
-            text, seconds = post.manage("pull_bundles")
-            print(f"{'pull_bundles, nothing new':<34}{seconds:>10.2f}  {text.strip()[:110]}")
-            _text, startup = post.manage("shell", "-c", "pass")
-            print(f"(the two pull_bundles times include {startup:.1f} s of Django start-up)")
-            media = sum(
-                f.stat().st_size for f in (post.data_dir / "media").rglob("*") if f.is_file()
-            )
-            print(f"\npost media folder after all imports: {media / 1e6:.2f} MB")
+            enrol(hub, post, out)
+            import_at_post(post, *bundles)
     finally:
         if post is not None:
             post.close()
         shutil.rmtree(out, ignore_errors=True)
     print(f"settings: {SETTINGS}; python {sys.version.split()[0]}; cores: {os.cpu_count()}")
     print("command: " + " ".join([Path(sys.executable).name, *sys.argv]))
+
+
+def export_bundles(hub: BenchServer, out: Path, video_mb: float) -> tuple[Path, Path, Path]:
+    """Exports each demo course, then TIP-101 with a video, and two updates of it; prints a row
+    for each. The full bundle and the two updates, in that order."""
+    header = (
+        f"{'bundle':<30}{'size kB':>10}{'media kB':>10}{'files':>6}{'text kB':>10}"
+        f"{'framing B':>11}{'framing':>9}{'all':>9}{'export s':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for code in ("TIP-101", "HRB-101", "WLC-101"):
+        target = out / f"{code}.bundle"
+        seconds = export(hub, code, target)
+        print(row(f"{code} (demo images only)", facts(hub, target), seconds), flush=True)
+
+    hub_manage(
+        hub,
+        "shell",
+        "-c",
+        ADD_VIDEO,
+        env={"BENCH_VIDEO_BYTES": str(int(video_mb * 1e6))},
+    )
+    full = out / "TIP-101-full.bundle"
+    seconds = export(hub, "TIP-101", full)
+    print(row(f"TIP-101 + {video_mb:g} MB video", facts(hub, full), seconds))
+
+    hub_manage(hub, "shell", "-c", CHANGE_TEXT)
+    text_update = out / "TIP-101-text.bundle"
+    seconds = export(hub, "TIP-101", text_update, since=full)
+    print(row("update: one lesson's text", facts(hub, text_update), seconds))
+
+    hub_manage(hub, "shell", "-c", REPLACE_IMAGE)
+    image_update = out / "TIP-101-image.bundle"
+    seconds = export(hub, "TIP-101", image_update, since=text_update)
+    print(row("update: one image replaced", facts(hub, image_update), seconds))
+    print(
+        "text: the gzip-compressed manifest (the course's pages, questions and "
+        "templates in every language); framing: container header and signature; "
+        "%: of the media carried; all: everything but the media"
+    )
+    return full, text_update, image_update
+
+
+def enrol(hub: BenchServer, post: Post, out: Path) -> None:
+    """Migrates the post and enrols it with the hub by code over HTTP."""
+    post.manage("migrate", "--noinput")
+    invite, _s = hub_manage(
+        hub,
+        "enrol_post",
+        "--name",
+        "Bench post",
+        "--post-code",
+        "bench-post",
+        "--country",
+        "TH",
+        "--url",
+        hub.base_url,
+        "-o",
+        str(out / "post.enrol"),
+    )
+    code = re.search(r"--code (\S+)", invite).group(1)
+    post.manage("enrol", "--hub", hub.base_url, "--code", code)
+
+
+def import_at_post(post: Post, full: Path, text_update: Path, image_update: Path) -> None:
+    """Imports the bundles at the post (again, updates, an older one), then pulls over HTTP;
+    prints a row for each and the size of the post's media folder."""
+    print(f"\n{'import at the post':<34}{'seconds':>10}  result")
+    for label, path in (
+        ("full bundle", full),
+        ("same bundle again", full),
+        ("update: one lesson's text", text_update),
+        ("update: one image replaced", image_update),
+        ("an older bundle", text_update),
+    ):
+        text, _s = post.manage("shell", "-c", IMPORT, env={"BENCH_BUNDLE": str(path)})
+        result = json.loads(text.strip().splitlines()[-1])
+        print(f"{label:<34}{result['seconds']:>10.2f}  {result['message'][:120]}", flush=True)
+
+    text, seconds = post.manage("pull_bundles")
+    lines = " | ".join(text.strip().splitlines())
+    print(f"{'pull_bundles over HTTP (command)':<34}{seconds:>10.2f}  {lines[:200]}")
+    text, seconds = post.manage("pull_bundles")
+    print(f"{'pull_bundles, nothing new':<34}{seconds:>10.2f}  {text.strip()[:110]}")
+    _text, startup = post.manage("shell", "-c", "pass")
+    print(f"(the two pull_bundles times include {startup:.1f} s of Django start-up)")
+    media = sum(f.stat().st_size for f in (post.data_dir / "media").rglob("*") if f.is_file())
+    print(f"\npost media folder after all imports: {media / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

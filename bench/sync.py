@@ -296,55 +296,84 @@ def reuse(folder: Path) -> tuple[Node, Node, dict]:
 def measure(args: argparse.Namespace, tmp: Path) -> dict:
     load_before = os.getloadavg()
     port = free_port()
-    if args.reuse:
-        hub, post, facts = reuse(tmp)
-    else:
-        hub, post, facts = setup(tmp, port)
-        progress(f"post: seed_activity --records {args.records} (this is the long part)")
-        seeded = post.manage(
-            "seed_activity",
-            "--records",
-            str(args.records),
-            "--post",
-            POST_CODE,
-            "--seed",
-            str(args.seed),
-            label="seed_activity (post)",
-        )
-        facts["seeded"] = seeded.stdout.strip()
+    hub, post, facts = nodes(args, tmp, port)
 
     progress("timing Django start-up (manage.py check)")
     startups = [post.manage("check").seconds for _ in range(max(1, args.startup_runs))]
-    startup = statistics.median(startups)
     facts["startups"] = startups
 
     at_post = post.holdings(raw=True)
     post_id = at_post["node"]
-    records = sum(at_post["counts"].values())
     # Each measurement starts from its own copy of the same state; the originals stay as they
     # are, so --reuse can measure them again.
     post_usb, post_http = post.copy("post-usb", tmp), post.copy("post-http", tmp)
     hub_usb, hub_http = hub.copy("hub-usb", tmp), hub.copy("hub-http", tmp)
     hub_load = hub.copy("hub-loaddata", tmp)
+    by_usb = sync_by_usb(post_usb, hub_usb, tmp, post_id)
+    by_http = sync_by_http(post_http, hub_http, port, post_id)
+    by_django = copy_by_django(post, hub_load, tmp, post_id)
 
+    return {
+        "records": sum(at_post["counts"].values()),
+        "post_counts": at_post["counts"],
+        "raw_bytes": at_post["raw_bytes"],
+        "raw_gzip_bytes": at_post["raw_gzip_bytes"],
+        "startup": statistics.median(startups),
+        **by_usb,
+        **by_http,
+        **by_django,
+        "load_average": (load_before, os.getloadavg()),
+        "timings": {**hub.timings, **post.timings},
+        **facts,
+    }
+
+
+def nodes(args: argparse.Namespace, tmp: Path, port: int) -> tuple[Node, Node, dict]:
+    """The hub and the post: those kept by an earlier run, or new ones with records seeded."""
+    if args.reuse:
+        return reuse(tmp)
+    hub, post, facts = setup(tmp, port)
+    progress(f"post: seed_activity --records {args.records} (this is the long part)")
+    seeding = ("--records", str(args.records), "--post", POST_CODE, "--seed", str(args.seed))
+    seeded = post.manage("seed_activity", *seeding, label="seed_activity (post)")
+    facts["seeded"] = seeded.stdout.strip()
+    return hub, post, facts
+
+
+def sync_by_usb(post: Node, hub: Node, tmp: Path, post_id: str) -> dict:
     progress("USB: sync_export at the post, copy, sync_import at the hub")
     packet = tmp / "post.packet"
-    exported = post_usb.manage("sync_export", "-o", str(packet))
+    exported = post.manage("sync_export", "-o", str(packet))
     stick = tmp / "stick"
     stick.mkdir()
     copy_s = fsync_copy(packet, stick / packet.name)
-    imported = hub_usb.manage("sync_import", str(stick / packet.name), "--json")
-    import_summary = json.loads(imported.stdout)
-    at_hub = hub_usb.holdings(origin=post_id)
+    imported = hub.manage("sync_import", str(stick / packet.name), "--json")
+    return {
+        "export": exported,
+        "packet_bytes": packet.stat().st_size,
+        "copy_s": copy_s,
+        "import": imported,
+        "import_summary": json.loads(imported.stdout),
+        "hub_counts": hub.holdings(origin=post_id)["counts"],
+    }
 
+
+def sync_by_http(post: Node, hub: Node, port: int, post_id: str) -> dict:
     progress("HTTP: sync --hub at the post against the hub under gunicorn")
-    with node_server(hub_http, port) as server:
+    with node_server(hub, port) as server:
         url = server.base_url
-        synced = post_http.manage("sync", "--hub", url)
-        noops = [post_http.manage("sync", "--hub", url).seconds for _ in range(3)]
+        synced = post.manage("sync", "--hub", url)
+        noops = [post.manage("sync", "--hub", url).seconds for _ in range(3)]
         server_command = shlex.join(server.command[1:])
-    at_hub_http = hub_http.holdings(origin=post_id)
+    return {
+        "http": synced,
+        "noops": noops,
+        "hub_http_counts": hub.holdings(origin=post_id)["counts"],
+        "server_command": server_command,
+    }
 
+
+def copy_by_django(post: Node, hub: Node, tmp: Path, post_id: str) -> dict:
     progress("Django: dumpdata at the post, loaddata at a fresh copy of the hub")
     dump = tmp / "records.json"
     dumped = post.manage(
@@ -356,33 +385,13 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict:
         "-o",
         str(dump),
     )
-    loaded = hub_load.manage("loaddata", str(dump))
-    at_hub_load = hub_load.holdings(origin=post_id)
-
+    loaded = hub.manage("loaddata", str(dump))
     return {
-        "records": records,
-        "post_counts": at_post["counts"],
-        "raw_bytes": at_post["raw_bytes"],
-        "raw_gzip_bytes": at_post["raw_gzip_bytes"],
-        "startup": startup,
-        "export": exported,
-        "packet_bytes": packet.stat().st_size,
-        "copy_s": copy_s,
-        "import": imported,
-        "import_summary": import_summary,
-        "hub_counts": at_hub["counts"],
-        "http": synced,
-        "noops": noops,
-        "hub_http_counts": at_hub_http["counts"],
         "dump": dumped,
         "dump_bytes": dump.stat().st_size,
         "load": loaded,
-        "hub_load_counts": at_hub_load["counts"],
+        "hub_load_counts": hub.holdings(origin=post_id)["counts"],
         "users_dumped": dump_users(dump),
-        "server_command": server_command,
-        "load_average": (load_before, os.getloadavg()),
-        "timings": {**hub.timings, **post.timings},
-        **facts,
     }
 
 
@@ -405,16 +414,19 @@ def proc_field(path: str, name: str) -> str:
 
 
 def report(args: argparse.Namespace, m: dict) -> bool:
-    n = m["records"]
+    report_setup(m)
+    report_steps(m)
+    report_comparison(m)
+    report_sizes(m)
+    checks = report_checks(m)
+    report_outputs(m)
+    report_machine(m)
+    return all(ok for _name, ok in checks)
+
+
+def report_setup(m: dict) -> None:
     startup = m["startup"]
-
-    def row(label: str, seconds: float, *, note: str = "") -> None:
-        inner = seconds - startup
-        # Within the start-up's own spread, the rate without it means nothing.
-        rate = f"{n / inner:>9,.0f}" if inner > 0.1 else f"{'-':>9}"
-        print(f"  {label:<38} {seconds:>7.2f}  {inner:>7.2f}  {n / seconds:>9,.0f}  {rate}  {note}")
-
-    print(f"\nRecord sync, border post -> headquarters: {n:,} records")
+    print(f"\nRecord sync, border post -> headquarters: {m['records']:,} records")
     print(f"  courses at the post by: {m['courses_by']}")
     print(
         "  records at the post:    " + ", ".join(f"{k} {v:,}" for k, v in m["post_counts"].items())
@@ -425,37 +437,54 @@ def report(args: argparse.Namespace, m: dict) -> bool:
         f"{startup:.2f} s  ({', '.join(f'{s:.2f}' for s in m['startups'])}); "
         "'less start-up' subtracts it (the commands print no time of their own)"
     )
+
+
+def step_row(m: dict, label: str, seconds: float, *, note: str = "") -> None:
+    n, startup = m["records"], m["startup"]
+    inner = seconds - startup
+    # Within the start-up's own spread, the rate without it means nothing.
+    rate = f"{n / inner:>9,.0f}" if inner > 0.1 else f"{'-':>9}"
+    print(f"  {label:<38} {seconds:>7.2f}  {inner:>7.2f}  {n / seconds:>9,.0f}  {rate}  {note}")
+
+
+def report_steps(m: dict) -> None:
+    n, startup = m["records"], m["startup"]
     print(
         f"\n  {'step':<38} {'wall s':>7}  {'less':>7}  {'rec/s':>9}  {'rec/s':>9}"
         f"\n  {'':<38} {'':>7}  {'start-up':>7}  {'wall':>9}  {'less s-u':>9}"
     )
     usb_total = m["export"].seconds + m["copy_s"] + m["import"].seconds
-    row("sync_export at the post", m["export"].seconds)
+    step_row(m, "sync_export at the post", m["export"].seconds)
     copy_mb_s = m["packet_bytes"] / m["copy_s"] / 1e6
     print(
         f"  {'copy of the packet (fsync)':<38} {m['copy_s']:>7.2f}  {'':>7}  "
         f"{n / m['copy_s']:>9,.0f}  {'':>9}  {copy_mb_s:,.0f} MB/s on this disk; a stick "
         f"writing 10 MB/s: ~{m['packet_bytes'] / USB_STICK_BYTES_PER_SECOND:.1f} s"
     )
-    row("sync_import at the hub", m["import"].seconds)
+    step_row(m, "sync_import at the hub", m["import"].seconds)
     verdict = "OK" if usb_total < BUDGET_SECONDS else "OVER BUDGET"
-    row(
+    step_row(
+        m,
         "total post -> hub by USB",
         usb_total,
         note=f"budget {BUDGET_SECONDS:.0f} s: {verdict}",
     )
-    row("sync --hub URL (HTTP, all records)", m["http"].seconds)
+    step_row(m, "sync --hub URL (HTTP, all records)", m["http"].seconds)
     noop = statistics.median(m["noops"])
     print(
         f"  {'sync --hub URL, nothing new':<38} {noop:>7.2f}  {noop - startup:>7.2f}  "
         f"{'':>9}  {'':>9}  median of {', '.join(f'{s:.2f}' for s in m['noops'])}"
     )
-    row("dumpdata at the post", m["dump"].seconds)
-    row("loaddata at a fresh hub", m["load"].seconds)
+    step_row(m, "dumpdata at the post", m["dump"].seconds)
+    step_row(m, "loaddata at a fresh hub", m["load"].seconds)
 
-    def ratio(ours: float, theirs: float) -> str:
-        return f"{ours / theirs:.2f}" if ours > 0 and theirs > 0 else "n/a"
 
+def ratio(ours: float, theirs: float) -> str:
+    return f"{ours / theirs:.2f}" if ours > 0 and theirs > 0 else "n/a"
+
+
+def report_comparison(m: dict) -> None:
+    startup = m["startup"]
     e, d = m["export"].seconds, m["dump"].seconds
     i, lo = m["import"].seconds, m["load"].seconds
     print("\n  Ours / Django's (below 1: ours is faster or smaller):")
@@ -469,6 +498,9 @@ def report(args: argparse.Namespace, m: dict) -> bool:
     )
     print(f"    size:    packet / dumpdata JSON      {ratio(m['packet_bytes'], m['dump_bytes'])}")
 
+
+def report_sizes(m: dict) -> None:
+    n = m["records"]
     packet, raw = m["packet_bytes"], m["raw_bytes"]
     print("\n  Sizes:")
     print(f"    packet:                 {packet / 1e6:8.2f} MB  {packet / n:7.1f} bytes/record")
@@ -488,6 +520,8 @@ def report(args: argparse.Namespace, m: dict) -> bool:
     for bundle in m["bundles"]:
         print(f"    bundle {bundle['code']}:  {bundle['said']}")
 
+
+def report_checks(m: dict) -> list[tuple[str, bool]]:
     checks = [
         ("the packet's import added every record", m["hub_counts"] == m["post_counts"]),
         ("HTTP sync added every record", m["hub_http_counts"] == m["post_counts"]),
@@ -504,6 +538,10 @@ def report(args: argparse.Namespace, m: dict) -> bool:
         print(f"      post {m['post_counts']}\n      hub  {m['hub_counts']}")
     if not checks[1][1]:
         print(f"      hub after HTTP {m['hub_http_counts']}")
+    return checks
+
+
+def report_outputs(m: dict) -> None:
     print("\n  Output of the commands:")
     for label, run in (("sync_export", m["export"]), ("sync --hub", m["http"])):
         for line in run.stdout.strip().splitlines():
@@ -515,6 +553,8 @@ def report(args: argparse.Namespace, m: dict) -> bool:
         f"rejected {len(summary.get('rejected') or [])}"
     )
 
+
+def report_machine(m: dict) -> None:
     cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
     memory = (proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]
     print("\n  Machine and commands:")
@@ -535,7 +575,6 @@ def report(args: argparse.Namespace, m: dict) -> bool:
     )
     print(f"    setup:     {', '.join(f'{k} {v:.1f} s' for k, v in m['timings'].items())}")
     print(f"    command:   {shlex.join(sys.orig_argv)}")
-    return all(ok for _name, ok in checks)
 
 
 def main(argv: list[str] | None = None) -> int:

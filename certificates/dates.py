@@ -11,6 +11,7 @@ by changing the certificate.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # A clock this far behind the bound is still taken as right (time zones, a slow clock).
@@ -27,7 +28,7 @@ def issue_date(
     *,
     now: datetime.datetime,
     known_past: list[datetime.datetime | None],
-    to_date,
+    to_date: Callable[[datetime.datetime], datetime.date],
 ) -> IssueDate:
     """The issue date for a certificate earned at ``now`` (the local clock), given times this
     node knows are in the past; ``to_date`` turns an aware time into the local date."""

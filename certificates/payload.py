@@ -94,7 +94,7 @@ _B45 = {c: i for i, c in enumerate(BASE45_ALPHABET)}
 def base45_encode(data: bytes) -> str:
     """RFC 9285: each pair of bytes as three characters (least significant first), a last odd
     byte as two."""
-    out = []
+    out: list[str] = []
     for i in range(0, len(data) - 1, 2):
         n = data[i] * 256 + data[i + 1]
         n, c = divmod(n, 45)

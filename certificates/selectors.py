@@ -7,6 +7,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.db.models import Case, Exists, F, OuterRef, QuerySet, Subquery, When
@@ -19,7 +20,7 @@ from courses.models import CertificateTemplate, CoursePage
 from learning.models import LearnerRecord, RecordKind
 from modules.models import QuizPage
 from nodes.selectors import trusted_keys
-from officers.models import User
+from officers.models import BorderPost, User
 from officers.selectors import officers_visible_to
 from quizzes.models import QuizAttempt
 
@@ -28,8 +29,20 @@ from .language import certificate_language
 from .models import Certificate, CertificateCorrection, Revocation
 from .payload import Verification, VerificationStatus, display_name, verify_payload
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def with_dates(certificates: QuerySet[Certificate]) -> QuerySet[Certificate]:
+
+class CertificateDates(TypedDict):
+    """What ``with_dates`` adds to each certificate (for the type checker)."""
+
+    dated_on: datetime.date
+    valid_until: datetime.date | None
+
+
+def with_dates(
+    certificates: QuerySet[Certificate],
+) -> QuerySet[WithAnnotations[Certificate, CertificateDates]]:
     """``certificates`` with the dates that count, ``dated_on`` and ``valid_until``: those of
     headquarters' newest correction where one exists (an issuing clock was wrong), else the
     certificate's own."""
@@ -47,7 +60,7 @@ def with_dates(certificates: QuerySet[Certificate]) -> QuerySet[Certificate]:
 
 def dates_of(certificate: Certificate) -> tuple[datetime.date, datetime.date | None]:
     """(issue, expiry) as they count: ``with_dates``' when the certificate was read with it."""
-    if hasattr(certificate, "dated_on"):
+    if hasattr(certificate, "dated_on") and hasattr(certificate, "valid_until"):
         return certificate.dated_on, certificate.valid_until
     return certificate_dates(certificate.pk) or (certificate.issued_on, certificate.expires_on)
 
@@ -60,7 +73,9 @@ def certificates_of(*, holder: User) -> QuerySet[Certificate]:
     )
 
 
-def certificates_visible_to(*, viewer: User) -> QuerySet[Certificate]:
+def certificates_visible_to(
+    *, viewer: User
+) -> QuerySet[WithAnnotations[Certificate, CertificateDates]]:
     """Certificates of the officers ``viewer`` may manage (administrators: all)."""
     return with_dates(
         Certificate.objects.filter(holder__in=officers_visible_to(viewer=viewer)).select_related(
@@ -79,8 +94,8 @@ def may_download(*, viewer: User, certificate: Certificate) -> bool:
 def batch(
     *,
     viewer: User,
-    course_key,
-    post=None,
+    course_key: uuid.UUID,
+    post: BorderPost | None = None,
     since: datetime.date | None = None,
     until: datetime.date | None = None,
 ) -> QuerySet[Certificate]:
@@ -146,7 +161,9 @@ class PublicCheck:
     code: str = ""
 
 
-def certificate_dates(certificate_id) -> tuple[datetime.date, datetime.date | None] | None:
+def certificate_dates(
+    certificate_id: uuid.UUID,
+) -> tuple[datetime.date, datetime.date | None] | None:
     """The (issue, expiry) dates headquarters' newest correction gives a certificate, or None
     when its dates stand as issued."""
     return (
@@ -244,7 +261,9 @@ class TranscriptCourse:
     certificates: tuple[Certificate, ...]  # with ``with_dates``' dates and the revocation
 
 
-def _titles(model, keys: set[uuid.UUID]) -> dict[uuid.UUID, dict]:
+def _titles(
+    model: type[CoursePage] | type[QuizPage], keys: set[uuid.UUID]
+) -> dict[uuid.UUID, dict]:
     """For each translation key, the live page's title (and code, language) in the active
     language where there is one, else in the default language, else any. One query."""
     active, default = get_language(), settings.LANGUAGE_CODE

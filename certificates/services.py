@@ -84,7 +84,7 @@ def _node_char() -> str:
 def _country(holder: User) -> str:
     return (
         holder.country
-        or (holder.post.country if holder.post_id else "")
+        or (holder.post.country if holder.post else "")
         or settings.ELEARNING_CERTIFICATE_COUNTRY
     ).upper()
 
@@ -99,10 +99,10 @@ def _score(holder: User, course: CoursePage) -> Decimal | None:
         if len(quiz.questions)
         and (state := quiz_state(learner=holder, quiz=quiz)).grade is not None
     ]
-    return (sum(grades) / len(grades)).quantize(Decimal("0.0001")) if grades else None
+    return (sum(grades, Decimal(0)) / len(grades)).quantize(Decimal("0.0001")) if grades else None
 
 
-def standing_certificate(*, holder: User, course_key) -> Certificate | None:
+def standing_certificate(*, holder: User, course_key: uuid.UUID) -> Certificate | None:
     return (
         Certificate.objects.filter(holder=holder, course_key=course_key, revocation__isnull=True)
         .order_by("-recorded_at")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import override
 from wagtail.models import Locale, Page
 
@@ -94,7 +96,7 @@ def catalogue(
     )
 
 
-def courses_original():
+def courses_original() -> QuerySet[CoursePage]:
     """Live courses in the default language: each course once, for choosing one in a form
     (none on a node that has no content, and so no locale, yet)."""
     try:
@@ -111,7 +113,7 @@ def course_for_page(page: Page) -> CoursePage | None:
     return CoursePage.objects.ancestor_of(page).first()
 
 
-def course_by_key(translation_key) -> CoursePage | None:
+def course_by_key(translation_key: uuid.UUID) -> CoursePage | None:
     """The course with this translation key, in the active language if live, else the original."""
     courses = {
         c.locale_id: c for c in CoursePage.objects.live().filter(translation_key=translation_key)

@@ -79,15 +79,17 @@ def _date_pattern(locale: Locale, style: str) -> str:
     """CLDR's date pattern for ``style`` without its era field (and the space after it); the
     long one where a language's medium form writes the month as a number (German 01.03.2026)."""
     tokens = babel_dates.tokenize_pattern(locale.date_formats[_style(style)].pattern)
-    if not any(kind == "field" and value[0] in "ML" and value[1] >= 3 for kind, value in tokens):
+    if not any(
+        isinstance(value, tuple) and value[0] in "ML" and value[1] >= 3 for _, value in tokens
+    ):
         tokens = babel_dates.tokenize_pattern(locale.date_formats["long"].pattern)
     kept: list = []
     after_era = False
     for kind, value in tokens:
-        if kind == "field" and value[0] == "G":
+        if isinstance(value, tuple) and value[0] == "G":
             after_era = True
             continue
-        if not (after_era and kind == "chars" and not value.strip()):
+        if not (after_era and isinstance(value, str) and not value.strip()):
             kept.append((kind, value))
         after_era = False
     return babel_dates.untokenize_pattern(kept)

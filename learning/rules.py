@@ -51,49 +51,29 @@ class Progress:
     quizzes_passed: int = 0
     quizzes_total: int = 0
 
+    # The one definition of "how far", which a progress bar and the words beside it both show:
+    # a step is a lesson of the course or a module quiz; done is a completed lesson or a passed
+    # quiz.
+
+    @property
+    def steps_done(self) -> int:
+        return self.lessons_done + self.quizzes_passed
+
+    @property
+    def steps_total(self) -> int:
+        return self.lessons_total + self.quizzes_total
+
     @property
     def percent(self) -> int:
-        """The bar's fill: see ``progress_steps``."""
-        return progress_steps(self).percent
+        """The bar's fill: the share of steps done, rounded down (full only when every step is
+        done), so the words "3 of 7 steps" and the bar never disagree. A course with no steps is
+        full once completed and empty before."""
+        if self.steps_total == 0:
+            return 100 if self.status == Status.COMPLETED else 0
+        return 100 * self.steps_done // self.steps_total
 
 
-@dataclass(frozen=True)
-class Steps:
-    """What a progress bar and the words beside it both show: the course's steps (its lessons
-    and its module quizzes), how many are done, and of which kind."""
-
-    done: int
-    total: int
-    lessons_done: int
-    lessons_total: int
-    quizzes_passed: int
-    quizzes_total: int
-    percent: int
-
-
-def progress_steps(state: Progress) -> Steps:
-    """The one definition of "how far": a step is a lesson of the course or a module quiz; done
-    is a completed lesson or a passed quiz. The bar's fill is the share of steps done, rounded
-    down (full only when every step is done), so the words "3 of 7 steps" and the bar never
-    disagree. A course with no steps is full once completed and empty before."""
-    done = state.lessons_done + state.quizzes_passed
-    total = state.lessons_total + state.quizzes_total
-    if total == 0:
-        percent = 100 if state.status == Status.COMPLETED else 0
-    else:
-        percent = 100 * done // total
-    return Steps(
-        done=done,
-        total=total,
-        lessons_done=state.lessons_done,
-        lessons_total=state.lessons_total,
-        quizzes_passed=state.quizzes_passed,
-        quizzes_total=state.quizzes_total,
-        percent=percent,
-    )
-
-
-def _order_key(fact: RecordFact):
+def _order_key(fact: RecordFact) -> tuple[datetime, str, int]:
     # Wall clocks at posts disagree; the sequence number orders records of one node exactly and
     # the node id breaks ties, so the order is total and the same on every node.
     return (fact.recorded_at, str(fact.origin_node), fact.origin_seq)

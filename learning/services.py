@@ -18,7 +18,7 @@ from wagtail.models import Page
 from courses.models import CoursePage
 from courses.selectors import course_for_page
 from modules.models import LessonPage, QuizPage
-from modules.selectors import course_outline
+from modules.selectors import CourseOutline, course_outline
 from officers.models import User
 from officers.selectors import officer_is_in_scope
 from officers.services import officer_lock
@@ -27,7 +27,7 @@ from quizzes.models import QuizAttempt, QuizSubmission
 
 from . import completion, selectors
 from .models import LearnerRecord, RecordKind
-from .rules import completions_due
+from .rules import Progress, completions_due
 
 
 class NotEnrolled(Exception):
@@ -46,10 +46,10 @@ def _append(
     *,
     learner: User,
     kind: str,
-    course_key,
+    course_key: uuid.UUID,
     actor: User | None = None,
-    module_key=None,
-    lesson_key=None,
+    module_key: uuid.UUID | None = None,
+    lesson_key: uuid.UUID | None = None,
     page: Page | None = None,
 ) -> LearnerRecord:
     return LearnerRecord.stamped(
@@ -90,7 +90,7 @@ def enrolment_create(*, learner: User, course: CoursePage, actor: User) -> Learn
         )
 
 
-def _lesson_context(lesson: LessonPage):
+def _lesson_context(lesson: LessonPage) -> tuple[CoursePage, Page]:
     course = course_for_page(lesson)
     if course is None:
         raise NotEnrolled
@@ -169,7 +169,9 @@ def lesson_complete(*, learner: User, lesson: LessonPage) -> list[LearnerRecord]
         )
 
 
-def _record_completions(*, learner: User, course, outline, before) -> list[LearnerRecord]:
+def _record_completions(
+    *, learner: User, course: Page, outline: CourseOutline, before: Progress
+) -> list[LearnerRecord]:
     """Record the modules, and the course, that became complete since ``before``.
     Precondition: inside the caller's transaction, learner locked."""
     course_key = course.translation_key
@@ -234,7 +236,7 @@ def quiz_submit(
         )
 
 
-def progress_recompute(*, learner: User, course_key) -> list[LearnerRecord]:
+def progress_recompute(*, learner: User, course_key: uuid.UUID) -> list[LearnerRecord]:
     """Record the module and course completions that ``learner``'s records now imply but no
     record states yet, as ``lesson_complete`` would have; returns the records written.
 

@@ -89,14 +89,18 @@ def profile_authority(
         creator = _creator(others, hub)
     if creator != version.origin:
         home = min((v for v in others if v.origin == creator), key=lambda v: v.clock).post_code
-        refusal = Refusal.CREATED_ELSEWHERE if version.clock <= earliest else Refusal.NOT_HOME
+        refusal = (
+            Refusal.CREATED_ELSEWHERE
+            if earliest is not None and version.clock <= earliest
+            else Refusal.NOT_HOME
+        )
         return Authority(refusal=refusal, home=home, creator=creator)
     if version.post_code not in ("", maker_post):
         return Authority(refusal=Refusal.MOVES, home=maker_post, creator=creator)
     return Authority(refusal=None, home=maker_post, creator=creator)
 
 
-def version_of(*, origin, clock: int, data) -> Version:
+def version_of(*, origin: uuid.UUID | str, clock: int, data: object) -> Version:
     """A ``Version`` from a record's fields (``data`` as the record stores it)."""
     post = data.get("post") if isinstance(data, dict) else None
     code = str(post.get("code", "")) if isinstance(post, dict) else ""

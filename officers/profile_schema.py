@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 # The schema version this node writes. Version 1 is the field list below, written without a
 # "v" (every record made before this module existed is one, byte for byte); the first change to
@@ -85,7 +86,7 @@ _REFERENCE_KEYS = {
 _OPTIONAL_KEYS = {"short_name"}
 
 
-def encode(user) -> dict:
+def encode(user: object) -> dict:
     """The record data for ``user`` (any object with the fields as attributes; agency and post
     objects with ``uuid``, ``name``, ``country`` and ``short_name`` or ``code``)."""
     data: dict = {VERSION_KEY: VERSION} if VERSION > 1 else {}
@@ -97,7 +98,7 @@ def encode(user) -> dict:
     return data
 
 
-def _encoded(kind: Kind, value):
+def _encoded(kind: Kind, value: Any) -> object:
     if kind is Kind.INSTANT:
         if value is None:
             return None
@@ -122,7 +123,7 @@ def known(data: dict) -> dict:
     return {f.name: data.get(f.name, f.default) for f in FIELDS}
 
 
-def shape_problem(data) -> str | None:
+def shape_problem(data: object) -> str | None:
     """None when this node can read ``data`` as a profile; else what is wrong: "record" (not
     an object, or a version that is not a whole number from 1) or the name of the first field
     that is missing without a default or has the wrong type."""
@@ -141,7 +142,7 @@ def shape_problem(data) -> str | None:
     return None
 
 
-def _fits(kind: Kind, value) -> bool:
+def _fits(kind: Kind, value: object) -> bool:
     if kind is Kind.FLAG:
         return isinstance(value, bool)
     if kind in (Kind.TEXT, Kind.PASSWORD):

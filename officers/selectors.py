@@ -302,7 +302,7 @@ def profile_rows_malformed(rows: list[dict]) -> dict[tuple[str, int], str]:
     return refused
 
 
-def _shape_refused(data, *, origin: str, officer: str, problem: str) -> str:
+def _shape_refused(data: object, *, origin: str, officer: str, problem: str) -> str:
     try:
         node = node_name(uuid.UUID(str(origin)))
     except ValueError:
@@ -316,7 +316,9 @@ def _shape_refused(data, *, origin: str, officer: str, problem: str) -> str:
             )
             % names
         )
-    name = data.get("username") if isinstance(data.get("username"), str) else ""
+    # Any other problem is of a field, so ``data`` is an object (``profile_schema.shape_problem``).
+    username = data.get("username") if isinstance(data, dict) else None
+    name = username if isinstance(username, str) else ""
     return _(
         "%(node)s sent a profile of %(officer)s whose field “%(field)s” is missing or of the "
         "wrong kind. Not applied."

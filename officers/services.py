@@ -6,8 +6,9 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
@@ -337,7 +338,7 @@ def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileAppl
     held = profile_records_of(officers)
     outcome: dict[uuid.UUID, ProfileApplied] = {}
     with transaction.atomic():
-        users = {}
+        users: dict[uuid.UUID, User] = {}
         for start in range(0, len(officers), 500):
             users.update(
                 (user.uuid, user)
@@ -371,7 +372,10 @@ def _privileges_refused(record: ProfileRecord) -> str:
     ) % {"node": node_name(record.origin_node), "officer": record.data["username"]}
 
 
-def _memo(lookups: dict, kind: str, data: dict | None, find):
+_Found = TypeVar("_Found")
+
+
+def _memo(lookups: dict, kind: str, data: dict | None, find: Callable[..., _Found]) -> _Found:
     """``find(data)``, remembered in ``lookups`` for the rest of a batch."""
     if not data:
         return find(data=data)
@@ -400,7 +404,7 @@ def profile_apply(*, record: ProfileRecord) -> ProfileApplied:
     return _profiles_apply([record]).get(record.officer_uuid, ProfileApplied(changed=False))
 
 
-def _field_apply(user: User, field: profile_schema.Field, value, lookups: dict) -> None:
+def _field_apply(user: User, field: profile_schema.Field, value: Any, lookups: dict) -> None:
     """Set one synced field of ``user`` from its value in a record (``profile_schema.known``)."""
     kind = profile_schema.Kind
     if field.name == "username":

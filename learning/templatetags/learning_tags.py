@@ -8,7 +8,7 @@ from courses.selectors import course_for_page
 from modules.selectors import course_outline, lesson_for_key, lesson_neighbours
 
 from .. import selectors
-from ..rules import Progress, progress_steps, resume_lesson
+from ..rules import Progress, resume_lesson
 
 register = template.Library()
 
@@ -36,9 +36,9 @@ def course_state(context, page):
 
 @register.inclusion_tag("learning/progress_meter.html")
 def progress_meter(progress: Progress, compact: bool = False):
-    """A course's progress bar and the words beside it, both from ``rules.progress_steps`` so
+    """A course's progress bar and the words beside it, both from the steps of ``progress`` so
     they say the same thing. ``compact``: the short form for a table cell."""
-    return {"steps": progress_steps(progress), "compact": compact}
+    return {"progress": progress, "compact": compact}
 
 
 @register.simple_tag

@@ -3,6 +3,7 @@ what came from a bundle (at a post)."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import uuid
 from functools import lru_cache
@@ -199,7 +200,7 @@ def _collect_snippets(page_refs: mf.References) -> tuple[dict[str, list], mf.Ref
     return _snippet_entries(chosen), refs
 
 
-def _media_entries(model, ids: set[int]) -> tuple[list[dict], dict[str, Path | bytes]]:
+def _media_entries(model: Any, ids: set[int]) -> tuple[list[dict], dict[str, Path | bytes]]:
     fields = mf.carried_fields(model, kind="media")
     entries, sources = [], {}
     for obj in model.objects.filter(pk__in=ids).order_by("pk"):
@@ -298,7 +299,7 @@ def hub_course_list() -> list[dict]:
     return courses
 
 
-def installed_bundle_signed(course_key: uuid.UUID):
+def installed_bundle_signed(course_key: uuid.UUID) -> datetime.datetime | None:
     """When headquarters signed the bundle of this course installed here (None if none): the
     content existed then, whatever this node's clock says."""
     return (
@@ -312,7 +313,7 @@ def installed_bundles() -> list[InstalledBundle]:
     return list(InstalledBundle.objects.all())
 
 
-def from_bundle(obj) -> bool:
+def from_bundle(obj: Any) -> bool:
     """Whether ``obj`` (a page, snippet, image or document) was installed by a bundle."""
     if obj is None or obj.pk is None:
         return False

@@ -354,7 +354,7 @@ def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
     return demo_logins()
 
 
-def _person(username: str, role: Role, **fields: object) -> User:
+def _person(username: str, role: Role, **fields: Any) -> User:
     if not User.objects.filter(username=username).exists():
         officer_create(username=username, password=DEMO_PASSWORD, role=role, **fields)
     return User.objects.get(username=username)

@@ -125,7 +125,9 @@ def run_job(job_id: str) -> None:
         _finish(job, status=OperatorJob.Status.DONE, message=message, result=result, output=output)
 
 
-def _finish(job: OperatorJob, *, status, message, result=None, output="") -> None:
+def _finish(
+    job: OperatorJob, *, status: str, message: str, result: dict | None = None, output: str = ""
+) -> None:
     if job.incoming:
         Path(job.incoming).unlink(missing_ok=True)
     OperatorJob.objects.filter(pk=job.pk).update(

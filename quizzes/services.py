@@ -10,8 +10,9 @@ from __future__ import annotations
 import random
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 
 from django.db import transaction
 from django.utils import timezone
@@ -45,7 +46,7 @@ class AttemptRefused(Exception):
     """An attempt cannot be started, saved or submitted; ``str()`` is a message for the officer."""
 
 
-def _decimal(value, places: str = "0.0001") -> Decimal:
+def _decimal(value: Fraction, places: str = "0.0001") -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
         Decimal(places), rounding=ROUND_HALF_EVEN
     )
@@ -132,7 +133,7 @@ def _validated(attempt: QuizAttempt, responses: dict) -> dict:
     return responses
 
 
-def _check_open(attempt: QuizAttempt, learner: User, now) -> bool:
+def _check_open(attempt: QuizAttempt, learner: User, now: datetime) -> bool:
     """True if the attempt is still open for answers; closes it if its time ran out."""
     if attempt.learner_id != learner.pk:
         raise AttemptRefused(_("This is not your attempt."))

@@ -28,7 +28,7 @@ from .qtypes import qtype
 
 DISCRIMINATION_MIN_ATTEMPTS = 4
 DISCRIMINATION_GROUP_SHARE = Fraction(27, 100)
-EMPTY_RESPONSES = (None, "", [], {})
+EMPTY_RESPONSES: tuple[object, ...] = (None, "", [], {})
 
 
 # --- Display (the only rounding) ------------------------------------------------------------
@@ -56,7 +56,7 @@ class _TextOnly(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in {"br", "p", "div", "li", "h2", "h3", "h4", "h5", "h6"}:
             self.parts.append(" ")
 
@@ -417,14 +417,18 @@ class KnowledgeGain:
 
 
 def _group(rows: list[OfficerGain], unit: Unit | None) -> GainGroup:
-    both = [r for r in rows if r.gain is not None]
+    both = [r for r in rows if r.gain is not None]  # a gain needs both grades
     return GainGroup(
         unit=unit,
         officers=len(both),
-        mean_pre=_mean([r.pre for r in both]),
-        mean_post=_mean([r.post for r in both]),
-        mean_gain=_mean([r.gain for r in both]),
+        mean_pre=_mean([r.pre for r in both if r.pre is not None]),
+        mean_post=_mean([r.post for r in both if r.post is not None]),
+        mean_gain=_mean([r.gain for r in both if r.gain is not None]),
     )
+
+
+def _label(unit: Unit | None) -> str:
+    return unit.label if unit else ""
 
 
 def _groups(
@@ -439,9 +443,7 @@ def _groups(
         key = unit.key if unit else None
         grouped.setdefault(key, []).append(row)
         units.setdefault(key, unit)
-    ordered = sorted(
-        grouped, key=lambda k: (k is None, units[k].label if units[k] else "", k or "")
-    )
+    ordered = sorted(grouped, key=lambda k: (k is None, _label(units[k]), k or ""))
     return tuple(_group(grouped[k], units[k]) for k in ordered)
 
 

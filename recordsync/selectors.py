@@ -20,7 +20,7 @@ def holdings() -> dict[uuid.UUID, rng.Ranges]:
     synced table, plus records waiting here or refused here (they need not be sent again)."""
     seqs: dict[uuid.UUID, list[int]] = defaultdict(list)
     for table in TABLES:
-        rows = table.model.objects.values_list("origin_node", "origin_seq")
+        rows = table.model._default_manager.values_list("origin_node", "origin_seq")
         for origin, seq in rows.iterator(chunk_size=20_000):
             seqs[origin].append(seq)
     for model in (PendingRecord, RejectedRecord):
@@ -59,9 +59,9 @@ def outbox_summary() -> Outbox:
     by_table: dict[str, int] = {}
     oldest = None
     for table in TABLES:
-        rows = table.model.objects.filter(origin_node=me, origin_seq__gte=start).values_list(
-            "origin_seq", "recorded_at"
-        )
+        rows = table.model._default_manager.filter(
+            origin_node=me, origin_seq__gte=start
+        ).values_list("origin_seq", "recorded_at")
         waiting = [at for seq, at in rows.iterator() if not rng.contains(held, seq)]
         if waiting:
             by_table[table.label] = len(waiting)

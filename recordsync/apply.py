@@ -252,6 +252,24 @@ def _insert(table: SyncedTable, ready: list[tuple[dict, list]], result: _Applied
                 result.rejected.append((row, _clash(error)))
 
 
+def _held(
+    model: type[PendingRecord] | type[RejectedRecord],
+    table: SyncedTable,
+    rows: list[tuple[dict, str]],
+) -> list:
+    """Rows kept here (waiting or refused), each with its reason, as unsaved ``model`` objects."""
+    return [
+        model(
+            table=table.name,
+            origin=row["origin_node"],
+            seq=row["origin_seq"],
+            data=row,
+            reason=reason,
+        )
+        for row, reason in rows
+    ]
+
+
 def _keep_waiting(
     table: SyncedTable, waiting: list[tuple[dict, str]], summary: ImportSummary
 ) -> None:
@@ -259,19 +277,7 @@ def _keep_waiting(
         return
     room = max(0, max_pending() - PendingRecord.objects.count())
     kept = waiting[:room]
-    PendingRecord.objects.bulk_create(
-        [
-            PendingRecord(
-                table=table.name,
-                origin=row["origin_node"],
-                seq=row["origin_seq"],
-                data=row,
-                reason=reason,
-            )
-            for row, reason in kept
-        ],
-        ignore_conflicts=True,
-    )
+    PendingRecord.objects.bulk_create(_held(PendingRecord, table, kept), ignore_conflicts=True)
     if len(kept) < len(waiting):
         summary.warnings.append(
             _(
@@ -286,17 +292,7 @@ def _reject(table: SyncedTable, rejected: list[tuple[dict, str]], summary: Impor
     if not rejected:
         return
     RejectedRecord.objects.bulk_create(
-        [
-            RejectedRecord(
-                table=table.name,
-                origin=row["origin_node"],
-                seq=row["origin_seq"],
-                data=row,
-                reason=reason,
-            )
-            for row, reason in rejected
-        ],
-        ignore_conflicts=True,
+        _held(RejectedRecord, table, rejected), ignore_conflicts=True
     )
     summary.rejected += [
         (shown(row["origin_node"]), row["origin_seq"], table.name, reason)

@@ -11,14 +11,14 @@ stricter than Moodle and SCORM Cloud: docs/decisions/0022.
 
 from __future__ import annotations
 
-import copy
 import posixpath
 import re
 import unicodedata
-import xml.etree.ElementTree as ET  # serialising only: parsing is defusedxml's
+import xml.etree.ElementTree as ET  # types only: parsing is defusedxml's
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from urllib.parse import unquote
+from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import ParseError, fromstring  # type: ignore[import-untyped]
@@ -67,6 +67,13 @@ MANIFEST = "imsmanifest.xml"
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 IMSSS = "http://www.imsglobal.org/xsd/imsss"
+_PREFIXES = {
+    IMSSS: "imsss",
+    "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq",
+    "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav",
+    "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp",
+    "http://www.w3.org/XML/1998/namespace": "xml",
+}
 _AICC_SUFFIXES = (".au", ".crs", ".des", ".cst", ".ort", ".pre", ".cmp")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
@@ -159,9 +166,15 @@ def read(xml: bytes, *, names: frozenset[str]) -> Package:
     organization = _default_organization(root)
     org_id = organization.get("identifier", "").strip()
     title = _title(organization, "organization", org_id)
-    items = tuple(_item(child, resources) for child in _children(organization, "item"))
+    collection = _child_ns(root, "sequencingCollection", IMSSS)
+    shared = {
+        (element.get("ID") or "").strip(): element
+        for element in (collection if collection is not None else ())
+        if _local(element.tag) == "sequencing"
+    }
+    context = _Context(resources, shared)
+    items = tuple(_item(child, context) for child in _children(organization, "item"))
     _check_unique_identifiers(items)
-    collection = _first(root, "sequencingCollection", IMSSS)
     files = resources.files()
     return Package(
         version=version,
@@ -208,13 +221,6 @@ def _child(element: ET.Element, name: str) -> ET.Element | None:
     return None
 
 
-def _first(element: ET.Element, name: str, namespace: str | None = None) -> ET.Element | None:
-    for found in element.iter():
-        if _local(found.tag) == name and (namespace is None or _namespace(found.tag) == namespace):
-            return found
-    return None
-
-
 def _attr(element: ET.Element, name: str) -> str | None:
     """The attribute ``name`` in any namespace and letter case (adlcp:scormtype in 1.2 is
     adlcp:scormType in 2004)."""
@@ -232,9 +238,40 @@ def _text(element: ET.Element | None) -> str | None:
 
 
 def _xml_text(element: ET.Element) -> str:
-    clone = copy.copy(element)
-    clone.tail = None
-    return ET.tostring(clone, encoding="unicode")
+    """The element as XML text with the prefixes SCORM's documents use (imsss:, adlseq:, ...;
+    others ns1:, ns2:), every namespace declared on it, so it parses on its own."""
+    prefixes: dict[str, str] = {}
+    body = _serialised(element, prefixes)
+    declarations = "".join(f' xmlns:{prefix}="{ns}"' for ns, prefix in prefixes.items())
+    head, _, rest = body.partition(">")
+    if head.endswith("/"):
+        return f"{head[:-1]}{declarations}/>{rest}"
+    return f"{head}{declarations}>{rest}"
+
+
+def _qualified(name: str, prefixes: dict[str, str]) -> str:
+    namespace = _namespace(name)
+    if not namespace:
+        return name
+    if namespace not in prefixes:
+        wanted = _PREFIXES.get(namespace)
+        if wanted is None or wanted in prefixes.values():
+            wanted = f"ns{len(prefixes) + 1}"
+        prefixes[namespace] = wanted
+    return f"{prefixes[namespace]}:{_local(name)}"
+
+
+def _serialised(element: ET.Element, prefixes: dict[str, str]) -> str:
+    tag = _qualified(element.tag, prefixes)
+    attributes = "".join(
+        f" {_qualified(key, prefixes)}={quoteattr(value)}" for key, value in element.attrib.items()
+    )
+    inner = escape(element.text or "") + "".join(
+        _serialised(child, prefixes) + escape(child.tail or "") for child in element
+    )
+    if not inner:
+        return f"<{tag}{attributes}/>"
+    return f"<{tag}{attributes}>{inner}</{tag}>"
 
 
 def _title(element: ET.Element, kind: str, identifier: str) -> str:
@@ -295,7 +332,13 @@ def _default_organization(root: ET.Element) -> ET.Element:
     return found[0]  # an unknown default: the first one, as Moodle (moodle-golf/complexscorm)
 
 
-def _item(element: ET.Element, resources: _Resources) -> Item:
+@dataclass(frozen=True)
+class _Context:
+    resources: _Resources
+    shared: dict[str, ET.Element]  # the sequencingCollection's sequencing elements by ID
+
+
+def _item(element: ET.Element, context: _Context) -> Item:
     identifier = (element.get("identifier") or "").strip()
     if not identifier:
         raise ManifestRefused("missing_identifier", element="item")
@@ -304,7 +347,7 @@ def _item(element: ET.Element, resources: _Resources) -> Item:
     parameters = element.get("parameters") or ""
     launch, scorm_type = (None, None)
     if ref is not None:
-        launch, scorm_type = resources.launch(identifier, ref, parameters)
+        launch, scorm_type = context.resources.launch(identifier, ref, parameters)
     sequencing = _child_ns(element, "sequencing", IMSSS)
     return Item(
         identifier=identifier,
@@ -319,9 +362,9 @@ def _item(element: ET.Element, resources: _Resources) -> Item:
         time_limit_action=_text(_child_any_case(element, "timelimitaction")) or None,
         data_from_lms=_text(_child_any_case(element, "datafromlms")) or None,
         completion_threshold=_completion_threshold(element, identifier),
-        scaled_passing_score=_scaled_passing_score(sequencing, identifier),
+        scaled_passing_score=_scaled_passing_score(sequencing, context.shared, identifier),
         sequencing=_xml_text(sequencing) if sequencing is not None else None,
-        children=tuple(_item(child, resources) for child in _children(element, "item")),
+        children=tuple(_item(child, context) for child in _children(element, "item")),
     )
 
 
@@ -361,15 +404,22 @@ def _completion_threshold(element: ET.Element, identifier: str) -> Decimal | Non
     found = _child_any_case(element, "completionThreshold")
     if found is None:
         return None
-    text = _text(found) or found.get("minProgressMeasure") or "1.0"  # 2nd ed.: text; 4th: attr
-    return _decimal(element, "completionThreshold", identifier, 1, text=text.strip())
+    text = _text(found)
+    if not text:  # 4th edition: attributes, the threshold applying only when completedByMeasure
+        if (found.get("completedByMeasure") or "").strip() != "true":
+            return None
+        text = (found.get("minProgressMeasure") or "1.0").strip()
+    return _decimal(element, "completionThreshold", identifier, 1, text=text)
 
 
-def _scaled_passing_score(sequencing: ET.Element | None, identifier: str) -> Decimal | None:
-    if sequencing is None:
-        return None
-    objectives = _child(sequencing, "objectives")
-    primary = _child(objectives, "primaryObjective") if objectives is not None else None
+def _scaled_passing_score(
+    sequencing: ET.Element | None, shared: dict[str, ET.Element], identifier: str
+) -> Decimal | None:
+    """cmi.scaled_passing_score: the primary objective's minNormalizedMeasure when it is
+    satisfied by measure, from the item's own sequencing or the shared one it names (IDRef)."""
+    primary = _primary_objective(sequencing)
+    if primary is None and sequencing is not None:
+        primary = _primary_objective(shared.get((sequencing.get("IDRef") or "").strip()))
     if primary is None or (primary.get("satisfiedByMeasure") or "").strip() != "true":
         return None
     measure = _text(_child(primary, "minNormalizedMeasure"))
@@ -384,6 +434,11 @@ def _scaled_passing_score(sequencing: ET.Element | None, identifier: str) -> Dec
             "bad_value", field="minNormalizedMeasure", identifier=identifier, value=measure[:40]
         )
     return value
+
+
+def _primary_objective(sequencing: ET.Element | None) -> ET.Element | None:
+    objectives = _child(sequencing, "objectives") if sequencing is not None else None
+    return _child(objectives, "primaryObjective") if objectives is not None else None
 
 
 def _check_unique_identifiers(items: tuple[Item, ...]) -> None:

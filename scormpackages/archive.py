@@ -185,7 +185,7 @@ def _check_kind(info: zipfile.ZipInfo, name: str) -> None:
     if info.flag_bits & 0x1:
         raise ArchiveRefused("encrypted", name=name)
     mode = info.external_attr >> 16
-    if info.create_system != 3 or not mode:  # only Unix archivers record a file type
+    if info.create_system != 3 or not stat.S_IFMT(mode):  # only Unix archivers say a file type
         return
     if stat.S_ISLNK(mode):
         raise ArchiveRefused("symlink", name=name)

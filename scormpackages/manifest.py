@@ -121,6 +121,8 @@ class Package:
     items: tuple[Item, ...]  # top-level items of the default organization
     sequencing_collection: str | None  # imsss:sequencingCollection as XML text
     files: tuple[str, ...]  # every file the manifest's resources reference (normalised)
+    # the default organization's own imsss:sequencing (the root activity's) as XML text
+    organization_sequencing: str | None = None
 
     def scos(self) -> list[Item]:
         """The launchable items (SCOs and assets) in order, depth first."""
@@ -182,8 +184,9 @@ def read(xml: bytes, *, names: frozenset[str]) -> Package:
         title=title,
         organization=org_id,
         items=items,
-        sequencing_collection=_xml_text(collection) if collection is not None else None,
+        sequencing_collection=_xml_or_none(collection),
         files=files,
+        organization_sequencing=_xml_or_none(_child_ns(organization, "sequencing", IMSSS)),
     )
 
 
@@ -247,6 +250,10 @@ def _xml_text(element: ET.Element) -> str:
     if head.endswith("/"):
         return f"{head[:-1]}{declarations}/>{rest}"
     return f"{head}{declarations}>{rest}"
+
+
+def _xml_or_none(element: ET.Element | None) -> str | None:
+    return None if element is None else _xml_text(element)
 
 
 def _qualified(name: str, prefixes: dict[str, str]) -> str:
@@ -363,7 +370,7 @@ def _item(element: ET.Element, context: _Context) -> Item:
         data_from_lms=_text(_child_any_case(element, "datafromlms")) or None,
         completion_threshold=_completion_threshold(element, identifier),
         scaled_passing_score=_scaled_passing_score(sequencing, context.shared, identifier),
-        sequencing=_xml_text(sequencing) if sequencing is not None else None,
+        sequencing=_xml_or_none(sequencing),
         children=tuple(_item(child, context) for child in _children(element, "item")),
     )
 

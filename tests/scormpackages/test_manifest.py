@@ -327,3 +327,215 @@ def test_hand_made_manifests_read_when_their_files_are_there():
         "module_1", "chapter_1_1", "section_1_1_1", "topic_1_1_1_1", "topic_1_1_1_2"
     ]  # fmt: skip
     assert "alt_item_1" not in {item.identifier for item in nested.scos()}
+
+
+# --- Hostile manifests, built here ------------------------------------------------------------
+
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def manifest_xml(resource: str = "", *, base: str = "", item: str = "", doctype: str = "") -> bytes:
+    """A SCORM 1.2 manifest of one item on one resource (``resource`` replaces the default),
+    with an optional xml:base on <manifest>, extra item attributes and a DOCTYPE."""
+    resource = resource or '<resource identifier="r1" type="webcontent" href="index.html"/>'
+    base_attr = f' xml:base="{base}"' if base else ""
+    return (
+        f"{HEAD}{doctype}"
+        '<manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"'
+        f' xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"{base_attr}>'
+        "<metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>"
+        '<organizations default="o"><organization identifier="o"><title>Course</title>'
+        f'<item identifier="i1" identifierref="r1"{item}><title>Lesson</title></item>'
+        f"</organization></organizations><resources>{resource}</resources></manifest>"
+    ).encode()
+
+
+def refusal_of(xml: bytes, names: frozenset[str] = frozenset({"index.html"})) -> ManifestRefused:
+    with pytest.raises(ManifestRefused) as caught:
+        manifest.read(xml, names=names)
+    return caught.value
+
+
+def test_the_builder_makes_a_valid_manifest():
+    package = manifest.read(manifest_xml(), names=frozenset({"index.html"}))
+    assert (package.version, package.scos()[0].launch) == ("1.2", "index.html")
+
+
+def test_billion_laughs_is_refused_not_expanded():
+    laughs = (
+        '<!DOCTYPE manifest [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+            for i in range(1, 10)
+        )
+        + "]>"
+    )
+    xml = manifest_xml(item=' parameters="&lol9;"', doctype=laughs)
+    error = refusal_of(xml)
+    assert error.code == "forbidden_xml"
+    assert str(error) == (
+        "imsmanifest.xml uses a DTD, entities or external references, which are refused."
+    )
+
+
+def test_external_entity_is_refused_and_nothing_is_read():
+    doctype = '<!DOCTYPE manifest [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    error = refusal_of(manifest_xml(item=' parameters="&xxe;"', doctype=doctype))
+    assert error.code == "forbidden_xml" and "root:" not in str(error)
+
+
+def test_a_bare_dtd_is_refused():
+    assert refusal_of(manifest_xml(doctype="<!DOCTYPE manifest>")).code == "forbidden_xml"
+
+
+def test_manifest_only_in_a_sub_folder_is_refused_naming_the_folder():
+    with pytest.raises(ManifestRefused) as caught:
+        manifest.find(frozenset({"course/imsmanifest.xml", "course/index.html"}))
+    assert (caught.value.code, caught.value.params) == (
+        "manifest_not_at_root",
+        {"folder": "course/"},
+    )
+    assert str(caught.value) == (
+        "The package's imsmanifest.xml is in the folder course/, not at the top of the zip: "
+        "zip the folder's contents, not the folder."
+    )
+
+
+def test_manifest_at_the_root_is_found_in_any_letter_case():
+    assert manifest.find(frozenset({"IMSManifest.xml", "sub/imsmanifest.xml"})) == "IMSManifest.xml"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(document.cookie)",
+        "JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "http://evil.example/steal.html",
+        "https://evil.example/steal.html",
+        "//evil.example/steal.html",
+        "/etc/passwd",
+        "../outside.html",
+        "content/../../outside.html",
+        "content/%2e%2e/%2E%2E/outside.html",
+        "content\\..\\outside.html",
+    ],
+)
+def test_launch_urls_that_leave_the_package_are_refused(href):
+    resource = f'<resource identifier="r1" type="webcontent" href="{escape_attr(href)}"/>'
+    error = refusal_of(manifest_xml(resource))
+    assert error.code == "unsafe_url"
+    assert error.params == {"url": href}
+    assert str(error).startswith(f"The address {href} leaves the package")
+
+
+def escape_attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
+@pytest.mark.parametrize(
+    ("where", "base"),
+    [("manifest", "../"), ("resources", "content/../../"), ("resource", "http://evil.example/")],
+)
+def test_xml_base_that_leaves_the_package_is_refused(where, base):
+    attr = f' xml:base="{base}"'
+    if where == "manifest":
+        xml = manifest_xml(base=base)
+    elif where == "resources":
+        xml = manifest_xml().replace(b"<resources>", f"<resources{attr}>".encode())
+    else:
+        xml = manifest_xml(f'<resource identifier="r1" type="webcontent"{attr} href="index.html"/>')
+    assert refusal_of(xml).code == "unsafe_url"
+
+
+def test_a_file_href_outside_the_package_is_refused():
+    resource = (
+        '<resource identifier="r1" type="webcontent" href="index.html">'
+        '<file href="index.html"/><file href="../../etc/passwd"/></resource>'
+    )
+    error = refusal_of(manifest_xml(resource))
+    assert (error.code, error.params) == ("unsafe_url", {"url": "../../etc/passwd"})
+
+
+def test_xml_base_at_every_level_and_parameters_make_the_launch_url():
+    resource = (
+        '<resource identifier="r1" type="webcontent" adlcp:scormtype="sco" xml:base="unit1/"'
+        ' href="launch.html?lang=en"><file href="launch.html"/></resource>'
+    )
+    xml = manifest_xml(resource, base="course/", item=' parameters="?page=2"')
+    xml = xml.replace(b"<resources>", b'<resources xml:base="lessons/">')
+    package = manifest.read(xml, names=frozenset({"course/lessons/unit1/launch.html"}))
+    [item] = package.scos()
+    assert item.launch == "course/lessons/unit1/launch.html?lang=en&page=2"
+    assert package.files == ("course/lessons/unit1/launch.html",)
+
+
+@pytest.mark.parametrize(
+    ("href", "parameters", "launch"),
+    [
+        ("a.html", "?x=1", "a.html?x=1"),
+        ("a.html", "&x=1", "a.html?x=1"),
+        ("a.html", "x=1", "a.html?x=1"),
+        ("a.html?y=2", "?x=1", "a.html?y=2&x=1"),
+        ("a.html#top", "x=1", "a.html?x=1#top"),
+        ("a.html", "#part2", "a.html#part2"),
+        ("a.html#top", "#part2", "a.html#top"),
+        ("a.html", "", "a.html"),
+    ],
+)
+def test_parameters_are_merged_as_the_scorm_cam_says(href, parameters, launch):
+    assert manifest.merge_parameters(href, parameters) == launch
+
+
+def test_a_referenced_file_missing_from_the_package_is_named():
+    resource = (
+        '<resource identifier="r1" type="webcontent" href="index.html">'
+        '<file href="index.html"/><file href="img/logo.png"/></resource>'
+    )
+    error = refusal_of(manifest_xml(resource))
+    assert (error.code, error.params) == ("missing_file", {"path": "img/logo.png"})
+
+
+def test_a_file_named_in_another_letter_case_is_missing():
+    error = refusal_of(manifest_xml(), names=frozenset({"Index.html"}))
+    assert (error.code, error.params) == ("missing_file", {"path": "index.html"})
+
+
+def test_a_dependency_on_an_unknown_resource_is_refused():
+    resource = (
+        '<resource identifier="r1" type="webcontent" href="index.html">'
+        '<dependency identifierref="shared_js"/></resource>'
+    )
+    error = refusal_of(manifest_xml(resource))
+    assert (error.code, error.params) == (
+        "unknown_resource", {"identifier": "r1", "resource": "shared_js"}
+    )  # fmt: skip
+
+
+def test_a_mastery_score_that_is_not_a_number_is_refused_naming_the_item():
+    error = refusal_of(
+        manifest_xml().replace(b"<title>Lesson</title>", b"<title>Lesson</title>"
+                               b"<adlcp:masteryscore>high</adlcp:masteryscore>")
+    )  # fmt: skip
+    assert (error.code, error.params) == (
+        "bad_value", {"field": "masteryscore", "identifier": "i1", "value": "high"}
+    )  # fmt: skip
+
+
+def test_two_items_with_one_identifier_are_refused():
+    xml = manifest_xml().replace(
+        b"</item>", b'</item><item identifier="i1" identifierref="r1"><title>Again</title></item>'
+    )
+    assert refusal_of(xml).code == "duplicate_identifier"
+
+
+def test_an_unknown_schemaversion_is_refused_and_a_missing_one_read_from_namespaces():
+    unknown = manifest_xml().replace(b">1.2<", b">SCORM 5<")
+    error = refusal_of(unknown)
+    assert (error.code, error.params) == ("unknown_version", {"value": "SCORM 5"})
+    missing = manifest_xml().replace(b"<schemaversion>1.2</schemaversion>", b"")
+    assert manifest.read(missing, names=frozenset({"index.html"})).version == "1.2"
+
+
+def test_a_document_that_is_not_a_manifest_is_refused():
+    assert refusal_of(HEAD.encode() + b"<html><body/></html>").code == "not_a_manifest"

@@ -12,12 +12,15 @@ English templates, marked for translation). See docs/decisions/0022.
 from __future__ import annotations
 
 import io
+import os
 import re
 import stat
+import struct
 import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
+from typing import IO
 
 
 def gettext_noop(message: str) -> str:
@@ -70,6 +73,14 @@ MAX_NAME = 1024  # characters in an entry's path
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BLOCK = 1024 * 1024
+# The central directory may not be larger than this per allowed entry: a record is 46 bytes
+# plus its name and extra fields (a few hundred bytes in real packages), and zipfile parses
+# every record the directory holds whatever count the end record declares.
+DIRECTORY_BYTES_PER_ENTRY = 512
+_EOCD = struct.Struct("<4s4H2LH")  # end of central directory record
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_END = struct.Struct("<4sQ2H2L4Q")
+_TAIL = _EOCD.size + 0xFFFF + _ZIP64_LOCATOR.size + _ZIP64_END.size  # the comment is <= 64 KiB
 
 
 @dataclass(frozen=True)
@@ -103,19 +114,40 @@ def check_size(size: int, limits: Limits) -> None:
         raise ArchiveRefused("too_big", size=size, limit=limits.max_bytes)
 
 
-def open_zip(file: io.BufferedIOBase | str, limits: Limits) -> zipfile.ZipFile:
-    """``file`` (a path or a seekable binary file) opened as a zip, its size checked first;
-    ArchiveRefused("not_a_zip") when it is not one."""
+def open_zip(file: str | os.PathLike[str] | IO[bytes], limits: Limits) -> zipfile.ZipFile:
+    """``file`` (a path or a seekable binary file) opened as a zip. Its size, and the entry
+    count and central directory size its end record declares, are checked first: zipfile
+    parses (and holds in memory) every entry of the central directory as it opens, so a
+    1 GiB directory of empty entries must be refused before. ArchiveRefused("not_a_zip") when
+    it is not a zip."""
+    if isinstance(file, str | os.PathLike):
+        with open(file, "rb") as fp:
+            _check_directory(fp, limits)
+    else:
+        _check_directory(file, limits)
     try:
-        zf = zipfile.ZipFile(file)
+        return zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise ArchiveRefused("not_a_zip") from None
-    try:
-        check_size(_zip_size(zf), limits)
-    except ArchiveRefused:
-        zf.close()
-        raise
-    return zf
+
+
+def _check_directory(fp: IO[bytes], limits: Limits) -> None:
+    """The file's size, and what its end record (zip64's if there is one) declares."""
+    size = fp.seek(0, io.SEEK_END)
+    check_size(size, limits)
+    fp.seek(max(0, size - _TAIL))
+    tail = fp.read()
+    fp.seek(0)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + _EOCD.size > len(tail):
+        return  # not a zip: zipfile says so
+    count, directory = _EOCD.unpack_from(tail, at)[4:6]
+    start = at - _ZIP64_LOCATOR.size - _ZIP64_END.size
+    zip64 = start >= 0 and tail[start : start + 4] == b"PK\x06\x06"
+    if zip64 and (count == 0xFFFF or directory == 0xFFFFFFFF):
+        count, directory = _ZIP64_END.unpack_from(tail, start)[7:9]
+    if count > limits.max_entries or directory > limits.max_entries * DIRECTORY_BYTES_PER_ENTRY:
+        raise ArchiveRefused("too_many_entries", limit=limits.max_entries)
 
 
 def _zip_size(zf: zipfile.ZipFile) -> int:

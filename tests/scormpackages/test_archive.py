@@ -135,7 +135,7 @@ def test_total_uncompressed_size_over_the_limit_is_refused():
 def test_zip_file_over_the_size_limit_is_refused():
     data = build(("a.bin", b"a" * 600))
     with pytest.raises(ArchiveRefused) as caught:
-        open_zip(io.BytesIO(data), Limits(max_bytes=100))  # type: ignore[arg-type]
+        open_zip(io.BytesIO(data), Limits(max_bytes=100))
     assert caught.value.code == "too_big"
     assert str(caught.value) == (
         f"The package is {len(data)} bytes; the largest allowed is 100 bytes."
@@ -144,7 +144,7 @@ def test_zip_file_over_the_size_limit_is_refused():
 
 def test_not_a_zip_is_refused():
     with pytest.raises(ArchiveRefused) as caught:
-        open_zip(io.BytesIO(b"<html>not a zip</html>"), Limits())  # type: ignore[arg-type]
+        open_zip(io.BytesIO(b"<html>not a zip</html>"), Limits())
     assert str(caught.value) == "The file is not a zip archive."
 
 
@@ -172,13 +172,31 @@ def central_directory_only(count: int) -> bytes:
     return records + zip64_end + locator + end
 
 
-def test_hundred_thousand_entries_are_refused_before_extracting():
+def test_hundred_thousand_entries_are_refused_before_zipfile_parses_them():
     data = central_directory_only(100_000)
-    error = refusal(data)
-    assert (error.code, error.params) == ("too_many_entries", {"limit": 20_000})
-    assert str(error) == (
+    with pytest.raises(ArchiveRefused) as caught:
+        open_zip(io.BytesIO(data), Limits())
+    assert (caught.value.code, caught.value.params) == ("too_many_entries", {"limit": 20_000})
+    assert str(caught.value) == (
         "The package has more than 20000 entries; it is refused before extracting."
     )
+    assert refusal(data).code == "too_many_entries"  # and by entries() on an open ZipFile
+
+
+def test_an_end_record_that_understates_the_count_is_refused_by_the_directory_size():
+    data = bytearray(central_directory_only(2_000))
+    zip64_end = data.rindex(b"PK\x06\x06")
+    struct.pack_into("<2Q", data, zip64_end + 24, 1, 1)  # "1 entry" on this disk and in all
+    with pytest.raises(ArchiveRefused) as caught:
+        open_zip(io.BytesIO(bytes(data)), Limits(max_entries=100))
+    assert caught.value.code == "too_many_entries"
+
+
+def test_a_package_on_disk_is_opened_by_path(tmp_path):
+    path = tmp_path / "package.zip"
+    path.write_bytes(build(("imsmanifest.xml", b"<manifest/>")))
+    with open_zip(path, Limits()) as zf:
+        assert [entry.name for entry in entries(zf, Limits())] == ["imsmanifest.xml"]
 
 
 def test_declared_size_lies_and_reading_stops_at_the_declared_size():

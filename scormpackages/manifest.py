@@ -528,7 +528,10 @@ def _base(element: ET.Element) -> str:
 
 
 def _join(base: str, href: str) -> str:
-    """``href`` under ``base`` (xml:base values are folders relative to the package root)."""
+    """``href`` under ``base`` (xml:base values are folders relative to the package root);
+    each must stay inside the package on its own (``http://…`` under a base is still remote)."""
+    if href:
+        safe_path(href)
     if not base:
         return href
     folder = base if base.endswith("/") else base + "/"

@@ -448,6 +448,13 @@ def test_xml_base_that_leaves_the_package_is_refused(where, base):
     assert refusal_of(xml).code == "unsafe_url"
 
 
+@pytest.mark.parametrize("href", ["http://evil.example/x.html", "/etc/passwd", "../../x.html"])
+def test_a_remote_or_absolute_href_under_an_xml_base_is_refused(href):
+    error = refusal_of(manifest_xml(f'<resource identifier="r1" type="webcontent" href="{href}"/>',
+                                    base="course/"))  # fmt: skip
+    assert (error.code, error.params) == ("unsafe_url", {"url": href})
+
+
 def test_a_file_href_outside_the_package_is_refused():
     resource = (
         '<resource identifier="r1" type="webcontent" href="index.html">'

@@ -510,9 +510,9 @@ class _Resources:
         if not href:
             raise ManifestRefused("missing_launch", identifier=item, resource=ref)
         kind = (_attr(resource, "scormtype") or "sco").strip().casefold()
-        return merge_parameters(_join(base, href), parameters), (
-            "asset" if kind == "asset" else "sco"
-        )
+        launch = merge_parameters(_join(base, href), parameters)
+        safe_path(launch)  # what the player will load, parameters merged, checked as a whole
+        return launch, ("asset" if kind == "asset" else "sco")
 
     def files(self) -> tuple[str, ...]:
         """Every referenced path, once each; ManifestRefused("missing_file") naming the first
@@ -543,10 +543,11 @@ def safe_path(url: str) -> str:
     """The package path an in-package URL names (query and fragment dropped, percent-decoding
     undone, NFC); ManifestRefused("unsafe_url") for anything that could leave the package:
     a scheme (http:, javascript:, data:, file:), an absolute or protocol-relative path, "..",
-    a backslash or a control character."""
-    if _SCHEME.match(url) or url.startswith("/") or "\\" in url:
+    a backslash (a browser reads it as "/") or a control character in the path."""
+    raw_path = re.split(r"[?#]", url, maxsplit=1)[0]
+    if _SCHEME.match(url) or url.startswith("/") or "\\" in raw_path:
         raise ManifestRefused("unsafe_url", url=url[:200])
-    path = unquote(re.split(r"[?#]", url, maxsplit=1)[0])
+    path = unquote(raw_path)
     if _CONTROL.search(path.replace(" ", "")) or "\\" in path or path.startswith("/"):
         raise ManifestRefused("unsafe_url", url=url[:200])
     segments = [part for part in path.split("/") if part not in ("", ".")]

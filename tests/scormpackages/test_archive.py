@@ -5,13 +5,17 @@ extracted, with a code a service translates and an English sentence naming the e
 from __future__ import annotations
 
 import io
+import re
 import stat
 import struct
 import warnings
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from scormpackages import archive
 from scormpackages.archive import ArchiveRefused, Limits, entries, open_zip, read_bounded
 
 MIB = 1024 * 1024
@@ -226,3 +230,31 @@ def test_read_bounded_returns_an_honest_entry():
     zf = zipfile.ZipFile(io.BytesIO(build(("imsmanifest.xml", b"<manifest/>"), deflate=True)))
     [entry] = entries(zf, Limits())
     assert read_bounded(zf, entry, 11) == b"<manifest/>"
+
+
+NAME_PARTS = st.sampled_from(
+    ["a", "B", "..", ".", "", "/", "\\", "C:", "é", "e\u0301", "ß", "SS", "\n", "x.html", " "]
+)
+
+
+@given(
+    st.lists(
+        st.lists(NAME_PARTS, min_size=1, max_size=6).map("".join).filter(bool),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_whatever_the_names_an_accepted_entry_stays_inside_and_is_unique(names):
+    data = build(*((name, b"x") for name in names))
+    try:
+        found = entries(zipfile.ZipFile(io.BytesIO(data)), Limits())
+    except ArchiveRefused as error:
+        assert error.code in archive.MESSAGES
+        return
+    folded = [archive.fold(entry.name) for entry in found]
+    assert len(set(folded)) == len(folded)
+    for entry in found:
+        segments = entry.name.split("/")
+        assert entry.name and not entry.name.startswith("/") and "\\" not in entry.name
+        assert ".." not in segments and "." not in segments and "" not in segments
+        assert not re.match(r"^[A-Za-z]:", entry.name)

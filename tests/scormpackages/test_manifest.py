@@ -8,9 +8,12 @@ import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from defusedxml.ElementTree import fromstring
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scormpackages import archive, manifest
 from scormpackages.manifest import ManifestRefused, Package
@@ -546,3 +549,31 @@ def test_an_unknown_schemaversion_is_refused_and_a_missing_one_read_from_namespa
 
 def test_a_document_that_is_not_a_manifest_is_refused():
     assert refusal_of(HEAD.encode() + b"<html><body/></html>").code == "not_a_manifest"
+
+
+URL_PARTS = st.sampled_from(
+    ["a", "b.html", "/", "//", "..", ".", "%2e", "%2E%2e", "?", "#", "&", "=", ":", "\\",
+     "javascript", "http", "data", "C:", "é", " ", "%2f", "x"]
+)  # fmt: skip
+URLS = st.lists(URL_PARTS, min_size=1, max_size=8).map("".join)
+
+
+@given(href=URLS, base=URLS | st.just(""), parameters=URLS | st.just(""))
+def test_whatever_the_href_base_and_parameters_a_launch_stays_inside(href, base, parameters):
+    try:
+        path = manifest.safe_path(base.rstrip("/") + "/" + href if base else href)
+    except ManifestRefused:
+        path = "index.html"
+    resource = f'<resource identifier="r1" type="webcontent" href="{escape_attr(href)}"/>'
+    item = f' parameters="{escape_attr(parameters)}"'
+    xml = manifest_xml(resource, base=escape_attr(base), item=item)
+    try:
+        package = manifest.read(xml, names=frozenset({path}))
+    except ManifestRefused as error:
+        assert error.code in manifest.MESSAGES
+        return
+    launch = package.scos()[0].launch
+    assert launch is not None
+    assert manifest.safe_path(launch) == path
+    parts = urlsplit(launch)  # as the browser resolves it: relative, inside the package
+    assert (parts.scheme, parts.netloc) == ("", "") and not parts.path.startswith("/")

@@ -258,3 +258,21 @@ def test_whatever_the_names_an_accepted_entry_stays_inside_and_is_unique(names):
         assert entry.name and not entry.name.startswith("/") and "\\" not in entry.name
         assert ".." not in segments and "." not in segments and "" not in segments
         assert not re.match(r"^[A-Za-z]:", entry.name)
+
+
+def test_utf8_names_without_the_utf8_flag_keep_their_accents():
+    data = bytearray(build(("Leçon/café.html", b"<p>"), ("plain.html", b"<p>")))
+    for at in (data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")):
+        flag = 6 if at == data.index(b"PK\x03\x04") else 8
+        data[at + flag + 1] &= ~0x08 & 0xFF  # clear bit 11 (UTF-8), as macOS's zip leaves it
+    zf = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    assert zf.infolist()[0].filename != "Leçon/café.html"  # zipfile alone reads code page 437
+    assert [entry.name for entry in entries(zf, Limits())] == ["Leçon/café.html", "plain.html"]
+
+
+def test_a_nul_in_a_stored_name_is_refused_not_cut():
+    data = bytearray(build(("evil.html.js", b"x")))
+    central = data.index(b"PK\x01\x02")
+    data[central + 46 + 8] = 0  # "evil.htm\0.js": zipfile alone would call it "evil.htm"
+    error = refusal(bytes(data))
+    assert error.code == "bad_name"

@@ -577,3 +577,18 @@ def test_whatever_the_href_base_and_parameters_a_launch_stays_inside(href, base,
     assert manifest.safe_path(launch) == path
     parts = urlsplit(launch)  # as the browser resolves it: relative, inside the package
     assert (parts.scheme, parts.netloc) == ("", "") and not parts.path.startswith("/")
+
+
+def test_items_nested_thousands_deep_are_refused_not_a_crash():
+    nested = b"".join(b'<item identifier="d%d"><title>Deep</title>' % i for i in range(5000))
+    xml = manifest_xml().replace(b"</item>", b"</item>" + nested + b"</item>" * 5000)
+    error = refusal_of(xml)
+    assert (error.code, error.params) == ("too_deep", {"limit": 100})
+    assert str(error) == "imsmanifest.xml nests elements more than 100 deep."
+
+
+def test_an_organization_with_nothing_to_launch_is_refused():
+    xml = manifest_xml().replace(b' identifierref="r1"', b"")
+    error = refusal_of(xml)
+    assert (error.code, error.params) == ("nothing_to_launch", {"identifier": "o"})
+    assert str(error) == "The organization o has no item that can be launched."

@@ -32,10 +32,10 @@ def content_origin_check(app_configs: Any, **kwargs: Any) -> list[checks.CheckMe
         hostname == h or (h.startswith(".") and hostname.endswith(h)) for h in allowed
     ):
         errors.append(
-            checks.Error(
+            checks.Warning(
                 f"The content origin's host {hostname!r} is not in ALLOWED_HOSTS "
                 "(DJANGO_ALLOWED_HOSTS): package files would be refused.",
-                id="scormplayer.E003",
+                id="scormplayer.W003",
             )
         )
     return errors

@@ -35,11 +35,10 @@ class ContentOriginMiddleware:
             return self.get_response(request)
         request.META.pop("HTTP_COOKIE", None)
         request.COOKIES = {}
-        path = request.path_info
-        if path.startswith(PACKAGE_PREFIX):
+        if request.path_info.startswith((PACKAGE_PREFIX, RUNTIME_PREFIX)):
+            # WhiteNoise answers the runtime's files; anything else that passes is resolved in
+            # the content origin's own URL map, never the platform's.
             request.urlconf = "scormplayer.content_urls"
-            response = self.get_response(request)
-        elif path.startswith(RUNTIME_PREFIX):
             response = self.get_response(request)
         else:
             response = HttpResponseNotFound(b"Not found", content_type="text/plain")

@@ -91,6 +91,9 @@ def test_the_platform_host_never_serves_package_files_even_to_a_logged_in_office
         "/nodes/",
         "/static/elearning/css/site.css",
         "/scorm-content",
+        "/static/scormplayer/../elearning/css/site.css",
+        "/static/scormplayer/missing.js",
+        "/scorm-content/pkg-3/2/",
     ],
 )
 def test_every_platform_url_is_404_on_the_content_host(login, people, path):
@@ -98,6 +101,7 @@ def test_every_platform_url_is_404_on_the_content_host(login, people, path):
     response = get(client, path)
     assert response.status_code == 404
     assert not response.cookies
+    assert response["Content-Type"].startswith("text/plain")  # no platform page, no links
 
 
 def test_the_content_host_ignores_the_session_cookie_and_sets_none(login, people, package):

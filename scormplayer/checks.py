@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -36,6 +37,16 @@ def content_origin_check(app_configs: Any, **kwargs: Any) -> list[checks.CheckMe
                 f"The content origin's host {hostname!r} is not in ALLOWED_HOSTS "
                 "(DJANGO_ALLOWED_HOSTS): package files would be refused.",
                 id="scormplayer.W003",
+            )
+        )
+    files, media = Path(settings.SCORM_FILES_ROOT).resolve(), Path(settings.MEDIA_ROOT).resolve()
+    if files.is_relative_to(media):
+        errors.append(
+            checks.Error(
+                "SCORM_FILES_ROOT must not be inside MEDIA_ROOT: the platform serves media to "
+                "logged-in officers on its own origin, where a package's pages would run with "
+                "their session.",
+                id="scormplayer.E004",
             )
         )
     return errors

@@ -176,3 +176,9 @@ def test_the_content_origin_may_not_be_a_platform_origin(settings):
     settings.SCORM_CONTENT_ORIGIN = "https://content.example"
     with pytest.raises(SystemCheckError, match="not in ALLOWED_HOSTS"):
         call_command("check", fail_level="WARNING")
+
+
+def test_package_files_may_not_live_where_the_platform_serves_media(settings):
+    settings.SCORM_FILES_ROOT = settings.MEDIA_ROOT / "scorm"
+    with pytest.raises(SystemCheckError, match="must not be inside MEDIA_ROOT"):
+        call_command("check")

@@ -35,7 +35,13 @@ def _part(handle, start: int, length: int) -> Iterator[bytes]:
 
 @login_required
 def media_serve(request, path: str):
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    return serve_ranges(request, path, settings.MEDIA_ROOT)
+
+
+def serve_ranges(request, path: str, document_root) -> HttpResponse | StreamingHttpResponse:
+    """``static.serve`` of ``path`` under ``document_root``, answering ``Range`` with 206 (the
+    SCORM content origin serves package files with it too)."""
+    response = serve(request, path, document_root=document_root)
     if not isinstance(response, FileResponse):
         return response  # 304 Not Modified
     response["Accept-Ranges"] = "bytes"

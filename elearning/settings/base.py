@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "recordsync",
     "operatordesk",
     "coordination",
+    "scormplayer",
     "demodata",
     # Wagtail.
     "wagtail.contrib.redirects",
@@ -98,6 +99,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The SCORM content origin (ADR 0024): first, so no cookie is read or set there.
+    "scormplayer.middleware.ContentOriginMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compress to a quarter, which counts on a 400 kbit/s link.
@@ -285,6 +288,19 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 ELEARNING_GENERATED_DAYS = int(env_str("ELEARNING_GENERATED_DAYS", "14"))
 GENERATED_ROOT = DATA_DIR / "generated"
 
+# SCORM packages (third-party code) play from a separate origin (ADR 0024): the same process
+# answers a second host name (the hub, behind its proxy) or port (a post), and serves only
+# package files there, to a per-launch token, with no cookie. SCORM_PLATFORM_ORIGINS are the
+# origins the platform's pages are served from (the only ones that may frame package files).
+# Cookies do not tell ports apart: a second host name (or address) isolates better than a port.
+SCORM_CONTENT_ORIGIN = env_str("ELEARNING_SCORM_CONTENT_ORIGIN", "http://localhost:8000")
+SCORM_PLATFORM_ORIGINS = env_list("ELEARNING_SCORM_PLATFORM_ORIGINS", "http://127.0.0.1:8000")
+SCORM_LAUNCH_TOKEN_SECONDS = int(env_str("ELEARNING_SCORM_LAUNCH_HOURS", "8")) * 3600
+SCORM_FILES_ROOT = DATA_DIR / "scorm"
+
+# Host-only cookies (no Domain): never sent to another host name, such as the content origin.
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = True
 # Shared PCs: a session ends when the browser closes, and after this many minutes without a
 # request (officers.middleware.IdleSessionMiddleware): learners soon, staff later.

@@ -1,0 +1,20 @@
+"""The content origin's whole URL map (``middleware.ContentOriginMiddleware`` selects it)."""
+
+from django.urls import re_path
+
+from . import views
+
+app_name = "scormcontent"
+urlpatterns = [
+    re_path(
+        r"^scorm-content/(?P<package_id>[A-Za-z0-9_-]{1,64})/(?P<version>[0-9]{1,9})/"
+        r"(?P<token>[A-Za-z0-9_.-]{1,512})/(?P<path>.+)$",
+        views.package_file,
+        name="package_file",
+    ),
+]
+
+handler400 = views.plain_error(400, "Bad request")
+handler403 = views.plain_error(403, "Forbidden")
+handler404 = views.plain_error(404, "Not found")
+handler500 = views.plain_error(500, "Server error")

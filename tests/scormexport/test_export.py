@@ -13,6 +13,8 @@ from posixpath import dirname, join, normpath
 import pytest
 from django.core.management import ManagementUtility, call_command
 
+from scormexport.manifest import SCORM12, SCORM2004, Module, Package, Sco, manifest_xml
+
 from .conftest import GOLF_12, THAI_TEXT, XSD_2004, package_files
 
 
@@ -46,34 +48,24 @@ def export(tmp_path: Path, *args: str) -> tuple[Path, str]:
     return out, stdout.getvalue()
 
 
-def validated_manifest(out: Path, schema: Path) -> str:
-    """The package's manifest, after ``xmllint --noout --schema`` accepted it (run in the
+def validated(manifest: bytes, folder: Path, schema: Path) -> str:
+    """``manifest`` as text, after ``xmllint --noout --schema`` accepted it (run in the
     schema's folder, as the schemas import each other by relative path)."""
-    manifest = out.parent / "imsmanifest.xml"
-    manifest.write_bytes(package_files(out)["imsmanifest.xml"])
+    path = folder / "imsmanifest.xml"
+    path.write_bytes(manifest)
     result = subprocess.run(
-        ["xmllint", "--noout", "--schema", schema.name, str(manifest)],
+        ["xmllint", "--noout", "--schema", schema.name, str(path)],
         cwd=schema.parent,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    return manifest.read_text()
+    return path.read_text()
 
 
-def test_2004_manifest_validates_against_the_4th_edition_schemas(rich, tmp_path):
-    out, printed = export(tmp_path, "--format", "scorm2004")
-    assert "EXP-101: scorm2004 package in en written to" in printed
-    text = validated_manifest(out, XSD_2004 / "all.xsd")
-    assert "<schemaversion>2004 4th Edition</schemaversion>" in text
-    assert 'adlcp:scormType="sco"' in text
-    assert "not a proctored assessment" in text
-    assert "<lom:language>en</lom:language>" in text
-
-
-def test_12_manifest_validates_against_the_12_schemas(rich, tmp_path):
+@pytest.fixture
+def schema_12(tmp_path) -> Path:
     """The 1.2 schemas are not in the corpus's xsd folder; Golf's 1.2 packages carry them."""
-    out, _ = export(tmp_path, "--format", "scorm12", "--language", "th")
     schemas = tmp_path / "xsd12"
     with zipfile.ZipFile(GOLF_12) as golf:
         for name in golf.namelist():
@@ -88,10 +80,37 @@ def test_12_manifest_validates_against_the_12_schemas(rich, tmp_path):
         '<xs:import namespace="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1" '
         'schemaLocation="imsmd_rootv1p2p1.xsd"/></xs:schema>'
     )
-    text = validated_manifest(out, schemas / "all.xsd")
+    return schemas / "all.xsd"
+
+
+def test_2004_manifest_validates_against_the_4th_edition_schemas(rich, tmp_path):
+    out, printed = export(tmp_path, "--format", "scorm2004")
+    assert "EXP-101: scorm2004 package in en written to" in printed
+    text = validated(package_files(out)["imsmanifest.xml"], tmp_path, XSD_2004 / "all.xsd")
+    assert "<schemaversion>2004 4th Edition</schemaversion>" in text
+    assert 'adlcp:scormType="sco"' in text
+    assert "not a proctored assessment" in text
+    assert "<lom:language>en</lom:language>" in text
+
+
+def test_12_manifest_validates_against_the_12_schemas(rich, tmp_path, schema_12):
+    out, _ = export(tmp_path, "--format", "scorm12", "--language", "th")
+    text = validated(package_files(out)["imsmanifest.xml"], tmp_path, schema_12)
     assert "<schemaversion>1.2</schemaversion>" in text
     assert 'adlcp:scormtype="sco"' in text
     assert "<imsmd:language>th</imsmd:language>" in text
+
+
+def test_an_assessment_sco_carries_its_pass_mark_in_both_formats(tmp_path, schema_12):
+    """The writer's assessment item (the quiz SCO of a later step), checked by the schemas."""
+    quiz = Sco("Q1", "Quiz 1", "quiz/q1.html", ("quiz/q1.html",), mastery=0.7)
+    lesson = Sco("L1", "Lesson 1", "lessons/l1.html", ("lessons/l1.html",))
+    package = Package("C", "Course", "km", "Not proctored.", (Module("M1", "One", (lesson, quiz)),))
+    text = validated(manifest_xml(package, SCORM2004), tmp_path, XSD_2004 / "all.xsd")
+    assert '<imsss:primaryObjective objectiveID="PASS_Q1" satisfiedByMeasure="true">' in text
+    assert "<imsss:minNormalizedMeasure>0.7000</imsss:minNormalizedMeasure>" in text
+    text = validated(manifest_xml(package, SCORM12), tmp_path, schema_12)
+    assert "<adlcp:masteryscore>70</adlcp:masteryscore>" in text
 
 
 def test_every_lesson_page_and_every_file_it_names_is_in_the_package(rich, tmp_path):
@@ -164,3 +183,17 @@ def test_bad_input_exits_1_with_a_message_and_writes_nothing(rich, tmp_path, cap
     assert exited.value.code == 1
     assert message in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [tmp_path / "media"]
+
+
+def test_a_missing_media_file_refuses_the_export_and_keeps_the_old_package(rich, tmp_path, capsys):
+    out = tmp_path / "course.zip"
+    out.write_bytes(b"the package exported last week")
+    Path(rich.document.file.path).unlink()
+    with pytest.raises(SystemExit) as exited:
+        ManagementUtility(
+            ["manage.py", "scorm_export", "exp-101", "--format", "scorm2004", "-o", str(out)]
+        ).execute()
+    assert exited.value.code == 1
+    assert "documents/handout.pdf" in capsys.readouterr().err
+    assert out.read_bytes() == b"the package exported last week"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course.zip", "media"]

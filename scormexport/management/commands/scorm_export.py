@@ -3,7 +3,6 @@
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from scormexport.manifest import FORMATS
@@ -19,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
         parser.add_argument("--module", type=int, help="page id of one module to export alone")
         parser.add_argument(
-            "--language", default=settings.LANGUAGE_CODE, help="language code, e.g. th"
+            "--language", help="language code, e.g. th (default: the course's original language)"
         )
         parser.add_argument("-o", "--output", required=True, help="the .zip file to write")
 
@@ -38,7 +37,7 @@ class Command(BaseCommand):
             result = course_export(
                 course=course,
                 fmt=options["fmt"],
-                language=options["language"],
+                language=options["language"] or course.locale.language_code,
                 module=module,
                 out=Path(options["output"]),
             )

@@ -6,7 +6,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: chromium for browser tests, Noto fonts for PDFs and screenshots, gettext to
 # compile translations, poppler-utils to inspect PDFs.
-APT_PACKAGES := chromium fonts-noto-core gettext poppler-utils fonts-dejavu-core
+APT_PACKAGES := chromium fonts-noto-core gettext poppler-utils fonts-dejavu-core libxml2-utils
 
 .PHONY: demo serve test test-fast lint check messages bench clean system-packages
 

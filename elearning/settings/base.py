@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "learning",
     "certificates",
     "coursebundles",
+    "scormexport",
     "recordsync",
     "operatordesk",
     "coordination",

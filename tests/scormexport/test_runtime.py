@@ -1,0 +1,150 @@
+"""An exported lesson inside an LMS: a harness page written here plays the LMS side (a real
+SCORM API object that records the calls), serves the unzipped package over HTTP and frames a
+lesson, as an LMS does; real Chromium runs our runtime script against it."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import zipfile
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from .conftest import THAI_TEXT
+
+# Playwright's sync API runs an event loop in this thread; the export is done before it starts.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+
+# The LMS side: SCORM 1.2's `API` and SCORM 2004's `API_1484_11`, each recording its calls.
+HARNESS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+<script>
+window.calls = [];
+var values = {};
+function method(name, result) {
+  return function (key, value) {
+    window.calls.push(name + (key ? " " + key : "") + (value !== undefined ? " = " + value : ""));
+    if (value !== undefined) { values[key] = value; }
+    return result === "get" ? (values[key] || "") : "true";
+  };
+}
+window.API_1484_11 = {Initialize: method("Initialize"), Terminate: method("Terminate"),
+  GetValue: method("GetValue", "get"), SetValue: method("SetValue"), Commit: method("Commit"),
+  GetLastError: function () { return "0"; }};
+window.API = {LMSInitialize: method("LMSInitialize"), LMSFinish: method("LMSFinish"),
+  LMSGetValue: method("LMSGetValue", "get"), LMSSetValue: method("LMSSetValue"),
+  LMSCommit: method("LMSCommit"), LMSGetLastError: function () { return "0"; }};
+</script></head><body><iframe id="sco" title="lesson" src="LAUNCH" width="900" height="700">
+</iframe></body></html>"""
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def served(tmp_path) -> Iterator[tuple[Path, str]]:
+    root = tmp_path / "lms"
+    root.mkdir()
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (
+            "scorm2004",
+            [
+                "Initialize",
+                "GetValue cmi.completion_status",
+                "SetValue cmi.completion_status = incomplete",
+                "Commit",
+                "SetValue cmi.completion_status = completed",
+                "Commit",
+                "Terminate",
+            ],
+        ),
+        (
+            "scorm12",
+            [
+                "LMSInitialize",
+                "LMSGetValue cmi.core.lesson_status",
+                "LMSSetValue cmi.core.lesson_status = incomplete",
+                "LMSCommit",
+                "LMSSetValue cmi.core.lesson_status = completed",
+                "LMSCommit",
+                "LMSFinish",
+            ],
+        ),
+    ],
+)
+def test_a_lesson_reports_completion_to_the_lms(rich, served, tmp_path, fmt, expected):
+    root, base = served
+    out = tmp_path / "course.zip"
+    call_command("scorm_export", "exp-101", "--format", fmt, "--language", "th", "-o", str(out))
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(root / "package")
+    launch = f"package/lessons/{rich.tree.lessons[0].translation_key.hex}.html"
+    (root / "lms.html").write_text(HARNESS.replace("LAUNCH", launch))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/lms.html")
+            lesson = page.frame_locator("#sco")
+            expect(lesson.locator("h1")).to_have_text("บทเรียนแรก")
+            button = lesson.get_by_role("button")
+            expect(button).to_be_visible()
+            button.click()
+            expect(lesson.locator("[data-sco-done]")).to_be_visible()
+            page.evaluate("document.getElementById('sco').src = 'about:blank'")
+            page.wait_for_function(f"window.calls.length >= {len(expected)}")
+            assert page.evaluate("window.calls") == expected
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_a_thai_lesson_alone_shows_in_our_thai_font_and_fetches_only_from_the_package(
+    rich, served, tmp_path
+):
+    root, base = served
+    out = tmp_path / "course.zip"
+    call_command(
+        "scorm_export", "exp-101", "--format", "scorm2004", "--language", "th", "-o", str(out)
+    )
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(root)
+    launch = f"lessons/{rich.tree.lessons[0].translation_key.hex}.html"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            requested: list[str] = []
+            page.on("request", lambda request: requested.append(request.url))
+            page.goto(f"{base}/{launch}")
+            expect(page.get_by_text(THAI_TEXT)).to_be_visible()
+            expect(page.get_by_text("No learning platform found")).to_be_visible()
+            loaded = page.evaluate(
+                "document.fonts.ready.then(() => [...document.fonts]"
+                ".filter(f => f.status === 'loaded').map(f => f.family))"
+            )
+            assert "Noto Sans Thai" in {family.strip('"') for family in loaded}
+            assert requested and all(url.startswith(base + "/") for url in requested)
+        finally:
+            browser.close()

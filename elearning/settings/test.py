@@ -12,6 +12,7 @@ MEDIA_ROOT = DATA_DIR / "media"
 NODE_KEY_DIR = DATA_DIR / "keys"
 STATIC_ROOT = DATA_DIR / "static_collected"
 GENERATED_ROOT = DATA_DIR / "generated"
+ELEARNING_SCORM_ROOT = DATA_DIR / "scorm"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
 from .models import ScormFile, ScormPackage, ScormPackageVersion
 from .storage import blob_path
+
+
+def package_by_id(value: str) -> ScormPackage | None:
+    """The stored package with this id (a UUID as text), or None, also for a malformed id."""
+    try:
+        key = uuid.UUID(value)
+    except ValueError:
+        return None
+    return ScormPackage.objects.filter(pk=key).select_related("current").first()
 
 
 def _walk(items: list[dict[str, Any]], depth: int = 0) -> list[dict[str, Any]]:

@@ -86,19 +86,8 @@ def structure_of(package: manifest.Package) -> dict[str, Any]:
 
 @contextmanager
 def _opened(source: Path | IO[bytes], checks: archive.Limits) -> Iterator[zipfile.ZipFile]:
-    """The zip, its size checked before a byte of it is parsed."""
-    if isinstance(source, Path):
-        size = source.stat().st_size if source.is_file() else 0
-    else:
-        size = source.seek(0, os.SEEK_END)
-        source.seek(0)
-    if size > checks.max_bytes:
-        raise archive.ArchiveRefused("too_big", size=size, limit=checks.max_bytes)
-    try:
-        zf = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise archive.ArchiveRefused("not_a_zip") from None
-    with zf:
+    """The zip, its size and declared entry count checked before zipfile parses it."""
+    with archive.open_zip(source, checks) as zf:
         yield zf
 
 

@@ -19,6 +19,15 @@ def package_by_id(value: str) -> ScormPackage | None:
     return ScormPackage.objects.filter(pk=key).select_related("current").first()
 
 
+def package_list() -> list[ScormPackage]:
+    """Every stored package with its current version, by title."""
+    return list(
+        ScormPackage.objects.filter(current__isnull=False)
+        .select_related("current")
+        .order_by("title", "created_at")
+    )
+
+
 def _walk(items: list[dict[str, Any]], depth: int = 0) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for item in items:

@@ -17,6 +17,7 @@ import shutil
 import time
 import uuid
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
@@ -35,6 +36,7 @@ from .storage import blob_path, store_root, temp_root
 # A temporary folder or an unreferenced blob younger than this may belong to an import running
 # now; older ones are what a crash or power cut left.
 CLEANUP_GRACE = datetime.timedelta(hours=6)
+BLOCK = 1024 * 1024  # bytes read from the zip at a time while extracting
 
 
 class PackageRefused(Exception):
@@ -113,13 +115,14 @@ class _Extracted:
         self.placed: list[Path] = []  # blobs this import added to the store
 
     def extract(self, zf: zipfile.ZipFile, found: list[archive.Entry]) -> None:
-        for entry in found:
-            data = archive.read_bounded(zf, entry, entry.size)
-            sha = hashlib.sha256(data).hexdigest()
-            target = self.temp / sha
-            if not target.exists():
-                target.write_bytes(data)
-            self.paths.append((entry.name, sha, len(data)))
+        for number, entry in enumerate(found):
+            part = self.temp / f"part-{number}"
+            sha, size = _copy_bounded(zf, entry, part)
+            if (self.temp / sha).exists():
+                part.unlink()
+            else:
+                os.replace(part, self.temp / sha)
+            self.paths.append((entry.name, sha, size))
 
     def place(self) -> None:
         """Moves every new file into the store (a rename on the same file system)."""
@@ -136,6 +139,28 @@ class _Extracted:
         for final in self.placed:
             if not ScormFile.objects.filter(sha256=final.name).exists():
                 final.unlink(missing_ok=True)
+
+
+def _copy_bounded(zf: zipfile.ZipFile, entry: archive.Entry, target: Path) -> tuple[str, int]:
+    """``archive.read_bounded`` to a file, block by block: an import's memory stays one block
+    whatever the size of a package's videos. Never more than the declared size is kept;
+    zipfile's CRC check refuses data that does not match the central directory (a lying
+    size). Returns the SHA-256 and the size."""
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with zf.open(entry.info) as stream, target.open("wb") as out:
+            while block := stream.read(BLOCK):
+                size += len(block)
+                if size > entry.size:
+                    raise archive.ArchiveRefused(
+                        "entry_too_large", name=entry.name, limit=entry.size
+                    )
+                digest.update(block)
+                out.write(block)
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError):
+        raise archive.ArchiveRefused("corrupt", name=entry.name) from None
+    return digest.hexdigest(), size
 
 
 @contextmanager

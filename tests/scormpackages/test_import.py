@@ -304,3 +304,16 @@ def test_replacing_an_unknown_package_is_refused(store):
     )
     assert status == 1 and "No SCORM package has the id nonsense." in err
     assert_nothing_left(store)
+
+
+@pytest.mark.django_db
+def test_an_error_while_writing_the_rows_leaves_nothing(store, monkeypatch):
+    """The files were already moved into the store when the database failed: they go too."""
+
+    def power_cut(*_args, **_kwargs):
+        raise SystemExit("the database went away")
+
+    monkeypatch.setattr(ScormFile.objects, "bulk_create", power_cut)
+    with pytest.raises(SystemExit):
+        call_command("scorm_import", str(CORPUS / "moodle-golf/singlesco_scorm12.zip"))
+    assert_nothing_left(store)

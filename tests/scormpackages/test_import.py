@@ -16,6 +16,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from scormpackages.models import ScormFile, ScormPackage, ScormPackageVersion
+from scormpackages.selectors import version_file
 
 CORPUS = Path("/work/shared/conformance/scorm")
 if not CORPUS.is_dir():  # a checkout beside ../shared
@@ -281,6 +282,13 @@ def test_a_new_version_keeps_the_package_and_drops_files_nothing_uses(store):
     assert old & new and old - new  # some files shared, some only in the old version
     stored = {path.name for path in files_under(store / "blobs")}
     assert stored == new
+    # What the player will serve: the new version's launch page, byte for byte; nothing of
+    # the old version.
+    with zipfile.ZipFile(CORPUS / "golf/ContentPackagingSingleSCO_SCORM12.zip") as zf:
+        launch_page = zf.read("shared/launchpage.html")
+    assert version_file(second, "shared/launchpage.html").read_bytes() == launch_page
+    assert version_file(first, "shared/launchpage.html") is None
+    assert version_file(second, "shared/nothing-here.html") is None
 
 
 @pytest.mark.django_db

@@ -198,7 +198,7 @@ def entries(zf: zipfile.ZipFile, limits: Limits) -> list[Entry]:
 
 def _checked_name(info: zipfile.ZipInfo) -> str:
     """The entry's path, normalised (NFC, no "." or empty segments), or ArchiveRefused."""
-    raw = info.filename
+    raw = _decoded_name(info)
     if "\\" in raw:
         raise ArchiveRefused("backslash", name=raw)
     if raw.startswith("/") or _DRIVE.match(raw):
@@ -211,6 +211,18 @@ def _checked_name(info: zipfile.ZipInfo) -> str:
     if not segments and not info.is_dir():
         raise ArchiveRefused("bad_name", name=raw)
     return unicodedata.normalize("NFC", "/".join(segments))
+
+
+def _decoded_name(info: zipfile.ZipInfo) -> str:
+    """The name as the archiver meant it: UTF-8 when flagged so, and also when unflagged bytes
+    are valid UTF-8 (macOS's Archive Utility and many tools write UTF-8 without the flag, which
+    zipfile then reads as code page 437), else code page 437 as the format says."""
+    if info.flag_bits & 0x800:
+        return info.orig_filename
+    try:
+        return info.orig_filename.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return info.orig_filename
 
 
 def _check_kind(info: zipfile.ZipInfo, name: str) -> None:

@@ -59,12 +59,17 @@ MESSAGES: dict[str, str] = {
         "files inside the package can be launched."
     ),
     "missing_file": gettext_noop("The manifest refers to %(path)s, which is not in the package."),
+    "too_deep": gettext_noop("imsmanifest.xml nests elements more than %(limit)s deep."),
+    "nothing_to_launch": gettext_noop(
+        "The organization %(identifier)s has no item that can be launched."
+    ),
     "bad_value": gettext_noop("The %(field)s of %(identifier)s is not valid: %(value)s."),
     "unknown_version": gettext_noop("The SCORM version %(value)s is not supported."),
 }
 
 MANIFEST = "imsmanifest.xml"
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 100  # elements nested in the manifest (the Golf samples reach 12)
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 IMSSS = "http://www.imsglobal.org/xsd/imsss"
 _PREFIXES = {
@@ -178,7 +183,7 @@ def read(xml: bytes, *, names: frozenset[str]) -> Package:
     items = tuple(_item(child, context) for child in _children(organization, "item"))
     _check_unique_identifiers(items)
     files = resources.files()
-    return Package(
+    package = Package(
         version=version,
         identifier=(root.get("identifier") or "").strip(),
         title=title,
@@ -188,6 +193,9 @@ def read(xml: bytes, *, names: frozenset[str]) -> Package:
         files=files,
         organization_sequencing=_xml_or_none(_child_ns(organization, "sequencing", IMSSS)),
     )
+    if not package.scos():
+        raise ManifestRefused("nothing_to_launch", identifier=org_id)
+    return package
 
 
 # --- XML --------------------------------------------------------------------------------------
@@ -202,7 +210,18 @@ def _parse(xml: bytes) -> ET.Element:
         raise ManifestRefused("malformed_xml", detail=str(error)) from None
     if _local(root.tag) != "manifest":
         raise ManifestRefused("not_a_manifest")
+    _check_depth(root)
     return root
+
+
+def _check_depth(root: ET.Element) -> None:
+    """Refuses nesting deeper than MAX_DEPTH (the item tree and the serialiser recurse)."""
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ManifestRefused("too_deep", limit=MAX_DEPTH)
+        stack.extend((child, depth + 1) for child in element)
 
 
 def _local(tag: str) -> str:
@@ -510,9 +529,9 @@ class _Resources:
         if not href:
             raise ManifestRefused("missing_launch", identifier=item, resource=ref)
         kind = (_attr(resource, "scormtype") or "sco").strip().casefold()
-        return merge_parameters(_join(base, href), parameters), (
-            "asset" if kind == "asset" else "sco"
-        )
+        launch = merge_parameters(_join(base, href), parameters)
+        safe_path(launch)  # what the player will load, parameters merged, checked as a whole
+        return launch, ("asset" if kind == "asset" else "sco")
 
     def files(self) -> tuple[str, ...]:
         """Every referenced path, once each; ManifestRefused("missing_file") naming the first
@@ -543,10 +562,11 @@ def safe_path(url: str) -> str:
     """The package path an in-package URL names (query and fragment dropped, percent-decoding
     undone, NFC); ManifestRefused("unsafe_url") for anything that could leave the package:
     a scheme (http:, javascript:, data:, file:), an absolute or protocol-relative path, "..",
-    a backslash or a control character."""
-    if _SCHEME.match(url) or url.startswith("/") or "\\" in url:
+    a backslash (a browser reads it as "/") or a control character in the path."""
+    raw_path = re.split(r"[?#]", url, maxsplit=1)[0]
+    if _SCHEME.match(url) or url.startswith("/") or "\\" in raw_path:
         raise ManifestRefused("unsafe_url", url=url[:200])
-    path = unquote(re.split(r"[?#]", url, maxsplit=1)[0])
+    path = unquote(raw_path)
     if _CONTROL.search(path.replace(" ", "")) or "\\" in path or path.startswith("/"):
         raise ManifestRefused("unsafe_url", url=url[:200])
     segments = [part for part in path.split("/") if part not in ("", ".")]

@@ -5,13 +5,17 @@ extracted, with a code a service translates and an English sentence naming the e
 from __future__ import annotations
 
 import io
+import re
 import stat
 import struct
 import warnings
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from scormpackages import archive
 from scormpackages.archive import ArchiveRefused, Limits, entries, open_zip, read_bounded
 
 MIB = 1024 * 1024
@@ -226,3 +230,49 @@ def test_read_bounded_returns_an_honest_entry():
     zf = zipfile.ZipFile(io.BytesIO(build(("imsmanifest.xml", b"<manifest/>"), deflate=True)))
     [entry] = entries(zf, Limits())
     assert read_bounded(zf, entry, 11) == b"<manifest/>"
+
+
+NAME_PARTS = st.sampled_from(
+    ["a", "B", "..", ".", "", "/", "\\", "C:", "é", "e\u0301", "ß", "SS", "\n", "x.html", " "]
+)
+
+
+@given(
+    st.lists(
+        st.lists(NAME_PARTS, min_size=1, max_size=6).map("".join).filter(bool),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_whatever_the_names_an_accepted_entry_stays_inside_and_is_unique(names):
+    data = build(*((name, b"x") for name in names))
+    try:
+        found = entries(zipfile.ZipFile(io.BytesIO(data)), Limits())
+    except ArchiveRefused as error:
+        assert error.code in archive.MESSAGES
+        return
+    folded = [archive.fold(entry.name) for entry in found]
+    assert len(set(folded)) == len(folded)
+    for entry in found:
+        segments = entry.name.split("/")
+        assert entry.name and not entry.name.startswith("/") and "\\" not in entry.name
+        assert ".." not in segments and "." not in segments and "" not in segments
+        assert not re.match(r"^[A-Za-z]:", entry.name)
+
+
+def test_utf8_names_without_the_utf8_flag_keep_their_accents():
+    data = bytearray(build(("Leçon/café.html", b"<p>"), ("plain.html", b"<p>")))
+    for at in (data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")):
+        flag = 6 if at == data.index(b"PK\x03\x04") else 8
+        data[at + flag + 1] &= ~0x08 & 0xFF  # clear bit 11 (UTF-8), as macOS's zip leaves it
+    zf = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    assert zf.infolist()[0].filename != "Leçon/café.html"  # zipfile alone reads code page 437
+    assert [entry.name for entry in entries(zf, Limits())] == ["Leçon/café.html", "plain.html"]
+
+
+def test_a_nul_in_a_stored_name_is_refused_not_cut():
+    data = bytearray(build(("evil.html.js", b"x")))
+    central = data.index(b"PK\x01\x02")
+    data[central + 46 + 8] = 0  # "evil.htm\0.js": zipfile alone would call it "evil.htm"
+    error = refusal(bytes(data))
+    assert error.code == "bad_name"

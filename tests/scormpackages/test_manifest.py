@@ -8,9 +8,12 @@ import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from defusedxml.ElementTree import fromstring
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scormpackages import archive, manifest
 from scormpackages.manifest import ManifestRefused, Package
@@ -546,3 +549,46 @@ def test_an_unknown_schemaversion_is_refused_and_a_missing_one_read_from_namespa
 
 def test_a_document_that_is_not_a_manifest_is_refused():
     assert refusal_of(HEAD.encode() + b"<html><body/></html>").code == "not_a_manifest"
+
+
+URL_PARTS = st.sampled_from(
+    ["a", "b.html", "/", "//", "..", ".", "%2e", "%2E%2e", "?", "#", "&", "=", ":", "\\",
+     "javascript", "http", "data", "C:", "é", " ", "%2f", "x"]
+)  # fmt: skip
+URLS = st.lists(URL_PARTS, min_size=1, max_size=8).map("".join)
+
+
+@given(href=URLS, base=URLS | st.just(""), parameters=URLS | st.just(""))
+def test_whatever_the_href_base_and_parameters_a_launch_stays_inside(href, base, parameters):
+    try:
+        path = manifest.safe_path(base.rstrip("/") + "/" + href if base else href)
+    except ManifestRefused:
+        path = "index.html"
+    resource = f'<resource identifier="r1" type="webcontent" href="{escape_attr(href)}"/>'
+    item = f' parameters="{escape_attr(parameters)}"'
+    xml = manifest_xml(resource, base=escape_attr(base), item=item)
+    try:
+        package = manifest.read(xml, names=frozenset({path}))
+    except ManifestRefused as error:
+        assert error.code in manifest.MESSAGES
+        return
+    launch = package.scos()[0].launch
+    assert launch is not None
+    assert manifest.safe_path(launch) == path
+    parts = urlsplit(launch)  # as the browser resolves it: relative, inside the package
+    assert (parts.scheme, parts.netloc) == ("", "") and not parts.path.startswith("/")
+
+
+def test_items_nested_thousands_deep_are_refused_not_a_crash():
+    nested = b"".join(b'<item identifier="d%d"><title>Deep</title>' % i for i in range(5000))
+    xml = manifest_xml().replace(b"</item>", b"</item>" + nested + b"</item>" * 5000)
+    error = refusal_of(xml)
+    assert (error.code, error.params) == ("too_deep", {"limit": 100})
+    assert str(error) == "imsmanifest.xml nests elements more than 100 deep."
+
+
+def test_an_organization_with_nothing_to_launch_is_refused():
+    xml = manifest_xml().replace(b' identifierref="r1"', b"")
+    error = refusal_of(xml)
+    assert (error.code, error.params) == ("nothing_to_launch", {"identifier": "o"})
+    assert str(error) == "The organization o has no item that can be launched."

@@ -8,6 +8,7 @@ paths to them, which is also how a course bundle will carry them (by SHA-256, AD
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -73,11 +74,20 @@ class ScormFile(models.Model):
 
     version = models.ForeignKey(ScormPackageVersion, on_delete=models.CASCADE, related_name="files")
     path = models.CharField(max_length=1024)  # normalised POSIX path (archive.Entry.name)
+    # SHA-256 of the path, what the unique index holds: 1,024 characters of Thai or Chinese are
+    # past what a PostgreSQL B-tree entry may be (2,704 bytes).
+    path_key = models.CharField(max_length=64)
     sha256 = models.CharField(max_length=64, db_index=True)
     size = models.BigIntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["version", "path"], name="scorm_file_path")]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "path_key"], name="scorm_file_path")
+        ]
+
+    @staticmethod
+    def key(path: str) -> str:
+        return hashlib.sha256(path.encode()).hexdigest()
 
     def __str__(self) -> str:
         return self.path

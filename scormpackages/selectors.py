@@ -68,5 +68,9 @@ def version_outline(version: ScormPackageVersion) -> dict[str, Any]:
 def version_file(version: ScormPackageVersion, path: str) -> Path | None:
     """The stored file at ``path`` inside ``version`` (as the manifest's launch URLs name it,
     without query or fragment), or None: a released version or an unknown path."""
-    row = ScormFile.objects.filter(version=version, path=path).only("sha256").first()
+    row = (
+        ScormFile.objects.filter(version=version, path_key=ScormFile.key(path), path=path)
+        .only("sha256")
+        .first()
+    )
     return blob_path(row.sha256) if row is not None else None

@@ -236,7 +236,9 @@ def _save(
             uploaded_by=user if user is not None and user.is_authenticated else None,
         )
         ScormFile.objects.bulk_create(
-            ScormFile(version=version, path=path, sha256=sha256, size=size)
+            ScormFile(
+                version=version, path=path, path_key=ScormFile.key(path), sha256=sha256, size=size
+            )
             for path, sha256, size in extracted.paths
         )
         previous = package.current

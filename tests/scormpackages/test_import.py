@@ -325,3 +325,22 @@ def test_an_error_while_writing_the_rows_leaves_nothing(store, monkeypatch):
     with pytest.raises(SystemExit):
         call_command("scorm_import", str(CORPUS / "moodle-golf/singlesco_scorm12.zip"))
     assert_nothing_left(store)
+
+
+@pytest.mark.django_db
+def test_a_long_thai_file_name_is_stored_and_found(store, tmp_path):
+    """1,000 Thai characters (3,000 bytes): longer than a file name may be on disk and than a
+    PostgreSQL index entry; the file is stored by its hash and found by its path."""
+    folder = "/".join(["บทเรียนเรื่องการตรวจหนังสือเดินทาง" * 6] * 5)[:990]
+    name = f"{folder}/หน้า.html"
+    data = built_package(extra=0)
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a") as zf:
+        zf.writestr(_file(name), "<p>สวัสดี</p>".encode())
+    zip_path = tmp_path / "thai.zip"
+    zip_path.write_bytes(buffer.getvalue())
+    status, out, err = scorm_import(str(zip_path))
+    assert (status, err) == (0, "")
+    assert "3 files" in out
+    version = ScormPackage.objects.get().current
+    assert version_file(version, name).read_bytes() == "<p>สวัสดี</p>".encode()

@@ -85,9 +85,9 @@ class ScormFile(models.Model):
             models.UniqueConstraint(fields=["version", "path_key"], name="scorm_file_path")
         ]
 
+    def __str__(self) -> str:
+        return self.path
+
     @staticmethod
     def key(path: str) -> str:
         return hashlib.sha256(path.encode()).hexdigest()
-
-    def __str__(self) -> str:
-        return self.path

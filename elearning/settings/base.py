@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "certificates",
     "coursebundles",
     "scormexport",
+    "scormpackages",
     "recordsync",
     "operatordesk",
     "coordination",
@@ -257,6 +258,16 @@ ELEARNING_OPERATOR_UPLOAD_MAX = int(env_str("ELEARNING_OPERATOR_UPLOAD_MAX", str
 ELEARNING_QR_PHOTO_MAX_BYTES = int(env_str("ELEARNING_QR_PHOTO_MAX_BYTES", str(15 * 1024**2)))
 ELEARNING_QR_PHOTO_MAX_PIXELS = int(env_str("ELEARNING_QR_PHOTO_MAX_PIXELS", "12000000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Imported SCORM packages' files (ADR 0023): outside MEDIA_ROOT on purpose, so the platform's
+# /media/ never serves third-party HTML and scripts on its own origin.
+ELEARNING_SCORM_ROOT = Path(env_str("ELEARNING_SCORM_ROOT", str(DATA_DIR / "scorm")))
+# What a SCORM upload may be (ADR 0022): the zip, its entries, their sum once extracted, the
+# compression ratio, and one file (the manifest included) read into memory.
+ELEARNING_SCORM_MAX_BYTES = int(env_str("ELEARNING_SCORM_MAX_BYTES", str(1024**3)))
+ELEARNING_SCORM_MAX_ENTRIES = int(env_str("ELEARNING_SCORM_MAX_ENTRIES", "20000"))
+ELEARNING_SCORM_MAX_TOTAL = int(env_str("ELEARNING_SCORM_MAX_TOTAL", str(2 * 1024**3)))
+ELEARNING_SCORM_MAX_RATIO = int(env_str("ELEARNING_SCORM_MAX_RATIO", "100"))
+ELEARNING_SCORM_MAX_MANIFEST = int(env_str("ELEARNING_SCORM_MAX_MANIFEST", str(16 * 1024**2)))
 
 WAGTAIL_SITE_NAME = "Border Officer E-Learning"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

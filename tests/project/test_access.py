@@ -46,6 +46,7 @@ TABLE = {
     "quiz_start_by_get": [LOGIN, 405, 405, 405, 405, 405],
     "course_bundles": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
     "course_bundle_download": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
+    "scorm_packages": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
     "operator_desk": [LOGIN, LOGIN, LOGIN, "302 to /admin/", LOGIN, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
@@ -105,6 +106,7 @@ def world(course_tree, people):
         "quiz_result": reverse("quiz_result", args=[done.pk]),
         "quiz_start_by_get": reverse("quiz_start", args=[quiz.pk]),
         "course_bundles": reverse("coursebundles_admin:index"),
+        "scorm_packages": reverse("scormpackages_admin:index"),
         "operator_desk": reverse("operatordesk:index"),
         "course_bundle_download": reverse(
             "coursebundles_admin:download", args=[course_tree.course.pk]

@@ -20,7 +20,7 @@ import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, ClassVar
 
 
 def gettext_noop(message: str) -> str:
@@ -91,14 +91,22 @@ class Limits:
     max_ratio: int = 100  # per entry (past RATIO_FLOOR) and overall
 
 
-class ArchiveRefused(Exception):
-    """The archive is refused; ``code`` (a key of ``MESSAGES``) and ``params`` say why, and
-    ``str()`` is the English sentence."""
+class Refused(Exception):
+    """A refusal of a package; ``code`` (a key of the class's ``MESSAGES``) and ``params`` say
+    why, and ``str()`` is the English sentence (the service shows it translated)."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {}
 
     def __init__(self, code: str, **params: object):
         self.code = code
         self.params = params
-        super().__init__(MESSAGES[code] % params)
+        super().__init__(self.MESSAGES[code] % params)
+
+
+class ArchiveRefused(Refused):
+    """The archive is refused."""
+
+    MESSAGES = MESSAGES
 
 
 @dataclass(frozen=True)

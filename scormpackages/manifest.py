@@ -23,6 +23,8 @@ from xml.sax.saxutils import escape, quoteattr
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import ParseError, fromstring  # type: ignore[import-untyped]
 
+from .archive import Refused
+
 
 def gettext_noop(message: str) -> str:
     """Marks ``message`` for the translation catalogue without importing Django."""
@@ -86,14 +88,10 @@ _NS_12 = ("adlcp_rootv1p2", "imscp_rootv1p1p2")
 _NS_2004 = ("adlcp_v1p3", "adlseq_v1p3", "adlnav_v1p3", "imsglobal.org/xsd/imsss", "imscp_v1p1")
 
 
-class ManifestRefused(Exception):
-    """The manifest is refused; ``code`` (a key of ``MESSAGES``) and ``params`` say why, and
-    ``str()`` is the English sentence."""
+class ManifestRefused(Refused):
+    """The manifest is refused."""
 
-    def __init__(self, code: str, **params: object):
-        self.code = code
-        self.params = params
-        super().__init__(MESSAGES[code] % params)
+    MESSAGES = MESSAGES
 
 
 @dataclass(frozen=True)

@@ -75,3 +75,18 @@ def test_officers_and_coordinators_cannot_upload(store, client, people):
         response = client.post(url, {"file": upload("moodle-golf/singlesco_scorm12.zip")})
         assert response.status_code == 302 and "login" in response["Location"]
     assert_nothing_left(store)
+
+
+@pytest.mark.django_db
+def test_a_thai_trainer_reads_the_refusal_in_thai(store, client, people):
+    trainer = people["trainer"]
+    trainer.preferred_language = "th"
+    trainer.save(update_fields=["preferred_language"])
+    client.force_login(trainer)
+    response = client.post(
+        reverse("scormpackages_admin:index"), {"file": upload("moodle-golf/badscorm.zip")}
+    )
+    page = response.content.decode()
+    assert "อยู่ในโฟลเดอร์ badscorm/ ไม่ได้อยู่ชั้นบนสุดของไฟล์ zip" in page
+    assert "not at the top of the zip" not in page
+    assert_nothing_left(store)

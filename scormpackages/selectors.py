@@ -19,6 +19,18 @@ def package_by_id(value: str) -> ScormPackage | None:
     return ScormPackage.objects.filter(pk=key).select_related("current").first()
 
 
+def package_file(package_id: str, number: int, path: str) -> Path | None:
+    """The stored file at ``path`` of version ``number`` of the package with this id (a UUID as
+    text), or None: an unknown package, version or path, or a released version. Only the
+    paths the package's manifest listed exist: nothing else under the store is reachable."""
+    try:
+        key = uuid.UUID(package_id)
+    except ValueError:
+        return None
+    version = ScormPackageVersion.objects.filter(package_id=key, number=number).first()
+    return version_file(version, path) if version is not None else None
+
+
 def package_list() -> list[ScormPackage]:
     """Every stored package with its current version, by title."""
     return list(

@@ -39,11 +39,11 @@ def content_origin_check(app_configs: Any, **kwargs: Any) -> list[checks.CheckMe
                 id="scormplayer.W003",
             )
         )
-    files, media = Path(settings.SCORM_FILES_ROOT).resolve(), Path(settings.MEDIA_ROOT).resolve()
-    if files.is_relative_to(media):
+    files = Path(settings.ELEARNING_SCORM_ROOT).resolve()
+    if files.is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
         errors.append(
             checks.Error(
-                "SCORM_FILES_ROOT must not be inside MEDIA_ROOT: the platform serves media to "
+                "ELEARNING_SCORM_ROOT must not be inside MEDIA_ROOT: the platform serves media to "
                 "logged-in officers on its own origin, where a package's pages would run with "
                 "their session.",
                 id="scormplayer.E004",

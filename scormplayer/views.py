@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Callable
-from pathlib import Path
 
 from django.conf import settings
 from django.http import (
@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from elearning.mediafiles import serve_ranges
+from scormpackages import selectors as packages
 
 from .origins import origin_of
 from .selectors import launch_for_token
@@ -52,10 +53,11 @@ def content_policy() -> str:
     )
 
 
-def _inside(root: Path, path: str) -> bool:
-    """``path`` names a file under ``root`` after every symlink is followed."""
-    resolved_root = root.resolve()
-    return (resolved_root / path).resolve().is_relative_to(resolved_root)
+def content_type(path: str) -> str:
+    """The type a package file is served as, from its name in the package (stored files are
+    named by their SHA-256 and have no extension)."""
+    guessed, _encoding = mimetypes.guess_type(path)
+    return guessed or "application/octet-stream"
 
 
 @require_safe
@@ -67,10 +69,11 @@ def package_file(
         launch_for_token(token, package_id, int(version))
     except TokenRefused as refusal:
         return HttpResponseForbidden(REFUSALS[refusal.reason], content_type="text/plain")
-    root = Path(settings.SCORM_FILES_ROOT) / package_id / version
-    if "\\" in path or "\x00" in path or not _inside(root, path):
+    stored = packages.package_file(package_id, int(version), path)
+    if stored is None:
         raise Http404
-    response = serve_ranges(request, path, root)
+    response = serve_ranges(request, stored.name, stored.parent)
+    response["Content-Type"] = content_type(path)
     response["Content-Security-Policy"] = content_policy()
     response["X-Content-Type-Options"] = "nosniff"
     response["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), usb=()"

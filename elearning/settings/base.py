@@ -308,7 +308,6 @@ GENERATED_ROOT = DATA_DIR / "generated"
 SCORM_CONTENT_ORIGIN = env_str("ELEARNING_SCORM_CONTENT_ORIGIN", "http://localhost:8000")
 SCORM_PLATFORM_ORIGINS = env_list("ELEARNING_SCORM_PLATFORM_ORIGINS", "http://127.0.0.1:8000")
 SCORM_LAUNCH_TOKEN_SECONDS = int(env_str("ELEARNING_SCORM_LAUNCH_HOURS", "8")) * 3600
-SCORM_FILES_ROOT = DATA_DIR / "scorm"
 
 # Host-only cookies (no Domain): never sent to another host name, such as the content origin.
 SESSION_COOKIE_DOMAIN = None

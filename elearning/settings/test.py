@@ -12,7 +12,6 @@ MEDIA_ROOT = DATA_DIR / "media"
 NODE_KEY_DIR = DATA_DIR / "keys"
 STATIC_ROOT = DATA_DIR / "static_collected"
 GENERATED_ROOT = DATA_DIR / "generated"
-SCORM_FILES_ROOT = DATA_DIR / "scorm"
 ELEARNING_SCORM_ROOT = DATA_DIR / "scorm"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from scormplayer.services import issue_launch_token
+from tests.scormplayer.packages import stored_package
 
 pytestmark = pytest.mark.browser
 
@@ -39,20 +40,18 @@ def test_package_content_cannot_read_platform_cookies_or_fetch_platform_pages(
     content = f"http://127.0.0.1:{port}"
     settings.SCORM_CONTENT_ORIGIN = content
     settings.SCORM_PLATFORM_ORIGINS = [live_server.url]
-    settings.SCORM_FILES_ROOT = tmp_path
+    settings.ELEARNING_SCORM_ROOT = tmp_path
     platform_page = live_server.url + reverse("my_learning")
-    (tmp_path / "pkg-1" / "1").mkdir(parents=True)
-    (tmp_path / "pkg-1" / "1" / "index.html").write_text(
-        PROBE % {"platform": json.dumps(platform_page)}
-    )
+    probe = PROBE % {"platform": json.dumps(platform_page)}
+    package = str(stored_package({"index.html": probe.encode()}).pk)
     make_officer("ann")
     log_in("ann", tab=page)
     # On the platform, the page's script sees the CSRF cookie (the session cookie is HttpOnly).
     assert "csrftoken=" in page.evaluate("document.cookie")
     assert {c["name"] for c in page.context.cookies(live_server.url)} >= {"sessionid"}
 
-    token = issue_launch_token("launch-1", "ann", "pkg-1", 1)
-    page.goto(f"{content}/scorm-content/pkg-1/1/{token}/index.html")
+    token = issue_launch_token("launch-1", "ann", package, 1)
+    page.goto(f"{content}/scorm-content/{package}/1/{token}/index.html")
     out = page.locator("#out")
     expect(out).not_to_have_text("running")
     seen = json.loads(out.text_content())
@@ -60,5 +59,5 @@ def test_package_content_cannot_read_platform_cookies_or_fetch_platform_pages(
     assert page.context.cookies(content) == []  # the content origin set none
 
     # The platform host does not serve the package, even to the logged-in officer.
-    response = page.goto(f"{live_server.url}/scorm-content/pkg-1/1/{token}/index.html")
+    response = page.goto(f"{live_server.url}/scorm-content/{package}/1/{token}/index.html")
     assert response.status == 404

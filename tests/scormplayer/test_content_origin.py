@@ -4,7 +4,8 @@ host never serves package files."""
 
 from __future__ import annotations
 
-import os
+import hashlib
+from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
@@ -12,6 +13,7 @@ from django.core.management.base import SystemCheckError
 
 from scormplayer.services import issue_launch_token, launch_keys
 from scormplayer.tokens import LaunchClaims, issue
+from tests.scormplayer.packages import stored_package
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +22,23 @@ PAGE = b"<!doctype html><title>Golf</title><script src='shared/api.js'></script>
 SCRIPT = b"var API = null;" * 1000
 
 
+@dataclass(frozen=True)
+class Stored:
+    """A stored package's id and the content-origin URLs of its files."""
+
+    id: str
+
+    def url(self, path: str, token: str | None = None, version: int = 2) -> str:
+        token = token or issue_launch_token("launch-1", "7", self.id, version)
+        return f"/scorm-content/{self.id}/{version}/{token}/{path}"
+
+
 @pytest.fixture
-def package(settings, tmp_path):
-    settings.SCORM_FILES_ROOT = tmp_path / "scorm"
-    root = settings.SCORM_FILES_ROOT / "pkg-3" / "2"
-    (root / "shared").mkdir(parents=True)
-    (root / "index.html").write_bytes(PAGE)
-    (root / "shared" / "api.js").write_bytes(SCRIPT)
-    (tmp_path / "secret.txt").write_text("not part of any package")
-    return root
-
-
-def url(path: str, token: str | None = None, package: str = "pkg-3/2") -> str:
-    token = token or issue_launch_token("launch-1", "7", "pkg-3", 2)
-    return f"/scorm-content/{package}/{token}/{path}"
+def package(settings, tmp_path) -> Stored:
+    """Version 2 of a stored package (version 1 was replaced)."""
+    settings.ELEARNING_SCORM_ROOT = tmp_path / "scorm"
+    stored = stored_package({"index.html": PAGE, "shared/api.js": SCRIPT}, versions=2)
+    return Stored(str(stored.pk))
 
 
 def get(client, path: str, host: str = CONTENT, **headers):
@@ -47,7 +52,7 @@ def body(response) -> bytes:
 
 
 def test_a_package_file_is_served_on_the_content_host_in_a_sandbox(client, package):
-    response = get(client, url("index.html"))
+    response = get(client, package.url("index.html"))
     assert response.status_code == 200
     assert body(response) == PAGE
     assert response["Content-Type"].startswith("text/html")
@@ -57,13 +62,13 @@ def test_a_package_file_is_served_on_the_content_host_in_a_sandbox(client, packa
     assert "frame-ancestors 'self' http://127.0.0.1:8000" in policy
     assert "connect-src 'self'" in policy
     assert "X-Frame-Options" not in response  # the platform frames it; CSP says who may
-    script = get(client, url("shared/api.js"))
+    script = get(client, package.url("shared/api.js"))
     assert script["Content-Type"].startswith("text/javascript")
     assert body(script) == SCRIPT
 
 
 def test_a_range_of_a_package_file_is_answered_with_206(client, package):
-    response = get(client, url("shared/api.js"), HTTP_RANGE="bytes=15-29")
+    response = get(client, package.url("shared/api.js"), HTTP_RANGE="bytes=15-29")
     assert response.status_code == 206
     assert response["Content-Range"] == f"bytes 15-29/{len(SCRIPT)}"
     assert body(response) == SCRIPT[15:30]
@@ -73,7 +78,7 @@ def test_the_platform_host_never_serves_package_files_even_to_a_logged_in_office
     login, people, package
 ):
     client = login(people["learner"])
-    response = client.get(url("index.html"))  # Host: testserver, the platform
+    response = client.get(package.url("index.html"))  # Host: testserver, the platform
     assert response.status_code == 404
     assert PAGE not in response.content
 
@@ -109,7 +114,7 @@ def test_the_content_host_ignores_the_session_cookie_and_sets_none(login, people
     ports apart): the content host must neither use them nor answer with a cookie."""
     client = login(people["learner"])
     client.cookies["csrftoken"] = "x" * 32
-    for path in (url("index.html"), "/accounts/login/"):
+    for path in (package.url("index.html"), "/accounts/login/"):
         response = get(client, path)
         assert not response.cookies, path
         assert "Set-Cookie" not in str(response.serialize_headers())
@@ -128,8 +133,8 @@ def test_the_platform_session_cookie_is_host_only(client, people):
     assert response.status_code in (200, 302)
 
 
-def refused(client, token: str, package: str = "pkg-3/2") -> str:
-    response = get(client, url("index.html", token, package))
+def refused(client, package: Stored, token: str) -> str:
+    response = get(client, package.url("index.html", token))
     assert response.status_code == 403
     assert not response.cookies
     assert PAGE not in response.content
@@ -137,33 +142,44 @@ def refused(client, token: str, package: str = "pkg-3/2") -> str:
 
 
 def test_an_expired_forged_or_other_packages_token_is_403(client, package):
-    expired = issue(LaunchClaims("launch-1", "7", "pkg-3", 2, 1_000), launch_keys()[0], b"n" * 12)
-    assert "expired" in refused(client, expired)
-    forged = issue(LaunchClaims("launch-1", "7", "pkg-3", 2, 2**33), b"f" * 32, b"n" * 12)
-    assert "not valid" in refused(client, forged)
-    assert "not valid" in refused(client, "v1.not-a-token")
+    expired = issue(
+        LaunchClaims("launch-1", "7", package.id, 2, 1_000), launch_keys()[0], b"n" * 12
+    )
+    assert "expired" in refused(client, package, expired)
+    forged = issue(LaunchClaims("launch-1", "7", package.id, 2, 2**33), b"f" * 32, b"n" * 12)
+    assert "not valid" in refused(client, package, forged)
+    assert "not valid" in refused(client, package, "v1.not-a-token")
     other = issue_launch_token("launch-1", "7", "pkg-4", 2)
-    assert "another lesson" in refused(client, other)
-    older = issue_launch_token("launch-1", "7", "pkg-3", 1)
-    assert "another lesson" in refused(client, older)
+    assert "another lesson" in refused(client, package, other)
+    older = issue_launch_token("launch-1", "7", package.id, 1)
+    assert "another lesson" in refused(client, package, older)
 
 
-def test_paths_leaving_the_package_are_404(client, package):
-    os.symlink(package.parent.parent.parent / "secret.txt", package / "link.txt")
+def test_only_the_files_the_package_listed_are_served(client, package, settings):
+    """Stored files are named by their SHA-256 in a store shared by every package: a request
+    reaches a file only through its path in this version's manifest, never through the store."""
+    (settings.ELEARNING_SCORM_ROOT / "secret.txt").write_text("not part of any package")
+    blob = hashlib.sha256(PAGE).hexdigest()
     for path in (
         "../1/index.html",
         "..%2F..%2F..%2Fsecret.txt",
-        "link.txt",
+        "../../../secret.txt",
+        f"../../../blobs/{blob[:2]}/{blob}",
         "shared\\api.js",
+        "Index.html",
         "missing.html",
     ):
-        response = get(client, url(path))
+        response = get(client, package.url(path))
         assert response.status_code == 404, path
         assert b"not part of any package" not in body(response)
+        assert PAGE not in body(response)
+    # The replaced version's files are released: its URL answers nothing, even with its token.
+    older = issue_launch_token("launch-1", "7", package.id, 1)
+    assert get(client, package.url("index.html", older, version=1)).status_code == 404
 
 
 def test_post_to_a_package_file_is_refused(client, package):
-    assert client.post(url("index.html"), HTTP_HOST=CONTENT).status_code == 405
+    assert client.post(package.url("index.html"), HTTP_HOST=CONTENT).status_code == 405
 
 
 def test_the_content_origin_may_not_be_a_platform_origin(settings):
@@ -179,6 +195,6 @@ def test_the_content_origin_may_not_be_a_platform_origin(settings):
 
 
 def test_package_files_may_not_live_where_the_platform_serves_media(settings):
-    settings.SCORM_FILES_ROOT = settings.MEDIA_ROOT / "scorm"
+    settings.ELEARNING_SCORM_ROOT = settings.MEDIA_ROOT / "scorm"
     with pytest.raises(SystemCheckError, match="must not be inside MEDIA_ROOT"):
         call_command("check")

@@ -139,7 +139,9 @@ def test_a_thai_lesson_alone_shows_in_our_thai_font_and_fetches_only_from_the_pa
             page.on("request", lambda request: requested.append(request.url))
             page.goto(f"{base}/{launch}")
             expect(page.get_by_text(THAI_TEXT)).to_be_visible()
-            expect(page.get_by_text("No learning platform found")).to_be_visible()
+            # "No learning platform found: your progress is not recorded.", in Thai
+            expect(page.get_by_text("ไม่พบระบบการเรียนรู้")).to_be_visible()
+            expect(page.get_by_text("No learning platform found")).to_have_count(0)
             loaded = page.evaluate(
                 "document.fonts.ready.then(() => [...document.fonts]"
                 ".filter(f => f.status === 'loaded').map(f => f.family))"

@@ -12,9 +12,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from nodes.selectors import is_post
+from officers.adminmenu import TrainersMenuItem
 
 from . import views
 from .selectors import from_bundle
@@ -32,15 +32,9 @@ def register_bundle_urls():
     return [path("bundles/", include((urlpatterns, app_name), namespace=app_name))]
 
 
-class BundlesMenuItem(MenuItem):
-    def is_shown(self, request):
-        user = request.user
-        return getattr(user, "is_administrator", False) or getattr(user, "role", "") == "trainer"
-
-
 @hooks.register("register_admin_menu_item")
 def register_bundles_menu_item():
-    return BundlesMenuItem(
+    return TrainersMenuItem(
         gettext_lazy("Course bundles"),
         reverse("coursebundles_admin:index"),
         icon_name="download",

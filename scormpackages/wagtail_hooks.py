@@ -3,7 +3,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from officers.adminmenu import TrainersMenuItem
 
 from . import views
 
@@ -17,15 +18,9 @@ def register_scorm_urls():
     return [path("scorm/", include((urlpatterns, app_name), namespace=app_name))]
 
 
-class ScormMenuItem(MenuItem):
-    def is_shown(self, request):
-        user = request.user
-        return getattr(user, "is_administrator", False) or getattr(user, "role", "") == "trainer"
-
-
 @hooks.register("register_admin_menu_item")
 def register_scorm_menu_item():
-    return ScormMenuItem(
+    return TrainersMenuItem(
         gettext_lazy("SCORM packages"),
         reverse("scormpackages_admin:index"),
         icon_name="folder-open-inverse",

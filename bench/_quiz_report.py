@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 
+from _machine import proc_field
+
 
 @dataclass
 class Learner:
@@ -125,18 +127,6 @@ def integrity_checks(load: LoadResult, audit: dict) -> list[Check]:
 
 def heading(title: str) -> None:
     print(f"\n{title}\n{'=' * len(title)}")
-
-
-def proc_field(path: str, key: str) -> str:
-    """The value of ``key`` in a Linux /proc file of ``key: value`` lines ('' if absent)."""
-    try:
-        with open(path) as lines:
-            for line in lines:
-                if line.startswith(key):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return ""
 
 
 def command_line(db: str) -> str:

@@ -35,6 +35,7 @@ from _browser import (
 )
 from _http import Client, HttpError, enrol_action, is_lesson, site_links
 from _load import LoadResult, run_load
+from _machine import proc_field
 from _server import DEMO_PASSWORD, BenchServer, SetupError, bench_username
 from playwright.sync_api import sync_playwright
 
@@ -320,15 +321,6 @@ def report_load(load: LoadResult, args, think: float, number: str) -> None:
     for error in load.setup_errors:
         print(f"  setup error: {error}")
     print("  Each request is the learner's next lesson, so most write an 'opened' record (SQLite).")
-
-
-def proc_field(path: str, key: str) -> str:
-    """The value of ``key`` in a Linux /proc file of ``key: value`` lines ('' if absent)."""
-    with open(path) as lines:
-        for line in lines:
-            if line.startswith(key):
-                return line.split(":", 1)[1].strip()
-    return ""
 
 
 def report_machine(server: BenchServer, chromium: str, courses: list[Course]) -> None:

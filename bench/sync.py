@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from _machine import proc_field
 from _server import HOST, ROOT, BenchServer, SetupError, free_port
 
 COURSES = ("TIP-101", "WLC-101", "HRB-101")
@@ -401,16 +402,6 @@ def dump_users(dump: Path) -> int:
 
 
 # Report -------------------------------------------------------------------------------------
-
-
-def proc_field(path: str, name: str) -> str:
-    try:
-        for line in Path(path).read_text().splitlines():
-            if line.startswith(name):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return ""
 
 
 def report(args: argparse.Namespace, m: dict) -> bool:

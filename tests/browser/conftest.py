@@ -1,7 +1,8 @@
 """Real-browser tests: Debian's Chromium driven by Playwright (sync API) against pytest-django's
 ``live_server``.
 
-- ``browser`` (session): one headless Chromium for the whole run.
+- ``browser``: one headless Chromium per test file, on one Playwright driver, launched again
+  if it has exited.
 - ``page`` (function): a fresh browser context per test (no cookie or session leaks between
   tests); on failure a screenshot and the page's HTML are saved (``BROWSER_ARTIFACTS``, default
   ``$TMPDIR/elearning-browser-failures``).
@@ -29,6 +30,7 @@ import re
 import sqlite3
 import tempfile
 import uuid
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -40,7 +42,8 @@ import pytest
 # made from that thread unless told it is safe (it is: the tests' own code is synchronous).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -121,7 +124,7 @@ def _browser_db(django_db_serialized_rollback, transactional_db, live_server) ->
 
 
 @pytest.fixture(scope="session")
-def browser(django_db_setup) -> Iterator[Browser]:
+def _playwright(django_db_setup) -> Iterator[Playwright]:
     from django.db import connections
 
     if not Path(CHROMIUM).exists():
@@ -135,13 +138,60 @@ def browser(django_db_setup) -> Iterator[Browser]:
     with sync_playwright() as playwright:
         for alias, connection in own_connections.items():
             connections[alias] = connection
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            headless=os.environ.get("BROWSER_HEADED", "") in {"", "0"},
-        )
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+class _Chromium:
+    """One headless Chromium per test module, launched again if it has exited.
+
+    Over a whole run (well over a hundred contexts, many with cross-origin SCORM frames)
+    Chromium's browser process has crashed while a context was being closed, after the test
+    had passed; every test after it then failed on ``new_context``. A browser per module keeps
+    each file's tests from inheriting another's state, and a crashed one is replaced before
+    the next test instead of failing it."""
+
+    def __init__(self, playwright: Playwright) -> None:
+        self._playwright = playwright
+        self._browser: Browser | None = None
+
+    def live(self) -> Browser:
+        if self._browser is None or not self._browser.is_connected():
+            if self._browser is not None:
+                warnings.warn("Chromium had exited; launched a new one", stacklevel=1)
+            self._browser = self._playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=CHROMIUM_ARGS,
+                headless=os.environ.get("BROWSER_HEADED", "") in {"", "0"},
+            )
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None and self._browser.is_connected():
+            self._browser.close()
+
+
+@pytest.fixture(scope="module")
+def _chromium(_playwright: Playwright) -> Iterator[_Chromium]:
+    chromium = _Chromium(_playwright)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def browser(_chromium: _Chromium) -> Browser:
+    return _chromium.live()
+
+
+def close_context(context: BrowserContext) -> None:
+    """Close a test's context. If Chromium itself died while closing it (the test's own steps
+    and assertions have all run by then), say so as a warning rather than failing a test that
+    passed; any other error is raised."""
+    try:
+        context.close()
+    except PlaywrightError:
+        if context.browser is not None and context.browser.is_connected():
+            raise
+        warnings.warn("Chromium exited while a test's context was closing", stacklevel=1)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -190,7 +240,7 @@ def page(request, browser: Browser, live_server) -> Iterator[Page]:
             print(f"\nFailure screenshot: {stem}.png (at {tab.url})")
         except Exception as exc:  # the tab may be gone; the failure itself matters more
             print(f"\nNo failure screenshot: {exc}")
-    context.close()
+    close_context(context)
 
 
 @pytest.fixture
@@ -206,7 +256,7 @@ def open_tab(browser: Browser, live_server) -> Iterator[Callable[[], Page]]:
 
     yield open_tab
     for context in contexts:
-        context.close()
+        close_context(context)
 
 
 def _log_in(tab: Page, username: str, password: str = PASSWORD, next_url: str = "") -> None:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests import answering
-from tests.browser.conftest import PASSWORD, TIMEOUT_MS
+from tests.browser.conftest import PASSWORD, TIMEOUT_MS, close_context
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +104,7 @@ def test_a_knowledge_check_keeps_the_choice_without_javascript(
         expect(tab).to_have_url(re.compile(r"#check-type$"))
         expect(tab.locator("#check-type").get_by_label("Your answer")).to_have_value("visa")
     finally:
-        context.close()
+        close_context(context)
 
 
 @pytest.mark.parametrize(

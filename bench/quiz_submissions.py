@@ -28,6 +28,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -408,40 +409,45 @@ def measure(db: str, args: argparse.Namespace) -> dict:
 # Main -------------------------------------------------------------------------------------
 
 
-def run_postgres_child(args: argparse.Namespace, argv: list[str]) -> dict | None:
-    """Run this script again with ``--db postgres`` inside a throw-away PostgreSQL cluster;
-    its report goes straight to our standard output, its figures come back in a file."""
+def rerun_in_postgres(
+    script: Path, argv: list[str], timeout: int = PG_RUN_TIMEOUT_SECONDS
+) -> list[dict] | None:
+    """Runs ``script`` (a bench script taking ``--db`` and ``--json-out``) again as ``--db
+    postgres`` inside a throw-away PostgreSQL cluster (``pg_virtualenv``); its report goes
+    straight to our standard output, its figures come back as JSON (None when it failed or
+    PostgreSQL is not installed). Shared by the benches that compare the two databases."""
     if shutil.which("pg_virtualenv") is None:
-        print(
-            "\n[bench] PostgreSQL skipped: pg_virtualenv is not installed "
-            "(apt-get install postgresql-15 postgresql-common)",
-            file=sys.stderr,
-        )
+        progress("PostgreSQL skipped: pg_virtualenv is not installed (postgresql-15)")
         return None
-    out = Path(f"/tmp/quiz-bench-{os.getpid()}.json")
-    rest = strip_options(argv, {"--db", "--json-out"})
+    out = Path(tempfile.gettempdir()) / f"{script.stem}-{os.getpid()}.json"
     command = [
         "pg_virtualenv",
         "-v",
         PG_VERSION,
         sys.executable,
-        str(Path(__file__).resolve().relative_to(ROOT)),
+        str(script.resolve().relative_to(ROOT)),
+        *strip_options(argv, {"--db", "--json-out"}),
         "--db",
         "postgres",
         "--json-out",
         str(out),
-        *rest,
     ]
     progress(f"re-running under {shlex.join(command[:3])} for PostgreSQL")
     sys.stdout.flush()
     try:
-        result = subprocess.run(command, cwd=ROOT, timeout=PG_RUN_TIMEOUT_SECONDS, check=False)
+        result = subprocess.run(command, cwd=ROOT, timeout=timeout, check=False)
         if result.returncode != 0 or not out.exists():
-            print(f"[bench] the PostgreSQL run failed (exit {result.returncode})", file=sys.stderr)
+            progress(f"the PostgreSQL run failed (exit {result.returncode})")
             return None
-        return json.loads(out.read_text())[0]
+        return json.loads(out.read_text())
     finally:
         out.unlink(missing_ok=True)
+
+
+def run_postgres_child(args: argparse.Namespace, argv: list[str]) -> dict | None:
+    """This script's figures on PostgreSQL, from ``rerun_in_postgres``."""
+    found = rerun_in_postgres(Path(__file__), argv)
+    return found[0] if found else None
 
 
 def strip_options(argv: list[str], names: set[str]) -> list[str]:

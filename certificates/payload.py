@@ -9,7 +9,10 @@ anything else that happens to parse as a body.
 Body, version 1 (all integers big-endian or unsigned LEB128 "varint"; no padding)::
 
     version          1 byte    1
-    flags            1 byte    bit 0: an expiry date follows; other bits must be 0
+    flags            1 byte    bit 0: an expiry date follows; bit 1: the course's completion
+                               rests on a score reported by content in the officer's browser
+                               (a SCORM lesson whose trainer accepted that: ADR 0026); other
+                               bits must be 0 (a payload without bit 1 reads as it always did)
     certificate_id  16 bytes   UUID bytes
     issuer          16 bytes   UUID bytes of the issuing node (in full, so that the unsigned
                                read gives the real issuer; a prefix would save 12 characters)
@@ -78,6 +81,8 @@ DOMAIN = b"elearning certificate v1\x00"
 SIGNATURE_SIZE = 64
 _EPOCH = datetime.date(2020, 1, 1).toordinal()
 _FLAG_EXPIRES = 0x01
+_FLAG_BROWSER_SCORE = 0x02
+_FLAGS = _FLAG_EXPIRES | _FLAG_BROWSER_SCORE
 _MAX_VARINT_BYTES = 5  # 2**35: far more than any length or date here
 
 
@@ -143,6 +148,9 @@ class CertificateClaims:
     issued_on: datetime.date
     expires_on: datetime.date | None
     issuer: uuid.UUID
+    # The course's completion rests on a score interactive content reported from the officer's
+    # browser (anyone with the browser's tools could have forged it); the certificate says so.
+    browser_score: bool = False
 
 
 def _varint(n: int) -> bytes:
@@ -198,7 +206,12 @@ def _body(claims: CertificateClaims) -> bytes:
         raise ValueError("expires_on must be a date or None")
     if expires is not None and expires < issued:
         raise ValueError("expires_on is before issued_on")
-    out = bytearray([VERSION, _FLAG_EXPIRES if expires is not None else 0])
+    if not isinstance(claims.browser_score, bool):
+        raise ValueError("browser_score must be a bool")
+    flags = (_FLAG_EXPIRES if expires is not None else 0) | (
+        _FLAG_BROWSER_SCORE if claims.browser_score else 0
+    )
+    out = bytearray([VERSION, flags])
     out += claims.certificate_id.bytes + claims.issuer.bytes
     out += _varint(_zigzag(issued.toordinal() - _EPOCH))
     if expires is not None:
@@ -275,12 +288,14 @@ def _parse(text: str) -> tuple[CertificateClaims, bytes, bytes]:
     if version != VERSION:
         raise PayloadError(f"Unsupported payload version {version}.")
     flags = reader.byte()
-    if flags & ~_FLAG_EXPIRES:
+    if flags & ~_FLAGS:
         raise PayloadError("The payload has unknown flags.")
     certificate_id = uuid.UUID(bytes=reader.take(16))
     issuer = uuid.UUID(bytes=reader.take(16))
     issued_on = reader.date(_EPOCH + _unzigzag(reader.varint()))
-    expires_on = reader.date(issued_on.toordinal() + reader.varint()) if flags else None
+    expires_on = (
+        reader.date(issued_on.toordinal() + reader.varint()) if flags & _FLAG_EXPIRES else None
+    )
     code, course_code = reader.ascii(), reader.ascii()
     holder, course_title = reader.text(), reader.text()
     body_end = reader.pos
@@ -296,6 +311,7 @@ def _parse(text: str) -> tuple[CertificateClaims, bytes, bytes]:
         issued_on=issued_on,
         expires_on=expires_on,
         issuer=issuer,
+        browser_score=bool(flags & _FLAG_BROWSER_SCORE),
     )
     return claims, data[:body_end], signature
 

@@ -9,12 +9,19 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from courses.models import CertificateTemplate, CoursePage
 
 from .models import Certificate
 from .rendering import CertificateDesign, CertificateSheet
-from .selectors import course_of, dates_of, printing_language
+from .selectors import course_of, dates_of, printing_language, rests_on_browser_score
+
+# Printed on a certificate whose payload says its course rests on a browser-reported score.
+BROWSER_SCORE_NOTE = gettext_noop(
+    "Includes a score reported by interactive content in the officer's browser, which the "
+    "course's trainer accepted."
+)
 
 
 def printed(
@@ -65,6 +72,7 @@ def sheet_for(certificate: Certificate, *, language: str = "") -> CertificateShe
     issued_on, expires_on = dates_of(certificate)
     with translation.override(language or settings.LANGUAGE_CODE):
         verify_hint = _("Check it at /verify/ on any node of the platform, or scan the QR code.")
+        browser_score_note = _(BROWSER_SCORE_NOTE) if rests_on_browser_score(certificate) else ""
     return CertificateSheet(
         holder_native=certificate.holder_native,
         holder_latin=certificate.holder_latin or certificate.holder.get_username(),
@@ -76,6 +84,7 @@ def sheet_for(certificate: Certificate, *, language: str = "") -> CertificateShe
         payload=certificate.payload,
         score=f"{certificate.score:.0f}%" if certificate.score is not None else None,
         verify_hint=verify_hint,
+        browser_score_note=browser_score_note,
     )
 
 

@@ -105,6 +105,9 @@ class CertificateSheet:
     score: str | None = None  # e.g. "92%"
     issuer_name: str = ""  # e.g. "Headquarters"
     verify_hint: str = "Verify at /verify/ on any node, or scan the QR code"
+    # Set when the course's completion rests on a score the officer's browser reported
+    # (the payload's flag): printed under the facts, in the certificate's language.
+    browser_score_note: str = ""
 
 
 class RenderError(Exception):
@@ -308,6 +311,7 @@ def _sheet_context(sheet: CertificateSheet, design: CertificateDesign) -> dict:
         "score": _nfc(sheet.score) if sheet.score else "",
         "issuer_name": _nfc(sheet.issuer_name),
         "verify_hint": _nfc(sheet.verify_hint),
+        "browser_score_note": _nfc(sheet.browser_score_note),
     }
 
 

@@ -27,7 +27,14 @@ from quizzes.models import QuizAttempt
 from .codes import check_code
 from .language import certificate_language
 from .models import Certificate, CertificateCorrection, Revocation
-from .payload import Verification, VerificationStatus, display_name, verify_payload
+from .payload import (
+    PayloadError,
+    Verification,
+    VerificationStatus,
+    display_name,
+    read_payload,
+    verify_payload,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -159,6 +166,19 @@ class PublicCheck:
     issued_on: datetime.date | None = None
     expires_on: datetime.date | None = None
     code: str = ""
+    # The signed payload says the course's completion rests on a score reported by interactive
+    # content in the officer's browser.
+    browser_score: bool = False
+
+
+def rests_on_browser_score(certificate: Certificate) -> bool:
+    """Whether ``certificate``'s signed payload says its course's completion rests on a score
+    reported by interactive content in the officer's browser (a certificate issued before
+    payloads could say so never does)."""
+    try:
+        return read_payload(certificate.payload).browser_score
+    except PayloadError:
+        return False
 
 
 def certificate_dates(
@@ -212,6 +232,7 @@ def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck
             issued_on=issued_on,
             expires_on=expires_on,
             code=claims.code,
+            browser_score=claims.browser_score,
         )
     checked = check_code(text)
     if not checked.ok:
@@ -233,6 +254,7 @@ def verify_text(text: str, *, today: datetime.date | None = None) -> PublicCheck
         issued_on=issued_on,
         expires_on=expires_on,
         code=certificate.code,
+        browser_score=rests_on_browser_score(certificate),
     )
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from modules.models import QuizPage
+from modules.selectors import browser_scored_lessons
 from nodes.identity import node_identity
 from nodes.selectors import hub_peer, is_hub, this_node
 from nodes.services import sequence_next
@@ -155,6 +156,9 @@ def certificate_issue(
             issued_on=today,
             expires_on=expires,
             issuer=identity.node_id,
+            # Said on the certificate (signed): its course is complete on a score the officer's
+            # browser reported, which the trainer accepted. Not for one issued by hand.
+            browser_score=actor is None and bool(browser_scored_lessons(course=original)),
         )
         return Certificate.stamped(
             id=certificate_id,

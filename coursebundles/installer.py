@@ -33,6 +33,7 @@ from wagtail.models import Collection, Locale, Page
 from courses.models import CourseIndexPage, CoursePage
 from courses.services import catalogue_ensure
 from nodes.container import Container, no_space_error
+from scormpackages import installing as scorm
 
 from . import manifest as mf
 from .models import BundleObject
@@ -57,6 +58,7 @@ def _date(value: str) -> str:
 class FilePlan:
     write: list[tuple[str, str]] = field(default_factory=list)  # (sha256, storage name)
     names: dict[str, str] = field(default_factory=dict)  # sha256 -> storage name
+    scorm: scorm.BlobPlan = field(default_factory=scorm.BlobPlan)  # SCORM packages' files
 
 
 def plan_files(container: Container, manifest: dict) -> FilePlan:
@@ -72,6 +74,9 @@ def plan_files(container: Container, manifest: dict) -> FilePlan:
             plan.write.append((sha, name))
         else:
             missing.append(item["name"])
+    sizes = {part.name: part.size for part in container.parts}
+    plan.scorm = scorm.blobs_plan(manifest.get("scorm_packages", []), sizes)
+    missing += plan.scorm.missing
     if missing:
         since = manifest.get("since") or {}
         if since:
@@ -89,6 +94,8 @@ def plan_files(container: Container, manifest: dict) -> FilePlan:
                 needs_base=True,
             )
         raise BundleError(_("This bundle is incomplete; ask headquarters for a new one."))
+    if plan.scorm.wrong_size:
+        raise BundleError(_("This bundle is malformed; ask headquarters for a new one."))
     for part in container.parts:
         if part.name != mf.MANIFEST_PART and part.name != part.sha256:
             raise BundleError(_("This bundle is malformed; ask headquarters for a new one."))
@@ -103,6 +110,29 @@ def room_for(container: Container, plan: FilePlan) -> None:
     root.mkdir(parents=True, exist_ok=True)
     if needed > shutil.disk_usage(root).free:
         raise BundleError(str(no_space_error(root)))
+    store, scorm_bytes = scorm.room_needed(plan.scorm)
+    if scorm_bytes > shutil.disk_usage(store).free:
+        raise BundleError(str(no_space_error(store)))
+
+
+def place_scorm(
+    container: Container, plan: FilePlan, tick: Callable[[], None], *, written: list[str]
+) -> list[Path]:
+    """Place the SCORM packages' files the post lacks in the package store (checked again as
+    they are copied); on failure, remove them and the media files ``written`` before."""
+    try:
+        return scorm.blobs_place(plan.scorm, container.open, tick)
+    except BaseException as error:
+        for name in written:
+            default_storage.delete(name)
+        if isinstance(error, scorm.InstallRefused):
+            raise BundleError(str(error)) from error
+        if isinstance(error, OSError):
+            raise BundleError(
+                _("Could not write the course files: %(reason)s. Nothing was installed.")
+                % {"reason": error.strerror or error}
+            ) from error
+        raise
 
 
 def write_files(container: Container, plan: FilePlan, tick: Callable[[], None]) -> list[str]:
@@ -152,6 +182,7 @@ class Installer:
         self.snippet_keys: dict[str, dict[int, tuple[str, str]]] = {}
         self.published = self.unpublished = 0
         self.replaced: list[str] = []  # files no longer used by the objects that had them
+        self.scorm_released: set[str] = set()  # SCORM files of versions the bundle replaced
         self.unresolved_pages: list[dict] = []
         self._locales: dict[str, Locale] = {}
         self._missing_page = False  # set by ``mapper`` while a page's links are remapped
@@ -358,6 +389,7 @@ class Installer:
         self.media(get_image_model(), self.manifest["images"])
         self.media(get_document_model(), self.manifest["documents"])
         self.snippets()
+        self.scorm_released = scorm.packages_install(self.manifest.get("scorm_packages", []))
         for entry in self.manifest["pages"]:
             self.page(entry)
         for entry in self.unresolved_pages:  # links to pages that came later in the tree

@@ -40,6 +40,10 @@ from wagtail.models import Page, TranslatableMixin
 from nodes.bounded import TooLarge, gunzip_bounded
 
 FORMAT = 1
+# A bundle that carries SCORM packages (``scorm_packages``): a post of an older version says it
+# needs an update instead of failing on a lesson type it does not know.
+FORMAT_SCORM = 2
+FORMATS = (FORMAT, FORMAT_SCORM)
 KIND = "bundle"
 MANIFEST_PART = "manifest.json"
 
@@ -147,9 +151,11 @@ def walk_block_value(block: Block, value: Any, visit: Visit) -> Any:
 
 @dataclass
 class References:
-    """Hub ids an object refers to, by model label."""
+    """Hub ids an object refers to, by model label; ``keys``: the UUIDs of objects whose id is
+    the same on every node (``same_id_everywhere``)."""
 
     ids: dict[str, set[int]] = field(default_factory=dict)
+    keys: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, label: str, pk: Any) -> None:
         try:
@@ -198,6 +204,12 @@ def rich_text_remap(html: str, mapper: Callable[[str, int], int | None]) -> str:
         return _ID_ATTR.sub(f' id="{local}"', tag, count=1)
 
     return _TAG.sub(replace, html or "")
+
+
+def same_id_everywhere(model: type[models.Model]) -> bool:
+    """Whether objects of ``model`` keep their id on every node (a UUID primary key: a SCORM
+    package). A bundle carries a reference to one as it is, never through ``BundleObject``."""
+    return isinstance(model._meta.pk, models.UUIDField)
 
 
 def _chooser_label(block: ChooserBlock) -> str | None:
@@ -274,7 +286,8 @@ def field_encode(f: models.Field, obj: models.Model) -> Any:
     if isinstance(f, StreamField):
         return list(f.stream_block.get_prep_value(getattr(obj, f.attname)))
     if isinstance(f, models.ForeignKey):
-        return getattr(obj, f.attname)
+        value = getattr(obj, f.attname)
+        return str(value) if isinstance(value, uuid.UUID) else value
     value = f.value_from_object(obj)
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
@@ -283,7 +296,9 @@ def field_references(f: models.Field, value: Any, refs: References) -> None:
     if isinstance(f, StreamField):
         block_references(f.stream_block, value, refs)
     elif isinstance(f, models.ForeignKey):
-        if value is not None:
+        if value is not None and same_id_everywhere(f.related_model):
+            refs.keys.setdefault(label_of(f.related_model), set()).add(str(value))
+        elif value is not None:
             refs.add(label_of(f.related_model), value)
     elif isinstance(f, RichTextField):
         rich_text_references(value, refs)
@@ -293,7 +308,11 @@ def field_remap(f: models.Field, value: Any, mapper: Callable[[str, int], int | 
     if isinstance(f, StreamField):
         return block_remap(f.stream_block, value, mapper)
     if isinstance(f, models.ForeignKey):
-        return None if value is None else mapper(label_of(f.related_model), int(value))
+        if value is None:
+            return None
+        if same_id_everywhere(f.related_model):
+            return str(uuid.UUID(str(value)))  # the same id here; a malformed one: ValueError
+        return mapper(label_of(f.related_model), int(value))
     if isinstance(f, RichTextField) and isinstance(value, str):
         return rich_text_remap(value, mapper)
     return value
@@ -375,7 +394,11 @@ def manifest_read(data: bytes, *, limit: int = MAX_MANIFEST_BYTES) -> dict:
     except (ValueError, RecursionError) as error:
         raise ManifestError(f"not JSON: {error}") from None
     _check(isinstance(manifest, dict), "not an object")
-    _check(manifest.get("format") == FORMAT, "another format")
+    _check(manifest.get("format") in FORMATS, "another format")
+    _check(
+        ("scorm_packages" in manifest) == (manifest["format"] == FORMAT_SCORM),
+        "SCORM packages in a bundle of format 1, or none in one of format 2",
+    )
     for key in ("bundle_id", "created", "content_sha"):
         _check(_text(manifest.get(key)), f"bad or missing {key}")
     try:
@@ -434,4 +457,70 @@ def manifest_read(data: bytes, *, limit: int = MAX_MANIFEST_BYTES) -> dict:
             "fields": lambda v: isinstance(v, dict),
         },
     )
+    if "scorm_packages" in manifest:
+        _scorm_packages_check(manifest["scorm_packages"])
     return manifest
+
+
+def _sha(value: Any) -> bool:
+    return isinstance(value, str) and bool(_HEX64.fullmatch(value))
+
+
+def _count(value: Any) -> bool:
+    return _is_id(value) and value >= 0
+
+
+def _package_path(value: Any) -> bool:
+    """A file's path inside a package as the hub stored it: relative, normalised, no ``..``."""
+    if not isinstance(value, str) or not 0 < len(value) <= 1024 or "\\" in value:
+        return False
+    parts = value.split("/")
+    return not value.startswith("/") and all(p not in ("", ".", "..") for p in parts)
+
+
+def _uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(value)
+    except (TypeError, ValueError, AttributeError):
+        return False
+    return True
+
+
+def _scorm_packages_check(packages: Any) -> None:
+    """The SCORM packages a bundle carries: each the current version of a package, with its
+    files by path and SHA-256, as ``scormpackages.installing`` reads them."""
+    _entries(
+        packages,
+        "scorm_packages",
+        {
+            "id": _uuid,
+            "title": _text,
+            "number": lambda v: _count(v) and v > 0,
+            "scorm_version": _text,
+            "identifier": _text,
+            "organization": _text,
+            "structure": lambda v: isinstance(v, dict) and isinstance(v.get("items"), list),
+            "sha256": _sha,
+            "file_count": _count,
+            "total_size": _count,
+            "files": lambda v: isinstance(v, list) and 0 < len(v) <= MAX_FILES,
+        },
+    )
+    _check(len({p["id"] for p in packages}) == len(packages), "a SCORM package twice")
+    for package in packages:
+        _entries(package["files"], "scorm files", {"path": _package_path, "sha256": _sha})
+        _entries(package["files"], "scorm files", {"size": _count})
+        _check(
+            package["file_count"] == len(package["files"])
+            and package["total_size"] == sum(f["size"] for f in package["files"])
+            and len({f["path"] for f in package["files"]}) == len(package["files"]),
+            "SCORM files do not add up",
+        )
+
+
+def file_sizes(manifest: dict) -> dict[str, int]:
+    """Every file a bundle's manifest lists (media and SCORM packages' files), SHA-256 -> size."""
+    sizes = {f["sha256"]: f["size"] for f in manifest["files"]}
+    for package in manifest.get("scorm_packages", []):
+        sizes.update((f["sha256"], f["size"]) for f in package["files"])
+    return sizes

@@ -22,6 +22,8 @@ from wagtail.snippets.models import get_snippet_models
 
 from courses.models import CoursePage
 from courses.selectors import courses_original
+from scormpackages.models import ScormPackage
+from scormpackages.storage import blob_path
 
 from . import manifest as mf
 from .models import BundleObject, InstalledBundle
@@ -224,6 +226,45 @@ def _media_entries(model: Any, ids: set[int]) -> tuple[list[dict], dict[str, Pat
     return entries, sources
 
 
+def _scorm_entries(ids: set[str]) -> tuple[list[dict], dict[str, Path | bytes]]:
+    """The SCORM packages the lessons play, each with its current version only (older versions
+    stay at the hub), and each of their files' source by SHA-256."""
+    entries: list[dict] = []
+    sources: dict[str, Path | bytes] = {}
+    packages = ScormPackage.objects.filter(pk__in=ids).select_related("current").order_by("pk")
+    for package in packages:
+        version = package.current
+        if version is None:
+            raise BundleError(
+                _("The SCORM package “%(title)s” has no version; upload it again.")
+                % {"title": package.title}
+            )
+        files = list(version.files.order_by("path").values("path", "sha256", "size"))
+        for row in files:
+            if not blob_path(row["sha256"]).is_file():
+                raise BundleError(
+                    _("A file of the SCORM package “%(title)s” is missing; upload it again.")
+                    % {"title": package.title}
+                )
+            sources[row["sha256"]] = blob_path(row["sha256"])
+        entries.append(
+            {
+                "id": str(package.pk),
+                "title": package.title,
+                "number": version.number,
+                "scorm_version": version.scorm_version,
+                "identifier": version.identifier,
+                "organization": version.organization,
+                "structure": version.structure,
+                "sha256": version.sha256,
+                "file_count": version.file_count,
+                "total_size": version.total_size,
+                "files": files,
+            }
+        )
+    return entries, sources
+
+
 def bundle_manifest(
     *, course: CoursePage, since: dict | None = None
 ) -> tuple[dict, dict[str, Path | bytes]]:
@@ -251,13 +292,14 @@ def bundle_manifest(
                 "fields": encoded,
             }
         )
+    scorm, scorm_files = _scorm_entries(refs.keys.get(mf.label_of(ScormPackage), set()))
     snippets, refs = _collect_snippets(refs)
     images, image_files = _media_entries(get_image_model(), refs.of(mf.image_label()))
     documents, document_files = _media_entries(get_document_model(), refs.of(mf.document_label()))
-    sources = {**image_files, **document_files}
+    sources = {**image_files, **document_files, **scorm_files}
     sizes = {e["sha256"]: (e["size"], e["name"]) for e in images + documents}
-    manifest = {
-        "format": mf.FORMAT,
+    manifest: dict[str, Any] = {
+        "format": mf.FORMAT_SCORM if scorm else mf.FORMAT,
         "bundle_id": str(uuid.uuid4()),
         "created": timezone.now().isoformat(timespec="microseconds"),
         "since": since,
@@ -275,6 +317,7 @@ def bundle_manifest(
             {"sha256": sha, "size": size, "name": name}
             for sha, (size, name) in sorted(sizes.items())
         ],
+        **({"scorm_packages": scorm} if scorm else {}),
     }
     manifest["content_sha"] = mf.content_sha(manifest)
     return manifest, sources
@@ -293,7 +336,7 @@ def hub_course_list() -> list[dict]:
                 "translation_key": str(course.translation_key),
                 "content_sha": manifest["content_sha"],
                 "locales": manifest["locales"],
-                "media_bytes": sum(f["size"] for f in manifest["files"]),
+                "media_bytes": sum(mf.file_sizes(manifest).values()),
             }
         )
     return courses

@@ -48,9 +48,18 @@ from nodes.models import Peer
 from nodes.requestauth import signed_headers
 from nodes.selectors import hub_peer, is_hub, is_post, trusted_key
 from nodes.services import exchange_log, signed_time_note
+from scormpackages import installing as scorm
 
 from . import manifest as mf
-from .installer import FilePlan, Installer, plan_files, remove_unused, room_for, write_files
+from .installer import (
+    FilePlan,
+    Installer,
+    place_scorm,
+    plan_files,
+    remove_unused,
+    room_for,
+    write_files,
+)
 from .models import BundleExport, InstalledBundle
 from .selectors import BundleError, bundle_manifest, course_for_code
 
@@ -84,7 +93,7 @@ def _bundle_write(
     carried = {sha: src for sha, src in sources.items() if sha not in have}
     packed = gzip.compress(mf.canonical(manifest), mtime=0)
     meta = {
-        "format": mf.FORMAT,
+        "format": manifest["format"],
         "bundle_id": manifest["bundle_id"],
         "created": manifest["created"],
         "course_code": course.code,
@@ -98,7 +107,7 @@ def _bundle_write(
     except ContainerError as error:
         raise BundleError(str(error)) from error
     created = _created(manifest)
-    sizes = {f["sha256"]: f["size"] for f in manifest["files"]}
+    sizes = mf.file_sizes(manifest)
     BundleExport.objects.create(
         bundle_id=manifest["bundle_id"],
         course_key=course.translation_key,
@@ -149,7 +158,7 @@ def bundle_export(*, course_code: str, path: Path, since: Path | None = None) ->
                 % {"code": old.meta.get("course_code", "?")}
             )
         old_manifest = _read_manifest(old)
-        have = {f["sha256"] for f in old_manifest["files"]}
+        have = set(mf.file_sizes(old_manifest))
         since_info = {"bundle_id": old.meta["bundle_id"], "created": old.meta["created"]}
     return _bundle_write(course=course, path=Path(path), since=since_info, have=have)
 
@@ -242,7 +251,7 @@ def _read_manifest(container: Container) -> dict:
         return mf.manifest_read(data)
     except mf.ManifestError as error:
         found = _loose_format(data)
-        if isinstance(found, int) and found != mf.FORMAT:
+        if isinstance(found, int) and found not in mf.FORMATS:
             raise BundleError(
                 _("This bundle was made by a different version of the platform; update this post.")
             ) from error
@@ -383,6 +392,7 @@ def _progress_ticker(progress: Progress, plan: FilePlan, manifest: dict) -> Call
     snippet_count = sum(len(rows) for rows in manifest["snippets"].values())
     total = (
         len(plan.write)
+        + len(plan.scorm.write)
         + len(manifest["images"])
         + len(manifest["documents"])
         + snippet_count
@@ -402,6 +412,8 @@ def _progress_ticker(progress: Progress, plan: FilePlan, manifest: dict) -> Call
 def _install_refusal(error: BaseException) -> BundleError | None:
     """The operator's message for an installation that failed in the database, or None for a
     failure that is not the bundle's (it is raised as it is)."""
+    if isinstance(error, scorm.InstallRefused):
+        return BundleError(str(error))
     if isinstance(error, ValidationError):
         return BundleError(
             _("The course could not be installed: %(reason)s. Nothing was changed.")
@@ -430,10 +442,11 @@ def _install(
     tick: Callable[[], None],
     *,
     written: list[str],
+    placed: list[Path],
     created: datetime.datetime,
 ) -> Installer:
     """Apply the manifest and record the installed bundle in one transaction; on failure the
-    files just ``written`` are removed again."""
+    files just ``written`` (media) and ``placed`` (SCORM packages' files) are removed again."""
     course = manifest["course"]
     try:
         with transaction.atomic():
@@ -448,12 +461,13 @@ def _install(
                     "created": created,
                     "content_sha": manifest["content_sha"],
                     "manifest_sha": container.part(mf.MANIFEST_PART).sha256,
-                    "file_hashes": [f["sha256"] for f in manifest["files"]],
+                    "file_hashes": list(mf.file_sizes(manifest)),
                 },
             )
     except BaseException as error:
         for name in written:
             default_storage.delete(name)
+        scorm.blobs_unplace(placed)
         refusal = _install_refusal(error)
         if refusal is None:
             raise
@@ -487,8 +501,12 @@ def _bundle_import(*, path: Path, progress: Progress | None = None) -> ImportRes
     tick = _progress_ticker(progress or _quiet, plan, manifest)
     room_for(container, plan)
     written = write_files(container, plan, tick)
-    installer = _install(container, manifest, plan, tick, written=written, created=created)
+    placed = place_scorm(container, plan, tick, written=written)
+    installer = _install(
+        container, manifest, plan, tick, written=written, placed=placed, created=created
+    )
     remove_unused(installer.replaced)
+    scorm.blobs_release(installer.scorm_released)
     result = ImportResult(
         status="updated" if installed is not None else "installed",
         course_code=course["code"],
@@ -496,7 +514,7 @@ def _bundle_import(*, path: Path, progress: Progress | None = None) -> ImportRes
         created=created,
         pages_published=installer.published,
         pages_unpublished=installer.unpublished,
-        files_written=len(written),
+        files_written=len(written) + len(placed),
     )
     exchange_log(
         peer_id=hub.node_id,

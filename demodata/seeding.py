@@ -21,13 +21,14 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from certificates.models import Certificate, Revocation
 from courses.models import CoursePage
 from learning import services as learning_services
 from learning.models import LearnerRecord
-from modules.models import LessonPage, ModulePage, QuizPage
+from modules.models import LessonPage, ModulePage, QuizPage, ScormLessonPage
+from modules.selectors import LESSON_TYPES
 from officers.models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User
 from officers.services import officer_create, officer_set_language
 from quizzes.models import QuizAttempt, QuizSubmission
@@ -204,7 +205,7 @@ def answers_draw(*, snapshot: dict, rng: random.Random, skill: float) -> dict:
 
 @dataclass(frozen=True)
 class ModuleSteps:
-    lessons: tuple[LessonPage, ...]
+    lessons: tuple[LessonPage | ScormLessonPage, ...]
     quiz: QuizPage | None
 
 
@@ -225,7 +226,9 @@ class CourseSteps:
 def _course_steps(course: CoursePage) -> CourseSteps:
     modules = []
     for module in ModulePage.objects.child_of(course).live().order_by("path"):
-        lessons = tuple(LessonPage.objects.child_of(module).live().order_by("path"))
+        lessons = tuple(
+            Page.objects.type(*LESSON_TYPES).child_of(module).live().order_by("path").specific()
+        )
         quiz = QuizPage.objects.child_of(module).live().filter(test_kind="").first()
         modules.append(
             ModuleSteps(lessons=lessons, quiz=quiz if quiz and len(quiz.questions) else None)
@@ -371,7 +374,9 @@ def _take_quiz(
     return submission.passed
 
 
-def _reread(*, officer: User, lessons: tuple[LessonPage, ...], rng: random.Random) -> None:
+def _reread(
+    *, officer: User, lessons: tuple[LessonPage | ScormLessonPage, ...], rng: random.Random
+) -> None:
     for lesson in rng.sample(lessons, k=min(len(lessons), rng.randint(1, 2))):
         learning_services.lesson_open(learner=officer, lesson=lesson)
 
@@ -380,7 +385,7 @@ def _quiz_until_passed(
     *,
     officer: User,
     quiz: QuizPage,
-    lessons: tuple[LessonPage, ...],
+    lessons: tuple[LessonPage | ScormLessonPage, ...],
     rng: random.Random,
     persona: Persona,
     skill: float,

@@ -7,6 +7,7 @@ so ``load_demo`` can run on every start.
 from __future__ import annotations
 
 import json
+import tempfile
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,11 +28,15 @@ from wagtail.models import Locale, Page
 from courses.models import CertificateTemplate, CourseIndexPage, CoursePage
 from courses.services import catalogue_ensure
 from learning import services as learning_services
-from modules.models import LessonPage, ModulePage, QuizPage, ReviewOption
+from modules.models import LessonPage, ModulePage, QuizPage, ReviewOption, ScormLessonPage
+from modules.selectors import LESSON_TYPES
+from modules.services import scorm_lesson_add
 from officers.models import Agency, BorderPost, Role, User
 from officers.services import coordinator_scope_add, officer_create
 from questionbank.models import Question, QuestionCategory
 from quizzes import qtypes
+from scormexport.services import course_export
+from scormpackages.services import package_import
 
 from .contentfiles import CONTENT_DIR, certificate_read, courses_read
 from .people import AGENCIES, LIAISON_OFFICERS, OFFICERS, POSTS, DemoLogin, demo_logins
@@ -325,6 +330,40 @@ def course_translate(*, course: CoursePage, spec: dict, language: str) -> None:
             _publish(t_child)
 
 
+# The demo's SCORM lesson: a module of WLC-101 exported as SCORM 2004 by our own exporter,
+# imported back as a package and played in an optional module of its own (after the course's
+# translations: it is in English only), so a newcomer sees the player. No package is stored in
+# the repository, and nothing outside it is needed.
+SCORM_DEMO = {"course": "WLC-101", "module": "wildlife-crime-and-cites"}
+
+
+def scorm_demo_build(*, course: CoursePage) -> ScormLessonPage:
+    """The optional "Interactive review" module of ``course`` and its SCORM lesson."""
+    source = ModulePage.objects.child_of(course).get(slug=SCORM_DEMO["module"])
+    with tempfile.TemporaryDirectory() as folder:
+        exported = Path(folder) / "review.zip"
+        course_export(
+            course=course,
+            fmt="scorm2004",
+            language=course.locale.language_code,
+            module=source,
+            out=exported,
+        )
+        package = package_import(source=exported, title=f"{source.title} (SCORM 2004)")
+    module = ModulePage(
+        title="Interactive review",
+        slug="interactive-review",
+        summary="The first module again, played as a SCORM package, as one from another "
+        "platform would be.",
+        required=False,
+    )
+    course.add_child(instance=module)
+    _publish(module)
+    return scorm_lesson_add(
+        module=module, package=package, title=f"Review: {source.title}", publish=True
+    )
+
+
 @transaction.atomic
 def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
     """Load the demo from the data files in ``content``. Returns the logins to print.
@@ -346,6 +385,8 @@ def demo_load(*, content: Path = CONTENT_DIR) -> list[DemoLogin]:
         course_tests_build(course=course, spec=spec)
         for language in spec["languages"][1:]:
             course_translate(course=course, spec=spec, language=language)
+        if spec["code"] == SCORM_DEMO["course"]:
+            scorm_demo_build(course=course)
 
     validity = {s["code"]: s.get("certificate_validity_months") for s in specs}
     _certificate_design_ensure(certificate, validity={c: m for c, m in validity.items() if m})
@@ -449,7 +490,8 @@ def _complete(officer: User, course: CoursePage) -> None:
     """Work through ``course`` as the officer would: every lesson, every module quiz passed.
     Completing it issues the certificate (learning.completion -> certificates)."""
     for module in ModulePage.objects.child_of(course).live().order_by("path"):
-        for lesson in LessonPage.objects.child_of(module).live().order_by("path"):
+        lessons = Page.objects.type(*LESSON_TYPES).child_of(module).live().order_by("path")
+        for lesson in lessons.specific():  # a SCORM lesson as if its content reported it done
             learning_services.lesson_open(learner=officer, lesson=lesson)
             learning_services.lesson_complete(learner=officer, lesson=lesson)
         quiz = QuizPage.objects.child_of(module).live().first()

@@ -14,10 +14,15 @@ the handler is in place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 
@@ -62,3 +67,31 @@ def upload_refused(request) -> int | None:
     if request.method == "POST":
         request.FILES  # noqa: B018 - parses the body, through the handlers
     return getattr(request, "upload_refused_over", None)
+
+
+class PageFormUploadLimitMiddleware:
+    """Bounds uploads to Wagtail's page editor (add and edit) while they stream, as
+    ``upload_limit`` does for our own views: a page form's only file is a SCORM lesson's package
+    (``modules.forms.ScormLessonPageForm``), so the limit is ``ELEARNING_SCORM_MAX_BYTES``. Past
+    it, the answer is 413 with the reason in the user's language, and nothing was stored.
+
+    In ``MIDDLEWARE`` after the officer's language is chosen; it reads the body before the CSRF
+    check does (that check runs in ``process_view``, after every middleware's request phase), so
+    the handler is in place first."""
+
+    PAGE_FORM = re.compile(r"^/admin/pages/(?:add/[^/]+/[^/]+/\d+|\d+/edit)/$")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and self.PAGE_FORM.match(request.path_info):
+            request.upload_handlers.insert(
+                0, SizeLimitedUploadHandler(request, limit=settings.ELEARNING_SCORM_MAX_BYTES)
+            )
+            if (limit := upload_refused(request)) is not None:
+                message = _(
+                    "This file is larger than %(size)s, the most a SCORM package may be."
+                ) % {"size": filesizeformat(limit)}
+                return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

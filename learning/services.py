@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage
 from courses.selectors import course_for_page
-from modules.models import LessonPage, QuizPage
+from modules.models import LessonPage, QuizPage, ScormLessonPage
 from modules.selectors import CourseOutline, course_outline
 from officers.models import User
 from officers.selectors import officer_is_in_scope
@@ -90,7 +90,7 @@ def enrolment_create(*, learner: User, course: CoursePage, actor: User) -> Learn
         )
 
 
-def _lesson_context(lesson: LessonPage) -> tuple[CoursePage, Page]:
+def _lesson_context(lesson: LessonPage | ScormLessonPage) -> tuple[CoursePage, Page]:
     course = course_for_page(lesson)
     if course is None:
         raise NotEnrolled
@@ -98,7 +98,7 @@ def _lesson_context(lesson: LessonPage) -> tuple[CoursePage, Page]:
     return course, module
 
 
-def lesson_open(*, learner: User, lesson: LessonPage) -> LearnerRecord | None:
+def lesson_open(*, learner: User, lesson: LessonPage | ScormLessonPage) -> LearnerRecord | None:
     """Record that ``learner`` opened ``lesson``.
 
     Raises NotEnrolled if they are not enrolled in its course. Opening the same lesson again
@@ -133,7 +133,7 @@ def lesson_open(*, learner: User, lesson: LessonPage) -> LearnerRecord | None:
         )
 
 
-def lesson_complete(*, learner: User, lesson: LessonPage) -> list[LearnerRecord]:
+def lesson_complete(*, learner: User, lesson: LessonPage | ScormLessonPage) -> list[LearnerRecord]:
     """Record that ``learner`` completed ``lesson``, and the module and course if that finished
     them. Returns the records written (none when it was already complete).
 

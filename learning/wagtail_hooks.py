@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from courses.selectors import course_for_page
-from modules.models import LessonPage, QuizPage
+from modules.models import LessonPage, QuizPage, ScormLessonPage
 
 from .selectors import is_enrolled
 from .services import NotEnrolled, lesson_open
@@ -19,10 +19,10 @@ def guard_and_track(page, request, serve_args, serve_kwargs):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not isinstance(page, (LessonPage, QuizPage)):
+    if not isinstance(page, (LessonPage, ScormLessonPage, QuizPage)):
         return None
     course = course_for_page(page)
-    if isinstance(page, LessonPage):
+    if isinstance(page, (LessonPage, ScormLessonPage)):
         try:
             lesson_open(learner=user, lesson=page)
             return None

@@ -20,7 +20,7 @@ from courses.routing import SAME_SLUG_IN_EVERY_LANGUAGE, LocaleFallbackRouteMixi
 from questionbank.blocks import question_blocks
 
 from .blocks import LessonBodyBlock
-from .forms import QuizPageForm
+from .forms import QuizPageForm, ScormLessonPageForm
 
 
 class ModulePage(LocaleFallbackRouteMixin, Page):
@@ -38,7 +38,7 @@ class ModulePage(LocaleFallbackRouteMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("required")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["modules.LessonPage", "modules.QuizPage"]
+    subpage_types = ["modules.LessonPage", "modules.ScormLessonPage", "modules.QuizPage"]
     template = "modules/module_page.html"
 
     class Meta:
@@ -67,6 +67,87 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+
+class ScormCompletion(models.TextChoices):
+    """When a SCORM lesson counts as done: the trainer's rule over what the content reports."""
+
+    COMPLETED = (
+        "completed",
+        _("Completed: the officer went through the content (its score is practice)"),
+    )
+    PASSED = (
+        "passed",
+        _("Passed: the content's own score decides (reported by the officer's browser)"),
+    )
+
+
+class ScormLessonPage(Page):
+    """A lesson that plays a SCORM package (``scormpackages``) in the player (``scormplayer``).
+    Counted in progress like a lesson, by translation key; done when what the content reports
+    meets ``completion_rule``. A translation may play another package (the same course in
+    another language)."""
+
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=15, validators=[MinValueValidator(1)]
+    )
+    package = models.ForeignKey(
+        "scormpackages.ScormPackage",
+        on_delete=models.PROTECT,
+        related_name="lessons",
+        verbose_name=_("SCORM package"),
+    )
+    completion_rule = models.CharField(
+        _("done when"),
+        max_length=10,
+        choices=ScormCompletion.choices,
+        default=ScormCompletion.COMPLETED,
+    )
+    browser_score_accepted = models.BooleanField(
+        _("I accept that this score is reported by the officer's browser"),
+        default=False,
+        help_text=_(
+            "A SCORM package marks itself in the officer's browser: anyone who can open the "
+            "browser's tools can report any score. Certificates of this course will say that "
+            "they rest on such a score."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        MultiFieldPanel(
+            [FieldPanel("package"), FieldPanel("upload"), FieldPanel("upload_replaces")],
+            heading=_("SCORM package"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("completion_rule"), FieldPanel("browser_score_accepted")],
+            heading=_("Progress"),
+        ),
+    ]
+    base_form_class = ScormLessonPageForm
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    override_translatable_fields = SAME_SLUG_IN_EVERY_LANGUAGE
+    parent_page_types = ["modules.ModulePage"]
+    subpage_types: list[str] = []
+    template = "modules/scorm_lesson_page.html"
+
+    class Meta:
+        verbose_name = _("SCORM lesson")
+
+    def clean(self):
+        super().clean()
+        if self.completion_rule == ScormCompletion.PASSED and not self.browser_score_accepted:
+            raise ValidationError(
+                {
+                    "browser_score_accepted": _(
+                        "A score the content reports from the officer's browser can be forged. "
+                        "Tick this box to let it decide the lesson, or choose "
+                        '"Completed".'
+                    )
+                }
+            )
 
 
 class GradingMethod(models.TextChoices):

@@ -9,10 +9,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, PageLogEntry
 
-from .models import LessonPage, ModulePage, QuizPage
+from scormpackages.models import ScormPackage
+
+from .models import LessonPage, ModulePage, QuizPage, ScormCompletion, ScormLessonPage
+
+# The pages that are lessons of a module, in progress and navigation: read, and SCORM.
+LESSON_TYPES = (LessonPage, ScormLessonPage)
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,7 @@ class LessonOutline:
     page_id: int
     title: str
     url_path: str
+    kind: str = "lesson"  # "lesson" (read) or "scorm" (plays a SCORM package)
 
 
 @dataclass(frozen=True)
@@ -67,11 +74,13 @@ def course_outline(*, course: Page) -> CourseOutline:
     original = course.get_default_locale_page() or course
     modules = list(ModulePage.objects.child_of(original).live().order_by("path"))
     lessons = list(
-        LessonPage.objects.descendant_of(original)
+        Page.objects.type(*LESSON_TYPES)
+        .descendant_of(original)
         .live()
         .order_by("path")
-        .only("id", "title", "path", "depth", "translation_key", "url_path")
+        .only("id", "title", "path", "depth", "translation_key", "url_path", "content_type_id")
     )
+    scorm_type = ContentType.objects.get_for_model(ScormLessonPage).pk
     quizzes = {
         quiz.path[: -QuizPage.steplen]: quiz
         for quiz in QuizPage.objects.descendant_of(original)
@@ -85,7 +94,11 @@ def course_outline(*, course: Page) -> CourseOutline:
         quiz = quizzes.get(module.path)
         module_lessons = tuple(
             LessonOutline(
-                key=les.translation_key, page_id=les.pk, title=les.title, url_path=les.url_path
+                key=les.translation_key,
+                page_id=les.pk,
+                title=les.title,
+                url_path=les.url_path,
+                kind="scorm" if les.content_type_id == scorm_type else "lesson",
             )
             for les in lessons
             if les.path.startswith(module.path) and les.depth == module.depth + 1
@@ -105,8 +118,11 @@ def course_outline(*, course: Page) -> CourseOutline:
 
 
 def lesson_for_key(*, key: uuid.UUID) -> Page | None:
-    """The lesson with this translation key: the active language's live version, or the original."""
-    pages = list(LessonPage.objects.live().filter(translation_key=key).select_related("locale"))
+    """The lesson (read or SCORM) with this translation key: the active language's live version,
+    or the original."""
+    pages = list(
+        Page.objects.type(*LESSON_TYPES).live().filter(translation_key=key).select_related("locale")
+    )
     if not pages:
         return None
     from wagtail.models import Locale
@@ -117,9 +133,10 @@ def lesson_for_key(*, key: uuid.UUID) -> Page | None:
     )
 
 
-def lesson_neighbours(lesson: LessonPage) -> tuple[LessonPage | None, LessonPage | None]:
-    """The previous and next live lessons of the same module, in the lesson's language tree."""
-    siblings = list(LessonPage.objects.sibling_of(lesson).live().order_by("path"))
+def lesson_neighbours(lesson: Page) -> tuple[Page | None, Page | None]:
+    """The previous and next live lessons (read or SCORM) of the same module, in the lesson's
+    language tree."""
+    siblings = list(Page.objects.type(*LESSON_TYPES).sibling_of(lesson).live().order_by("path"))
     index = next(i for i, p in enumerate(siblings) if p.pk == lesson.pk)
     previous = siblings[index - 1] if index > 0 else None
     following = siblings[index + 1] if index + 1 < len(siblings) else None
@@ -145,3 +162,46 @@ def quiz_in_the_way(*, parent: Page, test_kind: str, translation_key: uuid.UUID)
         .order_by("path")
         .first()
     )
+
+
+def module_by_id(value: int | str) -> ModulePage | None:
+    """The module page with this id (any language, live or draft), or None: an id that is not
+    a number or not a module's."""
+    try:
+        page_id = int(value)
+    except (TypeError, ValueError):
+        return None
+    return ModulePage.objects.filter(pk=page_id).first()
+
+
+def package_with_current_sha256(sha256: str) -> ScormPackage | None:
+    """The stored package whose current version was imported from a zip with this SHA-256."""
+    return (
+        ScormPackage.objects.filter(current__sha256=sha256)
+        .select_related("current")
+        .order_by("created_at")
+        .first()
+    )
+
+
+def browser_scored_lessons(*, course: Page) -> list[ScormLessonPage]:
+    """The live SCORM lessons of ``course``'s original-language tree, in required modules, that
+    are done when their content reports "passed": the trainer accepted that a score reported
+    by the officer's browser decides them, so the course's certificate rests on such a score
+    (and says so). Two queries."""
+    original = course.get_default_locale_page() or course
+    required = {
+        module.path
+        for module in ModulePage.objects.child_of(original)
+        .live()
+        .filter(required=True)
+        .only("path")
+    }
+    return [
+        lesson
+        for lesson in ScormLessonPage.objects.descendant_of(original)
+        .live()
+        .filter(completion_rule=ScormCompletion.PASSED, browser_score_accepted=True)
+        .order_by("path")
+        if lesson.path[: -ScormLessonPage.steplen] in required
+    ]

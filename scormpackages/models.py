@@ -39,7 +39,8 @@ class ScormPackage(models.Model):
 
 class ScormPackageVersion(models.Model):
     """One upload of a package. Its rows stay when a newer version replaces it (history, and
-    what attempts made on it point at); its files go once nothing refers to them."""
+    what attempts made on it point at); its files stay while a launch made before the
+    replacement may still play it (``playable_until``) and go once nothing refers to them."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     package = models.ForeignKey(ScormPackage, on_delete=models.PROTECT, related_name="versions")
@@ -54,6 +55,9 @@ class ScormPackageVersion(models.Model):
     file_count = models.PositiveIntegerField()
     total_size = models.BigIntegerField()  # bytes, extracted
     files_released = models.BooleanField(default=False)  # a newer version replaced this one
+    # A launch of this version may fetch its files until then (its token's expiry): a replaced
+    # version keeps its file rows until this has passed (services.package_cleanup releases them).
+    playable_until = models.DateTimeField(null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -21,8 +21,10 @@ def package_by_id(value: str) -> ScormPackage | None:
 
 def package_file(package_id: str, number: int, path: str) -> Path | None:
     """The stored file at ``path`` of version ``number`` of the package with this id (a UUID as
-    text), or None: an unknown package, version or path, or a released version. Only the
-    paths the package's manifest listed exist: nothing else under the store is reachable."""
+    text), or None: an unknown package, version or path, or a replaced version whose files
+    were released (they are kept, and served, while a launch made before the replacement may
+    still play it: ``services.version_hold``). Only the paths the package's manifest listed
+    exist: nothing else under the store is reachable."""
     try:
         key = uuid.UUID(package_id)
     except ValueError:

@@ -5,7 +5,14 @@ before anything is extracted; files are extracted into a temporary folder beside
 moved into the content-addressed store only when every one was read whole, and the database
 rows are written in one transaction last. A refusal removes what this import placed; a crash
 leaves only a temporary folder or unreferenced blobs, which ``package_cleanup`` (run by every
-import) removes once they are older than a grace period.
+import, and by ``manage.py scorm_cleanup``) removes once they are older than a grace period; it
+also releases the files of replaced versions once no launch may play them any more.
+
+Imports, replacements and clean-ups run at the same time (two trainers, a bundle at a post) and
+share blobs. ``store_lock`` is how they agree: a blob is referenced (found stored or moved into
+place, then named by rows) and deleted (found unreferenced, then unlinked) only inside it, and
+the referencing rows are committed before it is released, so no blob a committed row names is
+ever deleted (ADR 0023).
 """
 
 from __future__ import annotations
@@ -22,11 +29,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import archive, manifest
@@ -37,6 +47,24 @@ from .storage import blob_path, store_root, temp_root
 # now; older ones are what a crash or power cut left.
 CLEANUP_GRACE = datetime.timedelta(hours=6)
 BLOCK = 1024 * 1024  # bytes read from the zip at a time while extracting
+STORE_LOCK_KEY = 0x53434F524D  # "SCORM": the package store's PostgreSQL advisory lock
+REFERENCE_QUERY_CHUNK = 500  # SHA-256s per "which are referenced" query
+
+
+@contextmanager
+def store_lock() -> Iterator[None]:
+    """A transaction holding the package store's lock until it ends (commit or rollback, also
+    of an enclosing transaction). Whoever references a stored blob (finds it stored or moves it
+    into place, then writes the rows naming it) or deletes one (reads that no row names it,
+    then unlinks it) does both inside one ``store_lock``, so a blob cannot go between an
+    import's "it is stored" and its rows being committed. PostgreSQL: a transaction-level
+    advisory lock; SQLite: the database's write lock, which every transaction takes at BEGIN
+    (``transaction_mode`` IMMEDIATE in the settings)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORE_LOCK_KEY])
+        yield
 
 
 class PackageRefused(Exception):
@@ -125,20 +153,21 @@ class _Extracted:
             self.paths.append((entry.name, sha, size))
 
     def place(self) -> None:
-        """Moves every new file into the store (a rename on the same file system)."""
+        """Moves every new file into the store (a rename on the same file system); a file
+        already stored is used as it is. Precondition: inside ``store_lock``, which the rows
+        naming these files are written in."""
         for sha in sorted({sha for _path, sha, _size in self.paths}):
             final = blob_path(sha)
             if final.exists():
-                os.utime(final)  # young again: a concurrent cleanup leaves it alone
                 continue
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.temp / sha, final)
             self.placed.append(final)
 
     def unplace(self) -> None:
-        for final in self.placed:
-            if not ScormFile.objects.filter(sha256=final.name).exists():
-                final.unlink(missing_ok=True)
+        """The import failed (its rows were rolled back): the files it moved into the store go,
+        unless another import has referenced them since."""
+        _remove_blobs({final.name for final in self.placed})
 
 
 def _copy_bounded(zf: zipfile.ZipFile, entry: archive.Entry, target: Path) -> tuple[str, int]:
@@ -193,9 +222,10 @@ def _new_version(
             extracted = _Extracted(temp)
             extracted.extract(zf, found)
             sha = _sha256_of(source)
-            extracted.place()
             try:
-                return _save(package, parsed, extracted, sha=sha, title=title, user=user)
+                with store_lock():
+                    extracted.place()
+                    return _save(package, parsed, extracted, sha=sha, title=title, user=user)
             except BaseException:
                 extracted.unplace()
                 raise
@@ -244,8 +274,10 @@ def _save(
         previous = package.current
         package.current = version
         package.save()
-        released = _release(previous) if previous is not None else set()
-    _remove_blobs(released)
+        if previous is not None:
+            released = _release(previous)
+            # Deleted once committed: an enclosing transaction may still roll the release back.
+            transaction.on_commit(partial(_remove_blobs, released), robust=True)
     return version
 
 
@@ -262,49 +294,130 @@ def package_replace(
     *, package: ScormPackage, source: Path | IO[bytes], title: str | None = None, user: Any = None
 ) -> ScormPackageVersion:
     """A new version of ``package`` (same id): it becomes current; the old version's rows stay
-    (history, and attempts made on it), its files go once nothing refers to them."""
+    (history, and attempts made on it), its files stay while a launch made before may still
+    play it (``version_hold``) and go once nothing refers to them."""
     return _new_version(source=source, package=package, title=title, user=user)
 
 
-def _release(version: ScormPackageVersion) -> set[str]:
-    """A replaced version gives up its files; returns their SHA-256s. Attempts still open on it
-    (a later step) are what may keep them: that check belongs here."""
-    shas = set(version.files.values_list("sha256", flat=True))
-    version.files.all().delete()
-    version.files_released = True
-    version.save(update_fields=["files_released"])
+def _release(version: ScormPackageVersion, now: datetime.datetime | None = None) -> set[str]:
+    """A replaced version: marked so (``files_released``: no new launch plays it) and, unless a
+    launch made before may still play it (``playable_until`` after ``now``), gives up its files
+    at once; returns the SHA-256s given up (none while kept: ``package_cleanup`` releases them
+    once that time has passed). Inside the caller's transaction, which locks the version's row
+    so that a ``version_hold`` either commits first (seen here) or sees it replaced."""
+    now = now or timezone.now()
+    locked = ScormPackageVersion.objects.select_for_update().get(pk=version.pk)
+    locked.files_released = version.files_released = True
+    locked.save(update_fields=["files_released"])
+    if locked.playable_until is not None and locked.playable_until > now:
+        return set()
+    return _drop_files(locked.pk)
+
+
+def _drop_files(version_pk: uuid.UUID) -> set[str]:
+    """Deletes a version's file rows; returns the SHA-256s they named."""
+    rows = ScormFile.objects.filter(version_id=version_pk)
+    shas = set(rows.values_list("sha256", flat=True))
+    rows.delete()
     return shas
 
 
+def version_hold(package: ScormPackage, until: datetime.datetime) -> ScormPackageVersion | None:
+    """The package's current version (None: it has none), kept playable until at least
+    ``until``: if a newer version replaces it before then, its files stay until that time (one
+    UPDATE, only when it moves ``playable_until`` later). What a launch calls before it plays a
+    version. A replacement committed in between is seen (the version's row is locked by both),
+    and its new current version held instead."""
+    version = None
+    for _attempt in range(5):
+        current = ScormPackage.objects.filter(pk=package.pk).values_list("current", flat=True)
+        current_pk = current.first()
+        if current_pk is None:
+            return None
+        with transaction.atomic():
+            ScormPackageVersion.objects.filter(pk=current_pk, files_released=False).filter(
+                Q(playable_until__lt=until) | Q(playable_until__isnull=True)
+            ).update(playable_until=until)
+            version = ScormPackageVersion.objects.select_related("package").get(pk=current_pk)
+        if not version.files_released:
+            return version
+    return version  # replaced five times in a row meanwhile: played as it is
+
+
+def _referenced(shas: set[str]) -> set[str]:
+    """Those of ``shas`` that a version's file row names."""
+    ordered = sorted(shas)
+    found: set[str] = set()
+    for start in range(0, len(ordered), REFERENCE_QUERY_CHUNK):
+        chunk = ordered[start : start + REFERENCE_QUERY_CHUNK]
+        found.update(ScormFile.objects.filter(sha256__in=chunk).values_list("sha256", flat=True))
+    return found
+
+
 def _remove_blobs(shas: set[str]) -> None:
-    """Removes the stored files among ``shas`` that no version refers to any more."""
-    still = set(ScormFile.objects.filter(sha256__in=shas).values_list("sha256", flat=True))
-    for sha in shas - still:
-        blob_path(sha).unlink(missing_ok=True)
+    """Removes the stored files among ``shas`` that no version refers to any more, deciding
+    and deleting under the store lock (an import referencing one commits first, or finds it
+    gone and stores its own copy)."""
+    if not shas:
+        return
+    with store_lock():
+        for sha in shas - _referenced(shas):
+            blob_path(sha).unlink(missing_ok=True)
+
+
+def _older(path: Path, cutoff: float) -> bool:
+    try:
+        return path.stat().st_mtime <= cutoff
+    except FileNotFoundError:
+        return False
 
 
 def _remove_unreferenced_blobs(grace: datetime.timedelta) -> int:
-    """Removes stored files no version refers to, older than ``grace``; returns how many."""
+    """Removes stored files no version refers to, older than ``grace``; returns how many. The
+    store is listed without the lock; each candidate is decided again under it."""
     blobs = store_root() / "blobs"
     if not blobs.is_dir():
         return 0
     cutoff = time.time() - grace.total_seconds()
     referenced = set(ScormFile.objects.values_list("sha256", flat=True).distinct())
+    candidates = [p for p in blobs.glob("*/*") if p.name not in referenced and _older(p, cutoff)]
+    if not candidates:
+        return 0
     removed = 0
-    for path in blobs.glob("*/*"):
-        if path.name in referenced:
-            continue
-        if path.stat().st_mtime > cutoff:
-            continue
-        path.unlink(missing_ok=True)
-        removed += 1
+    with store_lock():
+        still = _referenced({path.name for path in candidates})
+        for path in candidates:
+            if path.name not in still and _older(path, cutoff):
+                path.unlink(missing_ok=True)
+                removed += 1
     return removed
 
 
-def package_cleanup(grace: datetime.timedelta = CLEANUP_GRACE) -> int:
-    """Removes what an interrupted import left (temporary folders, stored files no version
-    refers to) once older than ``grace``; returns how many were removed."""
-    removed = 0
+def _release_expired(now: datetime.datetime) -> int:
+    """Gives up the files of replaced versions kept for launches whose time has passed (rows
+    deleted; their blobs once committed, under the store lock). Returns how many versions."""
+    expired = list(
+        ScormPackageVersion.objects.filter(
+            files_released=True, playable_until__lte=now, files__isnull=False
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    for version_pk in expired:
+        with transaction.atomic():
+            released = _drop_files(version_pk)
+            transaction.on_commit(partial(_remove_blobs, released), robust=True)
+    return len(expired)
+
+
+def package_cleanup(
+    grace: datetime.timedelta = CLEANUP_GRACE, now: datetime.datetime | None = None
+) -> int:
+    """Releases the files of replaced versions no launch may play any more (``playable_until``
+    before ``now``), and removes what an interrupted import left (temporary folders, stored
+    files no version refers to) once older than ``grace``; returns how many versions, folders
+    and files it removed."""
+    removed = _release_expired(now or timezone.now())
     cutoff = time.time() - grace.total_seconds()
     if temp_root().is_dir():
         for temp in temp_root().iterdir():

@@ -2,7 +2,7 @@
 
 from django.urls import re_path
 
-from . import views
+from . import commit_views, views
 
 app_name = "scormcontent"
 urlpatterns = [
@@ -11,6 +11,18 @@ urlpatterns = [
         r"(?P<token>[A-Za-z0-9_.-]{1,512})/(?P<path>.+)$",
         views.package_file,
         name="package_file",
+    ),
+    re_path(
+        r"^scorm-runtime/(?P<package_id>[A-Za-z0-9_-]{1,64})/(?P<version>[0-9]{1,9})/"
+        r"(?P<token>[A-Za-z0-9_.-]{1,512})/(?P<sco_index>[0-9]{1,6})/$",
+        views.runtime,
+        name="runtime",
+    ),
+    re_path(
+        r"^scorm-runtime/(?P<package_id>[A-Za-z0-9_-]{1,64})/(?P<version>[0-9]{1,9})/"
+        r"(?P<token>[A-Za-z0-9_.-]{1,512})/commit/$",
+        commit_views.commit,
+        name="commit",
     ),
 ]
 

@@ -1,7 +1,8 @@
 """One Django process, two origins (ADR 0024): the platform, and the SCORM content origin.
 
-On the content origin's host (``SCORM_CONTENT_ORIGIN``) only package files (``PACKAGE_PREFIX``,
-answered by ``content_urls``) and the player's own static files (scorm-again) are served; every
+On the content origin's host (``SCORM_CONTENT_ORIGIN``) only package files (``PACKAGE_PREFIX``),
+the launch document and the commit endpoint (``RUNTIME_DOCUMENT_PREFIX``), answered by
+``content_urls``, and the player's own static files (scorm-again) are served; every
 other URL is 404, so a package cannot reach a platform page through it. Cookies the browser
 sends there are dropped before any other middleware reads them (a second *port* of the same host
 still receives the platform's cookies: browsers do not separate cookies by port), and every
@@ -20,6 +21,7 @@ from django.http import HttpRequest, HttpResponseBase, HttpResponseNotFound
 from .origins import origin_host
 
 PACKAGE_PREFIX = "/scorm-content/"
+RUNTIME_DOCUMENT_PREFIX = "/scorm-runtime/"  # the launch document and the commit endpoint
 RUNTIME_PREFIX = "/static/scormplayer/"
 
 
@@ -35,7 +37,7 @@ class ContentOriginMiddleware:
             return self.get_response(request)
         request.META.pop("HTTP_COOKIE", None)
         request.COOKIES = {}
-        if request.path_info.startswith((PACKAGE_PREFIX, RUNTIME_PREFIX)):
+        if request.path_info.startswith((PACKAGE_PREFIX, RUNTIME_DOCUMENT_PREFIX, RUNTIME_PREFIX)):
             # WhiteNoise answers the runtime's files; anything else that passes is resolved in
             # the content origin's own URL map, never the platform's.
             request.urlconf = "scormplayer.content_urls"

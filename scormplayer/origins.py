@@ -6,6 +6,13 @@ from urllib.parse import urlsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
+# What content on the content origin may do, in the player's <iframe sandbox> and in the CSP
+# ``sandbox`` of every launch document and package file (ADR 0024): scripts, its own origin
+# (frames of one package reach each other and the API), forms, pop-ups, downloads and the
+# browser's alert/confirm dialogs (packages ask "resume where you left off?" with confirm()).
+# Never top navigation: the content cannot take the platform's page away.
+SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-downloads allow-modals"
+
 
 def origin_host(origin: str) -> str:
     """The ``Host`` header a browser sends for ``origin`` ("scheme://host[:port]", nothing

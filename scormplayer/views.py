@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import (
@@ -13,6 +14,7 @@ from django.http import (
     HttpResponseBase,
     HttpResponseForbidden,
 )
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -20,8 +22,8 @@ from django.views.decorators.http import require_safe
 from elearning.mediafiles import serve_ranges
 from scormpackages import selectors as packages
 
-from .origins import origin_of
-from .selectors import launch_for_token
+from .origins import SANDBOX, origin_of
+from .selectors import NoSuchSco, launch_for, launch_for_token, runtime_seed
 from .tokens import Refusal, TokenRefused
 
 REFUSALS = {
@@ -48,7 +50,7 @@ def content_policy() -> str:
             "base-uri 'self'",
             "form-action 'self'",
             f"frame-ancestors 'self' {ancestors}",
-            "sandbox allow-scripts allow-same-origin allow-forms allow-popups allow-downloads",
+            f"sandbox {SANDBOX}",
         ]
     )
 
@@ -89,3 +91,69 @@ def plain_error(status: int, text: str) -> Callable[..., HttpResponse]:
         return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
 
     return view
+
+
+def runtime_policy() -> str:
+    """The CSP of the launch document: our scripts only (the seed is JSON, never run), commits to
+    its own origin, the SCO framed from its own origin, framed only by the platform."""
+    ancestors = " ".join(origin_of(origin) for origin in settings.SCORM_PLATFORM_ORIGINS)
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            f"frame-ancestors {ancestors}",
+            f"sandbox {SANDBOX}",
+        ]
+    )
+
+
+@require_safe
+@xframe_options_exempt
+def runtime(
+    request: HttpRequest, package_id: str, version: str, token: str, sco_index: str
+) -> HttpResponseBase:
+    """The launch document of one SCO (ADR 0024, 0028): it loads scorm-again, seeds it from the
+    server and only then frames the SCO, so the API exists before the content looks for it."""
+    try:
+        launch = launch_for(token, package_id, int(version))
+    except TokenRefused as refusal:
+        return HttpResponseForbidden(REFUSALS[refusal.reason], content_type="text/plain")
+    try:
+        seed = runtime_seed(launch=launch, sco_index=int(sco_index), token=token)
+    except NoSuchSco:
+        raise Http404 from None
+    structure = launch.version.structure
+    player = {
+        "seed": seed,
+        "asset": item_type(structure["items"], seed["sco"]["identifier"]) == "asset",
+        "platform_origins": [origin_of(origin) for origin in settings.SCORM_PLATFORM_ORIGINS],
+    }
+    script = "scorm12.min.js" if seed["scorm_version"] == "1.2" else "scorm2004.min.js"
+    response = render(
+        request,
+        "scormplayer/runtime.html",
+        {"player": player, "runtime_script": f"scormplayer/vendor/scorm-again/{script}"},
+    )
+    response["Content-Security-Policy"] = runtime_policy()
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def item_type(items: list[dict[str, Any]], identifier: str) -> str | None:
+    """The SCORM type ("sco", "asset") of the item ``identifier`` in a structure's item tree."""
+    for item in items:
+        if item["identifier"] == identifier:
+            return item.get("scorm_type")
+        found = item_type(item.get("children") or [], identifier)
+        if found is not None:
+            return found
+    return None

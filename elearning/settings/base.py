@@ -113,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "officers.middleware.PreferredLanguageMiddleware",
+    # Uploads to Wagtail's page editor bounded while they stream (a SCORM lesson's package).
+    "elearning.uploads.PageFormUploadLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "officers.middleware.IdleSessionMiddleware",
     "officers.middleware.PasswordChangeRequiredMiddleware",

@@ -274,7 +274,7 @@ def reencode(text: str, change) -> str:
         (lambda d: d + b"extra bytes", "trailing"),
         (lambda d: b"\x02" + d[1:], "version"),
         (lambda d: b"\x00" + d[1:], "version"),
-        (lambda d: d[:1] + b"\x03" + d[2:], "flags"),
+        (lambda d: d[:1] + b"\x07" + d[2:], "flags"),  # bit 2: bits 0 and 1 have a meaning
     ],
 )
 def test_read_payload_says_what_is_wrong(change, message):
@@ -452,3 +452,17 @@ def test_a_code_with_its_secret_still_fits_the_qr_budget(title):
     )
     assert len(text) == 358  # 343 with an old code, + 1.5 x 10 bytes
     assert read_payload(text).code == code
+
+
+def test_the_browser_score_flag_is_signed_and_a_payload_without_it_reads_as_before():
+    flagged = sign_payload(claims(browser_score=True), KEY)
+    plain = sign_payload(claims(), KEY)
+    assert read_payload(flagged).browser_score is True
+    assert verify(flagged).status is S.VALID and verify(flagged).claims.browser_score
+    assert read_payload(plain).browser_score is False
+    assert len(flagged) == len(plain)  # one bit of the flags byte, no more bytes
+    flags = base45_decode(flagged[len(PREFIX) :])[1]
+    assert flags & 0x02 and not base45_decode(plain[len(PREFIX) :])[1] & 0x02
+    # Removing the statement from a certificate breaks its signature.
+    cleared = reencode(flagged, lambda d: d[:1] + bytes([d[1] & ~0x02]) + d[2:])
+    assert verify(cleared).status is S.FORGED

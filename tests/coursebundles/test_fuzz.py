@@ -87,12 +87,16 @@ def signed(nodes, tmp_path, settings):
     return hub, container.meta, manifest, media
 
 
-@pytest.mark.django_db
-@settings(
+# Whole imports are slow: a few dozen signed bundles per property, fixtures shared by examples.
+SIGNED_EXAMPLES = settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+
+
+@pytest.mark.django_db
+@SIGNED_EXAMPLES
 @given(data=st.data())
 def test_a_signed_bundle_with_any_manifest_installs_or_is_refused_whole(
     signed, tmp_path, settings, data

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from courses.models import CourseIndexPage, CoursePage
-from modules.models import LessonPage, ModulePage, QuizPage
+from modules.models import LessonPage, ModulePage, QuizPage, ScormLessonPage
 from tests.conftest import build_course, translate
 
 
@@ -14,12 +14,14 @@ class TreeRules(WagtailPageTestCase):
     def test_tree_rules(self):
         self.assertAllowedSubpageTypes(CourseIndexPage, {CoursePage})
         self.assertAllowedSubpageTypes(CoursePage, {ModulePage, QuizPage})
-        self.assertAllowedSubpageTypes(ModulePage, {LessonPage, QuizPage})
+        self.assertAllowedSubpageTypes(ModulePage, {LessonPage, ScormLessonPage, QuizPage})
         self.assertAllowedSubpageTypes(LessonPage, set())
         self.assertAllowedSubpageTypes(QuizPage, set())
         self.assertAllowedParentPageTypes(CoursePage, {CourseIndexPage})
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})
         self.assertAllowedParentPageTypes(LessonPage, {ModulePage})
+        self.assertAllowedParentPageTypes(ScormLessonPage, {ModulePage})
+        self.assertAllowedSubpageTypes(ScormLessonPage, set())
         self.assertAllowedParentPageTypes(QuizPage, {ModulePage, CoursePage})
         self.assertAllowedParentPageTypes(CourseIndexPage, {Page})
 

@@ -17,9 +17,10 @@ from wagtail.images import get_image_model
 from courses.models import CertificateTemplate, CoursePage
 from demodata.contentfiles import CONTENT_DIR, courses_read
 from demodata.services import IMAGES_DIR, RECORDINGS_DIR
-from modules.models import LessonPage, QuizPage
+from modules.models import LessonPage, QuizPage, ScormLessonPage
 from officers.models import User
 from questionbank.models import Question
+from scormpackages.selectors import version_outline
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -94,6 +95,24 @@ def test_load_demo_builds_every_course_in_every_language_of_the_files():
         assert original.certificate_template is not None
     tip = CoursePage.objects.get(code="TIP-101", locale__language_code="en")
     assert tip.certificate_validity_months == 24
+    # WLC-101's first module, exported as SCORM 2004 by our exporter, plays in an optional
+    # module of its own: a newcomer sees the player; officers who finished the course did it.
+    wildlife = CoursePage.objects.get(code="WLC-101", locale__language_code="en")
+    review = ScormLessonPage.objects.descendant_of(wildlife).get()
+    assert review.live and review.title == "Review: Wildlife crime and CITES"
+    module = review.get_parent().specific
+    assert (module.title, module.required) == ("Interactive review", False)
+    version = review.package.current
+    assert version.scorm_version.startswith("2004") and version.file_count > 3
+    first = wildlife.get_children().first()
+    # Its lessons, then its quiz as an assessment SCO (ADR 0025).
+    assert [i["title"] for i in version_outline(version)["items"][1:]] == [
+        lesson.title for lesson in LessonPage.objects.child_of(first).live().order_by("path")
+    ] + [QuizPage.objects.child_of(first).live().get().title]
+    finished = User.objects.get(username="sokha")
+    assert finished.learner_records.filter(
+        kind="lesson_completed", lesson_key=review.translation_key
+    ).exists()
     thai = CertificateTemplate.objects.get(locale__language_code="th")
     assert thai.title == "ประกาศนียบัตรการสำเร็จหลักสูตร"
 

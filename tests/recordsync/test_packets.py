@@ -239,7 +239,8 @@ def test_records_of_another_origin_are_refused_whole(network, people, graded_cou
     table = by_name()["learner_record"]
     rows = rows_for(table, where=Q(), lacking=None)
     aranya = network.ids["aranya"]
-    plain, _held = chunk_data(table=table, origin=aranya, rows=rows[aranya])[0]
+    assert rows[aranya.hex], "the forged chunk carries Aranyaprathet's real rows"
+    plain, _held = chunk_data(table=table, origin=aranya, rows=rows[aranya.hex])[0]
     forged = seal(plain, to=trusted_key(network.ids["hub"]))
     sha = hashlib.sha256(forged).hexdigest()
     meta["chunks"].append(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import re
-import subprocess
-import zipfile
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
@@ -14,8 +13,9 @@ import pytest
 from django.core.management import ManagementUtility, call_command
 
 from scormexport.manifest import SCORM12, SCORM2004, Module, Package, Sco, manifest_xml
+from tests.conftest import publish
 
-from .conftest import GOLF_12, THAI_TEXT, XSD_2004, package_files
+from .conftest import THAI_TEXT, XSD_2004, export_refused, package_files, validated
 
 
 class Urls(HTMLParser):
@@ -46,41 +46,6 @@ def export(tmp_path: Path, *args: str) -> tuple[Path, str]:
     stdout = StringIO()
     call_command("scorm_export", "exp-101", *args, "-o", str(out), stdout=stdout)
     return out, stdout.getvalue()
-
-
-def validated(manifest: bytes, folder: Path, schema: Path) -> str:
-    """``manifest`` as text, after ``xmllint --noout --schema`` accepted it (run in the
-    schema's folder, as the schemas import each other by relative path)."""
-    path = folder / "imsmanifest.xml"
-    path.write_bytes(manifest)
-    result = subprocess.run(
-        ["xmllint", "--noout", "--schema", schema.name, str(path)],
-        cwd=schema.parent,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    return path.read_text()
-
-
-@pytest.fixture
-def schema_12(tmp_path) -> Path:
-    """The 1.2 schemas are not in the corpus's xsd folder; Golf's 1.2 packages carry them."""
-    schemas = tmp_path / "xsd12"
-    with zipfile.ZipFile(GOLF_12) as golf:
-        for name in golf.namelist():
-            if name.endswith(".xsd"):
-                golf.extract(name, schemas)
-    (schemas / "all.xsd").write_text(
-        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t">'
-        '<xs:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" '
-        'schemaLocation="imscp_rootv1p1p2.xsd"/>'
-        '<xs:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" '
-        'schemaLocation="adlcp_rootv1p2.xsd"/>'
-        '<xs:import namespace="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1" '
-        'schemaLocation="imsmd_rootv1p2p1.xsd"/></xs:schema>'
-    )
-    return schemas / "all.xsd"
 
 
 def test_2004_manifest_validates_against_the_4th_edition_schemas(rich, tmp_path):
@@ -118,8 +83,10 @@ def test_every_lesson_page_and_every_file_it_names_is_in_the_package(rich, tmp_p
     files = package_files(out)
     lessons = [name for name in files if name.startswith("lessons/")]
     assert len(lessons) == len(rich.tree.lessons)
+    quizzes = [name for name in files if name.startswith("quizzes/")]
+    assert len(quizzes) == 1  # the first module's quiz (the second one has no questions)
     seen = set()
-    for name in lessons:
+    for name in lessons + quizzes:
         html = files[name].decode()
         for url in urls_of(html):
             if url.startswith("#"):
@@ -197,3 +164,15 @@ def test_a_missing_media_file_refuses_the_export_and_keeps_the_old_package(rich,
     assert "documents/handout.pdf" in capsys.readouterr().err
     assert out.read_bytes() == b"the package exported last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["course.zip", "media"]
+
+
+def test_a_quiz_that_cannot_be_drawn_refuses_the_export(rich, tmp_path, capsys):
+    quiz = rich.tree.quizzes[0]
+    draws = [b for b in quiz.questions.get_prep_value() if b["type"] == "random_draw"]
+    draws[0]["value"]["count"] = 9
+    quiz.questions = json.dumps(draws)
+    publish(quiz)
+    out = tmp_path / "course.zip"
+    said = export_refused(capsys, "exp-101", "--format", "scorm12", "-o", str(out))
+    assert "Quiz 1: The quiz asks for 9 questions from “Indicators”, which has only 3." in said
+    assert not out.exists()

@@ -4,63 +4,19 @@ lesson, as an LMS does; real Chromium runs our runtime script against it."""
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 import zipfile
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from .conftest import THAI_TEXT
+from .conftest import HARNESS, THAI_TEXT
 
 # Playwright's sync API runs an event loop in this thread; the export is done before it starts.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-
-# The LMS side: SCORM 1.2's `API` and SCORM 2004's `API_1484_11`, each recording its calls.
-HARNESS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
-<script>
-window.calls = [];
-var values = {};
-function method(name, result) {
-  return function (key, value) {
-    window.calls.push(name + (key ? " " + key : "") + (value !== undefined ? " = " + value : ""));
-    if (value !== undefined) { values[key] = value; }
-    return result === "get" ? (values[key] || "") : "true";
-  };
-}
-window.API_1484_11 = {Initialize: method("Initialize"), Terminate: method("Terminate"),
-  GetValue: method("GetValue", "get"), SetValue: method("SetValue"), Commit: method("Commit"),
-  GetLastError: function () { return "0"; }};
-window.API = {LMSInitialize: method("LMSInitialize"), LMSFinish: method("LMSFinish"),
-  LMSGetValue: method("LMSGetValue", "get"), LMSSetValue: method("LMSSetValue"),
-  LMSCommit: method("LMSCommit"), LMSGetLastError: function () { return "0"; }};
-</script></head><body><iframe id="sco" title="lesson" src="LAUNCH" width="900" height="700">
-</iframe></body></html>"""
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@pytest.fixture
-def served(tmp_path) -> Iterator[tuple[Path, str]]:
-    root = tmp_path / "lms"
-    root.mkdir()
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.browser

@@ -259,17 +259,20 @@ def test_what_a_crash_left_is_removed_by_the_next_import(store, tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_new_version_keeps_the_package_and_drops_files_nothing_uses(store):
+def test_a_new_version_keeps_the_package_and_drops_files_nothing_uses(
+    store, django_capture_on_commit_callbacks
+):
     status, out, _err = scorm_import(str(CORPUS / "moodle-golf/singlesco_scorm12.zip"))
     assert status == 0
     package = ScormPackage.objects.get()
     first = package.current
     old = set(first.files.values_list("sha256", flat=True))
-    status, out, err = scorm_import(
-        str(CORPUS / "golf/ContentPackagingSingleSCO_SCORM12.zip"),
-        "--replace",
-        str(package.pk),
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # files go once the rows committed
+        status, out, err = scorm_import(
+            str(CORPUS / "golf/ContentPackagingSingleSCO_SCORM12.zip"),
+            "--replace",
+            str(package.pk),
+        )
     assert (status, err) == (0, "")
     assert f"package {package.pk}, version 2." in out
     package.refresh_from_db()

@@ -45,6 +45,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(
             f"{course.code}: {result.fmt} package in {result.language} written to "
-            f"{result.path} ({result.lessons} lessons, {result.files} files, "
+            f"{result.path} ({result.lessons} lessons, {result.quizzes} "
+            f"{'quiz' if result.quizzes == 1 else 'quizzes'}, "
+            f"{result.files} files, "
             f"{result.size / 1e6:.2f} MB)."
         )

@@ -1,0 +1,54 @@
+/* The platform page of a SCORM lesson (ADR 0028). The table of contents and previous/next are
+ * links (the server decides what sequencing allows); this script hears the launch document on
+ * the content origin by postMessage — only messages whose origin is exactly the content origin,
+ * from the frame, about the part now playing — shows the status the content reports and follows
+ * the content's own navigation requests (continue, previous, choice). */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("scorm-player-data").textContent);
+  var frame = document.getElementById("scorm-frame");
+  var message = document.getElementById("scorm-message");
+
+  function setStatus(identifier, status) {
+    var label = document.querySelector('[data-status-for="' + CSS.escape(identifier) + '"]');
+    if (!label || !status) {
+      return;
+    }
+    var key = status.success === "passed" || status.success === "failed" ? status.success : status.completion;
+    if (Object.prototype.hasOwnProperty.call(data.labels, key) && key !== "ended") {
+      label.textContent = data.labels[key];
+    }
+  }
+
+  function navigate(request, target) {
+    var link = "";
+    if (request === "continue") {
+      link = data.next;
+    } else if (request === "previous") {
+      link = data.previous;
+    } else if (request === "choice") {
+      link = data.links[target] || "";
+    }
+    if (link) {
+      window.location.assign(link);
+    } else {
+      message.textContent = data.labels.ended;
+    }
+  }
+
+  window.addEventListener("message", function (event) {
+    if (event.origin !== data.content_origin || event.source !== frame.contentWindow) {
+      return;
+    }
+    var said = event.data;
+    if (!said || said.source !== "scorm-runtime" || said.sco !== data.part) {
+      return;
+    }
+    if (said.type === "status") {
+      setStatus(said.sco, said.status);
+    } else if (said.type === "navigate") {
+      navigate(said.request, said.target);
+    }
+  });
+})();

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from courses.models import CertificateTemplate, CoursePage
+from elearning.paging import matching
 from learning.models import LearnerRecord, RecordKind
 from modules.models import QuizPage
 from nodes.selectors import trusted_keys
@@ -88,6 +89,27 @@ def certificates_visible_to(
         Certificate.objects.filter(holder__in=officers_visible_to(viewer=viewer)).select_related(
             "holder", "holder__post", "revocation"
         )
+    )
+
+
+def certificates_matching(
+    certificates: QuerySet[WithAnnotations[Certificate, CertificateDates]], search: str
+) -> QuerySet[WithAnnotations[Certificate, CertificateDates]]:
+    """``certificates`` whose code, holder's name (in their own script or in Latin letters),
+    service number, user name, border post or course code contains every word of ``search``
+    (case aside); all of them for an empty search."""
+    return matching(
+        certificates,
+        search,
+        (
+            "code",
+            "holder_native",
+            "holder_latin",
+            "holder__service_number",
+            "holder__username",
+            "holder__post__name",
+            "course_code",
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 from courses.selectors import courses_original
+from elearning.paging import listing
 from elearning.ratelimits import rate_limit_reached, rate_limited, too_many_requests
 from elearning.uploads import upload_limit, upload_refused
 from officers.permissions import coordinator_required
@@ -140,13 +141,36 @@ class IssueForm(forms.Form):
         self.fields["course"].queryset = courses_original()
 
 
+class CertificateSearchForm(forms.Form):
+    q = forms.CharField(
+        label=gettext_lazy("Search"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy(
+            "Code, name (in any script), service number, border post or course code."
+        ),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
 @coordinator_required
 def coordinator_list(request):
-    certificates = selectors.certificates_visible_to(viewer=request.user).order_by("-recorded_at")
+    """The certificates of the officers in scope, newest first, searchable, a page at a time."""
+    form = CertificateSearchForm(request.GET)
+    search = form.cleaned_data["q"] if form.is_valid() else ""
+    certificates = selectors.certificates_matching(
+        selectors.certificates_visible_to(viewer=request.user), search
+    ).order_by("-recorded_at", "-pk")
+    shown = listing(rows=certificates, number=request.GET.get("page"), params=request.GET)
     return render(
         request,
         "certificates/coordinator_list.html",
-        {"certificates": certificates[:500], "revoke_form": RevokeForm()},
+        {
+            "certificates": shown.page.object_list,
+            "listing": shown,
+            "form": form,
+            "revoke_form": RevokeForm(),
+        },
     )
 
 

@@ -16,6 +16,13 @@ class ProgressFilterForm(forms.Form):
         required=False,
         empty_label=_("All posts in my scope"),
     )
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Name (in any script), service number, user name or border post."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, courses, posts, **kwargs):
         super().__init__(*args, **kwargs)

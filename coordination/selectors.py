@@ -11,10 +11,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from courses.models import CoursePage
-from learning.rules import Progress, Status
+from elearning.paging import matching
+from learning.models import LearnerRecord, RecordKind
+from learning.rules import Progress
 from learning.selectors import outline_modules, progress_from_facts, record_facts_by_learner
 from modules.selectors import course_outline
 from officers.models import BorderPost, User
@@ -22,10 +24,36 @@ from officers.selectors import officers_visible_to
 from quizzes.selectors import passed_quiz_keys_by_learner
 
 
-def officers_in_scope(*, viewer: User, post: BorderPost | None = None) -> QuerySet[User]:
-    """The officers ``viewer`` may follow, at ``post`` only when one is given."""
+def officers_in_scope(
+    *, viewer: User, post: BorderPost | None = None, search: str = ""
+) -> QuerySet[User]:
+    """The officers ``viewer`` may follow, at ``post`` only when one is given, matching
+    ``search`` when one is given (``officers_matching``), in the progress table's order: by
+    post, then Latin name."""
     officers = officers_visible_to(viewer=viewer)
-    return officers.filter(post=post) if post is not None else officers
+    if post is not None:
+        officers = officers.filter(post=post)
+    return officers_matching(officers, search).order_by(
+        "post__name", "full_name_latin", "username", "pk"
+    )
+
+
+def officers_matching(officers: QuerySet[User], search: str) -> QuerySet[User]:
+    """``officers`` whose name (in their own script or in Latin letters), user name, service
+    number or border post contains every word of ``search`` (case aside); all of them for an
+    empty search."""
+    return matching(
+        officers,
+        search,
+        (
+            "full_name_native",
+            "full_name_latin",
+            "username",
+            "service_number",
+            "post__name",
+            "post__code",
+        ),
+    )
 
 
 def officer_in_scope(*, viewer: User, officer_uuid: uuid.UUID) -> User | None:
@@ -40,14 +68,17 @@ class OfficerProgressRow:
     progress: Progress
 
 
-def progress_table(*, officers: QuerySet[User], course: CoursePage) -> list[OfficerProgressRow]:
-    """Progress in ``course`` for each of ``officers`` (already scoped by the caller).
+def progress_table(
+    *, officers: QuerySet[User] | list[User], course: CoursePage
+) -> list[OfficerProgressRow]:
+    """Progress in ``course`` for each of ``officers`` (already scoped, and ordered or paged, by
+    the caller), in their order.
 
     Two queries for the course outline and one for all records, whatever the number of officers.
     """
     outline = course_outline(course=course)
     modules = outline_modules(outline)
-    officer_list = list(officers.order_by("post__name", "full_name_latin", "username"))
+    officer_list = list(officers)
     learner_ids = [o.pk for o in officer_list]
     facts = record_facts_by_learner(learner_ids=learner_ids, course_key=outline.key)
     passed = passed_quiz_keys_by_learner(learner_ids=learner_ids, quizzes=outline.quizzes)
@@ -72,11 +103,25 @@ class TableSummary:
     completed: int
 
 
-def progress_summary(rows: list[OfficerProgressRow]) -> TableSummary:
-    statuses = [row.progress.status for row in rows]
-    return TableSummary(
-        officers=len(rows),
-        enrolled=sum(status != Status.NOT_ENROLLED for status in statuses),
-        in_progress=statuses.count(Status.IN_PROGRESS),
-        completed=statuses.count(Status.COMPLETED),
+def progress_summary(*, officers: QuerySet[User], course: CoursePage) -> TableSummary:
+    """How many of ``officers`` are enrolled in ``course``, have begun it and have completed it,
+    counted in the database (one query, however many officers): completed is a course-completion
+    record, begun (in progress) a lesson opened or completed by an enrolled officer who has not
+    completed it."""
+    records = LearnerRecord.objects.filter(
+        learner=OuterRef("pk"), course_key=course.translation_key
     )
+    counted = officers.order_by().annotate(
+        is_enrolled=Exists(records.filter(kind=RecordKind.ENROLLED)),
+        has_completed=Exists(records.filter(kind=RecordKind.COURSE_COMPLETED)),
+        has_begun=Exists(
+            records.filter(kind__in=[RecordKind.LESSON_OPENED, RecordKind.LESSON_COMPLETED])
+        ),
+    )
+    totals = counted.aggregate(
+        officers=Count("pk"),
+        enrolled=Count("pk", filter=Q(is_enrolled=True)),
+        completed=Count("pk", filter=Q(is_enrolled=True, has_completed=True)),
+        in_progress=Count("pk", filter=Q(is_enrolled=True, has_completed=False, has_begun=True)),
+    )
+    return TableSummary(**totals)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.selectors import course_by_key, courses_original
+from elearning.paging import listing
 from learning import selectors as learning_selectors
 from learning import services as learning_services
 from officers.models import User
@@ -23,21 +24,27 @@ from .forms import EnrolForm, PasswordResetForm, ProgressFilterForm
 
 @coordinator_required
 def progress(request):
-    """Officers in scope by course: status, progress and last activity, filterable by post."""
+    """Officers in scope by course: status, progress and last activity, filterable by post and
+    searchable, a page at a time."""
     courses = courses_original()
     posts = posts_visible_to(viewer=request.user)
     data = request.GET.copy()
     if "course" not in data and courses:
         data["course"] = str(courses[0].pk)
     form = ProgressFilterForm(data, courses=courses, posts=posts)
-    rows = []
+    context: dict = {"form": form, "rows": [], "summary": None, "listing": None}
     if form.is_valid():
-        officers = selectors.officers_in_scope(viewer=request.user, post=form.cleaned_data["post"])
-        rows = selectors.progress_table(officers=officers, course=form.cleaned_data["course"])
-    summary = selectors.progress_summary(rows)
-    return render(
-        request, "coordination/progress.html", {"form": form, "rows": rows, "summary": summary}
-    )
+        course = form.cleaned_data["course"]
+        officers = selectors.officers_in_scope(
+            viewer=request.user, post=form.cleaned_data["post"], search=form.cleaned_data["q"]
+        )
+        shown = listing(rows=officers, number=request.GET.get("page"), params=request.GET)
+        context.update(
+            rows=selectors.progress_table(officers=shown.page.object_list, course=course),
+            summary=selectors.progress_summary(officers=officers, course=course),
+            listing=shown,
+        )
+    return render(request, "coordination/progress.html", context)
 
 
 def _officer_in_scope(request: HttpRequest, officer_uuid: uuid.UUID) -> User:

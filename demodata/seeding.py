@@ -494,6 +494,16 @@ def record_counts() -> dict[str, int]:
     return {label: model.objects.count() for label, model in RECORD_TABLES}
 
 
+def record_counts_lines(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    """The table a seeding command prints: per table, the rows made now and on this node."""
+    lines = [f"  {'table':<26} {'made now':>10} {'on this node':>13}"]
+    for label, count in after.items():
+        lines.append(f"  {label:<26} {count - before[label]:>10} {count:>13}")
+    total_before, total_after = sum(before.values()), sum(after.values())
+    lines.append(f"  {'all records':<26} {total_after - total_before:>10} {total_after:>13}")
+    return lines
+
+
 def officer_record_count(officer: User) -> int:
     """The records ``officer``'s activity left, in every table."""
     return (

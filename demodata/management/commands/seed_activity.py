@@ -7,7 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from demodata.seeding import SeedingError, activity_seed, record_counts
+from demodata.seeding import SeedingError, activity_seed, record_counts, record_counts_lines
 from demodata.services import DEMO_PASSWORD
 from elearning.progress import progress_printer
 
@@ -69,10 +69,5 @@ class Command(BaseCommand):
             f"{made} officer(s) registered, {made_records} record(s) made in {seconds:.1f} s "
             f"({made_records / max(seconds, 1e-9):.0f} records/s)."
         )
-        self.stdout.write(f"  {'table':<26} {'made now':>10} {'on this node':>13}")
-        for label, count in after.items():
-            self.stdout.write(f"  {label:<26} {count - before[label]:>10} {count:>13}")
-        total_before, total_after = sum(before.values()), sum(after.values())
-        self.stdout.write(
-            f"  {'all records':<26} {total_after - total_before:>10} {total_after:>13}"
-        )
+        for line in record_counts_lines(before, after):
+            self.stdout.write(line)

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from certificates.models import Certificate
 from certificates.printing import printed
 from certificates.rendering import RenderError, render_pdf
+from certificates.selectors import with_dates
 from courses.models import CoursePage
 from elearning.progress import progress_printer
 from officers.models import BorderPost
@@ -28,9 +29,11 @@ class Command(BaseCommand):
         ).first()
         if course is None:
             raise CommandError(f"No course with the code {options['course']}.")
-        certificates = Certificate.objects.filter(
-            course_key=course.translation_key, revocation__isnull=True
-        ).select_related("holder")
+        certificates = with_dates(
+            Certificate.objects.filter(
+                course_key=course.translation_key, revocation__isnull=True
+            ).select_related("holder")
+        )
         if options["post"]:
             post = BorderPost.objects.filter(code=options["post"]).first()
             if post is None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.db.models import Count, F, Max, Q, Sum, Window
+from django.db.models.functions import FirstValue
 from wagtail.models import Locale
 
 from courses.models import CoursePage
@@ -97,6 +99,31 @@ def graded_attempts(*, quiz_key: uuid.UUID, with_questions: bool = True):
     ]
 
 
+def summaries(quiz_keys: Iterable[uuid.UUID]) -> dict[uuid.UUID, stats.QuizSummary]:
+    """Each quiz's attempts, officers, mean grade and pass rate, counted in the database (one
+    query, whatever the number of submissions); a quiz without graded attempts has no key."""
+    totals = (
+        QuizSubmission.objects.filter(attempt__quiz_key__in=list(quiz_keys))
+        .values("attempt__quiz_key")
+        .annotate(
+            attempts=Count("pk"),
+            officers=Count("attempt__learner", distinct=True),
+            percent_total=Sum("percent"),
+            passed=Count("pk", filter=Q(passed=True)),
+        )
+        .order_by()
+    )
+    return {
+        row["attempt__quiz_key"]: stats.quiz_summary_of_totals(
+            attempts=row["attempts"],
+            officers=row["officers"],
+            percent_total=_fraction(row["percent_total"]),
+            passed=row["passed"],
+        )
+        for row in totals
+    }
+
+
 def _course_of(page, courses: list[CoursePage]) -> CoursePage | None:
     return next((c for c in courses if page.path.startswith(c.path)), None)
 
@@ -130,14 +157,13 @@ def quiz_overview() -> QuizOverview:
     locale = Locale.get_default()
     quizzes = list(QuizPage.objects.live().filter(locale=locale).order_by("path"))
     courses = list(CoursePage.objects.filter(locale=locale).order_by("path"))
-    by_key: dict[uuid.UUID, list[stats.GradedAttempt]] = {q.translation_key: [] for q in quizzes}
-    for submission in _submissions(by_key, with_questions=False):
-        by_key[submission.attempt.quiz_key].append(_graded(submission, with_questions=False))
+    counted = summaries(q.translation_key for q in quizzes)
+    none = stats.quiz_summary([])
     rows = tuple(
         QuizRow(
             quiz=q,
             course=_course_of(q, courses),
-            summary=stats.quiz_summary(by_key[q.translation_key]),
+            summary=counted.get(q.translation_key, none),
         )
         for q in quizzes
     )
@@ -221,16 +247,67 @@ def _course_test(course: CoursePage, kind: str) -> QuizPage | None:
     )
 
 
+def _first_grades(quiz_key: uuid.UUID) -> list[stats.GradedAttempt]:
+    """Each officer's first graded attempt at the quiz (by start time, then attempt id), picked
+    in the database: one row per officer, whatever the number of attempts."""
+    attempts = QuizSubmission.objects.filter(attempt__quiz_key=quiz_key)
+    first = {
+        "partition_by": [F("attempt__learner")],
+        "order_by": [F("attempt__recorded_at").asc(), F("attempt__id").asc()],
+    }
+    rows = (
+        attempts.annotate(
+            first_percent=Window(FirstValue("percent"), **first),
+            first_id=Window(FirstValue("attempt__id"), **first),
+            first_at=Window(FirstValue("attempt__recorded_at"), **first),
+        )
+        .values_list("attempt__learner", "first_id", "first_at", "first_percent")
+        .distinct()
+    )
+    return [
+        stats.GradedAttempt(
+            attempt_id=str(attempt_id),
+            learner_id=learner_id,
+            started_at=started_at,
+            percent=_fraction(percent),
+            passed=False,
+        )
+        for learner_id, attempt_id, started_at, percent in rows
+    ]
+
+
+def _best_grades(quiz_key: uuid.UUID) -> list[stats.GradedAttempt]:
+    """Each officer's best grade at the quiz, counted in the database: one row per officer."""
+    rows = (
+        QuizSubmission.objects.filter(attempt__quiz_key=quiz_key)
+        .values("attempt__learner")
+        .annotate(best=Max("percent"), at=Max("attempt__recorded_at"))
+        .order_by()
+    )
+    return [
+        stats.GradedAttempt(
+            attempt_id="",
+            learner_id=row["attempt__learner"],
+            started_at=row["at"],
+            percent=_fraction(row["best"]),
+            passed=False,
+        )
+        for row in rows
+    ]
+
+
 def course_gain_report(*, course: CoursePage) -> GainReport:
     """Knowledge gain for ``course``: its live pre-test and post-test (the first of each in page
     order), every officer's first pre-test grade and best post-test grade
     (``statistics.knowledge_gain`` states the rule) and the averages by post, agency and
-    country. Grades from every language count."""
+    country. Grades from every language count. The first and the best grade are picked in the
+    database (one row per officer, not one per attempt); ``knowledge_gain`` then sees one
+    attempt per officer and test, which gives the same figures."""
     pre, post = _course_test(course, TestKind.PRE), _course_test(course, TestKind.POST)
     if pre is None or post is None:
         return GainReport(course=course, pre=pre, post=post, gain=None)
-    pre_attempts = graded_attempts(quiz_key=pre.translation_key, with_questions=False)
-    post_attempts = graded_attempts(quiz_key=post.translation_key, with_questions=False)
+    pre_attempts = _first_grades(pre.translation_key)
+    post_attempts = _best_grades(post.translation_key)
     ids = {a.learner_id for a in pre_attempts} | {a.learner_id for a in post_attempts}
     gain = stats.knowledge_gain(officers=_officers(ids), pre=pre_attempts, post=post_attempts)
     return GainReport(course=course, pre=pre, post=post, gain=gain)

@@ -176,6 +176,19 @@ def quiz_summary(attempts: Iterable[GradedAttempt]) -> QuizSummary:
     )
 
 
+def quiz_summary_of_totals(
+    *, attempts: int, officers: int, percent_total: Fraction | Decimal | int, passed: int
+) -> QuizSummary:
+    """``quiz_summary`` from totals the database counted: graded attempts, distinct officers,
+    the sum of the attempts' grades (percent) and how many passed. The same figures."""
+    return QuizSummary(
+        attempts=attempts,
+        officers=officers,
+        mean_percent=Fraction(percent_total) / attempts if attempts else None,
+        pass_rate=_share(passed, attempts),
+    )
+
+
 # --- Per question ------------------------------------------------------------------------------
 
 

@@ -1,0 +1,88 @@
+"""Quiz summaries and knowledge gain counted in the database give the very figures the
+statistics computed from every submission loaded into Python (the way they were computed
+before), on attempts taken through the services: retakes, failures and officers who took only
+one of the two tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from officers.services import officer_create
+from quizzes import reports
+from quizzes import statistics as stats
+from tests.conftest import PASSWORD
+from tests.quizzes.conftest import build_quiz
+from tests.quizzes.test_reports import course_test, enrol, take
+
+# For each officer: (answers at the pre-test, in order), (answers at the post-test, in order).
+# "right" answers everything right, "wrong" nothing, "single" gets the single choice wrong.
+PLAN = {
+    "o1": (["wrong", "right"], ["right", "wrong"]),
+    "o2": (["single"], ["single", "right"]),
+    "o3": (["right"], []),
+    "o4": ([], ["wrong"]),
+    "o5": (["wrong", "wrong", "single"], ["wrong", "single", "wrong"]),
+    "o6": (["single", "right"], ["right"]),
+}
+
+
+def answers(kind: str) -> dict:
+    return {"right": {}, "wrong": {"right": False}, "single": {"wrong": {"single"}}}[kind]
+
+
+@pytest.fixture
+def tested_course(course_tree, posts):
+    pre = course_test(course_tree.course, "pre")
+    post = course_test(course_tree.course, "post", with_bank=False)
+    officers = {}
+    for n, (name, (pre_plan, post_plan)) in enumerate(sorted(PLAN.items())):
+        officer = officer_create(
+            username=name,
+            password=PASSWORD,
+            full_name_latin=f"Officer {name}",
+            post=posts[("th", "kh", "la")[n % 3]],
+        )
+        officers[name] = officer
+        enrol(course_tree.course, officer)
+        for kind in pre_plan:
+            take(officer, pre, **answers(kind))
+        for kind in post_plan:
+            take(officer, post, **answers(kind))
+    module_quiz = build_quiz(course_tree.quizzes[0])
+    for name in ("o1", "o2", "o5"):
+        take(officers[name], module_quiz, **answers("single"))
+    take(officers["o5"], module_quiz, right=False)
+    return {"course": course_tree.course, "pre": pre, "post": post, "quiz": module_quiz}
+
+
+def loaded_summary(quiz) -> stats.QuizSummary:
+    """The summary the old way: every submission loaded, the arithmetic in Python."""
+    return stats.quiz_summary(
+        reports.graded_attempts(quiz_key=quiz.translation_key, with_questions=False)
+    )
+
+
+def test_quiz_summaries_counted_in_the_database_equal_the_loaded_ones(tested_course):
+    quizzes = [tested_course[k] for k in ("pre", "post", "quiz")]
+    counted = reports.summaries(q.translation_key for q in quizzes)
+    for quiz in quizzes:
+        old = loaded_summary(quiz)
+        assert old.attempts > 1
+        assert counted[quiz.translation_key] == old
+    overview = {row.quiz.pk: row.summary for row in reports.quiz_overview().quizzes}
+    assert all(overview[q.pk] == loaded_summary(q) for q in quizzes)
+
+
+def test_knowledge_gain_picked_in_the_database_equals_the_loaded_one(tested_course):
+    pre, post = tested_course["pre"], tested_course["post"]
+    old_pre = reports.graded_attempts(quiz_key=pre.translation_key, with_questions=False)
+    old_post = reports.graded_attempts(quiz_key=post.translation_key, with_questions=False)
+    ids = {a.learner_id for a in old_pre} | {a.learner_id for a in old_post}
+    old = stats.knowledge_gain(officers=reports._officers(ids), pre=old_pre, post=old_post)
+
+    new = reports.course_gain_report(course=tested_course["course"]).gain
+    assert new == old
+    assert len(new.officers) == 6 and new.overall.officers == 4
+    by_name = {row.officer.username: row for row in new.officers}
+    assert by_name["o1"].pre == 0 and by_name["o1"].post == 100  # first pre, best post
+    assert by_name["o3"].gain is None and by_name["o4"].gain is None

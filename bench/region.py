@@ -1,0 +1,197 @@
+"""Benchmark a hub that holds a region: seed it with ``seed_region`` (timed), then, as a country
+coordinator over real HTTP against gunicorn, the progress table and the certificate list (first
+page, a later page, a search in Thai and in Latin letters), p50/p95 beside the 300 ms budget;
+and hub import throughput: a post's USB packet (made by ``seed_activity`` at a real post node)
+imported at the seeded hub, records/s beside the 10,000 records/s budget.
+
+Two throw-away nodes made as ``bench/sync.py`` makes them (SQLite files in a temporary folder,
+production settings): the hub with the demo courses and the post enrolled with it. Every step is
+a real ``manage.py`` command in its own process; the import's time has Django's start-up
+(``manage.py check``, timed apart) taken off. Run it from the repository root:
+
+    .venv/bin/python bench/region.py [--posts 200] [--officers 20000] [--records 1000000]
+                                     [--packet-records 100000] [--requests 40]
+
+The full region takes SQLite a while; smaller figures (``--posts 40 --officers 4000 --records
+150000 --packet-records 5000``) give a first reading. Nothing leaves this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+from _server import DEMO_PASSWORD, SetupError, free_port
+from sync import POST_CODE, node_server, progress, report_machine, setup, sync_by_usb
+
+PAGE_BUDGET_MS = 300.0
+IMPORT_BUDGET_PER_S = 10_000.0
+COORDINATOR = "coord.th"  # seed_region's Thai coordinator: a country's 25 posts of 200
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=200, help="posts in the region (200)")
+    parser.add_argument("--officers", type=int, default=20_000, help="officers (20000)")
+    parser.add_argument("--records", type=int, default=1_000_000, help="records (1000000)")
+    parser.add_argument(
+        "--packet-records", type=int, default=100_000, help="records in the post's packet"
+    )
+    parser.add_argument("--requests", type=int, default=40, help="timed requests per page (40)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    return parser.parse_args(argv)
+
+
+def pages(client) -> list[tuple[str, str]]:
+    """The pages to time; the later page of each list is its middle one (by the first page's
+    "Showing X-Y of Z")."""
+    thai = urllib.parse.quote("สมชาย")
+    middle = {}
+    for path in ("/coordinator/", "/coordinator/certificates/"):
+        found = re.search(r"Showing \d+\S\d+ of (\d+)", client.page(path))
+        middle[path] = max(1, -(-int(found.group(1)) // 50) // 2) if found else 1
+    return [
+        ("progress, first page", "/coordinator/"),
+        (
+            f"progress, page {middle['/coordinator/']}",
+            f"/coordinator/?page={middle['/coordinator/']}",
+        ),
+        ("progress, search (Thai)", f"/coordinator/?q={thai}"),
+        ("progress, search (Latin)", "/coordinator/?q=Somchai"),
+        ("certificates, first page", "/coordinator/certificates/"),
+        (
+            f"certificates, page {middle['/coordinator/certificates/']}",
+            f"/coordinator/certificates/?page={middle['/coordinator/certificates/']}",
+        ),
+        ("certificates, search", "/coordinator/certificates/?q=Somchai"),
+    ]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def time_pages(server, requests: int) -> list[dict]:
+    """Each page ``requests`` times in turn (after one untimed request), as the coordinator."""
+    client = server.client()
+    client.login(COORDINATOR, DEMO_PASSWORD)
+    results = []
+    for label, path in pages(client):
+        shown = client.page(path)
+        showing = next((line for line in shown.splitlines() if "Showing" in line), "").strip()
+        times = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            client.page(path)
+            times.append((time.perf_counter() - started) * 1000)
+        results.append(
+            {
+                "label": label,
+                "path": path,
+                "p50": statistics.median(times),
+                "p95": percentile(times, 95),
+                "showing": re.sub(r"<[^>]+>", "", showing)[:60],
+            }
+        )
+    return results
+
+
+def measure(args: argparse.Namespace, tmp: Path) -> dict:
+    load_before = os.getloadavg()
+    port = free_port()
+    hub, post, facts = setup(tmp, port)
+    progress(f"post: seed_activity --records {args.packet_records}")
+    post.manage(
+        "seed_activity", "--records", str(args.packet_records), "--post", POST_CODE, label="seed"
+    )
+    progress(f"hub: seed_region --posts {args.posts} --officers {args.officers}")
+    seeded = hub.manage(
+        "seed_region",
+        "--posts",
+        str(args.posts),
+        "--officers",
+        str(args.officers),
+        "--records",
+        str(args.records),
+        label="seed_region (hub)",
+    )
+    startup = statistics.median(hub.manage("check").seconds for _ in range(3))
+    post_id = post.holdings()["node"]
+    by_usb = sync_by_usb(post, hub, tmp, post_id)
+    progress("coordinator pages over HTTP")
+    with node_server(hub, free_port()) as server:
+        timed = time_pages(server, args.requests)
+        command = " ".join(server.command)
+    imported = sum(by_usb["hub_counts"].values())
+    return {
+        "seeded": seeded.stdout.strip(),
+        "seed_s": seeded.seconds,
+        "startup": startup,
+        "imported": imported,
+        "import_s": by_usb["import"].seconds - startup,
+        "packet_bytes": by_usb["packet_bytes"],
+        "pages": timed,
+        "server_command": command,
+        "load_average": (load_before, os.getloadavg()),
+        "timings": {**hub.timings, **post.timings},
+        **facts,
+    }
+
+
+def report(m: dict) -> bool:
+    print("\nA hub that holds a region")
+    print("\n  Seeding (seed_region at the hub):")
+    for line in m["seeded"].splitlines():
+        print(f"    {line}")
+    print(f"    wall time with Django's start-up: {m['seed_s']:.1f} s")
+    print("\n  Coordinator pages, as coord.th (a country coordinator), sequential requests:")
+    print(f"    {'page':<28} {'p50 ms':>8} {'p95 ms':>8} {'budget':>8} {'p95/budget':>10}")
+    ok = True
+    for page in m["pages"]:
+        ratio = page["p95"] / PAGE_BUDGET_MS
+        ok = ok and ratio < 1
+        print(
+            f"    {page['label']:<28} {page['p50']:>8.0f} {page['p95']:>8.0f} "
+            f"{PAGE_BUDGET_MS:>8.0f} {ratio:>10.2f}   {page['showing']}"
+        )
+    rate = m["imported"] / max(m["import_s"], 1e-9)
+    ok = ok and rate >= IMPORT_BUDGET_PER_S
+    print("\n  Hub import of a post's USB packet (sync_import, start-up taken off):")
+    print(
+        f"    {m['imported']} records ({m['packet_bytes'] / 1e6:.1f} MB) in {m['import_s']:.1f} s "
+        f"= {rate:,.0f} records/s; budget {IMPORT_BUDGET_PER_S:,.0f} records/s, "
+        f"ratio {rate / IMPORT_BUDGET_PER_S:.2f} (start-up {m['startup']:.1f} s)"
+    )
+    report_machine(m)
+    print(f"\n  {'within budget' if ok else 'OVER BUDGET'}")
+    print("BENCH-JSON " + json.dumps({"pages": m["pages"], "import_per_s": rate}))
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="elearning-bench-region-"))
+    try:
+        return 0 if report(measure(args, tmp)) else 1
+    except SetupError as error:
+        print(f"[bench] {error}", file=sys.stderr)
+        return 2
+    finally:
+        if args.keep:
+            progress(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -260,6 +260,10 @@ ELEARNING_OPERATOR_UPLOAD_MAX = int(env_str("ELEARNING_OPERATOR_UPLOAD_MAX", str
 ELEARNING_QR_PHOTO_MAX_BYTES = int(env_str("ELEARNING_QR_PHOTO_MAX_BYTES", str(15 * 1024**2)))
 ELEARNING_QR_PHOTO_MAX_PIXELS = int(env_str("ELEARNING_QR_PHOTO_MAX_PIXELS", "12000000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Behind nginx (the hub): media and SCORM package files are sent by nginx after the app has
+# checked access, with X-Accel-Redirect to PREFIX/media/... or PREFIX/scorm/... (internal
+# locations, deploy/nginx-hub.conf). Empty (a post, the tests): the app sends them itself.
+ELEARNING_MEDIA_ACCEL_PREFIX = env_str("ELEARNING_MEDIA_ACCEL_PREFIX", "")
 # Imported SCORM packages' files (ADR 0023): outside MEDIA_ROOT on purpose, so the platform's
 # /media/ never serves third-party HTML and scripts on its own origin.
 ELEARNING_SCORM_ROOT = Path(env_str("ELEARNING_SCORM_ROOT", str(DATA_DIR / "scorm")))

@@ -62,6 +62,9 @@ def bench_username(number: int) -> str:
 class BenchServer:
     workers: int = 2
     threads: int = 4
+    # A gunicorn configuration file (e.g. elearning/gunicorn_post.py): then it, not ``workers``
+    # and ``threads``, says how the server runs; only the address and logs are given here.
+    config: str = ""
     learners: int = 30
     port: int = field(default_factory=free_port)
     data_dir: Path | None = None
@@ -154,12 +157,12 @@ class BenchServer:
             "elearning.wsgi:application",
             "--bind",
             f"{HOST}:{self.port}",
-            "--workers",
-            str(self.workers),
-            "--threads",
-            str(self.threads),
-            "--timeout",
-            "60",
+            *(
+                ["--config", self.config]
+                if self.config
+                else ["--workers", str(self.workers), "--threads", str(self.threads)]
+            ),
+            *([] if self.config else ["--timeout", "60"]),
             "--log-level",
             "warning",
             "--error-logfile",
@@ -189,6 +192,12 @@ class BenchServer:
         if self._log is None or not self._log.exists():
             return ""
         return self._log.read_text(errors="replace")[-8000:]
+
+    @property
+    def pid(self) -> int:
+        """The gunicorn master's process id."""
+        assert self._process is not None, "the server is not running"
+        return self._process.pid
 
     def _stop(self) -> None:
         """SIGTERM gunicorn's own process group (it was started in a new session), then

@@ -16,10 +16,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _http import Client
+from _http import Client, HttpError
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -65,6 +66,8 @@ class BenchServer:
     # A gunicorn configuration file (e.g. elearning/gunicorn_post.py): then it, not ``workers``
     # and ``threads``, says how the server runs; only the address and logs are given here.
     config: str = ""
+    # Runs in gunicorn's process before it starts (e.g. joining a memory cgroup).
+    preexec: Callable[[], None] | None = None
     learners: int = 30
     port: int = field(default_factory=free_port)
     data_dir: Path | None = None
@@ -175,6 +178,7 @@ class BenchServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=self.preexec,
         )
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
@@ -211,3 +215,12 @@ class BenchServer:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=STOP_TIMEOUT_SECONDS)
+
+
+def run_bench(main: Callable[[], int]) -> None:
+    """Exit with ``main()``'s status; a failed setup or request is one line, not a traceback."""
+    try:
+        sys.exit(main())
+    except (SetupError, HttpError) as error:
+        print(f"[bench] failed: {error}", file=sys.stderr)
+        sys.exit(1)

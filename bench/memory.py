@@ -2,9 +2,10 @@
 
 Starts a throw-away production node (bench/_server.py) with the post's gunicorn configuration
 (elearning/gunicorn_post.py: the web worker and the task worker forked from one preloaded
-master), sums the proportional set size (PSS, /proc/PID/smaps_rollup) of every process of the
-node while idle, then moves them into a cgroup v1 memory group limited to 1 GB and loads the
-node with learners reading lessons (bench/_load.py). Prints errors (budget 0), the group's peak
+master) inside a cgroup v1 memory group limited to 1 GB (its processes start in it: all they
+ever hold is charged there), sums the proportional set size (PSS, /proc/PID/smaps_rollup) of
+every process of the node while idle, then loads it with learners reading lessons
+(bench/_load.py). Prints errors (budget 0), the group's peak
 usage (memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and PSS idle (budget
 150 MiB) and after the load. ``--separate-worker`` runs ``manage.py db_worker`` as a process of
 its own instead, for comparison; ``--config`` takes another gunicorn configuration.
@@ -26,10 +27,9 @@ import sys
 import time
 from pathlib import Path
 
-from _http import HttpError
 from _load import LoadResult
 from _procs import MIB, tree_pss
-from _server import DEMO_PASSWORD, ROOT, BenchServer, SetupError, bench_username
+from _server import DEMO_PASSWORD, ROOT, BenchServer, bench_username, run_bench
 from pages import discover_courses, measure_load, progress, report_load
 
 CGROUP_ROOT = Path("/sys/fs/cgroup/memory")
@@ -84,15 +84,10 @@ class MemoryGroup:
     def read(self, name: str) -> str:
         return (self.path / name).read_text()
 
-    def add(self, pids: list[int]) -> None:
-        """Move ``pids`` in. Pages they already hold stay charged where they were (this kernel
-        refuses memory.move_charge_at_immigrate), so the peak counts what the load adds, and the
-        idle PSS says what the processes held before."""
-        for pid in pids:
-            self._write("cgroup.procs", pid)
-
-    def reset_peak(self) -> None:
-        self._write("memory.max_usage_in_bytes", 0)
+    def join(self) -> None:
+        """Move the calling process in (``preexec_fn`` of the node's processes, which start
+        inside the group: everything they ever hold is charged to it)."""
+        self._write("cgroup.procs", os.getpid())
 
     def oom_kills(self) -> int:
         for line in self.read("memory.oom_control").splitlines():
@@ -110,6 +105,7 @@ def start_db_worker(server: BenchServer) -> subprocess.Popen:
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        preexec_fn=server.preexec,
     )
 
 
@@ -122,21 +118,15 @@ def describe(each: dict[int, int]) -> str:
     return ", ".join(f"{pid}: {size / MIB:.1f}" for pid, size in each.items())
 
 
-def load_in_group(server, roots, courses, args) -> tuple[LoadResult, dict[str, int]]:
-    if not os.access(CGROUP_ROOT, os.W_OK):
-        progress(f"{CGROUP_ROOT} is not writable: the load runs outside any memory limit")
-        return measure_load(server, courses, args, think=args.think), {}
-    with MemoryGroup(args.limit_mib * MIB) as group:
-        group.add([pid for pid in tree_pss(roots)])
-        group.reset_peak()
-        load = measure_load(server, courses, args, think=args.think)
-        figures = {
-            "peak": int(group.read("memory.max_usage_in_bytes")),
-            "failcnt": int(group.read("memory.failcnt")),
-            "oom_kills": group.oom_kills(),
-            "processes": len(group.read("cgroup.procs").split()),
-        }
-    return load, figures
+def group_figures(group: MemoryGroup | None) -> dict[str, int]:
+    if group is None:
+        return {}
+    return {
+        "peak": int(group.read("memory.max_usage_in_bytes")),
+        "failcnt": int(group.read("memory.failcnt")),
+        "oom_kills": group.oom_kills(),
+        "processes": len(group.read("cgroup.procs").split()),
+    }
 
 
 def report(args, idle, after, load: LoadResult, group: dict[str, int], server) -> None:
@@ -155,7 +145,8 @@ def report(args, idle, after, load: LoadResult, group: dict[str, int], server) -
         peak_ok = group["peak"] < args.limit_mib * MIB and not group["oom_kills"]
         print(
             f"  cgroup peak:     {group['peak'] / MIB:.1f} MiB of a {args.limit_mib} MiB limit "
-            f"(memory.max_usage_in_bytes; includes page cache)  {'OK' if peak_ok else 'OVER'}"
+            f"(memory.max_usage_in_bytes since start; page cache included)  "
+            f"{'OK' if peak_ok else 'OVER'}"
         )
         print(
             f"  cgroup:          {group['processes']} processes, failcnt {group['failcnt']}, "
@@ -172,26 +163,37 @@ def report(args, idle, after, load: LoadResult, group: dict[str, int], server) -
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    progress("setting up a fresh node (migrate, load_demo, collectstatic, learners)")
-    extra = {"ELEARNING_TASK_WORKER": "0"} if args.separate_worker else {}
-    with BenchServer(config=args.config, learners=args.users, extra_env=extra) as server:
+    with contextlib.ExitStack() as stack:
+        group = None
+        if os.access(CGROUP_ROOT, os.W_OK):
+            group = stack.enter_context(MemoryGroup(args.limit_mib * MIB))
+        else:
+            progress(f"{CGROUP_ROOT} is not writable: the node runs outside any memory limit")
+        progress("setting up a fresh node (migrate, load_demo, collectstatic, learners)")
+        extra = {"ELEARNING_TASK_WORKER": "0"} if args.separate_worker else {}
+        server = stack.enter_context(
+            BenchServer(
+                config=args.config,
+                learners=args.users,
+                extra_env=extra,
+                preexec=group.join if group else None,
+            )
+        )
         worker = start_db_worker(server) if args.separate_worker else None
-        try:
-            roots = [server.pid] + ([worker.pid] if worker else [])
-            discoverer = server.client()
-            discoverer.login(bench_username(1), DEMO_PASSWORD)
-            courses = discover_courses(discoverer)
-            discoverer.close()
-            time.sleep(SETTLE_SECONDS)
-            idle = node_pss(roots)
-            load, group = load_in_group(server, roots, courses, args)
-            time.sleep(SETTLE_SECONDS)
-            after = node_pss(roots)
-            report(args, idle, after, load, group, server)
-        finally:
-            if worker is not None:
-                worker.terminate()
-                worker.wait(timeout=30)
+        if worker is not None:
+            stack.callback(worker.wait, timeout=30)
+            stack.callback(worker.terminate)
+        roots = [server.pid] + ([worker.pid] if worker else [])
+        discoverer = server.client()
+        discoverer.login(bench_username(1), DEMO_PASSWORD)
+        courses = discover_courses(discoverer)
+        discoverer.close()
+        time.sleep(SETTLE_SECONDS)
+        idle = node_pss(roots)
+        load = measure_load(server, courses, args, think=args.think)
+        time.sleep(SETTLE_SECONDS)
+        after = node_pss(roots)
+        report(args, idle, after, load, group_figures(group), server)
         server_log = server.log().strip()
     if server_log:
         print(f"\n  gunicorn's error log:\n{server_log[-3000:]}")
@@ -199,8 +201,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except (SetupError, HttpError) as error:
-        print(f"[bench] failed: {error}", file=sys.stderr)
-        sys.exit(1)
+    run_bench(main)

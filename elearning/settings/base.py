@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "scormplayer.middleware.ContentOriginMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # At its memory limit a node answers 503 before any view runs (elearning.memoryguard).
+    "elearning.memoryguard.MemoryGuardMiddleware",
     # Pages compress to a quarter, which counts on a 400 kbit/s link.
     "elearning.middleware.PageGZipMiddleware",
     "elearning.middleware.ContentSecurityPolicyMiddleware",
@@ -264,6 +266,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # checked access, with X-Accel-Redirect to PREFIX/media/... or PREFIX/scorm/... (internal
 # locations, deploy/nginx-hub.conf). Empty (a post, the tests): the app sends them itself.
 ELEARNING_MEDIA_ACCEL_PREFIX = env_str("ELEARNING_MEDIA_ACCEL_PREFIX", "")
+# Inside a memory limit (cgroup), new requests are refused (503, Retry-After) once the node's
+# processes hold this fraction of it (0: never). The cgroup folder is found from
+# /proc/self/cgroup unless ELEARNING_MEMORY_CGROUP names it.
+ELEARNING_MEMORY_REFUSE_AT = float(env_str("ELEARNING_MEMORY_REFUSE_AT", "0.9"))
+ELEARNING_MEMORY_CGROUP = env_str("ELEARNING_MEMORY_CGROUP", "")
 # Imported SCORM packages' files (ADR 0023): outside MEDIA_ROOT on purpose, so the platform's
 # /media/ never serves third-party HTML and scripts on its own origin.
 ELEARNING_SCORM_ROOT = Path(env_str("ELEARNING_SCORM_ROOT", str(DATA_DIR / "scorm")))

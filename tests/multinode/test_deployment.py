@@ -220,3 +220,44 @@ def test_nginx_sends_protected_media_only_after_the_app_allows_it(hub_behind_ngi
     # A file that does not exist is 404 from the app, not a path nginx is asked to try.
     response, _ = get(proxy, "/media/no-such-file.png", cookies)
     assert response.status == 404
+
+
+def logged_pids(log: Path, pattern: str) -> list[int]:
+    return [int(pid) for pid in re.findall(pattern, log.read_text(errors="replace"))]
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_post_server_keeps_its_task_worker_running_and_stops_it_with_itself(
+    tmp_path, migrated_db
+):
+    """A post's one command (gunicorn -c elearning/gunicorn_post.py) runs the task worker that
+    prints certificate batches; if it dies another takes its place, and stopping the server
+    stops it too (no orphan left holding the database)."""
+    post = node_from(migrated_db, tmp_path / "post", name="post", role="post")
+    port = free_port()
+    log = tmp_path / "post.log"
+    env = post.env(ELEARNING_BIND=f"127.0.0.1:{port}")
+    server = start([PYTHON, "-m", "gunicorn", "-c", "elearning/gunicorn_post.py"], env, log)
+    try:
+        wait_for(port, server, log)
+        started = r"Task worker started \(pid (\d+)\)"
+        (first,) = logged_pids(log, started)
+        assert running(first)
+        os.kill(first, 9)
+        deadline = time.monotonic() + 30
+        while len(logged_pids(log, started)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        replacement = logged_pids(log, started)[-1]
+        assert replacement != first, "no task worker took the dead one's place"
+        assert running(replacement)
+        assert get(port, "/accounts/login/")[0].status == 200
+    finally:
+        stop_group(server, timeout=30)
+    assert not running(replacement)

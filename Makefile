@@ -5,8 +5,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: chromium for browser tests, Noto fonts for PDFs and screenshots, gettext to
-# compile translations, poppler-utils to inspect PDFs.
-APT_PACKAGES := chromium fonts-noto-core gettext poppler-utils fonts-dejavu-core libxml2-utils
+# compile translations, poppler-utils to inspect PDFs, nginx for the hub test (two app servers
+# behind it), wrk for bench/kolibri.py.
+APT_PACKAGES := chromium fonts-noto-core gettext poppler-utils fonts-dejavu-core libxml2-utils nginx wrk
 
 .PHONY: demo serve test test-fast lint check messages bench clean system-packages
 

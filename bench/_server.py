@@ -16,10 +16,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _http import Client
+from _http import Client, HttpError
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -62,6 +63,11 @@ def bench_username(number: int) -> str:
 class BenchServer:
     workers: int = 2
     threads: int = 4
+    # A gunicorn configuration file (e.g. elearning/gunicorn_post.py): then it, not ``workers``
+    # and ``threads``, says how the server runs; only the address and logs are given here.
+    config: str = ""
+    # Runs in gunicorn's process before it starts (e.g. joining a memory cgroup).
+    preexec: Callable[[], None] | None = None
     learners: int = 30
     port: int = field(default_factory=free_port)
     data_dir: Path | None = None
@@ -154,12 +160,12 @@ class BenchServer:
             "elearning.wsgi:application",
             "--bind",
             f"{HOST}:{self.port}",
-            "--workers",
-            str(self.workers),
-            "--threads",
-            str(self.threads),
-            "--timeout",
-            "60",
+            *(
+                ["--config", self.config]
+                if self.config
+                else ["--workers", str(self.workers), "--threads", str(self.threads)]
+            ),
+            *([] if self.config else ["--timeout", "60"]),
             "--log-level",
             "warning",
             "--error-logfile",
@@ -172,6 +178,7 @@ class BenchServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=self.preexec,
         )
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
@@ -190,6 +197,12 @@ class BenchServer:
             return ""
         return self._log.read_text(errors="replace")[-8000:]
 
+    @property
+    def pid(self) -> int:
+        """The gunicorn master's process id."""
+        assert self._process is not None, "the server is not running"
+        return self._process.pid
+
     def _stop(self) -> None:
         """SIGTERM gunicorn's own process group (it was started in a new session), then
         SIGKILL it if it has not stopped in time."""
@@ -202,3 +215,12 @@ class BenchServer:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=STOP_TIMEOUT_SECONDS)
+
+
+def run_bench(main: Callable[[], int]) -> None:
+    """Exit with ``main()``'s status; a failed setup or request is one line, not a traceback."""
+    try:
+        sys.exit(main())
+    except (SetupError, HttpError) as error:
+        print(f"[bench] failed: {error}", file=sys.stderr)
+        sys.exit(1)

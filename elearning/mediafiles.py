@@ -4,15 +4,23 @@ A border post has no web server in front of Django, so this view is what plays a
 browsers fetch video and audio in ranges (to start, and to seek), so it answers ``Range`` with
 ``206 Partial Content``. Everything else (safe paths, 404, ``If-Modified-Since``, the content
 type) is Django's ``static.serve``.
+
+Behind nginx (the hub, ``ELEARNING_MEDIA_ACCEL_PREFIX`` set), the app still decides who may have
+a file, then hands the sending to nginx with ``X-Accel-Redirect``: nginx answers ranges and
+conditional requests and no app worker is held while a video streams. README, "The hub".
 """
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.utils._os import safe_join
 from django.views.static import serve
 
 from .byteranges import UNSATISFIABLE, byte_range
@@ -40,7 +48,11 @@ def media_serve(request, path: str):
 
 def serve_ranges(request, path: str, document_root) -> HttpResponse | StreamingHttpResponse:
     """``static.serve`` of ``path`` under ``document_root``, answering ``Range`` with 206 (the
-    SCORM content origin serves package files with it too)."""
+    SCORM content origin serves package files with it too); or nginx's ``X-Accel-Redirect`` to
+    it, where ``ELEARNING_MEDIA_ACCEL_PREFIX`` is set."""
+    accel = accel_redirect(path, document_root)
+    if accel is not None:
+        return accel
     response = serve(request, path, document_root=document_root)
     if not isinstance(response, FileResponse):
         return response  # 304 Not Modified
@@ -69,3 +81,33 @@ def serve_ranges(request, path: str, document_root) -> HttpResponse | StreamingH
         if name in response:
             partial[name] = response[name]
     return partial
+
+
+def accel_roots() -> list[tuple[Path, str]]:
+    """The folders nginx may send files from, each with its name under the accel prefix."""
+    return [
+        (Path(settings.MEDIA_ROOT).resolve(), "media"),
+        (Path(settings.ELEARNING_SCORM_ROOT).resolve(), "scorm"),
+    ]
+
+
+def accel_redirect(path: str, document_root) -> HttpResponse | None:
+    """An empty answer telling nginx which file to send (the caller has checked access), or
+    None where the setting is off or the file lies outside the folders nginx knows."""
+    prefix = settings.ELEARNING_MEDIA_ACCEL_PREFIX
+    if not prefix:
+        return None
+    try:
+        full = Path(safe_join(document_root, path)).resolve()
+    except ValueError:  # SuspiciousFileOperation: outside document_root
+        raise Http404 from None
+    if not full.is_file():
+        raise Http404
+    for root, name in accel_roots():
+        if full.is_relative_to(root):
+            guessed, _encoding = mimetypes.guess_type(full.name)
+            response = HttpResponse(content_type=guessed or "application/octet-stream")
+            location = quote(f"{prefix.rstrip('/')}/{name}/{full.relative_to(root).as_posix()}")
+            response["X-Accel-Redirect"] = location
+            return response
+    return None

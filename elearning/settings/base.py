@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "scormplayer.middleware.ContentOriginMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # At its memory limit a node answers 503 before any view runs (elearning.memoryguard).
+    "elearning.memoryguard.MemoryGuardMiddleware",
     # Pages compress to a quarter, which counts on a 400 kbit/s link.
     "elearning.middleware.PageGZipMiddleware",
     "elearning.middleware.ContentSecurityPolicyMiddleware",
@@ -260,6 +262,15 @@ ELEARNING_OPERATOR_UPLOAD_MAX = int(env_str("ELEARNING_OPERATOR_UPLOAD_MAX", str
 ELEARNING_QR_PHOTO_MAX_BYTES = int(env_str("ELEARNING_QR_PHOTO_MAX_BYTES", str(15 * 1024**2)))
 ELEARNING_QR_PHOTO_MAX_PIXELS = int(env_str("ELEARNING_QR_PHOTO_MAX_PIXELS", "12000000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Behind nginx (the hub): media and SCORM package files are sent by nginx after the app has
+# checked access, with X-Accel-Redirect to PREFIX/media/... or PREFIX/scorm/... (internal
+# locations, deploy/nginx-hub.conf). Empty (a post, the tests): the app sends them itself.
+ELEARNING_MEDIA_ACCEL_PREFIX = env_str("ELEARNING_MEDIA_ACCEL_PREFIX", "")
+# Inside a memory limit (cgroup), new requests are refused (503, Retry-After) once the node's
+# processes hold this fraction of it (0: never). The cgroup folder is found from
+# /proc/self/cgroup unless ELEARNING_MEMORY_CGROUP names it.
+ELEARNING_MEMORY_REFUSE_AT = float(env_str("ELEARNING_MEMORY_REFUSE_AT", "0.9"))
+ELEARNING_MEMORY_CGROUP = env_str("ELEARNING_MEMORY_CGROUP", "")
 # Imported SCORM packages' files (ADR 0023): outside MEDIA_ROOT on purpose, so the platform's
 # /media/ never serves third-party HTML and scripts on its own origin.
 ELEARNING_SCORM_ROOT = Path(env_str("ELEARNING_SCORM_ROOT", str(DATA_DIR / "scorm")))

@@ -372,14 +372,20 @@ def hub_server(hub: Node, port: int | None = None) -> Iterator[str]:
                 time.sleep(0.2)
         yield url
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+        stop_group(server)
         log.close()
+
+
+def stop_group(process: subprocess.Popen, timeout: float = 10) -> None:
+    """SIGTERM the process group of ``process`` (started with ``start_new_session``), then
+    SIGKILL it if it has not ended within ``timeout`` seconds."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def flip_byte(source: Path, target: Path, offset: int) -> None:

@@ -1,0 +1,44 @@
+"""Memory of a node's processes, read from Linux /proc: proportional set size (PSS) of a
+process and its descendants. PSS counts a page shared by N processes as 1/N to each, so the sum
+over a node's processes is what the node costs the machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _machine import proc_field
+
+MIB = 1024 * 1024
+
+
+def children(pid: int) -> list[int]:
+    """Direct children of ``pid`` (every thread's list: gunicorn's master forks from one)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(p) for p in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and every process below it."""
+    tree, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        if Path(f"/proc/{current}").exists():
+            tree.append(current)
+            queue.extend(children(current))
+    return tree
+
+
+def pss_bytes(pid: int) -> int:
+    """The process's PSS (0 if it has gone)."""
+    value = proc_field(f"/proc/{pid}/smaps_rollup", "Pss:")
+    return int(value.split()[0]) * 1024 if value else 0
+
+
+def tree_pss(pids: list[int]) -> dict[int, int]:
+    """PSS of each process in the trees rooted at ``pids``."""
+    return {pid: pss_bytes(pid) for root in pids for pid in process_tree(root)}

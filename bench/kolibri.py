@@ -1,0 +1,312 @@
+"""Our lesson page side by side with Kolibri's learn page, same machine, same run, same load.
+
+1. Installs Kolibri 0.19.5 from PyPI into its own virtualenv under
+   ~/.cache/elearning-bench/kolibri-0.19.5 (once; never into the project's), provisions it in a
+   fresh KOLIBRI_HOME (a facility, a learner), and starts it on free loopback ports with
+   Zeroconf off (nothing leaves 127.0.0.1). Its content import needs the internet, so it has no
+   channel: the learn page measured is the logged-in learner's page shell, as in issue 13.
+2. Starts our post node (bench/_server.py, elearning/gunicorn_post.py: task worker included)
+   with the demo content, logs a learner in and enrols.
+3. Runs wrk (Debian's) with 30 connections for 20 s at each page, logged in (session cookie in
+   a header), then our learners pausing 3 s between lessons (bench/_load.py).
+4. Prints requests/s, p50 and p95 for both, the ratio ours/Kolibri (budget >= 2x, aim 3x), our
+   p95 at 30 connections (budget < 400 ms) and with pauses (< 100 ms), and each server's memory
+   (PSS summed over its processes) idle and after the load.
+
+    .venv/bin/python bench/kolibri.py [--connections 30] [--seconds 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _procs import MIB, tree_pss
+from _server import (
+    DEMO_PASSWORD,
+    HOST,
+    BenchServer,
+    SetupError,
+    bench_username,
+    free_port,
+    run_bench,
+)
+from pages import discover_courses, measure_load, progress
+
+KOLIBRI_VERSION = "0.19.5"
+KOLIBRI_VENV = Path.home() / ".cache" / "elearning-bench" / f"kolibri-{KOLIBRI_VERSION}"
+KOLIBRI_LEARNER, KOLIBRI_PASSWORD = "learner", "learner-bench-pw"  # a throw-away local account
+LUA = Path(__file__).with_name("wrk_report.lua")
+RATIO_BUDGET, RATIO_AIM = 2.0, 3.0
+P95_BUDGET_MS, P95_PAUSED_BUDGET_MS = 400, 100
+CREATE_LEARNER = """
+import os
+from kolibri.core.auth.models import Facility, FacilityUser
+user = FacilityUser(username=os.environ["BENCH_USER"], facility=Facility.get_default_facility())
+user.set_password(os.environ["BENCH_PASSWORD"])
+user.save()
+print("FACILITY", user.facility_id)
+"""
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--connections", type=int, default=30, help="wrk connections (30)")
+    parser.add_argument("--seconds", type=float, default=20, help="length of each run (20)")
+    parser.add_argument("--think", type=float, default=3.0, help="pause of paced learners (3 s)")
+    parser.add_argument("--config", default="elearning/gunicorn_post.py", help="our gunicorn")
+    args = parser.parse_args(argv)
+    args.users, args.max_requests = args.connections, 5000  # for pages.measure_load
+    return args
+
+
+def run(command: list[str], env: dict | None = None, timeout: float = 900) -> str:
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
+    if done.returncode:
+        raise SetupError(f"{shlex.join(command)}: exit {done.returncode}\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def install_kolibri() -> Path:
+    kolibri = KOLIBRI_VENV / "bin" / "kolibri"
+    if not kolibri.exists():
+        progress(f"installing Kolibri {KOLIBRI_VERSION} into {KOLIBRI_VENV} (once)")
+        run(["python3", "-m", "venv", str(KOLIBRI_VENV)])
+        run([str(KOLIBRI_VENV / "bin" / "pip"), "install", "-q", f"kolibri=={KOLIBRI_VERSION}"])
+    return kolibri
+
+
+class Kolibri:
+    """A provisioned Kolibri in a fresh home, serving on a free loopback port."""
+
+    def __init__(self, kolibri: Path):
+        self.kolibri, self.port = kolibri, free_port()
+        self.home = Path(tempfile.mkdtemp(prefix="elearning-bench-kolibri-"))
+        self.process: subprocess.Popen | None = None
+        self.env = {
+            **os.environ,
+            "KOLIBRI_HOME": str(self.home),
+            "KOLIBRI_LISTEN_ADDRESS": HOST,
+            "KOLIBRI_HTTP_PORT": str(self.port),
+            "KOLIBRI_ZIP_CONTENT_PORT": str(free_port()),
+            "KOLIBRI_ZEROCONF_ENABLED": "False",
+            "BENCH_USER": KOLIBRI_LEARNER,
+            "BENCH_PASSWORD": KOLIBRI_PASSWORD,
+        }
+
+    def __enter__(self) -> Kolibri:
+        try:
+            progress("provisioning Kolibri (facility, learner)")
+            manage = [str(self.kolibri), "manage"]
+            run(
+                [
+                    *manage,
+                    "provisiondevice",
+                    "--facility",
+                    "Bench",
+                    "--superusername",
+                    "admin",
+                    "--superuserpassword",
+                    "admin-bench-pw",
+                    "--preset",
+                    "formal",
+                    "--language_id",
+                    "en",
+                    "--noinput",
+                ],
+                self.env,
+            )
+            out = run([*manage, "shell", "-c", CREATE_LEARNER], self.env)
+            self.facility = re.search(r"FACILITY (\w+)", out).group(1)
+            log = (self.home / "bench-server.log").open("ab")
+            self.process = subprocess.Popen(
+                [str(self.kolibri), "start", "--foreground"],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            self._wait()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _wait(self) -> None:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SetupError(f"Kolibri exited with {self.process.returncode}")
+            try:
+                status, _headers, _body = self.request("GET", "/en/auth/")
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise SetupError("Kolibri did not answer within 180 s")
+
+    def __exit__(self, *exc_info) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def request(self, method: str, path: str, body: str = "", headers: dict | None = None):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
+        try:
+            connection.request(method, path, body=body or None, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, response.headers, response.read()
+        finally:
+            connection.close()
+
+    def login_cookie(self) -> str:
+        """Log the learner in through Kolibri's own API, as its sign-in page does (an
+        anonymous log-in needs no CSRF token there); its cookies as a Cookie header."""
+        credentials = {
+            "username": KOLIBRI_LEARNER,
+            "password": KOLIBRI_PASSWORD,
+            "facility": self.facility,
+        }
+        status, headers, body = self.request(
+            "POST",
+            "/api/auth/session/",
+            json.dumps(credentials),
+            {"Content-Type": "application/json"},
+        )
+        if status != 200:
+            raise SetupError(f"Kolibri log-in: HTTP {status} {body[:300]!r}")
+        pairs = [h.split(";", 1)[0] for h in headers.get_all("Set-Cookie") or []]
+        if not any(pair.startswith("kolibri=") for pair in pairs):
+            raise SetupError(f"Kolibri's log-in set no session cookie: {pairs}")
+        return "; ".join(pairs)
+
+
+def wrk(url: str, cookie: str, args) -> dict[str, float]:
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{args.connections}",
+        f"-d{args.seconds:g}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(LUA),
+        "-H",
+        f"Cookie: {cookie}",
+        url,
+    ]
+    out = run(command, timeout=args.seconds + 120)
+    line = next(line for line in out.splitlines() if line.startswith("WRK "))
+    figures = {k: float(v) for k, v in (part.split("=") for part in line.split()[1:])}
+    figures["rate"] = figures["requests"] / figures["seconds"]
+    figures["errors"] = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return figures
+
+
+def check_page(status: int, what: str) -> None:
+    if status != 200:
+        raise SetupError(f"{what} answered HTTP {status} to the logged-in learner")
+
+
+def pss(pid: int) -> float:
+    return sum(tree_pss([pid]).values()) / MIB
+
+
+def report(args, ours, theirs, paced, memory, urls) -> None:
+    print(
+        f"\n== Lesson page vs Kolibri's learn page: wrk, {args.connections} connections, "
+        f"{args.seconds:g} s each, logged in"
+    )
+    for name, figures in (("ours   ", ours), ("Kolibri", theirs)):
+        print(
+            f"  {name}  {figures['rate']:7.1f} requests/s  p50 {figures['p50'] / 1000:6.0f} ms"
+            f"  p95 {figures['p95'] / 1000:6.0f} ms  errors {figures['errors']:.0f}"
+        )
+    ratio = ours["rate"] / theirs["rate"] if theirs["rate"] else float("nan")
+    verdict = "OK" if ratio >= RATIO_BUDGET else "UNDER"
+    print(
+        f"  ratio ours/Kolibri: {ratio:.2f}x  (budget >= {RATIO_BUDGET:g}x, aim "
+        f"{RATIO_AIM:g}x)  {verdict}"
+    )
+    p95 = ours["p95"] / 1000
+    print(
+        f"  our p95 at {args.connections} connections: {p95:.0f} ms  (budget < {P95_BUDGET_MS} "
+        f"ms)  {'OK' if p95 < P95_BUDGET_MS else 'OVER'}"
+    )
+    paced_p95 = paced.percentile(95) * 1000
+    errors = sum(paced.errors.values()) + len(paced.setup_errors)
+    ok = "OK" if paced_p95 < P95_PAUSED_BUDGET_MS else "OVER"
+    print(
+        f"  our p95, {paced.learners} learners pausing {args.think:g} s: {paced_p95:.0f} ms "
+        f"(budget < {P95_PAUSED_BUDGET_MS} ms)  {ok}  [{len(paced.latencies)} requests, "
+        f"{errors} errors, p50 {paced.percentile(50) * 1000:.0f} ms]"
+    )
+    print("\n== Memory (PSS summed over each server's processes), MiB")
+    for name, (idle, after) in memory.items():
+        print(f"  {name}  idle {idle:6.1f}   after the load {after:6.1f}")
+    print(f"\n  pages:   ours {urls[0]}   Kolibri {urls[1]} (no channel: the learn page shell)")
+    print(f"  ours:    post node, {args.config} (web worker and task worker forked by one master)")
+    print(f"  Kolibri: {KOLIBRI_VERSION}, `kolibri start --foreground` (CherryPy), its defaults")
+    print(
+        f"  wrk:     wrk -t2 -c{args.connections} -d{args.seconds:g}s -s bench/wrk_report.lua "
+        "-H 'Cookie: ...' URL"
+    )
+    print(f"  command: {shlex.join(sys.orig_argv)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not shutil.which("wrk"):
+        raise SetupError("wrk is not installed (Debian's wrk: `make system-packages`)")
+    kolibri = install_kolibri()
+    with (
+        Kolibri(kolibri) as theirs_server,
+        BenchServer(config=args.config, learners=args.connections) as ours_server,
+    ):
+        progress("logging in on both")
+        their_cookie = theirs_server.login_cookie()
+        status, _h, _b = theirs_server.request(
+            "GET", "/en/learn/", headers={"Cookie": their_cookie}
+        )
+        check_page(status, "Kolibri's /en/learn/")
+        client = ours_server.client()
+        client.login(bench_username(1), DEMO_PASSWORD)
+        courses = discover_courses(client)
+        lesson = courses[0].lessons[0]
+        check_page(client.get(lesson).status, f"our {lesson}")
+        our_cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
+        client.close()
+        time.sleep(5)
+        idle = {"ours   ": pss(ours_server.pid), "Kolibri": pss(theirs_server.process.pid)}
+        urls = (f"{ours_server.base_url}{lesson}", f"http://{HOST}:{theirs_server.port}/en/learn/")
+        progress(f"wrk at our lesson page {urls[0]}")
+        ours = wrk(urls[0], our_cookie, args)
+        progress(f"wrk at Kolibri's learn page {urls[1]}")
+        theirs = wrk(urls[1], their_cookie, args)
+        paced = measure_load(ours_server, courses, args, think=args.think)
+        time.sleep(5)
+        after = {"ours   ": pss(ours_server.pid), "Kolibri": pss(theirs_server.process.pid)}
+        memory = {name: (idle[name], after[name]) for name in idle}
+        report(args, ours, theirs, paced, memory, urls)
+    return 0
+
+
+if __name__ == "__main__":
+    run_bench(main)

@@ -243,7 +243,8 @@ def quiz_submit(
 ) -> tuple[QuizSubmission, list[LearnerRecord]]:
     """Grade ``attempt`` (once: see quizzes.services.attempt_submit) and record the module and
     course it completes, if any. Returns the submission and the completion records written."""
-    quiz = QuizPage.objects.filter(translation_key=attempt.quiz_key).first()
+    # The quiz's place in the tree, not its questions: the attempt carries what it was asked.
+    quiz = QuizPage.objects.filter(translation_key=attempt.quiz_key).defer("questions").first()
     course = course_for_page(quiz) if quiz else None
     with transaction.atomic():
         _lock_learner(learner)

@@ -109,6 +109,16 @@ def passed_quiz_keys_by_learner(
             attempt__learner_id__in=learner_ids, attempt__quiz_key__in=methods
         )
         .select_related("attempt")
+        # Only what the grading method needs: not the attempts' snapshots nor the answers.
+        .only(
+            "percent",
+            "passed",
+            "attempt",
+            "attempt__learner_id",
+            "attempt__quiz_key",
+            "attempt__recorded_at",
+            "attempt__origin_seq",
+        )
         .order_by("attempt__recorded_at", "attempt__origin_seq")
     ):
         attempt = submission.attempt

@@ -10,7 +10,9 @@ each beside the budget, with the machine. The page cache starts cold, as after a
 
 Everything runs on this machine; every loop is bounded in count. From the repository root:
 
-    .venv/bin/python bench/learner_actions.py [--users 10] [--calls 200]
+    .venv/bin/python bench/learner_actions.py [--users 10] [--calls 200] [--profile]
+
+``--profile`` also prints cProfile's top functions of the timed calls.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ MARKER = "BENCH-JSON "
 
 # Runs inside ``manage.py shell`` on the node; sizes come from the environment.
 MEASURE = """
-import json, os, statistics, time
+import cProfile, io, json, os, pstats, time
 from wagtail.models import Locale
 from courses.models import CoursePage
 from learning import services
@@ -52,25 +54,34 @@ learners = list(User.objects.filter(username__in=names).order_by("username"))
 for learner in learners:
     services.enrolment_create(learner=learner, course=course, actor=learner)
 timings = {"lesson_complete": [], "quiz_submit": []}
+profiler = cProfile.Profile() if os.environ.get("BENCH_PROFILE") else None
 for learner in learners:
     for lesson in lessons:
         if len(timings["lesson_complete"]) >= calls:
             break
         services.lesson_open(learner=learner, lesson=lesson)
         started = time.perf_counter()
+        profiler and profiler.enable()
         services.lesson_complete(learner=learner, lesson=lesson)
+        profiler and profiler.disable()
         timings["lesson_complete"].append(time.perf_counter() - started)
     for quiz in quizzes:
         if len(timings["quiz_submit"]) >= calls:
             break
         attempt = services.quiz_start(learner=learner, quiz=quiz)
         started = time.perf_counter()
+        profiler and profiler.enable()
         services.quiz_submit(learner=learner, attempt=attempt, responses={})
+        profiler and profiler.disable()
         timings["quiz_submit"].append(time.perf_counter() - started)
 print("BENCH-JSON " + json.dumps({
     "course": course.code, "lessons": len(lessons), "quizzes": len(quizzes),
     "learners": len(learners), "timings": timings,
 }))
+if profiler:
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
+    print(out.getvalue())
 """
 
 
@@ -78,6 +89,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=10, help="bench learners (10)")
     parser.add_argument("--calls", type=int, default=200, help="calls of each action (200)")
+    parser.add_argument(
+        "--profile", action="store_true", help="also print cProfile's top functions of the calls"
+    )
     return parser.parse_args(argv)
 
 
@@ -111,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         server.manage("load_demo", "load_demo")
         server.manage("create learners", "shell", "-c", CREATE_LEARNERS)
         server.extra_env["BENCH_CALLS"] = str(args.calls)
+        if args.profile:
+            server.extra_env["BENCH_PROFILE"] = "1"
         print("[bench] timing the actions", file=sys.stderr)
         output = server.manage("measure", "shell", "-c", MEASURE)
     finally:
@@ -138,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  setup:     {setup}")
     print(f"  command:   {shlex.join([sys.executable, *sys.argv])}")
     print(f"  whole run: {time.perf_counter() - started:.0f} s")
+    if args.profile:
+        print(output.split(MARKER, 1)[1].split("\n", 1)[1])
     return 0
 
 

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from wagtail.models import Locale, Page
 
 from courses.models import CoursePage
-from courses.selectors import course_for_page
-from modules.selectors import CourseNav, CourseOutline, course_nav, course_outline
+from modules.selectors import CourseNav, CourseOutline, course_nav, course_of, course_outline
 from officers.models import User
 from quizzes.selectors import passed_quiz_keys
 
@@ -145,11 +144,10 @@ class CourseState:
 
 def course_state(*, learner: User, page: Page) -> CourseState | None:
     """The state of the course ``page`` belongs to (itself if it is one) for ``learner``, or
-    None outside a course. A query for the course (none when ``page`` is it), one for the
-    records and one for the quizzes passed (none if the course has none), whatever the size of
-    the course; the outline and navigation come from the content cache (a few more queries,
-    the same whatever the size, when it is cold)."""
-    course = course_for_page(page)
+    None outside a course. The course, its outline and navigation come from the content cache
+    (no query when warm; a few, the same whatever the size of the course, when cold); then one
+    query for the records and one for the quizzes passed (none if the course has none)."""
+    course = course_of(page=page)
     if course is None:
         return None
     outline = course_outline(course=course)

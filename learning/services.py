@@ -16,9 +16,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import CoursePage
-from courses.selectors import course_for_page
 from modules.models import LessonPage, QuizPage, ScormLessonPage
-from modules.selectors import CourseOutline, course_outline, language_of
+from modules.selectors import CourseOutline, course_of, course_outline, language_of
 from officers.models import User
 from officers.selectors import officer_is_in_scope
 from officers.services import officer_lock
@@ -91,7 +90,7 @@ def enrolment_create(*, learner: User, course: CoursePage, actor: User) -> Learn
 
 
 def _lesson_course(lesson: LessonPage | ScormLessonPage) -> tuple[CoursePage, CourseOutline]:
-    course = course_for_page(lesson)
+    course = course_of(page=lesson)
     if course is None:
         raise NotEnrolled
     return course, course_outline(course=course)
@@ -229,7 +228,7 @@ def _record_completions(
 def quiz_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
     """Start (or resume) an attempt at ``quiz``. Raises NotEnrolled unless ``learner`` is
     enrolled in its course; quizzes.services.AttemptRefused when no attempt may start."""
-    course = course_for_page(quiz)
+    course = course_of(page=quiz)
     if (
         course is None
         or selectors.enrolment_for(learner=learner, course_key=course.translation_key) is None
@@ -245,7 +244,7 @@ def quiz_submit(
     course it completes, if any. Returns the submission and the completion records written."""
     # The quiz's place in the tree, not its questions: the attempt carries what it was asked.
     quiz = QuizPage.objects.filter(translation_key=attempt.quiz_key).defer("questions").first()
-    course = course_for_page(quiz) if quiz else None
+    course = course_of(page=quiz) if quiz else None
     with transaction.atomic():
         _lock_learner(learner)
         if course is None:

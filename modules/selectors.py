@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageLogEntry
 
+from courses.models import CoursePage
+from courses.selectors import course_for_page
 from scormpackages.models import ScormPackage
 
 from .contentcache import content_cached
@@ -224,6 +226,14 @@ def _nav_built(course: Page) -> CourseNav:
 
     items = tuple(item(page) for page in children.get(original.path, []))
     return CourseNav(items=items, by_key=by_key, parent_of=parent_of)
+
+
+def course_of(*, page: Page) -> CoursePage | None:
+    """The course ``page`` belongs to (itself if it is one), from the content cache: no query
+    when warm. A move or a publish anywhere renews the cache, so it is never another's."""
+    if isinstance(page, CoursePage):
+        return page
+    return content_cached(("course_of", page.pk), lambda: course_for_page(page))
 
 
 def language_of(page: Page) -> str:

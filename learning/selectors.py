@@ -7,14 +7,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wagtail.models import Locale, Page
+
 from courses.models import CoursePage
-from courses.selectors import course_by_key
-from modules.selectors import CourseOutline, course_outline, lesson_for_key
+from modules.selectors import CourseNav, CourseOutline, course_nav, course_of, course_outline
 from officers.models import User
 from quizzes.selectors import passed_quiz_keys
 
 from .models import LearnerRecord, RecordKind
-from .rules import OutlineModule, Progress, RecordFact, progress, resume_lesson
+from .rules import OutlineModule, Progress, RecordFact, Status, progress, resume_lesson
 
 FACT_FIELDS = ("kind", "recorded_at", "origin_node", "origin_seq", "lesson_key")
 
@@ -33,6 +34,11 @@ def outline_modules(outline: CourseOutline) -> list[OutlineModule]:
 
 def _facts(rows: Iterable[dict]) -> list[RecordFact]:
     return [RecordFact(**{f: row[f] for f in FACT_FIELDS}) for row in rows]
+
+
+def record_fact(record: LearnerRecord) -> RecordFact:
+    """A record just written, as a fact for the progress rules (no query)."""
+    return RecordFact(**{f: getattr(record, f) for f in FACT_FIELDS})
 
 
 def record_facts_by_learner(
@@ -80,16 +86,102 @@ def lesson_was_opened(*, learner: User, lesson_key: uuid.UUID) -> bool:
     ).exists()
 
 
+def record_facts(*, learner: User, course_key: uuid.UUID) -> list[RecordFact]:
+    """``learner``'s records in one course, as facts for the progress rules. One query."""
+    return _facts(
+        LearnerRecord.objects.filter(learner=learner, course_key=course_key).values(*FACT_FIELDS)
+    )
+
+
+def passed_in(*, learner: User, outline: CourseOutline) -> frozenset[uuid.UUID]:
+    """The module quizzes of ``outline`` that ``learner`` passed: one query, none without
+    quizzes."""
+    if not outline.quizzes:
+        return frozenset()
+    return passed_quiz_keys(learner=learner, quizzes=outline.quizzes)
+
+
 def progress_for(*, learner: User, outline: CourseOutline) -> Progress:
-    rows = LearnerRecord.objects.filter(learner=learner, course_key=outline.key).values(
-        *FACT_FIELDS
+    return progress_from_facts(
+        modules=outline_modules(outline),
+        facts=record_facts(learner=learner, course_key=outline.key),
+        passed=passed_in(learner=learner, outline=outline),
     )
-    passed = (
-        passed_quiz_keys(learner=learner, quizzes=outline.quizzes)
-        if outline.quizzes
-        else frozenset()
+
+
+def _last(facts: list[RecordFact]) -> RecordFact | None:
+    """The learner's latest record, in ``last_record``'s order."""
+    return max(facts, key=lambda f: (f.recorded_at, f.origin_seq), default=None)
+
+
+@dataclass(frozen=True)
+class CourseState:
+    """What an officer's page shows of the course it belongs to, read once per request: the
+    course, its outline and navigation in the reader's language (content, cached for every
+    officer), and this officer's progress and where "continue" leads (never cached)."""
+
+    course: CoursePage
+    outline: CourseOutline
+    nav: CourseNav
+    facts: tuple[RecordFact, ...]
+    progress: Progress
+    resume_url: str | None
+
+    @property
+    def enrolled(self) -> bool:
+        return self.progress.status != Status.NOT_ENROLLED
+
+    @property
+    def opened_lessons(self) -> frozenset[uuid.UUID]:
+        return frozenset(
+            f.lesson_key for f in self.facts if f.kind == RecordKind.LESSON_OPENED and f.lesson_key
+        )
+
+    @property
+    def last_record(self) -> RecordFact | None:
+        return _last(list(self.facts))
+
+
+def course_state(*, learner: User, page: Page) -> CourseState | None:
+    """The state of the course ``page`` belongs to (itself if it is one) for ``learner``, or
+    None outside a course. The course, its outline and navigation come from the content cache
+    (no query when warm; a few, the same whatever the size of the course, when cold); then one
+    query for the records and one for the quizzes passed (none if the course has none)."""
+    course = course_of(page=page)
+    if course is None:
+        return None
+    outline = course_outline(course=course)
+    nav = course_nav(course=course)
+    facts = record_facts(learner=learner, course_key=outline.key)
+    return _state(
+        course=course,
+        outline=outline,
+        nav=nav,
+        facts=facts,
+        passed=passed_in(learner=learner, outline=outline),
     )
-    return progress_from_facts(modules=outline_modules(outline), facts=_facts(rows), passed=passed)
+
+
+def _state(
+    *,
+    course: CoursePage,
+    outline: CourseOutline,
+    nav: CourseNav,
+    facts: list[RecordFact],
+    passed: frozenset[uuid.UUID],
+) -> CourseState:
+    modules = outline_modules(outline)
+    state = progress_from_facts(modules=modules, facts=facts, passed=passed)
+    target = resume_lesson(modules=modules, state=state)
+    resume = nav.item(target)
+    return CourseState(
+        course=course,
+        outline=outline,
+        nav=nav,
+        facts=tuple(facts),
+        progress=state,
+        resume_url=resume.url if resume else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -99,27 +191,51 @@ class CourseProgressRow:
     resume_url: str | None
 
 
+def _courses_in_language(keys: list[uuid.UUID]) -> dict[uuid.UUID, CoursePage]:
+    """Each live course of ``keys`` in the active language where live in it, else in the
+    original (``courses.selectors.course_by_key`` for many keys, in one query)."""
+    versions: dict[uuid.UUID, dict[int, CoursePage]] = defaultdict(dict)
+    for course in CoursePage.objects.live().filter(translation_key__in=keys):
+        versions[course.translation_key][course.locale_id] = course
+    if not versions:
+        return {}
+    active, default = Locale.get_active(), Locale.get_default()
+    return {
+        key: by_locale.get(active.pk) or by_locale.get(default.pk) or next(iter(by_locale.values()))
+        for key, by_locale in versions.items()
+    }
+
+
 def my_learning(*, learner: User) -> list[CourseProgressRow]:
     """Each course ``learner`` is enrolled in, in the active language, with progress and the
-    lesson "continue" leads to. Most recently active first."""
-    course_keys = list(
-        LearnerRecord.objects.filter(learner=learner, kind=RecordKind.ENROLLED)
-        .values_list("course_key", flat=True)
-        .distinct()
-    )
+    lesson "continue" leads to. Most recently active first. The same queries whatever the
+    number of courses once their outlines are cached."""
+    by_course: dict[uuid.UUID, list[dict]] = defaultdict(list)
+    for row in LearnerRecord.objects.filter(learner=learner).values("course_key", *FACT_FIELDS):
+        by_course[row["course_key"]].append(row)
+    enrolled = [
+        key
+        for key, rows in by_course.items()
+        if any(r["kind"] == RecordKind.ENROLLED for r in rows)
+    ]
+    courses = _courses_in_language(enrolled)
+    outlines = {key: course_outline(course=course) for key, course in courses.items()}
+    quizzes = [quiz for outline in outlines.values() for quiz in outline.quizzes]
+    passed = passed_quiz_keys(learner=learner, quizzes=quizzes) if quizzes else frozenset()
     rows = []
-    for key in course_keys:
-        course = course_by_key(key)
+    for key in enrolled:
+        course = courses.get(key)
         if course is None:
             continue
-        outline = course_outline(course=course)
-        state = progress_for(learner=learner, outline=outline)
-        target = resume_lesson(modules=outline_modules(outline), state=state)
-        lesson = lesson_for_key(key=target) if target else None
+        state = _state(
+            course=course,
+            outline=outlines[key],
+            nav=course_nav(course=course),
+            facts=_facts(by_course[key]),
+            passed=passed,
+        )
         rows.append(
-            CourseProgressRow(
-                course=course, progress=state, resume_url=lesson.url if lesson else None
-            )
+            CourseProgressRow(course=course, progress=state.progress, resume_url=state.resume_url)
         )
     rows.sort(
         key=lambda r: r.progress.last_activity.timestamp() if r.progress.last_activity else 0,

@@ -16,9 +16,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import CoursePage
-from courses.selectors import course_for_page
 from modules.models import LessonPage, QuizPage, ScormLessonPage
-from modules.selectors import CourseOutline, course_outline
+from modules.selectors import CourseOutline, course_of, course_outline, language_of
 from officers.models import User
 from officers.selectors import officer_is_in_scope
 from officers.services import officer_lock
@@ -61,7 +60,7 @@ def _append(
         module_key=module_key,
         lesson_key=lesson_key,
         content_revision=str(page.live_revision_id or "") if page is not None else "",
-        content_locale=page.locale.language_code if page is not None else "",
+        content_locale=language_of(page) if page is not None else "",
     )
 
 
@@ -90,44 +89,57 @@ def enrolment_create(*, learner: User, course: CoursePage, actor: User) -> Learn
         )
 
 
-def _lesson_context(lesson: LessonPage | ScormLessonPage) -> tuple[CoursePage, Page]:
-    course = course_for_page(lesson)
+def _lesson_course(lesson: LessonPage | ScormLessonPage) -> tuple[CoursePage, CourseOutline]:
+    course = course_of(page=lesson)
     if course is None:
         raise NotEnrolled
-    module = lesson.get_parent()
-    return course, module
+    return course, course_outline(course=course)
 
 
-def lesson_open(*, learner: User, lesson: LessonPage | ScormLessonPage) -> LearnerRecord | None:
-    """Record that ``learner`` opened ``lesson``.
+def _module_key(lesson: Page, outline: CourseOutline) -> uuid.UUID:
+    """The translation key of ``lesson``'s module: from the outline, without a query, where the
+    lesson is in it."""
+    for module in outline.modules:
+        if lesson.translation_key in module.lesson_keys:
+            return module.key
+    return lesson.get_parent().translation_key
 
-    Raises NotEnrolled if they are not enrolled in its course. Opening the same lesson again
-    with nothing in between records nothing new (reloads do not fill the record stream).
+
+def lesson_open(
+    *,
+    learner: User,
+    lesson: LessonPage | ScormLessonPage,
+    state: selectors.CourseState | None = None,
+) -> LearnerRecord | None:
+    """Record that ``learner`` opened ``lesson``, the first time they do.
+
+    Raises NotEnrolled if they are not enrolled in its course. A lesson they have opened before
+    records nothing: every later view is a read, never a write transaction. ``state``: the
+    course state the request already read (``selectors.course_state``) for ``lesson``, which
+    answers both questions without a query.
     """
-    course, module = _lesson_context(lesson)
-
-    def already_there() -> bool:
-        last = selectors.last_record(learner=learner, course_key=course.translation_key)
-        return (
-            last is not None
-            and last.lesson_key == lesson.translation_key
-            and last.kind in {RecordKind.LESSON_OPENED, RecordKind.LESSON_COMPLETED}
-        )
-
-    # Reading again is the common case: answer it without taking the write lock.
-    if already_there():
-        return None
+    if state is not None:
+        if not state.enrolled:
+            raise NotEnrolled
+        if lesson.translation_key in state.opened_lessons:
+            return None
+        course, outline = state.course, state.outline
+    else:
+        course, outline = _lesson_course(lesson)
+        # Reading again is the common case: answer it without taking the write lock.
+        if selectors.lesson_was_opened(learner=learner, lesson_key=lesson.translation_key):
+            return None
     with transaction.atomic():
         _lock_learner(learner)
         if selectors.enrolment_for(learner=learner, course_key=course.translation_key) is None:
             raise NotEnrolled
-        if already_there():
+        if selectors.lesson_was_opened(learner=learner, lesson_key=lesson.translation_key):
             return None
         return _append(
             learner=learner,
             kind=RecordKind.LESSON_OPENED,
             course_key=course.translation_key,
-            module_key=module.translation_key,
+            module_key=_module_key(lesson, outline),
             lesson_key=lesson.translation_key,
             page=lesson,
         )
@@ -138,44 +150,56 @@ def lesson_complete(*, learner: User, lesson: LessonPage | ScormLessonPage) -> l
     them. Returns the records written (none when it was already complete).
 
     Preconditions, checked here: enrolled (else NotEnrolled), lesson live and opened before
-    (else LessonNotOpened): a learner cannot mark progress they did not make.
+    (else LessonNotOpened): a learner cannot mark progress they did not make. The outline comes
+    from the content cache; the learner's records are read once, inside the lock.
     """
-    course, module = _lesson_context(lesson)
+    course, outline = _lesson_course(lesson)
     course_key = course.translation_key
-    outline = course_outline(course=course)
+    key = lesson.translation_key
     with transaction.atomic():
         _lock_learner(learner)
-        if selectors.enrolment_for(learner=learner, course_key=course_key) is None:
+        facts = selectors.record_facts(learner=learner, course_key=course_key)
+        if not any(f.kind == RecordKind.ENROLLED for f in facts):
             raise NotEnrolled
-        if not lesson.live or not selectors.lesson_was_opened(
-            learner=learner, lesson_key=lesson.translation_key
+        if not lesson.live or not any(
+            f.kind == RecordKind.LESSON_OPENED and f.lesson_key == key for f in facts
         ):
             raise LessonNotOpened
-        before = selectors.progress_for(learner=learner, outline=outline)
-        if lesson.translation_key in before.completed_lessons:
+        modules = selectors.outline_modules(outline)
+        passed = selectors.passed_in(learner=learner, outline=outline)
+        before = selectors.progress_from_facts(modules=modules, facts=facts, passed=passed)
+        if key in before.completed_lessons:
             return []
-        written = [
-            _append(
-                learner=learner,
-                kind=RecordKind.LESSON_COMPLETED,
-                course_key=course_key,
-                module_key=module.translation_key,
-                lesson_key=lesson.translation_key,
-                page=lesson,
-            )
-        ]
-        return written + _record_completions(
-            learner=learner, course=course, outline=outline, before=before
+        record = _append(
+            learner=learner,
+            kind=RecordKind.LESSON_COMPLETED,
+            course_key=course_key,
+            module_key=_module_key(lesson, outline),
+            lesson_key=key,
+            page=lesson,
+        )
+        after = selectors.progress_from_facts(
+            modules=modules, facts=[*facts, selectors.record_fact(record)], passed=passed
+        )
+        return [record] + _record_completions(
+            learner=learner, course=course, outline=outline, before=before, after=after
         )
 
 
 def _record_completions(
-    *, learner: User, course: Page, outline: CourseOutline, before: Progress
+    *,
+    learner: User,
+    course: Page,
+    outline: CourseOutline,
+    before: Progress,
+    after: Progress | None = None,
 ) -> list[LearnerRecord]:
-    """Record the modules, and the course, that became complete since ``before``.
-    Precondition: inside the caller's transaction, learner locked."""
+    """Record the modules, and the course, that became complete between ``before`` and
+    ``after`` (read now if not given). Precondition: inside the caller's transaction, learner
+    locked."""
     course_key = course.translation_key
-    after = selectors.progress_for(learner=learner, outline=outline)
+    if after is None:
+        after = selectors.progress_for(learner=learner, outline=outline)
     modules_done, course_done = completions_due(
         modules=selectors.outline_modules(outline), before=before, after=after
     )
@@ -204,7 +228,7 @@ def _record_completions(
 def quiz_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
     """Start (or resume) an attempt at ``quiz``. Raises NotEnrolled unless ``learner`` is
     enrolled in its course; quizzes.services.AttemptRefused when no attempt may start."""
-    course = course_for_page(quiz)
+    course = course_of(page=quiz)
     if (
         course is None
         or selectors.enrolment_for(learner=learner, course_key=course.translation_key) is None
@@ -218,8 +242,9 @@ def quiz_submit(
 ) -> tuple[QuizSubmission, list[LearnerRecord]]:
     """Grade ``attempt`` (once: see quizzes.services.attempt_submit) and record the module and
     course it completes, if any. Returns the submission and the completion records written."""
-    quiz = QuizPage.objects.filter(translation_key=attempt.quiz_key).first()
-    course = course_for_page(quiz) if quiz else None
+    # The quiz's place in the tree, not its questions: the attempt carries what it was asked.
+    quiz = QuizPage.objects.filter(translation_key=attempt.quiz_key).defer("questions").first()
+    course = course_of(page=quiz) if quiz else None
     with transaction.atomic():
         _lock_learner(learner)
         if course is None:
@@ -227,12 +252,24 @@ def quiz_submit(
                 learner=learner, attempt=attempt, responses=responses
             ), []
         outline = course_outline(course=course)
-        before = selectors.progress_for(learner=learner, outline=outline)
+        modules = selectors.outline_modules(outline)
+        facts = selectors.record_facts(learner=learner, course_key=course.translation_key)
+        before = selectors.progress_from_facts(
+            modules=modules,
+            facts=facts,
+            passed=selectors.passed_in(learner=learner, outline=outline),
+        )
         submission = quiz_services.attempt_submit(
             learner=learner, attempt=attempt, responses=responses
         )
+        # Grading writes no learner record: only the quizzes passed can have changed.
+        after = selectors.progress_from_facts(
+            modules=modules,
+            facts=facts,
+            passed=selectors.passed_in(learner=learner, outline=outline),
+        )
         return submission, _record_completions(
-            learner=learner, course=course, outline=outline, before=before
+            learner=learner, course=course, outline=outline, before=before, after=after
         )
 
 

@@ -1,5 +1,5 @@
 """Course pages are for logged-in users; lessons and quizzes for those enrolled. Opening a lesson
-is recorded here, as Wagtail serves it."""
+is recorded here, as Wagtail serves it, from the course state the page then shows (read once)."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -7,10 +7,9 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from courses.selectors import course_for_page
 from modules.models import LessonPage, QuizPage, ScormLessonPage
 
-from .selectors import is_enrolled
+from .pagestate import page_course_state, page_course_state_forget
 from .services import NotEnrolled, lesson_open
 
 
@@ -21,16 +20,17 @@ def guard_and_track(page, request, serve_args, serve_kwargs):
         return redirect_to_login(request.get_full_path())
     if not isinstance(page, (LessonPage, ScormLessonPage, QuizPage)):
         return None
-    course = course_for_page(page)
+    state = page_course_state(request, page)
     if isinstance(page, (LessonPage, ScormLessonPage)):
         try:
-            lesson_open(learner=user, lesson=page)
+            if lesson_open(learner=user, lesson=page, state=state) is not None:
+                page_course_state_forget(request)  # the page shows the record just made
             return None
         except NotEnrolled:
             pass
-    elif course is not None and is_enrolled(learner=user, course=course):
+    elif state is not None and state.enrolled:
         return None
     if user.reads_without_enrolling:
         return None
     messages.info(request, _("Enrol in this course to open its lessons."))
-    return redirect(course.url if course is not None else "/")
+    return redirect(state.course.url if state is not None else "/")

@@ -7,14 +7,19 @@ reads the English version, and the same keys hold on every node a course bundle 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from wagtail.models import Page, PageLogEntry
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, PageLogEntry
 
+from courses.models import CoursePage
+from courses.selectors import course_for_page
 from scormpackages.models import ScormPackage
 
+from .contentcache import content_cached
 from .models import LessonPage, ModulePage, QuizPage, ScormCompletion, ScormLessonPage
 
 # The pages that are lessons of a module, in progress and navigation: read, and SCORM.
@@ -69,8 +74,13 @@ def course_outline(*, course: Page) -> CourseOutline:
 
     The structure is the original's: a translation that is missing a lesson does not shorten
     the course. A module quiz counts when it has questions; pre- and post-tests do not gate
-    completion. Three queries.
+    completion. Cached (``modules.contentcache``): no query when warm, a few when cold, the
+    same whatever the size of the course; quizzes' questions are counted only then.
     """
+    return content_cached(("outline", course.translation_key), lambda: _outline_built(course))
+
+
+def _outline_built(course: Page) -> CourseOutline:
     original = course.get_default_locale_page() or course
     modules = list(ModulePage.objects.child_of(original).live().order_by("path"))
     lessons = list(
@@ -115,6 +125,123 @@ def course_outline(*, course: Page) -> CourseOutline:
             )
         )
     return CourseOutline(key=original.translation_key, modules=tuple(outlines))
+
+
+_KINDS = {ModulePage: "module", LessonPage: "lesson", ScormLessonPage: "scorm", QuizPage: "quiz"}
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A page of a course as the officer's pages link to it, in the reader's language where
+    it has a live translation, else in the original."""
+
+    key: uuid.UUID  # translation key
+    page_id: int
+    title: str
+    url: str
+    language: str
+    kind: str  # "module", "lesson", "scorm" (plays a SCORM package), "quiz" or "page"
+    minutes: int | None = None
+    children: tuple[NavItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class CourseNav:
+    """A course's live pages in the original's order, for one reading language: what the
+    course, module and lesson pages list, their breadcrumbs, "previous" and "next", and where
+    "continue" leads. Content only (nothing of an officer): cached for every reader."""
+
+    items: tuple[NavItem, ...]  # the course's children: its modules and any pre- or post-test
+    by_key: dict[uuid.UUID, NavItem] = field(default_factory=dict)
+    parent_of: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
+
+    def item(self, key: uuid.UUID | None) -> NavItem | None:
+        return self.by_key.get(key) if key is not None else None
+
+    def parent(self, key: uuid.UUID) -> NavItem | None:
+        return self.item(self.parent_of.get(key))
+
+    def neighbours(self, key: uuid.UUID) -> tuple[NavItem | None, NavItem | None]:
+        """The lessons (read or SCORM) before and after ``key`` in its module."""
+        module = self.parent(key)
+        lessons = [c for c in module.children if c.kind in _LESSON_KINDS] if module else []
+        index = next((i for i, c in enumerate(lessons) if c.key == key), None)
+        if index is None:
+            return None, None
+        previous = lessons[index - 1] if index > 0 else None
+        following = lessons[index + 1] if index + 1 < len(lessons) else None
+        return previous, following
+
+
+_LESSON_KINDS = ("lesson", "scorm")
+
+
+def course_nav(*, course: Page) -> CourseNav:
+    """``course``'s navigation in the active language (``CourseNav``). Cached per course and
+    language: no query when warm; when cold a few, the same whatever the size of the course."""
+    return content_cached(
+        ("nav", course.translation_key, get_language() or ""), lambda: _nav_built(course)
+    )
+
+
+def _nav_built(course: Page) -> CourseNav:
+    default = Locale.get_default()
+    original = (
+        course if course.locale_id == default.pk else course.get_translation_or_none(default)
+    ) or course
+    pages = list(Page.objects.descendant_of(original).live().order_by("path").specific())
+    active = Locale.get_active()
+    shown: dict[uuid.UUID, Page] = {}
+    if active.pk != original.locale_id and pages:
+        shown = {
+            p.translation_key: p
+            for p in Page.objects.live()
+            .filter(locale=active, translation_key__in=[p.translation_key for p in pages])
+            .specific()
+        }
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    children: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        children[page.path[: -page.steplen]].append(page)
+    by_key: dict[uuid.UUID, NavItem] = {}
+    parent_of: dict[uuid.UUID, uuid.UUID] = {}
+
+    def item(page: Page) -> NavItem:
+        version = shown.get(page.translation_key, page)
+        kids = tuple(item(child) for child in children.get(page.path, []))
+        for kid in kids:
+            parent_of[kid.key] = page.translation_key
+        built = NavItem(
+            key=page.translation_key,
+            page_id=version.pk,
+            title=version.title,
+            url=version.url or "",
+            language=languages.get(version.locale_id, ""),
+            kind=_KINDS.get(type(version), "page"),
+            minutes=getattr(version, "estimated_minutes", None),
+            children=kids,
+        )
+        by_key[built.key] = built
+        return built
+
+    items = tuple(item(page) for page in children.get(original.path, []))
+    return CourseNav(items=items, by_key=by_key, parent_of=parent_of)
+
+
+def course_of(*, page: Page) -> CoursePage | None:
+    """The course ``page`` belongs to (itself if it is one), from the content cache: no query
+    when warm. A move or a publish anywhere renews the cache, so it is never another's."""
+    if isinstance(page, CoursePage):
+        return page
+    return content_cached(("course_of", page.pk), lambda: course_for_page(page))
+
+
+def language_of(page: Page) -> str:
+    """The language code of ``page``'s locale, from the content cache (no query when warm)."""
+    languages = content_cached(
+        ("languages",), lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+    return languages.get(page.locale_id) or page.locale.language_code
 
 
 def lesson_for_key(*, key: uuid.UUID) -> Page | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeVar
 
 from modules.models import QuizPage
 from officers.models import User
@@ -45,7 +46,18 @@ def submissions_for(*, learner: User, quiz_key: uuid.UUID) -> list[QuizSubmissio
     )
 
 
-def _chosen(method: str, submissions: list[QuizSubmission]) -> QuizSubmission | None:
+@dataclass(frozen=True)
+class _Graded:
+    """What choosing the grade across attempts needs of a submission."""
+
+    percent: Decimal
+    passed: bool
+
+
+G = TypeVar("G", QuizSubmission, _Graded)
+
+
+def _chosen(method: str, submissions: list[G]) -> G | None:
     if not submissions:
         return None
     percents = [Fraction(s.percent) for s in submissions]
@@ -103,19 +115,17 @@ def passed_quiz_keys_by_learner(
     methods = dict(quizzes)
     if not methods or not learner_ids:
         return {}
-    grouped: dict[tuple[int, uuid.UUID], list[QuizSubmission]] = {}
-    for submission in (
+    grouped: dict[tuple[int, uuid.UUID], list[_Graded]] = {}
+    # Plain rows of only what the grading method needs: no attempt snapshot, no answers.
+    for row in (
         QuizSubmission.objects.filter(
             attempt__learner_id__in=learner_ids, attempt__quiz_key__in=methods
         )
-        .select_related("attempt")
-        # Only what grading across attempts reads: not the answers and snapshots (JSON parsed
-        # for nothing, most of the time of a coordinator's page of 50 officers).
-        .only("percent", "passed", "attempt__learner", "attempt__quiz_key")
         .order_by("attempt__recorded_at", "attempt__origin_seq")
+        .values_list("attempt__learner_id", "attempt__quiz_key", "percent", "passed")
     ):
-        attempt = submission.attempt
-        grouped.setdefault((attempt.learner_id, attempt.quiz_key), []).append(submission)
+        learner_id, key, percent, passed = row
+        grouped.setdefault((learner_id, key), []).append(_Graded(percent=percent, passed=passed))
     result: dict[int, set[uuid.UUID]] = {}
     for (learner_id, key), subs in grouped.items():
         chosen = _chosen(methods[key], subs)

@@ -36,6 +36,15 @@ def _language_restored():
     deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_cleared():
+    """Each test's database starts empty and reuses page ids: a course outline cached by an
+    earlier test must not be served to this one."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 def text_body(*paragraphs: str) -> str:
     return json.dumps(
         [{"type": "text", "value": f"<p>{p}</p>", "id": str(uuid.uuid4())} for p in paragraphs]

@@ -208,6 +208,19 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
+    # Course outlines and rendered lesson bodies (modules.contentcache): content only, per
+    # revision and language, made unreachable on every publish. At a post a file cache under the
+    # data directory: shared by the workers, no server, and no write to the SQLite database the
+    # learner records need. A hub with several app servers points it at one cache they all
+    # share (README, "Caches"), or a publish on one server would not reach the others.
+    "pages": {
+        "BACKEND": env_str(
+            "ELEARNING_PAGE_CACHE", "django.core.cache.backends.filebased.FileBasedCache"
+        ),
+        "LOCATION": env_str("ELEARNING_PAGE_CACHE_LOCATION", str(DATA_DIR / "cache" / "pages")),
+        "TIMEOUT": 7 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "elearning.clientip.client_ip"

@@ -14,6 +14,7 @@ STATIC_ROOT = DATA_DIR / "static_collected"
 GENERATED_ROOT = DATA_DIR / "generated"
 ELEARNING_SCORM_ROOT = DATA_DIR / "scorm"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+CACHES["pages"]["LOCATION"] = str(DATA_DIR / "cache" / "pages")  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's in-memory default: concurrency tests and the browser tests' live

@@ -4,34 +4,20 @@ from __future__ import annotations
 
 from django import template
 
-from courses.selectors import course_for_page
-from modules.selectors import course_outline, lesson_for_key, lesson_neighbours
-
-from .. import selectors
-from ..rules import Progress, resume_lesson
+from ..pagestate import page_course_state
+from ..rules import Progress
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def course_state(context, page):
-    """Enrolment, progress and the "continue" URL for the course ``page`` belongs to."""
-    user = context["request"].user
-    course = course_for_page(page)
-    if course is None or not user.is_authenticated:
+    """The course ``page`` belongs to, its navigation, the officer's progress and the "continue"
+    URL (``learning.selectors.CourseState``), read once per request."""
+    request = context["request"]
+    if not request.user.is_authenticated:
         return None
-    outline = course_outline(course=course)
-    state = selectors.progress_for(learner=user, outline=outline)
-    modules = selectors.outline_modules(outline)
-    target = resume_lesson(modules=modules, state=state)
-    resume = lesson_for_key(key=target) if target else None
-    return {
-        "course": course,
-        "outline": outline,
-        "progress": state,
-        "enrolled": state.status != "not_enrolled",
-        "resume_url": resume.url if resume else None,
-    }
+    return page_course_state(request, page)
 
 
 @register.inclusion_tag("learning/progress_meter.html")
@@ -42,6 +28,18 @@ def progress_meter(progress: Progress, compact: bool = False):
 
 
 @register.simple_tag
-def lesson_nav(lesson):
-    previous, following = lesson_neighbours(lesson)
-    return {"previous": previous, "next": following}
+def page_nav(state, page):
+    """Where ``page`` sits in its course (``modules.selectors.NavItem``s, in the reader's
+    language), from the course state's navigation, without a query: its parent ("module"), its
+    children, and the lessons before and after it in its module."""
+    if state is None:
+        return {"module": None, "children": (), "previous": None, "next": None}
+    key = page.translation_key
+    previous, following = state.nav.neighbours(key)
+    item = state.nav.item(key)
+    return {
+        "module": state.nav.parent(key),
+        "children": item.children if item else (),
+        "previous": previous,
+        "next": following,
+    }

@@ -1,21 +1,45 @@
-"""Template tags for content pages: children in the officer's language."""
+"""Template tags for content pages: a lesson's body (cached per revision and language) and a
+page's language."""
 
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from courses.selectors import children_in_language
-from modules.models import ScormLessonPage
+from modules.contentcache import content_cached
+from modules.selectors import language_of
 
 register = template.Library()
 
+# Blocks whose HTML is the reader's own (a knowledge check's form carries the CSRF token and the
+# answer the officer last tried): rendered on every view, never cached.
+_LIVE_BLOCKS = {"check"}
 
-@register.simple_tag
-def children_of(page):
-    return children_in_language(page)
+
+@register.simple_tag(takes_context=True)
+def lesson_body(context, page):
+    """The lesson's body as a list of parts: HTML rendered once per page revision and
+    language (``modules.contentcache``), or a block to render for this reader
+    (``{% include_block %}``). A preview renders the draft it shows, uncached."""
+
+    def rendered() -> list:
+        return [
+            index
+            if block.block_type in _LIVE_BLOCKS
+            else str(block.render_as_block({"page": page, "block_id": block.id}))
+            for index, block in enumerate(page.body)
+        ]
+
+    request = context.get("request")
+    if getattr(request, "is_preview", False) or not page.live_revision_id:
+        parts = rendered()  # a draft in the editor's preview is not the live revision
+    else:
+        parts = content_cached(
+            ("body", page.pk, page.live_revision_id, get_language() or ""), rendered
+        )
+    return [page.body[part] if isinstance(part, int) else mark_safe(part) for part in parts]  # noqa: S308 - HTML we rendered from the page
 
 
 @register.filter
-def is_scorm_lesson(page) -> bool:
-    """Whether ``page`` plays a SCORM package: outlines label it, since it plays interactive
-    content and is completed by what that content reports, not by a button."""
-    kind = getattr(page, "specific_class", None)  # from the content type: no query
-    return kind is not None and issubclass(kind, ScormLessonPage)
+def page_language(page) -> str:
+    """``page``'s language code for a ``lang`` attribute, without a query once cached."""
+    return language_of(page)

@@ -24,7 +24,9 @@ from nodes.selectors import is_hub
 from nodes.services import sequence_at_least
 from nodes.syncing import SyncedTable, Touched
 
+from . import ranges as rng
 from .derive import derive_due, due_note, touched_by
+from .holdings import held_add
 from .models import PendingRecord, RejectedRecord
 from .registry import OFFICER, TABLES, Column, by_name, columns, officer_makers
 from .summaries import ImportSummary
@@ -272,9 +274,11 @@ def _held(
 
 def _keep_waiting(
     table: SyncedTable, waiting: list[tuple[dict, str]], summary: ImportSummary
-) -> None:
+) -> list[tuple[dict, str]]:
+    """Keep ``waiting`` rows while the waiting room has room; returns those kept (the others
+    are asked for again at the next sync)."""
     if not waiting:
-        return
+        return []
     room = max(0, max_pending() - PendingRecord.objects.count())
     kept = waiting[:room]
     PendingRecord.objects.bulk_create(_held(PendingRecord, table, kept), ignore_conflicts=True)
@@ -286,6 +290,7 @@ def _keep_waiting(
             )
             % {"count": len(waiting) - len(kept)}
         )
+    return kept
 
 
 def _reject(table: SyncedTable, rejected: list[tuple[dict, str]], summary: ImportSummary) -> None:
@@ -329,17 +334,26 @@ def apply_listing(
     for group in groups:
         with transaction.atomic():
             touched: Touched = set()
+            stored: list[dict] = []  # rows now held here: inserted, waiting or refused
             for listed in group:
                 names, raw_rows = read_chunk(container, listed)
                 rows = [dict(zip(names, row, strict=True)) for row in raw_rows]
                 applied = _apply_rows(listed.table, rows, signer=listed.signer)
-                _keep_waiting(listed.table, applied.pending, summary)
+                kept = _keep_waiting(listed.table, applied.pending, summary)
                 _reject(listed.table, applied.rejected, summary)
+                stored += [row for row in applied.new]
+                stored += [row for row, _reason in kept + applied.rejected]
                 _sequence_catch_up(applied.new)
                 if has_waiting:
                     _forget_waiting(listed.table, applied, rows)
                 touched |= touched_by(listed.table, applied.new, applied.officers)
                 _count(summary, listed.table, rows, applied)
+            held_add(
+                {
+                    uuid.UUID(origin): rng.to_ranges(seqs)
+                    for origin, seqs in by_origin(stored).items()
+                }
+            )
             due_note(touched)
         done += sum(item.count for item in group)
         if progress:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .services import content_changed
+from .listing import content_changed
 
 
 @cache

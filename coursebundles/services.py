@@ -29,12 +29,10 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, DataError, IntegrityError, transaction
-from django.db.models import F
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
-from courses.selectors import courses_original
 from nodes.bounded import gunzip_bounded
 from nodes.container import (
     Container,
@@ -62,14 +60,8 @@ from .installer import (
     room_for,
     write_files,
 )
-from .models import BundleExport, ContentGeneration, CourseListing, InstalledBundle
-from .selectors import (
-    BundleError,
-    bundle_manifest,
-    content_generation,
-    course_for_code,
-    course_listing_entry,
-)
+from .models import BundleExport, InstalledBundle
+from .selectors import BundleError, bundle_manifest, course_for_code
 
 Progress = Callable[[int, int], None]
 
@@ -548,38 +540,6 @@ def _get(hub_url: str, path: str, *, timeout: float = 600) -> bytes:
     return node_request(
         hub_url.rstrip("/") + path, headers=signed_headers(method="GET", path=path), timeout=timeout
     )
-
-
-def hub_course_list() -> list[dict]:
-    """At the hub: every published course with the fingerprint of its content now, so a post
-    can tell whether it is up to date without downloading anything. Each entry is kept with
-    the content generation it was built at (``CourseListing``) and built again only after a
-    change; the generation is read before the content, so an entry is never older than the
-    generation it is kept under."""
-    generation = content_generation()
-    kept = {
-        listing.course_key: listing.entry
-        for listing in CourseListing.objects.filter(generation=generation)
-    }
-    courses = []
-    for course in courses_original().order_by("code"):
-        entry = kept.get(course.translation_key)
-        if entry is None:
-            entry = course_listing_entry(course)
-            CourseListing.objects.update_or_create(
-                course_key=course.translation_key,
-                defaults={"generation": generation, "entry": entry},
-            )
-        courses.append(entry)
-    return courses
-
-
-def content_changed() -> None:
-    """Note that published content changed (``ContentGeneration``): every course's entry in
-    the hub's list is built again when next asked for. Called in the transaction that makes
-    the change (``coursebundles.receivers``)."""
-    if not ContentGeneration.objects.update(value=F("value") + 1):
-        ContentGeneration.objects.create(value=1)
 
 
 def bundles_pull(

@@ -29,8 +29,9 @@ from nodes.services import exchange_log
 from officers.models import Role
 from officers.permissions import role_required
 
+from .listing import hub_course_list
 from .selectors import BundleError, installed_bundles
-from .services import bundle_export_for_post, hub_course_list
+from .services import bundle_export_for_post
 
 
 def _signed_post(request):

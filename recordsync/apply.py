@@ -26,7 +26,7 @@ from nodes.syncing import SyncedTable, Touched
 
 from . import ranges as rng
 from .derive import derive_due, due_note, touched_by
-from .holdings import held_add
+from .holdings import held_add, held_build, held_locked
 from .models import PendingRecord, RejectedRecord
 from .registry import OFFICER, TABLES, Column, by_name, columns, officer_makers
 from .summaries import ImportSummary
@@ -153,8 +153,13 @@ def _fresh(table: SyncedTable, rows: list[dict], result: _Applied) -> list[dict]
     existing: dict[tuple[str, int], str] = {}  # (origin, seq) -> the id stored here (hex)
     refused: dict[tuple[str, int], str] = {}
     any_refused = RejectedRecord.objects.filter(table=table.name).exists()
-    for origin, seqs in by_origin(rows).items():
+    numbers = by_origin(rows)
+    held = held_locked([uuid.UUID(origin) for origin in numbers])
+    for origin, seqs in numbers.items():
+        ranges = held.get(uuid.UUID(origin), [])
         for batch in batches(seqs):
+            if not any(rng.contains(ranges, seq) for seq in batch):
+                continue  # none of them is stored, waiting or refused here
             existing.update(
                 ((origin, seq), record_id.hex)
                 for seq, record_id in table.model.objects.filter(
@@ -325,6 +330,7 @@ def apply_listing(
     chunk is never half applied, and an import cut off keeps every group it committed."""
     total = sum(listed.count for listed in listing)
     done = 0
+    held_build()
     groups: list[list[Listed]] = []
     for listed in listing:
         if not groups or sum(item.count for item in groups[-1]) + listed.count > TRANSACTION_ROWS:

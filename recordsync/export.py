@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.db import connection
 from django.db.models import CharField, Func, Q, TextField, Value
 from django.db.models.functions import Cast, Replace
 from django.utils.translation import gettext as _
@@ -60,7 +62,7 @@ def chunk_data(
         "columns": [c.name for c in columns(table)],
         "rows": rows,
     }
-    raw = json.dumps(document, default=encode, separators=(",", ":"), ensure_ascii=False).encode()
+    raw = orjson.dumps(document, default=encode)  # compact UTF-8, as json.dumps would write
     if len(raw) > CHUNK_MAX_BYTES and len(rows) > 1:
         half = len(rows) // 2
         return chunk_data(table=table, origin=origin, rows=rows[:half]) + chunk_data(
@@ -84,7 +86,7 @@ def chunk_data(
 @dataclass(frozen=True)
 class _Chunk:
     part: str
-    data: bytes
+    data: bytes | Path  # a file in the spool folder when the packet goes to a file
     entry: dict  # the listing in meta["chunks"]
 
 
@@ -116,16 +118,31 @@ def _wire_rows(
         if c.is_uuid
     }
     wire.update({f"wire_{c.name}": Cast(c.lookup, TextField()) for c in wired if c.is_json})
+    # SQLite stores an aware time as UTC text ("2026-11-23 21:25:03.335731"): read as text and
+    # given its ISO form here, rather than parsed into 100,000s of datetimes and printed again.
+    times = [
+        i
+        for i, c in enumerate(wired)
+        if connection.vendor == "sqlite" and c.field.get_internal_type() == "DateTimeField"
+    ]
+    wire.update({f"wire_{wired[i].name}": Cast(wired[i].lookup, TextField()) for i in times})
+    as_text = {f"wire_{c.name}" for c in wired} & set(wire)
     queryset = (
         table.model.objects.filter(where)
         .annotate(**wire)
         .order_by("origin_node", "origin_seq")
-        .values_list(*[f"wire_{c.name}" if c.is_uuid or c.is_json else c.lookup for c in wired])
+        .values_list(
+            *[f"wire_{c.name}" if f"wire_{c.name}" in as_text else c.lookup for c in wired]
+        )
     )
-    for row in queryset.iterator(chunk_size=CHUNK_ROWS):
-        if lacking is not None and rng.contains(lacking.get(row[origin_at], []), row[seq_at]):
+    for found in queryset.iterator(chunk_size=CHUNK_ROWS):
+        if lacking is not None and rng.contains(lacking.get(found[origin_at], []), found[seq_at]):
             continue
-        yield list(row)
+        row = list(found)
+        for i in times:
+            if row[i] is not None:
+                row[i] = f"{row[i][:10]}T{row[i][11:]}+00:00"
+        yield row
 
 
 def rows_for(
@@ -310,6 +327,7 @@ class _Packing:
     max_chunks: int | None
     progress: Progress
     total: int
+    spool: Path | None = None  # where chunks wait for the packet file (not in memory)
     chunks: list[_Chunk] = field(default_factory=list)
 
     def room(self) -> bool:
@@ -320,7 +338,11 @@ class _Packing:
 
     def add(self, data: bytes, entry: dict) -> None:
         part = f"c{len(self.chunks) + 1:05d}"
-        self.chunks.append(_Chunk(part, data, {"part": part} | entry))
+        kept: bytes | Path = data
+        if self.spool is not None:
+            kept = self.spool / part
+            kept.write_bytes(data)
+        self.chunks.append(_Chunk(part, kept, {"part": part} | entry))
 
     def counted(self, table: str, count: int) -> None:
         self.summary.records += count
@@ -389,8 +411,11 @@ def export(
     everything: bool,
     max_chunks: int | None,
     progress: Progress,
-) -> tuple[dict, list[tuple[str, bytes]], ExportSummary]:
-    """A packet's meta, parts and summary for ``recipient`` (``packet_export``)."""
+    spool: Path | None = None,
+) -> tuple[dict, list[tuple[str, bytes | Path]], ExportSummary]:
+    """A packet's meta, parts and summary for ``recipient`` (``packet_export``). With
+    ``spool`` (a folder), each chunk is written there as it is made and its part is that file:
+    a packet of any size is written with one chunk in memory at a time."""
     budget = None if max_chunks is None else max_chunks * CHUNK_ROWS
     peer, total, plan, relays = _export_plan(
         recipient=recipient, everything=everything, budget=budget
@@ -405,7 +430,7 @@ def export(
     total += sum(relay.count for relay in relays)
     # A post's rows are bounded in number already (``budget``), and go whole, oldest first,
     # however many tables they span: chunks are counted for what is carried for others.
-    packing = _Packing(summary, None if budgeted else max_chunks, progress, total)
+    packing = _Packing(summary, None if budgeted else max_chunks, progress, total, spool)
     for table, origin, rows in plan:
         if not packing.room():
             break

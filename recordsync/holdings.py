@@ -39,9 +39,24 @@ def held_add(added: dict[uuid.UUID, rng.Ranges]) -> None:
         if origin not in current:
             HeldRecords.objects.create(origin=origin, ranges=ranges)
             continue
-        merged = rng.union(current[origin], ranges)
+        merged = rng.merged(current[origin], ranges)
         if merged != current[origin]:
             HeldRecords.objects.filter(origin=origin).update(ranges=merged)
+
+
+def held_locked(origins: list[uuid.UUID]) -> dict[uuid.UUID, rng.Ranges]:
+    """What this node holds of ``origins``, their rows locked until the transaction ends: an
+    import asks the tables only about numbers these ranges claim (the rest cannot be here),
+    and two imports of one origin at the hub take turns. Precondition: inside the applying
+    transaction, after ``held_build``."""
+    HeldRecords.objects.bulk_create(
+        [HeldRecords(origin=origin, ranges=[]) for origin in origins], ignore_conflicts=True
+    )
+    return dict(
+        HeldRecords.objects.select_for_update()
+        .filter(origin__in=origins)
+        .values_list("origin", "ranges")
+    )
 
 
 def held_build() -> None:

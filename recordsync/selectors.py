@@ -22,10 +22,7 @@ def holdings() -> dict[uuid.UUID, rng.Ranges]:
     Read from ``HeldRecords`` (a few rows, kept in the transactions that store records), plus
     this node's own records numbered after its last range; until the ranges are built once
     (``holdings.held_build``), from the tables themselves."""
-    stored = {
-        origin: rng.parse(ranges)
-        for origin, ranges in HeldRecords.objects.values_list("origin", "ranges")
-    }
+    stored = dict(HeldRecords.objects.values_list("origin", "ranges"))
     if stored.pop(HeldRecords.BUILT, None) is None:
         return holdings_scanned()
     me = node_identity().node_id

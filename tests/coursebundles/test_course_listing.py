@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coursebundles.services import hub_course_list
+from coursebundles.listing import hub_course_list
 from tests.conftest import build_course
 
 pytestmark = pytest.mark.django_db

@@ -89,6 +89,7 @@ class Run:
     stderr: str
     seconds: float
     peak_kib: int = 0  # the command's peak resident memory (ru_maxrss of that process)
+    cpu_s: float = 0.0  # its processor time (user + system): steadier than wall on a busy machine
 
 
 @dataclass
@@ -149,7 +150,7 @@ class Node:
                 f"{self.name}: manage.py {' '.join(args[:2])} failed (exit {process.returncode}):\n"
                 f"{stdout[-4000:]}\n{stderr[-8000:]}"
             )
-        return Run(stdout, stderr, seconds, usage.ru_maxrss)
+        return Run(stdout, stderr, seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
     def holdings(self, *, origin: str = "", raw: bool = False) -> dict:
         run = self.manage(
@@ -341,8 +342,10 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict:
     hub, post, facts = nodes(args, tmp, port)
 
     progress("timing Django start-up (manage.py check)")
-    startups = [post.manage("check").seconds for _ in range(max(1, args.startup_runs))]
+    checks = [post.manage("check") for _ in range(max(1, args.startup_runs))]
+    startups = [run.seconds for run in checks]
     facts["startups"] = startups
+    facts["startup_cpu"] = statistics.median(run.cpu_s for run in checks)
 
     at_post = post.holdings(raw=True)
     post_id = at_post["node"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import secrets
 import shlex
 import shutil
@@ -28,18 +27,16 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
-from _machine import proc_field
 from _server import HOST, ROOT, BenchServer, SetupError, free_port
+from _sync_report import SMALL_BACKLOG, report
 
 COURSES = ("TIP-101", "WLC-101", "HRB-101")
 POST_CODE = "th-aranyaprathet"
 POST_NAME = "Aranyaprathet Border Checkpoint"
-BUDGET_SECONDS = 10.0
+
 COMMAND_TIMEOUT_SECONDS = 3 * 3600  # seeding 100,000 records takes a while
-USB_STICK_BYTES_PER_SECOND = 10e6  # a cheap USB 2 stick writing; for an estimate only
 MARKER = "BENCH-JSON "
 # The tables sync moves, as Django labels them (recordsync.registry.TABLES), and the officers
 # the records point at: without them ``loaddata`` at another node has nothing to attach to.
@@ -91,6 +88,8 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
+    peak_kib: int = 0  # the command's peak resident memory (ru_maxrss of that process)
+    cpu_s: float = 0.0  # its processor time (user + system): steadier than wall on a busy machine
 
 
 @dataclass
@@ -123,24 +122,35 @@ class Node:
 
     def manage(self, *args: str, label: str = "", extra_env: dict | None = None) -> Run:
         started = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env={**self.env, **(extra_env or {})},
-            capture_output=True,
-            text=True,
-            timeout=COMMAND_TIMEOUT_SECONDS,
-            check=False,
-        )
-        seconds = time.perf_counter() - started
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", *args],
+                cwd=ROOT,
+                env={**self.env, **(extra_env or {})},
+                stdout=out,
+                stderr=err,
+            )
+            # wait4 gives this one process's peak memory (getrusage's children: the largest
+            # of every command so far).
+            try:
+                _pid, status, usage = _wait4(process.pid, COMMAND_TIMEOUT_SECONDS)
+            except TimeoutError:
+                process.kill()
+                process.wait()
+                raise SetupError(f"{self.name}: manage.py {args[0]} timed out") from None
+            seconds = time.perf_counter() - started
+            process.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read().decode(), err.read().decode()
         if label:
             self.timings[label] = seconds
-        if result.returncode != 0:
+        if process.returncode != 0:
             raise SetupError(
-                f"{self.name}: manage.py {' '.join(args[:2])} failed (exit {result.returncode}):\n"
-                f"{result.stdout[-4000:]}\n{result.stderr[-8000:]}"
+                f"{self.name}: manage.py {' '.join(args[:2])} failed (exit {process.returncode}):\n"
+                f"{stdout[-4000:]}\n{stderr[-8000:]}"
             )
-        return Run(result.stdout, result.stderr, seconds)
+        return Run(stdout, stderr, seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
     def holdings(self, *, origin: str = "", raw: bool = False) -> dict:
         run = self.manage(
@@ -184,6 +194,37 @@ def node_server(node: Node, port: int) -> NodeServer:
     )
     server._secret_key = node.secret_key
     return server
+
+
+def _wait4(pid: int, timeout: float):
+    """``os.wait4`` of ``pid`` within ``timeout`` seconds (polled, then TimeoutError)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found, status, usage = os.wait4(pid, os.WNOHANG)
+        if found:
+            return found, status, usage
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        time.sleep(0.01)
+
+
+# Runs inside ``manage.py shell`` at the post: say that the hub holds every record of the post
+# but the newest BENCH_BACKLOG, as its answer to an earlier sync would (a smaller backlog from
+# the same seeded records, for memory at two backlog sizes).
+ACKNOWLEDGE = """
+import os
+from nodes.identity import node_identity
+from nodes.selectors import hub_peer
+from recordsync import ranges as rng
+from recordsync.models import PeerHoldings
+from recordsync.registry import TABLES
+me = node_identity().node_id
+seqs = sorted(s for t in TABLES for s in t.model.objects.filter(origin_node=me).values_list(
+    "origin_seq", flat=True))
+held = rng.to_ranges(seqs[: max(0, len(seqs) - int(os.environ["BENCH_BACKLOG"]))])
+PeerHoldings.objects.update_or_create(
+    peer_id=hub_peer().node_id, origin=me, defaults={"ranges": held})
+"""
 
 
 # Measuring --------------------------------------------------------------------------------
@@ -276,9 +317,10 @@ def setup(tmp: Path, port: int) -> tuple[Node, Node, dict]:
 def reuse(folder: Path) -> tuple[Node, Node, dict]:
     """The hub and the seeded post a run kept (``--keep``), migrated to the current code, with
     what the last run left besides them removed."""
-    for name in ("post-usb", "post-http", "hub-usb", "hub-http", "hub-loaddata", "stick"):
+    folders = ("post-usb", "post-http", "post-small", "post-small-http", "hub-usb", "hub-http")
+    for name in (*folders, "hub-loaddata", "stick"):
         shutil.rmtree(folder / name, ignore_errors=True)
-    for name in ("post.packet", "records.json"):
+    for name in ("post.packet", "small.packet", "records.json"):
         (folder / name).unlink(missing_ok=True)
     hub = Node("hub", "hub", folder / "hub", secrets.token_urlsafe(48))
     post = Node("post", "post", folder / "post", secrets.token_urlsafe(48))
@@ -300,18 +342,25 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict:
     hub, post, facts = nodes(args, tmp, port)
 
     progress("timing Django start-up (manage.py check)")
-    startups = [post.manage("check").seconds for _ in range(max(1, args.startup_runs))]
+    checks = [post.manage("check") for _ in range(max(1, args.startup_runs))]
+    startups = [run.seconds for run in checks]
     facts["startups"] = startups
+    facts["startup_cpu"] = statistics.median(run.cpu_s for run in checks)
 
     at_post = post.holdings(raw=True)
     post_id = at_post["node"]
     # Each measurement starts from its own copy of the same state; the originals stay as they
     # are, so --reuse can measure them again.
     post_usb, post_http = post.copy("post-usb", tmp), post.copy("post-http", tmp)
+    post_small = post.copy("post-small", tmp)
+    post_small.manage("shell", "-c", ACKNOWLEDGE, extra_env={"BENCH_BACKLOG": str(SMALL_BACKLOG)})
     hub_usb, hub_http = hub.copy("hub-usb", tmp), hub.copy("hub-http", tmp)
     hub_load = hub.copy("hub-loaddata", tmp)
     by_usb = sync_by_usb(post_usb, hub_usb, tmp, post_id)
-    by_http = sync_by_http(post_http, hub_http, port, post_id)
+    progress(f"memory: sync_export with a backlog of {SMALL_BACKLOG:,}")
+    small_export = post_small.manage("sync_export", "-o", str(tmp / "small.packet"))
+    small_http = post_small.copy("post-small-http", tmp)
+    by_http = sync_by_http(post_http, hub_http, port, post_id, small=small_http)
     by_django = copy_by_django(post, hub_load, tmp, post_id)
 
     return {
@@ -321,6 +370,7 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict:
         "raw_gzip_bytes": at_post["raw_gzip_bytes"],
         "startup": statistics.median(startups),
         **by_usb,
+        "small_export": small_export,
         **by_http,
         **by_django,
         "load_average": (load_before, os.getloadavg()),
@@ -359,16 +409,21 @@ def sync_by_usb(post: Node, hub: Node, tmp: Path, post_id: str) -> dict:
     }
 
 
-def sync_by_http(post: Node, hub: Node, port: int, post_id: str) -> dict:
+def sync_by_http(post: Node, hub: Node, port: int, post_id: str, *, small: Node) -> dict:
     progress("HTTP: sync --hub at the post against the hub under gunicorn")
     with node_server(hub, port) as server:
         url = server.base_url
         synced = post.manage("sync", "--hub", url)
         noops = [post.manage("sync", "--hub", url).seconds for _ in range(3)]
+        # The same hub holds every record already: the small post's records arrive as present,
+        # and its own work (reading, sealing, sending) is what a backlog of that size costs.
+        progress(f"memory: sync --hub with a backlog of {SMALL_BACKLOG:,}")
+        small_sync = small.manage("sync", "--hub", url)
         server_command = shlex.join(server.command[1:])
     return {
         "http": synced,
         "noops": noops,
+        "small_http": small_sync,
         "hub_http_counts": hub.holdings(origin=post_id)["counts"],
         "server_command": server_command,
     }
@@ -399,173 +454,6 @@ def copy_by_django(post: Node, hub: Node, tmp: Path, post_id: str) -> dict:
 def dump_users(dump: Path) -> int:
     with dump.open() as handle:
         return sum(1 for row in json.load(handle) if row["model"] == "officers.user")
-
-
-# Report -------------------------------------------------------------------------------------
-
-
-def report(args: argparse.Namespace, m: dict) -> bool:
-    report_setup(m)
-    report_steps(m)
-    report_comparison(m)
-    report_sizes(m)
-    checks = report_checks(m)
-    report_outputs(m)
-    report_machine(m)
-    return all(ok for _name, ok in checks)
-
-
-def report_setup(m: dict) -> None:
-    startup = m["startup"]
-    print(f"\nRecord sync, border post -> headquarters: {m['records']:,} records")
-    print(f"  courses at the post by: {m['courses_by']}")
-    print(
-        "  records at the post:    " + ", ".join(f"{k} {v:,}" for k, v in m["post_counts"].items())
-    )
-    print(f"  seeding:                {m['seeded'].splitlines()[0]}")
-    print(
-        f"\n  Django start-up (manage.py check, median of {len(m['startups'])}): "
-        f"{startup:.2f} s  ({', '.join(f'{s:.2f}' for s in m['startups'])}); "
-        "'less start-up' subtracts it (the commands print no time of their own)"
-    )
-
-
-def step_row(m: dict, label: str, seconds: float, *, note: str = "") -> None:
-    n, startup = m["records"], m["startup"]
-    inner = seconds - startup
-    # Within the start-up's own spread, the rate without it means nothing.
-    rate = f"{n / inner:>9,.0f}" if inner > 0.1 else f"{'-':>9}"
-    print(f"  {label:<38} {seconds:>7.2f}  {inner:>7.2f}  {n / seconds:>9,.0f}  {rate}  {note}")
-
-
-def report_steps(m: dict) -> None:
-    n, startup = m["records"], m["startup"]
-    print(
-        f"\n  {'step':<38} {'wall s':>7}  {'less':>7}  {'rec/s':>9}  {'rec/s':>9}"
-        f"\n  {'':<38} {'':>7}  {'start-up':>7}  {'wall':>9}  {'less s-u':>9}"
-    )
-    usb_total = m["export"].seconds + m["copy_s"] + m["import"].seconds
-    step_row(m, "sync_export at the post", m["export"].seconds)
-    copy_mb_s = m["packet_bytes"] / m["copy_s"] / 1e6
-    print(
-        f"  {'copy of the packet (fsync)':<38} {m['copy_s']:>7.2f}  {'':>7}  "
-        f"{n / m['copy_s']:>9,.0f}  {'':>9}  {copy_mb_s:,.0f} MB/s on this disk; a stick "
-        f"writing 10 MB/s: ~{m['packet_bytes'] / USB_STICK_BYTES_PER_SECOND:.1f} s"
-    )
-    step_row(m, "sync_import at the hub", m["import"].seconds)
-    verdict = "OK" if usb_total < BUDGET_SECONDS else "OVER BUDGET"
-    step_row(
-        m,
-        "total post -> hub by USB",
-        usb_total,
-        note=f"budget {BUDGET_SECONDS:.0f} s: {verdict}",
-    )
-    step_row(m, "sync --hub URL (HTTP, all records)", m["http"].seconds)
-    noop = statistics.median(m["noops"])
-    print(
-        f"  {'sync --hub URL, nothing new':<38} {noop:>7.2f}  {noop - startup:>7.2f}  "
-        f"{'':>9}  {'':>9}  median of {', '.join(f'{s:.2f}' for s in m['noops'])}"
-    )
-    step_row(m, "dumpdata at the post", m["dump"].seconds)
-    step_row(m, "loaddata at a fresh hub", m["load"].seconds)
-
-
-def ratio(ours: float, theirs: float) -> str:
-    return f"{ours / theirs:.2f}" if ours > 0 and theirs > 0 else "n/a"
-
-
-def report_comparison(m: dict) -> None:
-    startup = m["startup"]
-    e, d = m["export"].seconds, m["dump"].seconds
-    i, lo = m["import"].seconds, m["load"].seconds
-    print("\n  Ours / Django's (below 1: ours is faster or smaller):")
-    print(
-        f"    export:  sync_export / dumpdata      wall {ratio(e, d)}   "
-        f"less start-up {ratio(e - startup, d - startup)}"
-    )
-    print(
-        f"    import:  sync_import / loaddata      wall {ratio(i, lo)}   "
-        f"less start-up {ratio(i - startup, lo - startup)}"
-    )
-    print(f"    size:    packet / dumpdata JSON      {ratio(m['packet_bytes'], m['dump_bytes'])}")
-
-
-def report_sizes(m: dict) -> None:
-    n = m["records"]
-    packet, raw = m["packet_bytes"], m["raw_bytes"]
-    print("\n  Sizes:")
-    print(f"    packet:                 {packet / 1e6:8.2f} MB  {packet / n:7.1f} bytes/record")
-    print(
-        f"    raw rows as JSON:       {raw / 1e6:8.2f} MB  {raw / n:7.1f} bytes/record  "
-        f"(packet is {packet / raw:.2f} x raw)"
-    )
-    print(
-        f"    raw rows, gzip -6:      {m['raw_gzip_bytes'] / 1e6:8.2f} MB  "
-        f"{m['raw_gzip_bytes'] / n:7.1f} bytes/record"
-    )
-    print(
-        f"    dumpdata JSON:          {m['dump_bytes'] / 1e6:8.2f} MB  "
-        f"{m['dump_bytes'] / n:7.1f} bytes/record  (with the {m['users_dumped']:,} officers "
-        "the records point at, natural keys)"
-    )
-    for bundle in m["bundles"]:
-        print(f"    bundle {bundle['code']}:  {bundle['said']}")
-
-
-def report_checks(m: dict) -> list[tuple[str, bool]]:
-    checks = [
-        ("the packet's import added every record", m["hub_counts"] == m["post_counts"]),
-        ("HTTP sync added every record", m["hub_http_counts"] == m["post_counts"]),
-        ("loaddata added every record", m["hub_load_counts"] == m["post_counts"]),
-        (
-            "nothing refused at import",
-            not m["import_summary"].get("rejected") and not m["import_summary"].get("refused"),
-        ),
-    ]
-    print("\n  Checks (counted at each hub, rows whose origin is the post):")
-    for name, ok in checks:
-        print(f"    {'OK    ' if ok else 'FAILED'} {name}")
-    if not checks[0][1]:
-        print(f"      post {m['post_counts']}\n      hub  {m['hub_counts']}")
-    if not checks[1][1]:
-        print(f"      hub after HTTP {m['hub_http_counts']}")
-    return checks
-
-
-def report_outputs(m: dict) -> None:
-    print("\n  Output of the commands:")
-    for label, run in (("sync_export", m["export"]), ("sync --hub", m["http"])):
-        for line in run.stdout.strip().splitlines():
-            print(f"    {label}: {line}")
-    summary = m["import_summary"]
-    print(
-        f"    sync_import --json: received {summary.get('received')}, new {summary.get('new')}, "
-        f"already present {summary.get('already_present')}, "
-        f"rejected {len(summary.get('rejected') or [])}"
-    )
-
-
-def report_machine(m: dict) -> None:
-    cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = (proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]
-    print("\n  Machine and commands:")
-    print(
-        f"    cores:     {os.cpu_count()} ({len(os.sched_getaffinity(0))} usable), {cpu}, "
-        f"{int(memory) / 1024 / 1024:.0f} GiB"
-    )
-    print(
-        f"    software:  Python {platform.python_version()}, Django {version('django')}, "
-        f"Wagtail {version('wagtail')}, gunicorn {version('gunicorn')}, SQLite "
-        f"{__import__('sqlite3').sqlite_version}"
-    )
-    print(f"    hub:       {m['server_command']} (production settings)")
-    before, after = m["load_average"]
-    print(
-        f"    load:      {before[0]:.1f} at the start, {after[0]:.1f} at the end (1-minute load "
-        "average: other work on the machine slows every figure)"
-    )
-    print(f"    setup:     {', '.join(f'{k} {v:.1f} s' for k, v in m['timings'].items())}")
-    print(f"    command:   {shlex.join(sys.orig_argv)}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,3 +21,14 @@ class CourseBundlesConfig(AppConfig):
         from .selectors import installed_bundle_signed
 
         content_time_source(installed_bundle_signed)
+
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import post_page_move
+
+        from . import receivers
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                receivers.content_saved_or_deleted, dispatch_uid=f"coursebundles_content_{signal}"
+            )
+        post_page_move.connect(receivers.page_moved, dispatch_uid="coursebundles_page_moved")

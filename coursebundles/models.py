@@ -68,3 +68,27 @@ class BundleExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course_code} {self.created:%Y-%m-%d %H:%M}"
+
+
+class ContentGeneration(models.Model):
+    """At the hub: a number that grows with every change to published content (a page
+    published, unpublished, moved or deleted; a snippet, image, document or SCORM package
+    saved or deleted), in the transaction that makes the change. One row."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class CourseListing(models.Model):
+    """At the hub: a course's entry in the list posts ask for (its content fingerprint), as
+    built at ``generation``: built again once the content has changed since, never served
+    stale (``hub_course_list``)."""
+
+    course_key = models.UUIDField(unique=True)
+    generation = models.BigIntegerField()
+    entry = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"{self.entry.get('code')} at {self.generation}"

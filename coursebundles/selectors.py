@@ -21,12 +21,11 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
 from courses.models import CoursePage
-from courses.selectors import courses_original
 from scormpackages.models import ScormPackage
 from scormpackages.storage import blob_path
 
 from . import manifest as mf
-from .models import BundleObject, InstalledBundle
+from .models import BundleObject, ContentGeneration, InstalledBundle
 
 PAGE = "wagtailcore.page"
 # The snippets a bundle carries, by model label and pk.
@@ -323,23 +322,22 @@ def bundle_manifest(
     return manifest, sources
 
 
-def hub_course_list() -> list[dict]:
-    """At the hub: every published course with the fingerprint of its content now, so a post
-    can tell whether it is up to date without downloading anything."""
-    courses = []
-    for course in courses_original().order_by("code"):
-        manifest, _sources = bundle_manifest(course=course)
-        courses.append(
-            {
-                "code": course.code,
-                "title": course.title,
-                "translation_key": str(course.translation_key),
-                "content_sha": manifest["content_sha"],
-                "locales": manifest["locales"],
-                "media_bytes": sum(mf.file_sizes(manifest).values()),
-            }
-        )
-    return courses
+def content_generation() -> int:
+    """How often published content has changed (``ContentGeneration``)."""
+    return ContentGeneration.objects.values_list("value", flat=True).first() or 0
+
+
+def course_listing_entry(course: CoursePage) -> dict:
+    """``course``'s entry in the hub's course list, built from its manifest."""
+    manifest, _sources = bundle_manifest(course=course)
+    return {
+        "code": course.code,
+        "title": course.title,
+        "translation_key": str(course.translation_key),
+        "content_sha": manifest["content_sha"],
+        "locales": manifest["locales"],
+        "media_bytes": sum(mf.file_sizes(manifest).values()),
+    }
 
 
 def installed_bundle_signed(course_key: uuid.UUID) -> datetime.datetime | None:

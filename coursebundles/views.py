@@ -29,7 +29,8 @@ from nodes.services import exchange_log
 from officers.models import Role
 from officers.permissions import role_required
 
-from .selectors import BundleError, hub_course_list, installed_bundles
+from .listing import hub_course_list
+from .selectors import BundleError, installed_bundles
 from .services import bundle_export_for_post
 
 

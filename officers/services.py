@@ -300,9 +300,63 @@ def border_post_ensure(*, data: dict | None) -> BorderPost | None:
     return post
 
 
-def _free_username(*, wanted: str, officer_uuid: uuid.UUID, current: str) -> str:
+@dataclass
+class _InUse:
+    """Usernames and service numbers officers here have, read once for a batch of profiles
+    (``_profiles_apply``) and kept up to date as its rows are saved: a name or number the
+    batch did not read is asked of the database, as before."""
+
+    names: dict[str, uuid.UUID]
+    numbers: dict[tuple[str, str], uuid.UUID]
+    read_names: set[str]
+    read_numbers: set[tuple[str, str]]
+
+    @classmethod
+    def read(cls, profiles: list[dict]) -> _InUse:
+        wanted = sorted({str(p["username"]) for p in profiles if p.get("username")})
+        numbers = sorted({str(p["service_number"]) for p in profiles if p.get("service_number")})
+        in_use = cls({}, {}, set(wanted), set())
+        for start in range(0, len(wanted), 500):
+            rows = User.objects.filter(username__in=wanted[start : start + 500])
+            in_use.names.update(rows.values_list("username", "uuid"))
+        for start in range(0, len(numbers), 500):
+            rows = User.objects.filter(service_number__in=numbers[start : start + 500])
+            for country, number, officer in rows.values_list("country", "service_number", "uuid"):
+                in_use.numbers[(country, number)] = officer
+        in_use.read_numbers = {
+            (str(p.get("country") or ""), str(p["service_number"]))
+            for p in profiles
+            if p.get("service_number")
+        }
+        return in_use
+
+    def saved(self, user: User, before: dict | None) -> None:
+        """``user`` was saved (``before``: its profile until then)."""
+        if before and self.names.get(before.get("username", "")) == user.uuid:
+            del self.names[before["username"]]
+        self.names[user.username] = user.uuid
+        self.read_names.add(user.username)
+        if before and before.get("service_number"):
+            key = (str(before.get("country") or ""), str(before["service_number"]))
+            if self.numbers.get(key) == user.uuid:
+                del self.numbers[key]
+        if user.service_number:
+            key = (user.country, user.service_number)
+            self.numbers[key] = user.uuid
+            self.read_numbers.add(key)
+
+
+def _free_username(
+    *, wanted: str, officer_uuid: uuid.UUID, current: str, in_use: _InUse | None = None
+) -> str:
     """``wanted`` if no other officer here has it; otherwise the officer's current name if it
     is already a suffixed form of it, else the first free ``wanted-2``, ``wanted-3``..."""
+    if (
+        in_use is not None
+        and wanted in in_use.read_names
+        and in_use.names.get(wanted, officer_uuid) == officer_uuid
+    ):
+        return wanted
     others = User.objects.exclude(uuid=officer_uuid)
     if not others.filter(username=wanted).exists():
         return wanted
@@ -338,6 +392,7 @@ def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileAppl
     held = profile_records_of(officers)
     outcome: dict[uuid.UUID, ProfileApplied] = {}
     with transaction.atomic():
+        lookups["in_use"] = _InUse.read([newest[officer].data for officer in officers])
         users: dict[uuid.UUID, User] = {}
         for start in range(0, len(officers), 500):
             users.update(
@@ -409,7 +464,10 @@ def _field_apply(user: User, field: profile_schema.Field, value: Any, lookups: d
     kind = profile_schema.Kind
     if field.name == "username":
         user.username = _free_username(
-            wanted=value, officer_uuid=user.uuid, current=user.username or ""
+            wanted=value,
+            officer_uuid=user.uuid,
+            current=user.username or "",
+            in_use=lookups.get("in_use"),
         )
     elif field.kind is kind.INSTANT:
         if value:  # a record without it keeps the row's (a new row: now)
@@ -420,6 +478,18 @@ def _field_apply(user: User, field: profile_schema.Field, value: Any, lookups: d
         setattr(user, field.name, _memo(lookups, "post", value, border_post_ensure))
     else:
         setattr(user, field.name, value)
+
+
+def _number_taken(user: User, in_use: _InUse | None) -> bool:
+    """Whether another officer here has ``user``'s service number in its country."""
+    key = (user.country, user.service_number)
+    if in_use is not None and key in in_use.read_numbers:
+        return in_use.numbers.get(key, user.uuid) != user.uuid
+    return (
+        User.objects.exclude(uuid=user.uuid)
+        .filter(country=user.country, service_number=user.service_number)
+        .exists()
+    )
 
 
 def _profile_row_apply(
@@ -446,12 +516,8 @@ def _profile_row_apply(
             )
             % {"wanted": wanted, "node": node_name(record.origin_node), "used": user.username}
         )
-    if (
-        user.service_number
-        and User.objects.exclude(uuid=user.uuid)
-        .filter(country=user.country, service_number=user.service_number)
-        .exists()
-    ):
+    in_use: _InUse | None = lookups.get("in_use")
+    if user.service_number and _number_taken(user, in_use):
         notices.append(
             _(
                 "Service number %(number)s is already used here by another officer, so "
@@ -465,4 +531,6 @@ def _profile_row_apply(
         user.save()
         if user.role != role_before:
             _role_groups_sync(user=user)
+    if in_use is not None:
+        in_use.saved(user, before)
     return ProfileApplied(changed=before != profile_snapshot(user=user), notices=tuple(notices))

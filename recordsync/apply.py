@@ -24,7 +24,9 @@ from nodes.selectors import is_hub
 from nodes.services import sequence_at_least
 from nodes.syncing import SyncedTable, Touched
 
+from . import ranges as rng
 from .derive import derive_due, due_note, touched_by
+from .holdings import held_add, held_build, held_locked
 from .models import PendingRecord, RejectedRecord
 from .registry import OFFICER, TABLES, Column, by_name, columns, officer_makers
 from .summaries import ImportSummary
@@ -151,8 +153,13 @@ def _fresh(table: SyncedTable, rows: list[dict], result: _Applied) -> list[dict]
     existing: dict[tuple[str, int], str] = {}  # (origin, seq) -> the id stored here (hex)
     refused: dict[tuple[str, int], str] = {}
     any_refused = RejectedRecord.objects.filter(table=table.name).exists()
-    for origin, seqs in by_origin(rows).items():
+    numbers = by_origin(rows)
+    held = held_locked([uuid.UUID(origin) for origin in numbers])
+    for origin, seqs in numbers.items():
+        ranges = held.get(uuid.UUID(origin), [])
         for batch in batches(seqs):
+            if not any(rng.contains(ranges, seq) for seq in batch):
+                continue  # none of them is stored, waiting or refused here
             existing.update(
                 ((origin, seq), record_id.hex)
                 for seq, record_id in table.model.objects.filter(
@@ -272,9 +279,11 @@ def _held(
 
 def _keep_waiting(
     table: SyncedTable, waiting: list[tuple[dict, str]], summary: ImportSummary
-) -> None:
+) -> list[tuple[dict, str]]:
+    """Keep ``waiting`` rows while the waiting room has room; returns those kept (the others
+    are asked for again at the next sync)."""
     if not waiting:
-        return
+        return []
     room = max(0, max_pending() - PendingRecord.objects.count())
     kept = waiting[:room]
     PendingRecord.objects.bulk_create(_held(PendingRecord, table, kept), ignore_conflicts=True)
@@ -286,6 +295,7 @@ def _keep_waiting(
             )
             % {"count": len(waiting) - len(kept)}
         )
+    return kept
 
 
 def _reject(table: SyncedTable, rejected: list[tuple[dict, str]], summary: ImportSummary) -> None:
@@ -320,6 +330,7 @@ def apply_listing(
     chunk is never half applied, and an import cut off keeps every group it committed."""
     total = sum(listed.count for listed in listing)
     done = 0
+    held_build()
     groups: list[list[Listed]] = []
     for listed in listing:
         if not groups or sum(item.count for item in groups[-1]) + listed.count > TRANSACTION_ROWS:
@@ -329,17 +340,26 @@ def apply_listing(
     for group in groups:
         with transaction.atomic():
             touched: Touched = set()
+            stored: list[dict] = []  # rows now held here: inserted, waiting or refused
             for listed in group:
                 names, raw_rows = read_chunk(container, listed)
                 rows = [dict(zip(names, row, strict=True)) for row in raw_rows]
                 applied = _apply_rows(listed.table, rows, signer=listed.signer)
-                _keep_waiting(listed.table, applied.pending, summary)
+                kept = _keep_waiting(listed.table, applied.pending, summary)
                 _reject(listed.table, applied.rejected, summary)
+                stored += [row for row in applied.new]
+                stored += [row for row, _reason in kept + applied.rejected]
                 _sequence_catch_up(applied.new)
                 if has_waiting:
                     _forget_waiting(listed.table, applied, rows)
                 touched |= touched_by(listed.table, applied.new, applied.officers)
                 _count(summary, listed.table, rows, applied)
+            held_add(
+                {
+                    uuid.UUID(origin): rng.to_ranges(seqs)
+                    for origin, seqs in by_origin(stored).items()
+                }
+            )
             due_note(touched)
         done += sum(item.count for item in group)
         if progress:

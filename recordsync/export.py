@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.db import connection
 from django.db.models import CharField, Func, Q, TextField, Value
 from django.db.models.functions import Cast, Replace
 from django.utils.translation import gettext as _
@@ -29,7 +32,7 @@ from nodes.services import exchange_log
 from nodes.syncing import SyncedTable
 
 from . import ranges as rng
-from .holdings import have_json
+from .holdings import have_json, held_build
 from .models import RelayChunk
 from .registry import OFFICER, TABLES, columns, encode, officer_makers
 from .relay import relay_prune, relays_recheck
@@ -59,7 +62,7 @@ def chunk_data(
         "columns": [c.name for c in columns(table)],
         "rows": rows,
     }
-    raw = json.dumps(document, default=encode, separators=(",", ":"), ensure_ascii=False).encode()
+    raw = orjson.dumps(document, default=encode)  # compact UTF-8, as json.dumps would write
     if len(raw) > CHUNK_MAX_BYTES and len(rows) > 1:
         half = len(rows) // 2
         return chunk_data(table=table, origin=origin, rows=rows[:half]) + chunk_data(
@@ -83,7 +86,7 @@ def chunk_data(
 @dataclass(frozen=True)
 class _Chunk:
     part: str
-    data: bytes
+    data: bytes | Path  # a file in the spool folder when the packet goes to a file
     entry: dict  # the listing in meta["chunks"]
 
 
@@ -99,35 +102,78 @@ def _officers_at(peer: Peer) -> set[uuid.UUID]:
     }
 
 
-def rows_for(
-    table: SyncedTable, *, where: Q, lacking: dict[uuid.UUID, rng.Ranges] | None
-) -> dict[str, list[list]]:
-    """Rows of ``table`` matching ``where`` that a peer holding ``lacking`` does not have, by
-    origin (hex), in sequence order, as wire values. UUIDs are read as hex text by the
-    database itself: making 100,000s of UUID objects only to print them again is slow."""
+def _wire_rows(
+    table: SyncedTable, *, where: Q, lacking: dict[str, rng.Ranges] | None
+) -> Iterator[list]:
+    """Rows of ``table`` matching ``where`` that a peer holding ``lacking`` (ranges by origin
+    hex) does not have, in (origin, sequence) order, as wire values, streamed. UUIDs are read
+    as hex text by the database itself: making 100,000s of UUID objects only to print them
+    again is slow."""
     wired = columns(table)
     names = [c.name for c in wired]
     origin_at, seq_at = names.index("origin_node"), names.index("origin_seq")
-    lacking_hex = {origin.hex: ranges for origin, ranges in (lacking or {}).items()}
     wire: dict[str, Func] = {
         f"wire_{c.name}": Replace(Cast(c.lookup, CharField()), Value("-"), Value(""))
         for c in wired
         if c.is_uuid
     }
     wire.update({f"wire_{c.name}": Cast(c.lookup, TextField()) for c in wired if c.is_json})
+    # SQLite stores an aware time as UTC text ("2026-11-23 21:25:03.335731"): read as text and
+    # given its ISO form here, rather than parsed into 100,000s of datetimes and printed again.
+    times = [
+        i
+        for i, c in enumerate(wired)
+        if connection.vendor == "sqlite" and c.field.get_internal_type() == "DateTimeField"
+    ]
+    wire.update({f"wire_{wired[i].name}": Cast(wired[i].lookup, TextField()) for i in times})
+    as_text = {f"wire_{c.name}" for c in wired} & set(wire)
     queryset = (
         table.model.objects.filter(where)
         .annotate(**wire)
         .order_by("origin_node", "origin_seq")
-        .values_list(*[f"wire_{c.name}" if c.is_uuid or c.is_json else c.lookup for c in wired])
+        .values_list(
+            *[f"wire_{c.name}" if f"wire_{c.name}" in as_text else c.lookup for c in wired]
+        )
     )
-    found: dict[str, list[list]] = defaultdict(list)
-    for row in queryset.iterator(chunk_size=5000):
-        origin = row[origin_at]
-        if lacking is not None and rng.contains(lacking_hex.get(origin, []), row[seq_at]):
+    for found in queryset.iterator(chunk_size=CHUNK_ROWS):
+        if lacking is not None and rng.contains(lacking.get(found[origin_at], []), found[seq_at]):
             continue
-        found[origin].append(list(row))
+        row = list(found)
+        for i in times:
+            if row[i] is not None:
+                row[i] = f"{row[i][:10]}T{row[i][11:]}+00:00"
+        yield row
+
+
+def rows_for(
+    table: SyncedTable, *, where: Q, lacking: dict[uuid.UUID, rng.Ranges] | None
+) -> dict[str, list[list]]:
+    """Rows of ``table`` matching ``where`` that a peer holding ``lacking`` does not have, by
+    origin (hex), in sequence order, as wire values."""
+    lacking_hex = None if lacking is None else {o.hex: r for o, r in lacking.items()}
+    origin_at = [c.name for c in columns(table)].index("origin_node")
+    found: dict[str, list[list]] = defaultdict(list)
+    for row in _wire_rows(table, where=where, lacking=lacking_hex):
+        found[row[origin_at]].append(row)
     return found
+
+
+def _lacked(
+    held: dict[uuid.UUID, rng.Ranges], theirs: dict[uuid.UUID, rng.Ranges] | None
+) -> Q | None:
+    """Where the rows a peer holding ``theirs`` lacks lie (None: nowhere): for each origin of
+    which this node holds something the peer does not, its numbers from the first it lacks.
+    Nothing is read of an origin the peer holds all of (ADR 0030)."""
+    if theirs is None:
+        return Q()
+    where = Q(pk__in=[])
+    found = False
+    for origin, ranges in held.items():
+        missing = rng.difference(ranges, theirs.get(origin, []))
+        if missing:
+            where |= Q(origin_node=origin, origin_seq__gte=missing[0][0])
+            found = True
+    return where if found else None
 
 
 def _referenced_officers(table: SyncedTable, rows: dict[str, list[list]]) -> set[str]:
@@ -156,9 +202,12 @@ def _for_outsiders(table: SyncedTable, rows: dict[str, list[list]], *, insiders:
                 batch[i] = [changed[name] for name in names]
 
 
+Batch = tuple[SyncedTable, str, list[list]]  # a table's rows of one origin (hex), in order
+
+
 def _hub_plan(
     *, recipient: uuid.UUID | None, everything: bool
-) -> tuple[Peer, dict[SyncedTable, dict[str, list[list]]]]:
+) -> tuple[Peer, int, Iterable[Batch]]:
     """At the hub: the post the packet is for, and the rows of its officers; then the rows of
     the tables that make officers, for every officer those rows name."""
     if recipient is None:
@@ -167,6 +216,9 @@ def _hub_plan(
     if peer is None:
         raise SyncError(_("%(node)s is not an enrolled post.") % {"node": recipient})
     lacking = None if everything else peer_holdings(peer.node_id)
+    lacked = _lacked(holdings(), lacking)
+    if lacked is None:
+        return peer, 0, []
     officers = _officers_at(peer)
     insiders = {officer.hex for officer in officers}
     referenced: set[str] = set(insiders)
@@ -174,20 +226,50 @@ def _hub_plan(
     for table in TABLES:
         if table.makes_officers:
             continue
-        where = Q(**{f"{table.scope}__in": list(officers)})
+        where = Q(**{f"{table.scope}__in": list(officers)}) & lacked
         plan[table] = rows_for(table, where=where, lacking=lacking)
         referenced |= _referenced_officers(table, plan[table])
     for table in officer_makers():
-        where = Q(**{f"{table.scope}__in": sorted(referenced)})
+        where = Q(**{f"{table.scope}__in": sorted(referenced)}) & lacked
         plan[table] = rows_for(table, where=where, lacking=lacking)
         _for_outsiders(table, plan[table], insiders=insiders)
-    return peer, {table: plan[table] for table in TABLES if table in plan}
+    batches = [
+        (table, origin, plan[table][origin])
+        for table in TABLES
+        if table in plan
+        for origin in sorted(plan[table])
+    ]
+    return peer, sum(len(rows) for _t, _o, rows in batches), batches
+
+
+def _round_end(me: uuid.UUID, low: int, theirs: rng.Ranges, budget: int) -> int:
+    """The last number of this node's first ``budget`` records from ``low`` on that the peer
+    lacks, over every table (read through the ``(origin_node, origin_seq)`` index, at most
+    ``budget`` numbers a table): a round sends them whole, in the order they were made, so
+    what the peer holds stays one range and the next round starts where this one ended."""
+    seqs: list[int] = []
+    for table in TABLES:
+        found = 0
+        numbers = (
+            table.model._default_manager.filter(origin_node=me, origin_seq__gte=low)
+            .order_by("origin_seq")
+            .values_list("origin_seq", flat=True)
+        )
+        for seq in numbers.iterator(chunk_size=budget):
+            if not rng.contains(theirs, seq):
+                seqs.append(seq)
+                found += 1
+                if found == budget:
+                    break
+    seqs.sort()
+    return seqs[budget - 1] if len(seqs) >= budget else seqs[-1] if seqs else low
 
 
 def _post_plan(
-    *, recipient: uuid.UUID | None, everything: bool
-) -> tuple[Peer, dict[SyncedTable, dict[str, list[list]]]]:
-    """At a post: its hub, and this post's own rows the hub does not hold."""
+    *, recipient: uuid.UUID | None, everything: bool, budget: int | None
+) -> tuple[Peer, int, Iterable[Batch]]:
+    """At a post: its hub, and this post's own rows the hub does not hold, at most ``budget``
+    of them (the first made), streamed: nothing is read that does not go."""
     me = node_identity().node_id
     peer = hub_peer()
     if peer is None:
@@ -196,23 +278,45 @@ def _post_plan(
         )
     if recipient is not None and recipient != peer.node_id:
         raise SyncError(_("A post sends its records only to headquarters."))
-    lacking = None if everything else peer_holdings(peer.node_id)
-    own = (lacking or {}).get(me, [])
-    where = Q(origin_node=me, origin_seq__gte=rng.first_missing(own))
-    return peer, {table: rows_for(table, where=where, lacking=lacking) for table in TABLES}
+    theirs = [] if everything else peer_holdings(peer.node_id).get(me, [])
+    missing = rng.difference(holdings().get(me, []), theirs)
+    if not missing:
+        return peer, 0, []
+    low = missing[0][0]
+    where = Q(origin_node=me, origin_seq__gte=low)
+    total = rng.count(missing)
+    if budget is not None and total > budget:
+        where &= Q(origin_seq__lte=_round_end(me, low, theirs, budget))
+    return peer, total, _streamed(where, lacking={me.hex: theirs})
+
+
+def _streamed(where: Q, *, lacking: dict[str, rng.Ranges]) -> Iterator[Batch]:
+    """The rows of every table matching ``where`` that a peer holding ``lacking`` lacks, in
+    batches of at most CHUNK_ROWS rows of one origin (only one batch is in memory)."""
+    for table in TABLES:
+        origin_at = [c.name for c in columns(table)].index("origin_node")
+        batch: list[list] = []
+        for row in _wire_rows(table, where=where, lacking=lacking):
+            if batch and (len(batch) == CHUNK_ROWS or batch[-1][origin_at] != row[origin_at]):
+                yield table, batch[-1][origin_at], batch
+                batch = []
+            batch.append(row)
+        if batch:
+            yield table, batch[-1][origin_at], batch
 
 
 def _export_plan(
-    *, recipient: uuid.UUID | None, everything: bool
-) -> tuple[Peer, dict[SyncedTable, dict[str, list[list]]], list[RelayChunk]]:
-    """Who the packet is for, and what to put in it: rows by table and origin, and (at a
-    post) the chunks it carries for other posts."""
+    *, recipient: uuid.UUID | None, everything: bool, budget: int | None
+) -> tuple[Peer, int, Iterable[Batch], list[RelayChunk]]:
+    """Who the packet is for, and what to put in it: how many rows, the rows in batches, and
+    (at a post) the chunks it carries for other posts."""
+    held_build()
     if is_hub():
-        peer, plan = _hub_plan(recipient=recipient, everything=everything)
-        return peer, plan, []
-    peer, plan = _post_plan(recipient=recipient, everything=everything)
+        peer, total, plan = _hub_plan(recipient=recipient, everything=everything)
+        return peer, total, plan, []
+    peer, total, plan = _post_plan(recipient=recipient, everything=everything, budget=budget)
     relay_prune()
-    return peer, plan, list(RelayChunk.objects.all())
+    return peer, total, plan, list(RelayChunk.objects.all())
 
 
 @dataclass
@@ -223,6 +327,7 @@ class _Packing:
     max_chunks: int | None
     progress: Progress
     total: int
+    spool: Path | None = None  # where chunks wait for the packet file (not in memory)
     chunks: list[_Chunk] = field(default_factory=list)
 
     def room(self) -> bool:
@@ -233,7 +338,11 @@ class _Packing:
 
     def add(self, data: bytes, entry: dict) -> None:
         part = f"c{len(self.chunks) + 1:05d}"
-        self.chunks.append(_Chunk(part, data, {"part": part} | entry))
+        kept: bytes | Path = data
+        if self.spool is not None:
+            kept = self.spool / part
+            kept.write_bytes(data)
+        self.chunks.append(_Chunk(part, kept, {"part": part} | entry))
 
     def counted(self, table: str, count: int) -> None:
         self.summary.records += count
@@ -242,38 +351,37 @@ class _Packing:
             self.progress(self.summary.records, self.total)
 
 
-def _pack_table(
+def _pack_rows(
     packing: _Packing,
     table: SyncedTable,
-    by_origin: dict[str, list[list]],
+    origin: str,
+    rows: list[list],
     *,
     seal_to: Ed25519PublicKey,
 ) -> None:
-    """Chunks of ``table``'s rows, by origin, sealed to the recipient and signed here."""
+    """Chunks of ``table``'s rows of ``origin``, sealed to the recipient and signed here."""
     me = node_identity().node_id
     seq_at = [c.name for c in columns(table)].index("origin_seq")
-    for origin in sorted(by_origin):
-        rows = by_origin[origin]
-        for start in range(0, len(rows), CHUNK_ROWS):
-            batch = rows[start : start + CHUNK_ROWS]
-            if not packing.room():
-                break
-            for plain, held in chunk_data(table=table, origin=origin, rows=batch):
-                data = seal(plain, to=seal_to)
-                sha = hashlib.sha256(data).hexdigest()
-                packing.add(
-                    data,
-                    {
-                        "table": table.name,
-                        "origin": str(uuid.UUID(origin)),
-                        "signer": str(me),
-                        "signature": chunk_signature(sha),
-                        "sha256": sha,
-                        "count": len(held),
-                        "seqs": rng.to_ranges(row[seq_at] for row in held),
-                    },
-                )
-            packing.counted(table.name, len(batch))
+    for start in range(0, len(rows), CHUNK_ROWS):
+        batch = rows[start : start + CHUNK_ROWS]
+        if not packing.room():
+            break
+        for plain, held in chunk_data(table=table, origin=origin, rows=batch):
+            data = seal(plain, to=seal_to)
+            sha = hashlib.sha256(data).hexdigest()
+            packing.add(
+                data,
+                {
+                    "table": table.name,
+                    "origin": str(uuid.UUID(origin)),
+                    "signer": str(me),
+                    "signature": chunk_signature(sha),
+                    "sha256": sha,
+                    "count": len(held),
+                    "seqs": rng.to_ranges(row[seq_at] for row in held),
+                },
+            )
+        packing.counted(table.name, len(batch))
 
 
 def _pack_relays(packing: _Packing, relays: list[RelayChunk]) -> None:
@@ -303,17 +411,31 @@ def export(
     everything: bool,
     max_chunks: int | None,
     progress: Progress,
-) -> tuple[dict, list[tuple[str, bytes]], ExportSummary]:
-    """A packet's meta, parts and summary for ``recipient`` (``packet_export``)."""
-    peer, plan, relays = _export_plan(recipient=recipient, everything=everything)
+    spool: Path | None = None,
+) -> tuple[dict, list[tuple[str, bytes | Path]], ExportSummary]:
+    """A packet's meta, parts and summary for ``recipient`` (``packet_export``). With
+    ``spool`` (a folder), each chunk is written there as it is made and its part is that file:
+    a packet of any size is written with one chunk in memory at a time."""
+    budget = None if max_chunks is None else max_chunks * CHUNK_ROWS
+    peer, total, plan, relays = _export_plan(
+        recipient=recipient, everything=everything, budget=budget
+    )
+    budgeted = budget is not None and not is_hub()
     seal_to = trusted_key(peer.node_id)
     summary = ExportSummary(recipient=peer.node_id, recipient_name=peer.name)
+    if budget is not None and budgeted and total > budget:
+        summary.complete = False
+        total = budget
     relays = relays_recheck(relays, summary)
-    total = sum(len(rows) for by_origin in plan.values() for rows in by_origin.values())
     total += sum(relay.count for relay in relays)
-    packing = _Packing(summary, max_chunks, progress, total)
-    for table, by_origin in plan.items():
-        _pack_table(packing, table, by_origin, seal_to=seal_to)
+    # A post's rows are bounded in number already (``budget``), and go whole, oldest first,
+    # however many tables they span: chunks are counted for what is carried for others.
+    packing = _Packing(summary, None if budgeted else max_chunks, progress, total, spool)
+    for table, origin, rows in plan:
+        if not packing.room():
+            break
+        _pack_rows(packing, table, origin, rows, seal_to=seal_to)
+    packing.max_chunks = max_chunks
     _pack_relays(packing, relays)
     summary.chunks = len(packing.chunks)
     meta: dict = {

@@ -1,9 +1,11 @@
-"""What a node holds, as a packet's header says it and as this node notes what a peer holds."""
+"""What a node holds: as this node keeps it (``HeldRecords``, ADR 0030), as a packet's header
+says it, and as this node notes what a peer holds."""
 
 from __future__ import annotations
 
 import uuid
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -15,9 +17,62 @@ from nodes.selectors import node_name
 from nodes.services import sequence_at_least
 
 from . import ranges as rng
-from .models import PeerHoldings
-from .selectors import peer_holdings
+from .models import HeldRecords, PeerHoldings
+from .selectors import holdings_scanned, own_made_after, peer_holdings
 from .summaries import ImportSummary
+
+
+def held_add(added: dict[uuid.UUID, rng.Ranges]) -> None:
+    """Note that this node now holds the records ``added`` (ranges by origin). Precondition:
+    inside the transaction that stores them, so the ranges never claim a record that a
+    rolled-back or cut-off import did not store. The origins' rows are locked while they are
+    changed (two imports at the hub never lose each other's ranges)."""
+    added = {origin: ranges for origin, ranges in added.items() if ranges}
+    if not added:
+        return
+    current = dict(
+        HeldRecords.objects.select_for_update()
+        .filter(origin__in=list(added))
+        .values_list("origin", "ranges")
+    )
+    for origin, ranges in added.items():
+        if origin not in current:
+            HeldRecords.objects.create(origin=origin, ranges=ranges)
+            continue
+        merged = rng.merged(current[origin], ranges)
+        if merged != current[origin]:
+            HeldRecords.objects.filter(origin=origin).update(ranges=merged)
+
+
+def held_locked(origins: list[uuid.UUID]) -> dict[uuid.UUID, rng.Ranges]:
+    """What this node holds of ``origins``, their rows locked until the transaction ends: an
+    import asks the tables only about numbers these ranges claim (the rest cannot be here),
+    and two imports of one origin at the hub take turns. Precondition: inside the applying
+    transaction, after ``held_build``."""
+    HeldRecords.objects.bulk_create(
+        [HeldRecords(origin=origin, ranges=[]) for origin in origins], ignore_conflicts=True
+    )
+    return dict(
+        HeldRecords.objects.select_for_update()
+        .filter(origin__in=origins)
+        .values_list("origin", "ranges")
+    )
+
+
+def held_build() -> None:
+    """Build this node's holdings from its tables, once (the first export after an upgrade),
+    and note its own records made since the last time. What imports noted meanwhile is kept
+    (a union: nothing is claimed that is not stored)."""
+    with transaction.atomic():
+        if not HeldRecords.objects.filter(origin=HeldRecords.BUILT).exists():
+            held_add(holdings_scanned())
+            HeldRecords.objects.create(origin=HeldRecords.BUILT, ranges=[])
+            return
+        me = node_identity().node_id
+        held = HeldRecords.objects.filter(origin=me).values_list("ranges", flat=True).first()
+        newer = own_made_after(me, held or [])
+        if newer:
+            held_add({me: rng.to_ranges(newer)})
 
 
 def have_json(have: dict[uuid.UUID, rng.Ranges]) -> dict[str, rng.Ranges]:

@@ -8,6 +8,8 @@ have a ceiling and are pruned as soon as they are no longer needed.
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +33,25 @@ class PeerHoldings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.peer_id} holds {self.origin}: {self.ranges}"
+
+
+class HeldRecords(models.Model):
+    """What this node holds of one origin's records (ranges of sequence numbers): its synced
+    tables' rows, and the records waiting or refused here. Kept up to date in the transaction
+    that stores the records, so it never claims a record that is not stored (ADR 0030); this
+    node's own newest records are found past the last range (numbers are handed out in commit
+    order). The row of origin ``BUILT`` says the ranges were built from the tables once."""
+
+    BUILT = uuid.UUID(int=0)
+
+    origin = models.UUIDField(unique=True)
+    ranges = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("records this node holds")
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.ranges}"
 
 
 class ImportedPacket(models.Model):

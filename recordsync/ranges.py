@@ -35,6 +35,26 @@ def union(*sets: Ranges) -> Ranges:
     return result
 
 
+def merged(ranges: Ranges, added: Ranges) -> Ranges:
+    """``union(ranges, added)`` of two merged lists in one pass, without sorting: what a node
+    holds midway through a packet can be thousands of ranges (a chunk is one table's rows,
+    numbered between another table's), and a batch adds a few to it."""
+    result: Ranges = []
+    i = j = 0
+    while i < len(ranges) or j < len(added):
+        if j == len(added) or (i < len(ranges) and ranges[i][0] <= added[j][0]):
+            low, high = ranges[i]
+            i += 1
+        else:
+            low, high = added[j]
+            j += 1
+        if result and low <= result[-1][1] + 1:
+            result[-1][1] = max(result[-1][1], high)
+        else:
+            result.append([low, high])
+    return result
+
+
 def contains(ranges: Ranges, seq: int) -> bool:
     """Whether ``seq`` is in ``ranges`` (sorted and disjoint, as every function here returns)."""
     index = bisect_right(ranges, [seq, float("inf")]) - 1

@@ -11,13 +11,44 @@ from nodes.identity import node_identity
 from nodes.selectors import hub_peer
 
 from . import ranges as rng
-from .models import PeerHoldings, PendingRecord, RejectedRecord, RelayChunk
+from .models import HeldRecords, PeerHoldings, PendingRecord, RejectedRecord, RelayChunk
 from .registry import TABLES
 
 
 def holdings() -> dict[uuid.UUID, rng.Ranges]:
     """What this node holds, per origin, as ranges of sequence numbers: its records of every
-    synced table, plus records waiting here or refused here (they need not be sent again)."""
+    synced table, plus records waiting here or refused here (they need not be sent again).
+
+    Read from ``HeldRecords`` (a few rows, kept in the transactions that store records), plus
+    this node's own records numbered after its last range; until the ranges are built once
+    (``holdings.held_build``), from the tables themselves."""
+    stored = dict(HeldRecords.objects.values_list("origin", "ranges"))
+    if stored.pop(HeldRecords.BUILT, None) is None:
+        return holdings_scanned()
+    me = node_identity().node_id
+    newer = own_made_after(me, stored.get(me, []))
+    if newer:
+        stored[me] = rng.union(stored.get(me, []), rng.to_ranges(newer))
+    return stored
+
+
+def own_made_after(me: uuid.UUID, held: rng.Ranges) -> list[int]:
+    """The numbers of this node's records made after the last of ``held`` (read through the
+    ``(origin_node, origin_seq)`` index: only the new ones). This node hands out its numbers
+    in the order their transactions commit, so none is missed below the last one."""
+    after = held[-1][1] if held else 0
+    return [
+        seq
+        for table in TABLES
+        for seq in table.model._default_manager.filter(
+            origin_node=me, origin_seq__gt=after
+        ).values_list("origin_seq", flat=True)
+    ]
+
+
+def holdings_scanned() -> dict[uuid.UUID, rng.Ranges]:
+    """``holdings()`` read from every row of every synced table (and the waiting and refused
+    records): what ``HeldRecords`` is built from once."""
     seqs: dict[uuid.UUID, list[int]] = defaultdict(list)
     for table in TABLES:
         rows = table.model._default_manager.values_list("origin_node", "origin_seq")

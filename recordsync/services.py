@@ -16,6 +16,7 @@ duplicates nothing.
 from __future__ import annotations
 
 import datetime
+import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -88,13 +89,20 @@ def packet_export(
     sent (a union: nothing is duplicated on arrival). Raises SyncError (not enrolled, unknown
     recipient) or ContainerError (full disk: nothing written).
     """
-    meta, parts, summary = export(
-        recipient=recipient, everything=everything, max_chunks=max_chunks, progress=progress
-    )
-    if path is not None:
-        write_container(Path(path), kind=PACKET_KIND, meta=meta, parts=parts)
-        summary.path = str(path)
-        summary.size = Path(path).stat().st_size
+    spool_in = Path(settings.DATA_DIR)
+    spool_in.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".packet-", dir=spool_in) as spool:
+        meta, parts, summary = export(
+            recipient=recipient,
+            everything=everything,
+            max_chunks=max_chunks,
+            progress=progress,
+            spool=Path(spool),
+        )
+        if path is not None:
+            write_container(Path(path), kind=PACKET_KIND, meta=meta, parts=parts)
+            summary.path = str(path)
+            summary.size = Path(path).stat().st_size
     log_sent(summary, what="packet file")
     return summary
 
@@ -110,7 +118,8 @@ def packet_export_bytes(
     meta, parts, summary = export(
         recipient=recipient, everything=everything, max_chunks=max_chunks, progress=progress
     )
-    body = container_bytes(kind=PACKET_KIND, meta=meta, parts=parts)
+    in_memory = [(name, data) for name, data in parts if isinstance(data, bytes)]  # no spool
+    body = container_bytes(kind=PACKET_KIND, meta=meta, parts=in_memory)
     summary.size = len(body)
     return body, summary
 

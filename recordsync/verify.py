@@ -4,11 +4,11 @@ origin); on any doubt the whole packet is refused (``PacketRefused``) and nothin
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.utils.translation import gettext as _
 
@@ -76,7 +76,7 @@ def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[li
     except ValueError:
         plain = b""
     try:
-        document = json.loads(plain)
+        document = orjson.loads(plain)
         sent, rows = document["columns"], document["rows"]
         if (
             document.get("v") != FORMAT_VERSION

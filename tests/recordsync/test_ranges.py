@@ -27,3 +27,13 @@ def test_difference_is_what_one_holds_and_the_other_does_not():
     assert rng.difference([[1, 3], [5, 9]], [[2, 6]]) == [[1, 1], [7, 9]]
     assert rng.difference([[1, 10]], [[0, 20]]) == []
     assert rng.count(rng.difference([[1, 100]], [[1, 60]])) == 40
+
+
+def test_adding_ranges_to_many_gives_what_a_union_gives():
+    import random
+
+    chance = random.Random(13)
+    for _ in range(200):
+        held = rng.to_ranges(chance.sample(range(1, 400), chance.randint(0, 200)))
+        added = rng.to_ranges(chance.sample(range(1, 400), chance.randint(0, 50)))
+        assert rng.merged(held, added) == rng.union(held, added)

@@ -85,6 +85,9 @@ def test_a_packet_read_twice_changes_nothing_the_second_time(
     network, people, graded_course, tmp_path
 ):
     _learn_at(network, "poipet", people["learner_kh"], graded_course)
+    learning.enrolment_create(
+        learner=people["learner_la"], course=graded_course.course, actor=people["learner_la"]
+    )
     packet = tmp_path / "p.packet"
     packet_export(path=packet)
     forget_records(network.ids["poipet"])
@@ -99,7 +102,8 @@ def test_a_packet_read_twice_changes_nothing_the_second_time(
 
     # The same records in a new packet with one more: only that one is added.
     network.be("poipet")
-    learning.lesson_open(learner=people["learner_kh"], lesson=graded_course.lessons[1])
+    # A lesson opened for the first time is one record (a second opening records nothing).
+    learning.lesson_open(learner=people["learner_la"], lesson=graded_course.lessons[1])
     second = tmp_path / "p2.packet"
     packet_export(path=second, everything=True)
     made = snapshot(network.ids["poipet"])

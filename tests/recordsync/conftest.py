@@ -131,3 +131,33 @@ def snapshot(*origins) -> dict[str, list[tuple]]:
 
 def record_count(*origins) -> int:
     return sum(len(rows) for rows in snapshot(*origins).values())
+
+
+def forged_chunk(
+    network, table, origin, rows: list[list], *, seqs: list[list[int]], count: int | None = None
+):
+    """``origin``'s own ``rows`` of ``table``, sealed for the hub and listed as Poipet's packet
+    would list a chunk (signed with Poipet's key) of ``count`` rows (all of them unless given):
+    what a post that tries to speak for another node sends. Returns (the packet meta's entry
+    for it, the sealed bytes)."""
+    import hashlib
+
+    from nodes.sealing import seal
+    from nodes.selectors import trusted_key
+    from recordsync.export import chunk_data
+    from recordsync.wire import chunk_signature
+
+    plain, _held = chunk_data(table=table, origin=origin.hex, rows=rows)[0]
+    forged = seal(plain, to=trusted_key(network.ids["hub"]))
+    sha = hashlib.sha256(forged).hexdigest()
+    entry = {
+        "part": "forged",
+        "table": table.name,
+        "origin": str(origin),
+        "signer": str(network.ids["poipet"]),
+        "signature": chunk_signature(sha),
+        "sha256": sha,
+        "count": len(rows) if count is None else count,
+        "seqs": seqs,
+    }
+    return entry, forged

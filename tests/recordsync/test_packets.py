@@ -28,7 +28,7 @@ from recordsync.models import (
 from recordsync.selectors import holdings, outbox_summary
 from recordsync.services import PacketRefused, packet_export, packet_import
 from tests.certificates.conftest import complete
-from tests.recordsync.conftest import forget_records, record_count, snapshot
+from tests.recordsync.conftest import forged_chunk, forget_records, record_count, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -221,14 +221,11 @@ def test_a_packet_for_another_hub_is_refused(poipet_packet, network):
 
 def test_records_of_another_origin_are_refused_whole(network, people, graded_course, tmp_path):
     """Poipet signs a chunk of Aranyaprathet's records as if it could speak for them."""
-    import hashlib
 
     from django.db.models import Q
 
     from nodes.container import container_bytes
-    from nodes.sealing import seal
-    from nodes.selectors import trusted_key
-    from recordsync.export import chunk_data, export, rows_for
+    from recordsync.export import export, rows_for
     from recordsync.registry import by_name
     from recordsync.wire import chunk_signature
 
@@ -244,21 +241,9 @@ def test_records_of_another_origin_are_refused_whole(network, people, graded_cou
     rows = rows_for(table, where=Q(), lacking=None)
     aranya = network.ids["aranya"]
     assert rows[aranya.hex], "the forged chunk carries Aranyaprathet's real rows"
-    plain, _held = chunk_data(table=table, origin=aranya, rows=rows[aranya.hex])[0]
-    forged = seal(plain, to=trusted_key(network.ids["hub"]))
-    sha = hashlib.sha256(forged).hexdigest()
-    meta["chunks"].append(
-        {
-            "part": "forged",
-            "table": table.name,
-            "origin": str(aranya),
-            "signer": str(network.ids["poipet"]),
-            "signature": chunk_signature(sha),
-            "sha256": sha,
-            "count": 1,
-            "seqs": [[1, 1]],
-        }
-    )
+    entry, forged = forged_chunk(network, table, aranya, rows[aranya.hex], seqs=[[1, 1]], count=1)
+    sha = entry["sha256"]
+    meta["chunks"].append(entry)
     claiming = container_bytes(kind="packet", meta=meta, parts=[*parts, ("forged", forged)])
 
     # A chunk listed as Poipet's own whose rows are Aranyaprathet's.

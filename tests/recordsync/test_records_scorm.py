@@ -18,7 +18,7 @@ from recordsync.wire import chunk_signature
 from scormplayer.models import ScormRecord
 from scormplayer.selectors import runtime_seed
 from scormplayer.services import commit_apply, launch_start
-from tests.recordsync.conftest import forget_records, snapshot
+from tests.recordsync.conftest import forged_chunk, forget_records, snapshot
 from tests.scormplayer.tracking import enrol, scorm_lesson
 
 pytestmark = pytest.mark.django_db
@@ -74,21 +74,10 @@ def test_a_post_cannot_send_another_posts_scorm_records(network, people, lesson)
     theirs = rows_for(table, where=Q(), lacking=None)[aranya.hex]
     assert len(theirs) == 2
     seq_at = [c.name for c in columns(table)].index("origin_seq")
-    plain, _held = chunk_data(table=table, origin=aranya.hex, rows=theirs)[0]
-    forged = seal(plain, to=trusted_key(network.ids["hub"]))
-    sha = hashlib.sha256(forged).hexdigest()
-    meta["chunks"].append(
-        {
-            "part": "forged",
-            "table": table.name,
-            "origin": str(aranya),
-            "signer": str(network.ids["poipet"]),
-            "signature": chunk_signature(sha),
-            "sha256": sha,
-            "count": len(theirs),
-            "seqs": [[theirs[0][seq_at], theirs[-1][seq_at]]],
-        }
+    entry, forged = forged_chunk(
+        network, table, aranya, theirs, seqs=[[theirs[0][seq_at], theirs[-1][seq_at]]]
     )
+    meta["chunks"].append(entry)
     claiming = container_bytes(kind="packet", meta=meta, parts=[*parts, ("forged", forged)])
     forget_records(aranya, network.ids["poipet"])
     network.be("hub")

@@ -132,7 +132,7 @@ def heading(title: str) -> None:
 def command_line(db: str) -> str:
     command = shlex.join(sys.orig_argv)
     if db == "postgres" and os.environ.get("PGVERSION"):
-        return f"pg_virtualenv -v {os.environ['PGVERSION']} {command}"
+        return f"pg_virtualenv -t -v {os.environ['PGVERSION']} {command}"
     return command
 
 

@@ -422,6 +422,7 @@ def rerun_in_postgres(
     out = Path(tempfile.gettempdir()) / f"{script.stem}-{os.getpid()}.json"
     command = [
         "pg_virtualenv",
+        "-t",
         "-v",
         PG_VERSION,
         sys.executable,

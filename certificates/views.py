@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 from courses.selectors import courses_original
+from elearning.mediafiles import download
 from elearning.paging import listing
 from elearning.ratelimits import rate_limit_reached, rate_limited, too_many_requests
 from elearning.uploads import upload_limit, upload_refused
@@ -260,7 +261,7 @@ def batch_new(request):
 
 @coordinator_required
 def batch_status(request, job_id):
-    from django.http import FileResponse, JsonResponse
+    from django.http import JsonResponse
 
     job = get_object_or_404(request.user.print_jobs, pk=job_id)
     if request.GET.get("format") == "json":
@@ -274,9 +275,5 @@ def batch_status(request, job_id):
             }
         )
     if request.GET.get("download") and job.status == job.Status.DONE:
-        return FileResponse(
-            open(job.file, "rb"),
-            as_attachment=True,
-            filename=f"certificates-{job.course_code}.pdf",
-        )
+        return download(job.file, filename=f"certificates-{job.course_code}.pdf")
     return render(request, "certificates/batch_status.html", {"job": job})

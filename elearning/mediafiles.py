@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils._os import safe_join
+from django.utils.http import content_disposition_header
 from django.views.static import serve
 
 from .byteranges import UNSATISFIABLE, byte_range
@@ -88,14 +89,14 @@ def accel_roots() -> list[tuple[Path, str]]:
     return [
         (Path(settings.MEDIA_ROOT).resolve(), "media"),
         (Path(settings.ELEARNING_SCORM_ROOT).resolve(), "scorm"),
+        (Path(settings.GENERATED_ROOT).resolve(), "generated"),
     ]
 
 
 def accel_redirect(path: str, document_root) -> HttpResponse | None:
     """An empty answer telling nginx which file to send (the caller has checked access), or
     None where the setting is off or the file lies outside the folders nginx knows."""
-    prefix = settings.ELEARNING_MEDIA_ACCEL_PREFIX
-    if not prefix:
+    if not settings.ELEARNING_MEDIA_ACCEL_PREFIX:
         return None
     try:
         full = Path(safe_join(document_root, path)).resolve()
@@ -103,6 +104,12 @@ def accel_redirect(path: str, document_root) -> HttpResponse | None:
         raise Http404 from None
     if not full.is_file():
         raise Http404
+    return _accel(full)
+
+
+def _accel(full: Path) -> HttpResponse | None:
+    """nginx's answer for ``full`` (resolved, an existing file), or None outside its folders."""
+    prefix = settings.ELEARNING_MEDIA_ACCEL_PREFIX
     for root, name in accel_roots():
         if full.is_relative_to(root):
             guessed, _encoding = mimetypes.guess_type(full.name)
@@ -111,3 +118,19 @@ def accel_redirect(path: str, document_root) -> HttpResponse | None:
             response["X-Accel-Redirect"] = location
             return response
     return None
+
+
+def download(path: str | Path, *, filename: str | None = None) -> HttpResponse:
+    """A finished file this node made (a certificate batch, an operator's export) as a download
+    the caller has allowed: sent by nginx where ``ELEARNING_MEDIA_ACCEL_PREFIX`` is set (no app
+    thread held while a large PDF goes down a slow link), by Django otherwise."""
+    full = Path(path).resolve()
+    if not full.is_file():
+        raise Http404
+    name = filename or full.name
+    if settings.ELEARNING_MEDIA_ACCEL_PREFIX:
+        response = _accel(full)
+        if response is not None:
+            response["Content-Disposition"] = content_disposition_header(True, name)
+            return response
+    return FileResponse(open(full, "rb"), as_attachment=True, filename=name)

@@ -7,7 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
+from elearning.mediafiles import download
 from elearning.uploads import upload_limit, upload_refused
 from nodes.selectors import is_hub
 
@@ -104,5 +105,5 @@ def job(request: HttpRequest, job_id: uuid.UUID) -> HttpResponseBase:
     if request.GET.get("download"):
         if found.status != OperatorJob.Status.DONE or not found.output:
             raise Http404
-        return FileResponse(open(found.output, "rb"), as_attachment=True)
+        return download(found.output)
     return TemplateResponse(request, "operatordesk/job.html", {"job": found})

@@ -53,7 +53,7 @@ def test_my_certificates_lists_them_with_download_links(client, certificates_iss
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_batch_prints_in_the_background_for_the_coordinators_scope(
-    client, certificates_issued, people, course_tree, tmp_path
+    client, certificates_issued, people, course_tree, tmp_path, settings
 ):
     client.force_login(people["coordinator"])
     response = client.post(reverse("certificates:batch_new"), {"course": course_tree.course.pk})
@@ -70,6 +70,20 @@ def test_a_batch_prints_in_the_background_for_the_coordinators_scope(
     pdf.write_bytes(b"".join(download.streaming_content))
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "Pages:           2" in info.stdout
+    assert "certificates-" in download["Content-Disposition"]
+
+    # Behind nginx (the hub), the app checks who asks and nginx sends the PDF itself.
+    settings.ELEARNING_MEDIA_ACCEL_PREFIX = "/_protected"
+    sent = client.get(reverse("certificates:batch", args=[job.pk]), {"download": 1})
+    assert sent.content == b""
+    assert sent["X-Accel-Redirect"] == "/_protected/generated/certificates/" + Path(job.file).name
+    assert sent["Content-Disposition"].startswith("attachment;")
+    assert f"certificates-{job.course_code}.pdf" in sent["Content-Disposition"]
+    # Someone else's batch is not theirs to have, through nginx or not.
+    client.force_login(people["admin"])
+    refused = client.get(reverse("certificates:batch", args=[job.pk]), {"download": 1})
+    assert refused.status_code == 404
+    assert "X-Accel-Redirect" not in refused
 
 
 def test_a_batch_with_no_matching_officers_says_so(

@@ -27,8 +27,9 @@ from courses.routing import LocaleFallbackRouteMixin
 
 from .contentcache import content_cached
 
-# Longer paths are routed by Wagtail every time (cache keys stay short).
-MAX_CACHED_PATH = 200
+# Longer host names and paths together are routed by Wagtail every time: cache keys stay under
+# the 250 characters Django's caches warn about.
+MAX_CACHED_ADDRESS = 180
 _ROUTES = (Page.route, LocaleFallbackRouteMixin.route)
 
 
@@ -43,9 +44,10 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
 def cached_route(request: HttpRequest, path: str) -> Page | None:
     """The live page ``path`` leads to for this request's host and language, from the cache
     (then one query); or None, where Wagtail is to route (a miss then routes and keeps it)."""
-    if len(path) > MAX_CACHED_PATH:
+    host = request._get_raw_host()
+    if len(host) + len(path) > MAX_CACHED_ADDRESS:
         return None
-    parts = ("route", request._get_raw_host(), request.get_port(), path, get_language() or "")
+    parts = ("route", host, request.get_port(), path, get_language() or "")
     found = content_cached(parts, lambda: _routed(request, path), keep=lambda f: f is not None)
     if found is None or hasattr(request, "_wagtail_route_for_request"):
         return None  # not to be kept, or just routed by Wagtail (its result is on the request)

@@ -4,6 +4,7 @@ over a node's processes is what the node costs the machine."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from _machine import proc_field
@@ -42,3 +43,17 @@ def pss_bytes(pid: int) -> int:
 def tree_pss(pids: list[int]) -> dict[int, int]:
     """PSS of each process in the trees rooted at ``pids``."""
     return {pid: pss_bytes(pid) for root in pids for pid in process_tree(root)}
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) the process has used so far (0 if it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by ``pid`` and every process below it (those still running)."""
+    return sum(cpu_seconds(p) for p in process_tree(pid))

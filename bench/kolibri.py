@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _procs import MIB, tree_pss
+from _procs import MIB, tree_cpu_seconds, tree_pss
 from _server import (
     DEMO_PASSWORD,
     HOST,
@@ -198,7 +198,7 @@ class Kolibri:
         return "; ".join(pairs)
 
 
-def wrk(url: str, cookie: str, args) -> dict[str, float]:
+def wrk(url: str, cookie: str, args, server_pid: int) -> dict[str, float]:
     command = [
         "wrk",
         "-t2",
@@ -212,11 +212,15 @@ def wrk(url: str, cookie: str, args) -> dict[str, float]:
         f"Cookie: {cookie}",
         url,
     ]
+    cpu_before = tree_cpu_seconds(server_pid)
     out = run(command, timeout=args.seconds + 120)
+    cpu = tree_cpu_seconds(server_pid) - cpu_before
     line = next(line for line in out.splitlines() if line.startswith("WRK "))
     figures = {k: float(v) for k, v in (part.split("=") for part in line.split()[1:])}
     figures["rate"] = figures["requests"] / figures["seconds"]
     figures["errors"] = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))
+    # The server's own CPU time per request: what a page costs, whatever else the machine runs.
+    figures["cpu_ms"] = cpu * 1000 / figures["requests"] if figures["requests"] else float("nan")
     return figures
 
 
@@ -238,12 +242,14 @@ def report(args, ours, theirs, paced, memory, urls) -> None:
         print(
             f"  {name}  {figures['rate']:7.1f} requests/s  p50 {figures['p50'] / 1000:6.0f} ms"
             f"  p95 {figures['p95'] / 1000:6.0f} ms  errors {figures['errors']:.0f}"
+            f"  server CPU {figures['cpu_ms']:5.1f} ms/request"
         )
     ratio = ours["rate"] / theirs["rate"] if theirs["rate"] else float("nan")
+    cpu_ratio = theirs["cpu_ms"] / ours["cpu_ms"] if ours["cpu_ms"] else float("nan")
     verdict = "OK" if ratio >= RATIO_BUDGET else "UNDER"
     print(
         f"  ratio ours/Kolibri: {ratio:.2f}x  (budget >= {RATIO_BUDGET:g}x, aim "
-        f"{RATIO_AIM:g}x)  {verdict}"
+        f"{RATIO_AIM:g}x)  {verdict}   by server CPU per request: {cpu_ratio:.2f}x"
     )
     p95 = ours["p95"] / 1000
     print(
@@ -262,12 +268,22 @@ def report(args, ours, theirs, paced, memory, urls) -> None:
     for name, (idle, after) in memory.items():
         print(f"  {name}  idle {idle:6.1f}   after the load {after:6.1f}")
     print(f"\n  pages:   ours {urls[0]}   Kolibri {urls[1]} (no channel: the learn page shell)")
-    print(f"  ours:    post node, {args.config} (web worker and task worker forked by one master)")
+    knobs = " ".join(
+        f"{name}={os.environ[name]}"
+        for name in ("ELEARNING_WORKERS", "ELEARNING_THREADS")
+        if name in os.environ
+    )
+    print(
+        f"  ours:    post node, {args.config} ({knobs or 'its workers and threads'}; the task "
+        "worker forked by the same master)"
+    )
     print(f"  Kolibri: {KOLIBRI_VERSION}, `kolibri start --foreground` (CherryPy), its defaults")
     print(
         f"  wrk:     wrk -t2 -c{args.connections} -d{args.seconds:g}s -s bench/wrk_report.lua "
         "-H 'Cookie: ...' URL"
     )
+    one, five, _fifteen = os.getloadavg()
+    print(f"  load:    {one:.2f} {five:.2f} (1 and 5 min averages) on {os.cpu_count()} cores")
     print(f"  command: {shlex.join(sys.orig_argv)}")
 
 
@@ -297,9 +313,9 @@ def main(argv: list[str] | None = None) -> int:
         idle = {"ours   ": pss(ours_server.pid), "Kolibri": pss(theirs_server.process.pid)}
         urls = (f"{ours_server.base_url}{lesson}", f"http://{HOST}:{theirs_server.port}/en/learn/")
         progress(f"wrk at our lesson page {urls[0]}")
-        ours = wrk(urls[0], our_cookie, args)
+        ours = wrk(urls[0], our_cookie, args, ours_server.pid)
         progress(f"wrk at Kolibri's learn page {urls[1]}")
-        theirs = wrk(urls[1], their_cookie, args)
+        theirs = wrk(urls[1], their_cookie, args, theirs_server.process.pid)
         paced = measure_load(ours_server, courses, args, think=args.think)
         time.sleep(5)
         after = {"ours   ": pss(ours_server.pid), "Kolibri": pss(theirs_server.process.pid)}

@@ -1,14 +1,15 @@
 """A border post's memory: its processes' PSS idle, and 30 learners inside a 1 GB limit.
 
 Starts a throw-away production node (bench/_server.py) with the post's gunicorn configuration
-(elearning/gunicorn_post.py: the web worker and the task worker forked from one preloaded
-master) inside a cgroup v1 memory group limited to 1 GB (its processes start in it: all they
-ever hold is charged there), sums the proportional set size (PSS, /proc/PID/smaps_rollup) of
-every process of the node while idle, then loads it with learners reading lessons
-(bench/_load.py). Prints errors (budget 0), the group's peak
-usage (memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and PSS idle (budget
-150 MiB) and after the load. ``--separate-worker`` runs ``manage.py db_worker`` as a process of
-its own instead, for comparison; ``--config`` takes another gunicorn configuration.
+(elearning/gunicorn_post.py: the web workers and the task worker forked from one preloaded
+master; ELEARNING_WORKERS and ELEARNING_THREADS pass through to it) inside a cgroup v1 memory
+group limited to 1 GB (its processes start in it: all they ever hold is charged there), sums
+the proportional set size (PSS, /proc/PID/smaps_rollup) of every process of the node while
+idle, then loads it with learners reading lessons (bench/_load.py). Prints errors (budget 0),
+the group's peak usage (memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and
+PSS idle (budget 150 MiB) and after the load. ``--separate-worker`` runs ``manage.py
+db_worker`` as a process of its own instead, for comparison; ``--config`` takes another
+gunicorn configuration.
 
 Needs root (to make the cgroup) and the cgroup v1 memory controller at /sys/fs/cgroup/memory;
 without them the load still runs, outside any limit, and says so. Only 127.0.0.1 is contacted.

@@ -5,9 +5,19 @@ learners), the task worker inside the same process tree.
 
 Memory is what a post lacks (bench/memory.py: the post's processes idle under 150 MiB PSS and
 serve 30 learners inside a 1 GB memory limit). So: the application is loaded once, in the master
-(``preload_app``), and shared by one web worker with threads and by the task worker forked from
-the same master (``elearning.taskworker``). SQLite takes one writer at a time anyway, and a
-lesson page spends its time in Python, so more processes would add memory, not speed.
+(``preload_app``), warmed and frozen (``gc.freeze``) there, and shared copy-on-write by the web
+workers and by the task worker forked from the same master (``elearning.taskworker``).
+
+Two web workers of four threads (``ELEARNING_WORKERS``, ``ELEARNING_THREADS``), not one of
+eight: a lesson page spends its time in Python, and one process runs Python on one core at a
+time (the GIL), so on a post's two cores one worker left a core idle, and eight threads
+queueing for one GIL cost CPU of their own. Measured side by side on the same code
+(bench/kolibri.py and bench/memory.py, 2026-12-04, a loaded machine, bench/README.md): two
+workers served 1.2-1.4x the requests of one (88.6 vs 74.3 requests/s at 30 connections; 84.0
+vs 61.2 with 30 learners reading on), at 11.1 instead of 14.2 ms of server CPU per lesson page,
+for 12 MiB more PSS idle (206 vs 194) and 32 more after the load (238 vs 206), far inside the
+1 GB limit (cgroup peak 239 MiB, no error). Neither meets the 150 MiB idle budget (README,
+bench/README.md). A one-core machine sets ``ELEARNING_WORKERS=1``.
 """
 
 import os
@@ -17,9 +27,9 @@ from elearning import serverhooks
 wsgi_app = "elearning.wsgi:application"
 bind = os.environ.get("ELEARNING_BIND", "0.0.0.0:8000").split(",")
 preload_app = True
-workers = 1
+workers = int(os.environ.get("ELEARNING_WORKERS", "2"))
 worker_class = "gthread"
-threads = int(os.environ.get("ELEARNING_THREADS", "8"))
+threads = int(os.environ.get("ELEARNING_THREADS", "4"))
 # A worker is replaced (forked again from the preloaded master, in well under a second) after
 # this many requests, so memory that Python does not give back cannot pile up for weeks.
 max_requests = 2000

@@ -6,11 +6,14 @@ cgroup). When the memory its processes hold for themselves (anonymous memory: th
 does not count, the kernel gives it back) passes ``ELEARNING_MEMORY_REFUSE_AT`` of that limit,
 each new request is answered 503 with ``Retry-After`` before any view runs, so nothing is
 half-written; gunicorn meanwhile replaces a worker that has grown (elearning/serverhooks.py).
-Outside any limit the guard is off and costs nothing.
+Outside any limit the guard is off and costs nothing; inside one it reads the group's
+``memory.stat`` at most once every ``CHECK_SECONDS`` (a read costs about as much as a cached
+page), and requests in between are answered by the last reading.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -20,6 +23,7 @@ from django.utils.translation import gettext as _
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 UNLIMITED = 1 << 60  # cgroup v1 says "no limit" with a number near 2**63
 RETRY_AFTER_SECONDS = 60
+CHECK_SECONDS = 1.0
 
 
 def own_memory_cgroup(proc_cgroup: str = "/proc/self/cgroup") -> Path | None:
@@ -76,9 +80,21 @@ class MemoryGuardMiddleware:
         limit = memory_limit(group) if group is not None and fraction > 0 else None
         if limit is not None:
             self.group, self.refuse_at = group, int(limit * fraction)
+        self.checked_at = float("-inf")
+        self.short = False
+
+    def short_of_memory(self) -> bool:
+        """Whether the group holds ``refuse_at`` or more, read at most once a second."""
+        if self.group is None:
+            return False
+        now = time.monotonic()
+        if now - self.checked_at >= CHECK_SECONDS:
+            self.short = memory_held(self.group) >= self.refuse_at
+            self.checked_at = now
+        return self.short
 
     def __call__(self, request):
-        if self.group is not None and memory_held(self.group) >= self.refuse_at:
+        if self.short_of_memory():
             return HttpResponse(
                 _(
                     "This server is short of memory and did not take your request: nothing "

@@ -6,7 +6,9 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from modules import routes as page_routes
 from officers import views as officer_views
 
 from .mediafiles import media_serve
@@ -30,5 +32,7 @@ urlpatterns = [
     # proxy or on object storage serves these there instead (with the same restriction). Video
     # and audio are answered in byte ranges, so officers can seek.
     re_path(r"^media/(?P<path>.*)$", media_serve),
+    # Wagtail's page serving, with routes from the content cache (modules.routes).
+    re_path(serve_pattern, page_routes.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]

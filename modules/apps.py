@@ -17,19 +17,25 @@ class ModulesConfig(AppConfig):
         # Cached outlines and lesson bodies (modules.contentcache) are left behind whenever what
         # officers see of the page tree changes, whoever changes it (the editor, a course
         # bundle's installer, scheduled publishing).
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
+        from django.core.signals import request_finished, request_started
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale, Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .contentcache import content_changed
+        from .contentcache import content_changed, request_began, request_ended
 
         def changed(**kwargs):
             content_changed()
 
         def deleted(sender, instance, **kwargs):
-            if isinstance(instance, Page):
+            if isinstance(instance, (Page, Site, Locale)):
                 content_changed()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(changed, dispatch_uid=f"modules.contentcache.{id(signal)}", weak=False)
         post_delete.connect(deleted, dispatch_uid="modules.contentcache.deleted", weak=False)
+        # Cached page routes (modules.routes) start at a site's root, in a locale's tree.
+        for model in (Site, Locale):
+            post_save.connect(changed, sender=model, dispatch_uid=f"modules.contentcache.{model}")
+        request_started.connect(request_began, dispatch_uid="modules.contentcache.began")
+        request_finished.connect(request_ended, dispatch_uid="modules.contentcache.ended")

@@ -13,20 +13,40 @@ The cache is Django's ``pages`` alias (settings: a file cache under the node's d
 at a post; at a hub with several app servers a cache they all share, or a publish on one would
 not reach the others). Cold, stale or cleared, it gives the same pages: a miss is built again
 from the database.
+
+In front of it each process keeps a small memory of its own (``FRONT_ENTRIES`` entries, the
+least recently used dropped first), so a warm page opens no file and decompresses nothing.
+It is keyed exactly as the shared cache, generation included, so it can never hold what the
+shared cache would not: an entry of an old generation is simply never asked for again. It
+stores pickles, so every reader gets its own copy. The generation itself is always read from
+the shared cache (where another process's publish renews it), once per request: a request
+reads its page from one generation from start to end.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
 CACHE_ALIAS = "pages"
 _GENERATION_KEY = "content:generation"
 _MISSING = object()
+# About a training room's working set: a few courses' outlines and navigation in two or three
+# languages, and the lessons being read (a rendered body is a few kB).
+FRONT_ENTRIES = 300
+_front = LocMemCache(
+    "modules.contentcache.front",
+    {"TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": FRONT_ENTRIES, "CULL_FREQUENCY": 4}},
+)
+# The generation read in this thread's current request (``request_started`` to
+# ``request_finished``); outside a request it is read on every use.
+_request = threading.local()
 
 T = TypeVar("T")
 
@@ -35,13 +55,28 @@ def _cache():
     return caches[CACHE_ALIAS]
 
 
+def request_began(**kwargs) -> None:
+    """A request starts in this thread: its first use reads the generation, the rest reuse it."""
+    _request.in_request, _request.generation = True, None
+
+
+def request_ended(**kwargs) -> None:
+    _request.in_request, _request.generation = False, None
+
+
 def content_generation() -> str:
-    """The current content generation (a new random one if the cache has none)."""
+    """The current content generation (a new random one if the cache has none), read from the
+    shared cache once per request."""
+    remembered = getattr(_request, "generation", None)
+    if remembered is not None:
+        return remembered
     cache = _cache()
     value = cache.get(_GENERATION_KEY)
     if value is None:
         cache.add(_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         value = cache.get(_GENERATION_KEY) or ""
+    if getattr(_request, "in_request", False):
+        _request.generation = value
     return value
 
 
@@ -52,19 +87,28 @@ def content_changed() -> None:
 
     def renew() -> None:
         _cache().set(_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        _request.generation = None  # this request reads on in the new generation
 
     renew()
     transaction.on_commit(renew)
 
 
-def content_cached(parts: tuple, build: Callable[[], T]) -> T:
+def content_cached(
+    parts: tuple, build: Callable[[], T], keep: Callable[[T], bool] | None = None
+) -> T:
     """The value cached under ``parts`` in the current content generation, or ``build()``'s
-    (then stored). ``parts`` must name everything the value depends on besides content (its
-    language, its revision); never an officer."""
-    cache = _cache()
+    (then stored, unless ``keep`` says not to). ``parts`` must name everything the value
+    depends on besides content (its language, its revision); never an officer."""
     key = ":".join(["content", content_generation(), *(str(p) for p in parts)])
+    value = _front.get(key, _MISSING)
+    if value is not _MISSING:
+        return value  # type: ignore[return-value]
+    cache = _cache()
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
+        if keep is not None and not keep(value):
+            return value
         cache.set(key, value)
+    _front.set(key, value)
     return value  # type: ignore[return-value]

@@ -93,6 +93,11 @@ def answer_remember(session, block_id: str, response) -> None:
         session[_session_key(block_id)] = response
 
 
+def answer_kept(session, block_id: str) -> bool:
+    """Whether an answer to this check is kept for the page to show (``answer_remember``)."""
+    return _session_key(block_id) in session
+
+
 def answer_recalled(session, question: dict, block_id: str):
     """The form value of the answer kept for this check (once: a later visit starts afresh),
     or "" if there is none."""

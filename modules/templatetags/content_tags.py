@@ -17,9 +17,9 @@ _LIVE_BLOCKS = {"check"}
 
 @register.simple_tag(takes_context=True)
 def lesson_body(context, page):
-    """The lesson's body as a list of parts: HTML rendered once per page revision and
-    language (``modules.contentcache``), or a block to render for this reader
-    (``{% include_block %}``). A preview renders the draft it shows, uncached."""
+    """The lesson's body as a list of parts, each (HTML, None): rendered once per page revision
+    and language (``modules.contentcache``), or (None, block): a block to render for this
+    reader (``{% include_block %}``). A preview renders the draft it shows, uncached."""
 
     def rendered() -> list:
         return [
@@ -36,7 +36,12 @@ def lesson_body(context, page):
         parts = content_cached(
             ("body", page.pk, page.live_revision_id, get_language() or ""), rendered
         )
-    return [page.body[part] if isinstance(part, int) else mark_safe(part) for part in parts]  # noqa: S308 - HTML we rendered from the page
+    # (HTML, None) or (None, block): a template asking a string for ``block_type`` would pay a
+    # failed lookup (an exception and a dir()) per part on every view.
+    return [
+        (None, page.body[part]) if isinstance(part, int) else (mark_safe(part), None)  # noqa: S308 - HTML we rendered from the page
+        for part in parts
+    ]
 
 
 @register.filter

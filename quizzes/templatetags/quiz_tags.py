@@ -1,12 +1,20 @@
 """Template tags for quiz pages: the viewer's attempts and grade."""
 
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from ..practice import answer_recalled, check_question, check_view
+from modules.contentcache import content_cached
+
+from ..practice import answer_kept, answer_recalled, check_question, check_view
 from ..qtypes import qtype
 from ..selectors import quiz_state
 
 register = template.Library()
+
+CHECK_FORM_TEMPLATE = "quizzes/knowledge_check_form.html"
+# Stands for the CSRF token in a check's form as cached (content only), replaced on each view.
+_TOKEN_PLACEHOLDER = "csrf-token-of-this-request"
 
 
 @register.simple_tag(takes_context=True)
@@ -34,6 +42,35 @@ def practice_question(stream_value, block_id):
     """The presentation of a lesson's knowledge check (no answer in it)."""
     question = check_question(stream_value, block_id)
     return check_view(question) if question else None
+
+
+@register.simple_tag(takes_context=True)
+def knowledge_check_form(context, value, block_id):
+    """A lesson's knowledge check as a form. The same for every reader of a page revision in a
+    language but for its CSRF token, so it is rendered once (``modules.contentcache``) and the
+    request's token put in; rendered afresh when the officer's last answer is to be shown in it
+    (after "Check" without JavaScript), and in a preview."""
+    engine_template = context.template.engine.get_template(CHECK_FORM_TEMPLATE)
+
+    def rendered(csrf_token) -> str:
+        with context.push(value=value, block_id=block_id, csrf_token=csrf_token):
+            return engine_template.render(context)
+
+    request, page = context.get("request"), context.get("page")
+    session = getattr(request, "session", None)
+    if (
+        session is None
+        or context.get("csrf_token") is None
+        or getattr(request, "is_preview", False)
+        or not getattr(page, "live_revision_id", None)
+        or answer_kept(session, block_id)
+    ):
+        return rendered(context.get("csrf_token"))
+    html = content_cached(
+        ("check", page.pk, page.live_revision_id, get_language() or "", block_id),
+        lambda: rendered(_TOKEN_PLACEHOLDER),
+    )
+    return mark_safe(html.replace(_TOKEN_PLACEHOLDER, str(context.get("csrf_token"))))  # noqa: S308 - HTML we rendered, and Django's token
 
 
 @register.simple_tag(takes_context=True)

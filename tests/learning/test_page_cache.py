@@ -49,6 +49,28 @@ def test_a_trainer_publishes_and_the_officer_next_view_shows_it(client, course_t
     assert "Lesson 2.1" not in _html(client, course_tree.course.url)
 
 
+def test_a_lesson_renamed_or_unpublished_is_not_served_at_its_old_address(
+    client, course_tree, people
+):
+    """Which page a URL leads to is cached (modules.routes): a trainer's new slug or unpublish
+    shows at once, even for an address every officer has just opened."""
+    client.force_login(people["learner"])
+    _enrol(client, course_tree)
+    first, second = course_tree.lessons[:2]
+    old_url = first.url
+    assert client.get(old_url).status_code == 200
+    assert client.get(old_url).status_code == 200  # now from the cache
+
+    first.slug = "renamed-lesson"
+    publish(first)
+    assert client.get(old_url).status_code == 404
+    assert first.url != old_url and "Teaching text of lesson 1.1." in _html(client, first.url)
+
+    assert client.get(second.url).status_code == 200
+    second.unpublish()
+    assert client.get(second.url).status_code == 404
+
+
 def test_a_cleared_cache_gives_the_same_pages(client, course_tree, people):
     client.force_login(people["learner"])
     _enrol(client, course_tree)

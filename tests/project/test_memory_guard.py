@@ -75,3 +75,16 @@ def test_the_guard_finds_its_own_cgroup(tmp_path):
     assert str(own_memory_cgroup(str(proc))).endswith("memory/system.slice/elearning.service")
     proc.write_text("0::/system.slice/elearning.service\n")
     assert str(own_memory_cgroup(str(proc))) == "/sys/fs/cgroup/system.slice/elearning.service"
+
+
+def test_once_memory_is_given_back_officers_are_served_again(
+    settings, tmp_path, login, people, monkeypatch
+):
+    # The guard reads the group at most once a second; here at every request.
+    monkeypatch.setattr("elearning.memoryguard.CHECK_SECONDS", 0)
+    group = cgroup_v1(tmp_path / "post", 1024 * MIB, 950 * MIB)
+    settings.ELEARNING_MEMORY_CGROUP = str(group)
+    client = login(people["learner"])
+    assert client.get("/my-learning/").status_code == 503
+    cgroup_v1(group, 1024 * MIB, 300 * MIB)
+    assert client.get("/my-learning/").status_code == 200

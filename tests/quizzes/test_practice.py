@@ -1,8 +1,10 @@
 """Knowledge checks in lessons: quiz question types, graded on the server, counting for nothing."""
 
+import re
 import uuid
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from learning import services as learning
@@ -128,3 +130,21 @@ def test_without_javascript_an_order_given_stays_after_check(client, lesson, rea
     for text, position in order.items():
         select = html.split(f'name="q-c-chk2-{items[text]}"', 1)[1].split("</select>", 1)[0]
         assert f'<option value="{position}" selected>' in select
+
+
+def test_each_officer_checks_with_a_form_of_their_own(lesson, course_tree, people):
+    """The check's form is rendered once for every reader (the page cache); the CSRF token in it
+    is each officer's own, so each one's "Check" is accepted."""
+    ids = option_ids(lesson, "chk1")
+    url = reverse("lesson_check", args=[lesson.pk, "chk1"])
+    for officer in (people["learner"], people["learner_kh"]):
+        learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(officer)
+        html = client.get(lesson.url).content.decode()
+        form = html.split('id="check-chk1"', 1)[1].split("</form>", 1)[0]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        answer = {"q-c-chk1": ids["Passport A"], "csrfmiddlewaretoken": token}
+        response = client.post(url, answer, HTTP_ACCEPT="application/json")
+        assert response.status_code == 200, officer.username
+        assert response.json()["correct"] is True

@@ -49,10 +49,12 @@ class LearnerRecord(NodeRecord):
     class Meta(NodeRecord.Meta):
         verbose_name = _("learner record")
         ordering = ["recorded_at", "origin_seq"]
-        # A learner's records of a course, and of one kind (a coordinator's progress summary
-        # asks "enrolled? completed? begun?" of every officer in scope: an index probe each).
+        # A learner's records of a course, and of some kinds: a coordinator's progress summary
+        # reads which kinds every officer in scope has from the index alone.
         indexes = [
-            models.Index(fields=["learner", "course_key", "kind"], name="record_learner_course_kind")
+            models.Index(
+                fields=["learner", "course_key", "kind"], name="record_learner_course_kind"
+            )
         ]
 
     def __str__(self) -> str:

@@ -43,3 +43,15 @@ def rows_write(model: type[models.Model], rows: Iterable[dict]) -> int:
                     values[i] = Jsonb(values[i])
             copy.write_row(values)
     return len(rows)
+
+
+def tables_analyze(models_: Iterable[type[models.Model]]) -> None:
+    """Have PostgreSQL read the tables' statistics again after a bulk load (autovacuum would,
+    later): until it does, the planner guesses at the new rows and the first pages asked of a
+    freshly seeded hub can get plans made for empty tables. Nothing to do elsewhere."""
+    if connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for model in models_:
+            cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")

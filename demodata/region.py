@@ -59,7 +59,7 @@ from officers.services import coordinator_scope_add, officer_create
 from quizzes.models import QuizAttempt, QuizSubmission
 from recordsync.holdings import held_add
 
-from .bulk import rows_write
+from .bulk import rows_write, tables_analyze
 from .seeding import (
     NAMES,
     SeedingError,
@@ -497,3 +497,4 @@ def region_seed(
         made += len(chosen)
         made_records += sum(len(r) for r in rows.values())
         yield RegionProgress(officers=made, records=made_records)
+    tables_analyze((User, *COPIED))

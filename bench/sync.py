@@ -101,6 +101,7 @@ class Node:
     data_dir: Path
     secret_key: str
     timings: dict[str, float] = field(default_factory=dict)
+    database_url: str = ""  # its database when not the SQLite file in data_dir (PostgreSQL)
 
     @property
     def env(self) -> dict[str, str]:
@@ -118,6 +119,8 @@ class Node:
             ELEARNING_NODE_ROLE=self.role,
             PYTHONUNBUFFERED="1",
         )
+        if self.database_url:
+            env["DATABASE_URL"] = self.database_url
         return env
 
     def manage(self, *args: str, label: str = "", extra_env: dict | None = None) -> Run:
@@ -190,7 +193,10 @@ def node_server(node: Node, port: int) -> NodeServer:
         port=port,
         data_dir=node.data_dir,
         learners=0,
-        extra_env={"ELEARNING_NODE_ROLE": node.role},
+        extra_env={
+            "ELEARNING_NODE_ROLE": node.role,
+            **({"DATABASE_URL": node.database_url} if node.database_url else {}),
+        },
     )
     server._secret_key = node.secret_key
     return server
@@ -258,19 +264,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def setup(tmp: Path, port: int) -> tuple[Node, Node, dict]:
+def setup(tmp: Path, port: int, hub_database_url: str = "") -> tuple[Node, Node, dict]:
     """The hub with the demo courses, the post enrolled with it and holding the courses as
-    bundles. Returns (hub, post, facts)."""
+    bundles; the hub's database at ``hub_database_url`` when one is given (migrated there),
+    else a SQLite file like the post's. Returns (hub, post, facts)."""
     facts: dict = {"bundles": [], "courses_by": "bundles"}
     template = Node("template", "hub", tmp / "template", "x" * 50)
     template.data_dir.mkdir()
     progress("migrating the template database")
     template.manage("migrate", "--noinput", label="migrate (template)")
     hub = Node("hub", "hub", tmp / "hub", secrets.token_urlsafe(48))
+    hub.database_url = hub_database_url
     post = Node("post", "post", tmp / "post", secrets.token_urlsafe(48))
     for node in (hub, post):
         node.data_dir.mkdir()
         shutil.copy(template.data_dir / "db.sqlite3", node.data_dir / "db.sqlite3")
+    if hub_database_url:
+        progress("migrating the hub's database")
+        hub.manage("migrate", "--noinput", label="migrate (hub)")
     progress("hub: load_demo, collectstatic")
     hub.manage("load_demo", label="load_demo (hub)")
     hub.manage("collectstatic", "--noinput", label="collectstatic (hub)")

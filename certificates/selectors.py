@@ -10,14 +10,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
-from django.db.models import Case, Exists, F, OuterRef, QuerySet, Subquery, When
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from courses.models import CertificateTemplate, CoursePage
-from elearning.paging import matching
+from elearning.paging import contains
 from learning.models import LearnerRecord, RecordKind
 from modules.models import QuizPage
 from nodes.selectors import trusted_keys
@@ -93,24 +93,38 @@ def certificates_visible_to(
 
 
 def certificates_matching(
-    certificates: QuerySet[WithAnnotations[Certificate, CertificateDates]], search: str
+    certificates: QuerySet[WithAnnotations[Certificate, CertificateDates]],
+    search: str,
+    *,
+    holders: QuerySet[User] | None = None,
 ) -> QuerySet[WithAnnotations[Certificate, CertificateDates]]:
     """``certificates`` whose code, holder's name (in their own script or in Latin letters),
     service number, user name, border post or course code contains every word of ``search``
-    (case aside); all of them for an empty search."""
-    return matching(
-        certificates,
+    (case aside); all of them for an empty search. ``holders``: the officers the certificates
+    can belong to (all by default; a coordinator's scope narrows the search of officers)."""
+    # The holder's fields are asked of the officers once per word (a subquery), not of every
+    # certificate joined to its holder and post: the database filters the certificates on
+    # their own columns (bench/region.py: the certificates search at a region's size).
+    officers = User.objects.all() if holders is None else holders.order_by()
+    for word in search.split():
+        matched = officers.filter(contains(word, ("service_number", "username", "post__name")))
+        certificates = certificates.filter(
+            contains(word, ("code", "holder_native", "holder_latin", "course_code"))
+            | Q(holder__in=matched.values("pk"))
+        )
+    return certificates
+
+
+def certificates_found(
+    *, viewer: User, search: str
+) -> QuerySet[WithAnnotations[Certificate, CertificateDates]]:
+    """The certificates ``viewer`` may manage matching ``search`` (``certificates_matching``),
+    newest first."""
+    return certificates_matching(
+        certificates_visible_to(viewer=viewer),
         search,
-        (
-            "code",
-            "holder_native",
-            "holder_latin",
-            "holder__service_number",
-            "holder__username",
-            "holder__post__name",
-            "course_code",
-        ),
-    )
+        holders=officers_visible_to(viewer=viewer),
+    ).order_by("-recorded_at", "-pk")
 
 
 def may_download(*, viewer: User, certificate: Certificate) -> bool:

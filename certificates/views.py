@@ -159,9 +159,7 @@ def coordinator_list(request):
     """The certificates of the officers in scope, newest first, searchable, a page at a time."""
     form = CertificateSearchForm(request.GET)
     search = form.cleaned_data["q"] if form.is_valid() else ""
-    certificates = selectors.certificates_matching(
-        selectors.certificates_visible_to(viewer=request.user), search
-    ).order_by("-recorded_at", "-pk")
+    certificates = selectors.certificates_found(viewer=request.user, search=search)
     shown = listing(rows=certificates, number=request.GET.get("page"), params=request.GET)
     return render(
         request,

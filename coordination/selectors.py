@@ -9,9 +9,10 @@ assembles them into what a coordinator reads. The trainers' question statistics 
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
 from courses.models import CoursePage
 from elearning.paging import matching
@@ -104,24 +105,34 @@ class TableSummary:
 
 
 def progress_summary(*, officers: QuerySet[User], course: CoursePage) -> TableSummary:
-    """How many of ``officers`` are enrolled in ``course``, have begun it and have completed it,
-    counted in the database (one query, however many officers): completed is a course-completion
-    record, begun (in progress) a lesson opened or completed by an enrolled officer who has not
-    completed it."""
-    records = LearnerRecord.objects.filter(
-        learner=OuterRef("pk"), course_key=course.translation_key
+    """How many of ``officers`` are enrolled in ``course``, have begun it and have completed it:
+    completed is a course-completion record, begun (in progress) a lesson opened or completed
+    by an enrolled officer who has not completed it.
+
+    Two queries, however many officers: how many they are, and which of those four kinds of
+    record each has for the course (a few index entries per officer, through
+    ``record_learner_course_kind``), counted here."""
+    begun = {RecordKind.LESSON_OPENED, RecordKind.LESSON_COMPLETED}
+    pairs = (
+        LearnerRecord.objects.filter(
+            course_key=course.translation_key,
+            kind__in=[RecordKind.ENROLLED, RecordKind.COURSE_COMPLETED, *begun],
+            learner__in=officers.order_by().values("pk"),
+        )
+        .order_by()
+        .values_list("learner", "kind")
+        .distinct()
     )
-    counted = officers.order_by().annotate(
-        is_enrolled=Exists(records.filter(kind=RecordKind.ENROLLED)),
-        has_completed=Exists(records.filter(kind=RecordKind.COURSE_COMPLETED)),
-        has_begun=Exists(
-            records.filter(kind__in=[RecordKind.LESSON_OPENED, RecordKind.LESSON_COMPLETED])
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for learner, kind in pairs:
+        kinds[learner].add(kind)
+    enrolled = [had for had in kinds.values() if RecordKind.ENROLLED in had]
+    completed = sum(1 for had in enrolled if RecordKind.COURSE_COMPLETED in had)
+    return TableSummary(
+        officers=officers.count(),
+        enrolled=len(enrolled),
+        in_progress=sum(
+            1 for had in enrolled if RecordKind.COURSE_COMPLETED not in had and had & begun
         ),
+        completed=completed,
     )
-    totals = counted.aggregate(
-        officers=Count("pk"),
-        enrolled=Count("pk", filter=Q(is_enrolled=True)),
-        completed=Count("pk", filter=Q(is_enrolled=True, has_completed=True)),
-        in_progress=Count("pk", filter=Q(is_enrolled=True, has_completed=False, has_begun=True)),
-    )
-    return TableSummary(**totals)

@@ -5,8 +5,9 @@ pages at the size headquarters will hold.
 Running the services for every officer (``seeding``) makes about 150 records a second: a
 region would take hours. So the services run for a few *template* officers per name group
 (Thai, Khmer, Latin), in a transaction that is rolled back once their rows are read; each
-seeded officer is then a copy of one template's activity, written with ``bulk_create``, as the
-records would reach the hub from the officer's own post:
+seeded officer is then a copy of one template's activity, written in bulk (``bulk.rows_write``:
+COPY on PostgreSQL), as the records would reach the hub from the officer's own post, and noted
+in the hub's holdings (``HeldRecords``) as an import notes them:
 
 - every record is stamped by the post's node (``origin_node``) with that post's next sequence
   number, in the order the services wrote the template's records (one counter per post, shared
@@ -56,7 +57,9 @@ from officers.countries import COUNTRY_NAMES
 from officers.models import Agency, BorderPost, ProfileRecord, Role, User
 from officers.services import coordinator_scope_add, officer_create
 from quizzes.models import QuizAttempt, QuizSubmission
+from recordsync.holdings import held_add
 
+from .bulk import rows_write, tables_analyze
 from .seeding import (
     NAMES,
     SeedingError,
@@ -468,6 +471,7 @@ def region_seed(
                 )
                 chosen.append((officer, at, template, shift))
             User.objects.bulk_create([officer for officer, *_rest in chosen])
+            before = {p.node_id: numbers.seq[p.node_id] for p in region}
             rows: dict[type, list] = defaultdict(list)
             for officer, at, template, shift in chosen:
                 copy = _Copy(
@@ -479,9 +483,18 @@ def region_seed(
                     validity=validity,
                 )
                 for model, row in copy.rows(template):
-                    rows[model].append(model(**row))
+                    rows[model].append(row)
             for model in COPIED:
-                model.objects.bulk_create(rows[model], batch_size=1000)
+                rows_write(model, rows[model])
+            # The hub now holds these numbers of each post's (ADR 0030), as an import notes.
+            held_add(
+                {
+                    node: [[first + 1, numbers.seq[node]]]
+                    for node, first in before.items()
+                    if numbers.seq[node] > first
+                }
+            )
         made += len(chosen)
         made_records += sum(len(r) for r in rows.values())
         yield RegionProgress(officers=made, records=made_records)
+    tables_analyze((User, *COPIED))

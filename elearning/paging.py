@@ -30,14 +30,19 @@ class Listing:
         return (self.page.start_index(), self.page.end_index(), count)
 
 
+def contains(word: str, fields: tuple[str, ...]) -> Q:
+    """One of ``fields`` contains ``word`` (case aside, in any script)."""
+    anywhere = Q()
+    for name in fields:
+        anywhere |= Q(**{f"{name}__icontains": word})
+    return anywhere
+
+
 def matching(rows: QuerySet, search: str, fields: tuple[str, ...]) -> QuerySet:
     """``rows`` where, for every word of ``search``, one of ``fields`` contains it (case aside,
     in any script); all of ``rows`` for an empty search."""
     for word in search.split():
-        anywhere = Q()
-        for name in fields:
-            anywhere |= Q(**{f"{name}__icontains": word})
-        rows = rows.filter(anywhere)
+        rows = rows.filter(contains(word, fields))
     return rows
 
 

@@ -49,7 +49,13 @@ class LearnerRecord(NodeRecord):
     class Meta(NodeRecord.Meta):
         verbose_name = _("learner record")
         ordering = ["recorded_at", "origin_seq"]
-        indexes = [models.Index(fields=["learner", "course_key"], name="record_learner_course")]
+        # A learner's records of a course, and of some kinds: a coordinator's progress summary
+        # reads which kinds every officer in scope has from the index alone.
+        indexes = [
+            models.Index(
+                fields=["learner", "course_key", "kind"], name="record_learner_course_kind"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.origin_node}:{self.origin_seq})"

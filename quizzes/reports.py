@@ -8,12 +8,15 @@ when the time ran out) count; open attempts are left out.
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.db import connection
 from django.db.models import Count, F, Max, Q, Sum, Window
 from django.db.models.functions import FirstValue
 from wagtail.models import Locale
@@ -25,7 +28,7 @@ from officers.models import User
 
 from . import statistics as stats
 from . import wording
-from .models import QuizSubmission
+from .models import QuizAttempt, QuizSubmission
 from .qtypes import qtype
 
 MOST_FAILED_LIMIT = 10
@@ -191,15 +194,169 @@ class QuizReport:
 
 def quiz_report(*, quiz: QuizPage) -> QuizReport:
     """A quiz's figures and its per-question statistics, over its graded attempts in every
-    language (questions are matched by their stable id across attempts)."""
-    attempts = graded_attempts(quiz_key=quiz.translation_key)
-    questions = stats.question_statistics(attempts)
+    language (questions are matched by their stable id across attempts), counted in the
+    database (``summaries``, ``question_statistics``)."""
+    questions = question_statistics(quiz_key=quiz.translation_key)
     return QuizReport(
         quiz=quiz,
         course=CoursePage.objects.ancestor_of(quiz).first(),
-        summary=stats.quiz_summary(attempts),
+        summary=summaries([quiz.translation_key]).get(quiz.translation_key, stats.quiz_summary([])),
         questions=questions,
         most_failed=stats.most_failed(questions, limit=MOST_FAILED_LIMIT),
+    )
+
+
+# --- Per question, counted in the database ------------------------------------------------------
+
+# Each graded attempt's questions, one row per question it drew (its ``question_scores``
+# unnested): question id, attempt, start, grade, score, points, "answered" (JSON text, NULL when
+# not said) and the response (JSON text). The two databases name their JSON functions apart.
+_DRAWN = {
+    "postgresql": """
+        SELECT q.key AS qid, a.id AS attempt_id, a.recorded_at, s.percent,
+               q.value ->> 'score' AS score, (q.value ->> 'points')::integer AS points,
+               (q.value -> 'answered')::text AS answered, (s.responses -> q.key)::text AS response
+        FROM quizzes_quizsubmission s
+        JOIN quizzes_quizattempt a ON a.id = s.attempt_id
+        CROSS JOIN LATERAL jsonb_each(s.question_scores) q
+        WHERE a.quiz_key = %s""",
+    "sqlite": """
+        SELECT q.key AS qid, a.id AS attempt_id, a.recorded_at, s.percent,
+               json_extract(q.value, '$.score') AS score,
+               CAST(json_extract(q.value, '$.points') AS integer) AS points,
+               q.value -> '$.answered' AS answered,
+               s.responses -> ('$."' || q.key || '"') AS response
+        FROM quizzes_quizsubmission s
+        JOIN quizzes_quizattempt a ON a.id = s.attempt_id, json_each(s.question_scores) q
+        WHERE a.quiz_key = %s""",
+}
+
+# The upper and lower groups of ``statistics.discrimination_index``: attempts ranked by grade,
+# highest first, equal grades in chronological order; k = 27% of n, rounded half up.
+_RANKED = """
+    WITH drawn AS ({drawn}), ranked AS (
+        SELECT drawn.*,
+               ROW_NUMBER() OVER (
+                   PARTITION BY qid ORDER BY percent DESC, recorded_at, attempt_id
+               ) AS place,
+               COUNT(*) OVER (PARTITION BY qid) AS n,
+               ROW_NUMBER() OVER (
+                   PARTITION BY qid ORDER BY recorded_at DESC, attempt_id DESC
+               ) AS newest
+        FROM drawn
+    )"""
+
+# Constant SQL text only; every value is a query parameter.
+_LATEST = _RANKED + " SELECT qid, attempt_id FROM ranked WHERE newest = 1"  # noqa: S608
+
+_COUNTED = (
+    _RANKED  # noqa: S608
+    + """
+    SELECT qid, score, points, answered,
+           CASE WHEN response IS NULL OR response IN ('null', '""', '[]', '{{}}') THEN 1 ELSE 0 END,
+           CASE WHEN qid IN ({choice}) THEN response END,
+           CASE WHEN place <= (27 * n + 50) / 100 THEN 1 ELSE 0 END,
+           CASE WHEN place > n - (27 * n + 50) / 100 THEN 1 ELSE 0 END,
+           COUNT(*)
+    FROM ranked
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"""
+)
+
+
+def _json(text: str | None) -> object:
+    return None if text is None else json.loads(text)
+
+
+def _latest_outcomes(quiz_key_db, vendor: str) -> dict[str, tuple[int, int, dict, dict]]:
+    """Each question's latest attempt: (the attempt's place, newest first; the question's place
+    in it; the question as that attempt drew it; its score there)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_LATEST.format(drawn=_DRAWN[vendor]), [quiz_key_db])
+        latest = dict(cursor.fetchall())
+    field = QuizAttempt._meta.get_field("id")
+    attempts = (
+        QuizAttempt.objects.filter(pk__in={field.to_python(a) for a in latest.values()})
+        .select_related("submission")
+        .only("id", "recorded_at", "snapshot", "submission__question_scores")
+        .order_by("-recorded_at", "-id")
+    )
+    found = {}
+    for order, attempt in enumerate(attempts):
+        scores = attempt.submission.question_scores or {}
+        for place, q in enumerate(attempt.snapshot.get("questions", [])):
+            if field.to_python(latest.get(q["id"])) == attempt.id:
+                found[q["id"]] = (order, place, q, scores.get(q["id"], {}))
+    return found
+
+
+def question_statistics(*, quiz_key: uuid.UUID) -> tuple[stats.QuestionStats, ...]:
+    """``statistics.question_statistics`` over the quiz's graded attempts, counted in the
+    database: two queries group the attempts' questions by score, answer and rank (a few rows
+    per question, whatever the number of submissions), and only each question's latest
+    attempt is read whole, for its stem, points and options. The same figures, in the same
+    order; a choice question's options are those of its latest version (an option since
+    removed from it is counted in no row)."""
+    vendor = connection.vendor if connection.vendor in _DRAWN else "sqlite"
+    key = QuizAttempt._meta.get_field("quiz_key").get_db_prep_value(quiz_key, connection)
+    latest = _latest_outcomes(key, vendor)
+    if not latest:
+        return ()
+    choice = [qid for qid, (_o, _p, q, _s) in latest.items() if qtype(q["type"]).counts_choices]
+    sql = _COUNTED.format(drawn=_DRAWN[vendor], choice=", ".join(["%s"] * len(choice)) or "NULL")
+    grouped: dict[str, list[tuple]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, *choice])
+        for qid, *row in cursor.fetchall():
+            grouped[qid].append(tuple(row))
+    ordered = sorted(latest, key=lambda qid: latest[qid][:2])
+    return tuple(_question_counted(latest[qid][2], latest[qid][3], grouped[qid]) for qid in ordered)
+
+
+def _question_counted(q: dict, scored: dict, groups: list[tuple]) -> stats.QuestionStats:
+    """One question's ``statistics.QuestionStats`` from its groups (score, points, answered,
+    empty response, response of a choice question, in the upper group, in the lower group,
+    count)."""
+    n = sum(group[-1] for group in groups)
+    rules = qtype(q["type"])
+    options = _options(q) if rules.counts_choices else ()
+    chosen = dict.fromkeys((o.id for o in options), 0)
+    answered = share = full = upper = lower = 0
+    for score_text, points, said, empty, response, in_upper, in_lower, count in groups:
+        score = _fraction(score_text or "0")
+        was_answered = _json(said) if said is not None else not empty
+        answered += count if was_answered else 0
+        share += score / points * count
+        got_full = score >= points
+        full += count if got_full else 0
+        upper += count if got_full and in_upper else 0
+        lower += count if got_full and in_lower else 0
+        if was_answered and response is not None and rules.counts_choices:
+            for option_id in rules.counted(_json(response)):
+                if option_id in chosen:
+                    chosen[option_id] += count
+    k = stats.group_size(n)
+    return stats.QuestionStats(
+        question_id=q["id"],
+        type=q["type"],
+        points=int(scored.get("points", q["points"])),
+        stem=q["view"].get("stem", ""),
+        drawn=n,
+        answered=answered,
+        mean_share=Fraction(share) / n,
+        facility=Fraction(full, n),
+        discrimination=(
+            Fraction(upper - lower, k) if n >= stats.DISCRIMINATION_MIN_ATTEMPTS else None
+        ),
+        options=tuple(
+            stats.OptionCount(
+                id=o.id,
+                text=o.text,
+                correct=o.correct,
+                count=chosen[o.id],
+                share=Fraction(chosen[o.id], n),
+            )
+            for o in options
+        ),
     )
 
 

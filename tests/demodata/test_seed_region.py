@@ -20,6 +20,8 @@ from nodes.models import NodeRole, Peer
 from officers.models import BorderPost, ProfileRecord, User
 from officers.selectors import profile_effective, profile_snapshot
 from quizzes.models import QuizAttempt, QuizSubmission
+from recordsync.holdings import held_build
+from recordsync.selectors import holdings, holdings_scanned
 from tests.conftest import build_course
 from tests.quizzes.conftest import build_quiz
 
@@ -103,6 +105,17 @@ def test_a_country_coordinator_sees_their_country_with_real_progress(graded_cour
     assert summary.officers == len(rows)
     assert summary.completed == statuses.count("completed") > 0
     assert summary.enrolled == len(rows) - statuses.count("not_enrolled")
+
+
+def test_the_hub_says_it_holds_every_seeded_record(graded_course):
+    # The hub has built its holdings already (it exported once): what it tells posts it holds
+    # must include the seeded records, or they would be asked for and sent again.
+    held_build()
+    seed_region(*SMALL)
+    posts = Peer.objects.filter(role=NodeRole.POST).values_list("node_id", flat=True)
+    held, scanned = holdings(), holdings_scanned()
+    for node in posts:
+        assert held[node] == scanned[node] == [[1, scanned[node][0][1]]]
 
 
 def _region_signature(*args: str) -> list[tuple]:

@@ -86,3 +86,27 @@ def test_knowledge_gain_picked_in_the_database_equals_the_loaded_one(tested_cour
     by_name = {row.officer.username: row for row in new.officers}
     assert by_name["o1"].pre == 0 and by_name["o1"].post == 100  # first pre, best post
     assert by_name["o3"].gain is None and by_name["o4"].gain is None
+
+
+def test_question_statistics_counted_in_the_database_equal_the_loaded_ones(tested_course):
+    # Retakes, wrong and right answers, a single choice got wrong, a bank that draws questions
+    # for some attempts only: every figure a trainer reads per question is the same, in the
+    # same order (the module quiz draws from a bank: not every attempt drew every question).
+    for name in ("pre", "post", "quiz"):
+        quiz = tested_course[name]
+        loaded = stats.question_statistics(reports.graded_attempts(quiz_key=quiz.translation_key))
+        counted = reports.question_statistics(quiz_key=quiz.translation_key)
+        assert len(loaded) > 5 and counted == loaded
+        assert any(q.discrimination is not None for q in counted)
+        assert any(o.count for q in counted for o in q.options)
+    report = reports.quiz_report(quiz=tested_course["quiz"])
+    assert report.summary == loaded_summary(tested_course["quiz"])
+    assert report.questions == stats.question_statistics(
+        reports.graded_attempts(quiz_key=tested_course["quiz"].translation_key)
+    )
+
+
+def test_question_statistics_of_a_quiz_nobody_took(tested_course, course_tree):
+    quiz = build_quiz(course_tree.quizzes[1])
+    assert reports.question_statistics(quiz_key=quiz.translation_key) == ()
+    assert reports.quiz_report(quiz=quiz).summary.attempts == 0

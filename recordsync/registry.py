@@ -86,6 +86,26 @@ class Column:
 
         return prepare
 
+    def to_db_many(self, connection: BaseDatabaseWrapper) -> Callable[[list], list]:
+        """``to_db`` for a whole column of a chunk at once: a column of UUIDs already in the
+        form SQLite stores is checked with one match, and values that go as they are are not
+        touched (100,000 rows are a million values). Raises what ``to_db`` raises."""
+        one = self.to_db(connection)
+        if one is _same:
+            return _same
+        if one is _uuid_hex:
+            return _uuids_hex
+        return lambda values: [one(value) for value in values]
+
+
+def _uuids_hex(values: list) -> list:
+    text = [value for value in values if value is not None]
+    if all(type(value) is str and len(value) == 32 for value in text) and _HEX.fullmatch(
+        "".join(text)
+    ):
+        return values
+    return [_uuid_hex(value) for value in values]
+
 
 _AS_IS = {
     "CharField",
@@ -99,6 +119,7 @@ _AS_IS = {
     "PositiveSmallIntegerField",
 }
 _HEX32 = re.compile(r"[0-9a-f]{32}")
+_HEX = re.compile(r"[0-9a-f]*")
 
 
 def _uuid_hex(value: Any) -> str | None:

@@ -31,7 +31,8 @@ import urllib.parse
 from pathlib import Path
 
 from _server import DEMO_PASSWORD, SetupError, free_port
-from sync import POST_CODE, node_server, progress, report_machine, setup, sync_by_usb
+from _sync_report import report_machine
+from sync import POST_CODE, node_server, progress, setup, sync_by_usb
 
 PAGE_BUDGET_MS = 300.0
 IMPORT_BUDGET_PER_S = 10_000.0
@@ -139,6 +140,7 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict:
         "startup": startup,
         "imported": imported,
         "import_s": by_usb["import"].seconds - startup,
+        "import_cpu_s": by_usb["import"].cpu_s,
         "packet_bytes": by_usb["packet_bytes"],
         "pages": timed,
         "server_command": command,
@@ -171,6 +173,10 @@ def report(m: dict) -> bool:
         f"    {m['imported']} records ({m['packet_bytes'] / 1e6:.1f} MB) in {m['import_s']:.1f} s "
         f"= {rate:,.0f} records/s; budget {IMPORT_BUDGET_PER_S:,.0f} records/s, "
         f"ratio {rate / IMPORT_BUDGET_PER_S:.2f} (start-up {m['startup']:.1f} s)"
+    )
+    print(
+        f"    processor time of sync_import (user + system, with start-up): "
+        f"{m['import_cpu_s']:.1f} s"
     )
     report_machine(m)
     print(f"\n  {'within budget' if ok else 'OVER BUDGET'}")

@@ -11,10 +11,9 @@ it touches) is declared by the app that owns it (``nodes.syncing.SyncedTable``).
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -399,29 +398,6 @@ def _sequence_catch_up(rows: list[dict]) -> None:
     mine = [row["origin_seq"] for row in rows if row["origin_node"] == me]
     if mine:
         sequence_at_least(node_id=node_identity().node_id, value=max(mine))
-
-
-IMPORT_CACHE_KIB = 64 * 1024
-
-
-@contextlib.contextmanager
-def import_connection() -> Iterator[None]:
-    """On SQLite, a page cache of IMPORT_CACHE_KIB while a packet is imported, then the usual
-    one again: the indexes of 100,000 new rows (random record ids among them) no longer fit
-    SQLite's 2 MiB default, and every insert would read its index pages from the file again.
-    Durability is unchanged (the pragmas of ``settings.base`` stay: WAL, synchronous=NORMAL)."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (usual,) = cursor.fetchone()
-        cursor.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB:d}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(usual):d}")
 
 
 def apply_listing(

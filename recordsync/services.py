@@ -44,7 +44,7 @@ from nodes.selectors import EnrolmentError, hub_peer, is_hub, key_for_packet, no
 from nodes.services import enrolment_accept, exchange_log, peers_roster_apply, signed_time_note
 from nodes.wording import describe_duration
 
-from .apply import apply_listing, import_connection
+from .apply import apply_listing
 from .derive import derive_due
 from .export import export, log_sent
 from .holdings import have_parse, holdings_note, said_lately
@@ -203,7 +203,7 @@ def _packet_apply(
     listing = checked_listing(container, key_for_packet(sender, meta))
     # One transaction for the whole packet: a chunk found bad as it is read (or a power cut)
     # rolls back every chunk before it, the enrolment it claims and the holdings it noted.
-    with transaction.atomic(), import_connection():
+    with transaction.atomic():
         claim = meta.get("enrolment")
         if not relay and is_hub() and isinstance(claim, dict) and trusted_key(sender) is None:
             try:

@@ -133,6 +133,8 @@ def report_budgets(m: dict) -> list[bool]:
     startup_cpu = m["startup_cpu"]
     rows += [
         ("post -> hub by USB, CPU s", cpu, f"< {BUDGET_SECONDS:.0f} s", cpu < BUDGET_SECONDS),
+        ("  of which sync_export", m["export"].cpu_s, "(part)", True),
+        ("  of which sync_import", m["import"].cpu_s, "(part)", True),
         (
             "dumpdata + loaddata / USB, CPU",
             django_cpu / cpu,

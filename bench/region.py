@@ -156,6 +156,7 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict:
         "startup": startup,
         "imported": imported,
         "import_s": by_usb["import"].seconds - startup,
+        "import_cpu_s": by_usb["import"].cpu_s,
         "packet_bytes": by_usb["packet_bytes"],
         "pages": timed,
         "server_command": command,
@@ -191,6 +192,10 @@ def report(m: dict) -> dict:
         f"    {m['imported']} records ({m['packet_bytes'] / 1e6:.1f} MB) in {m['import_s']:.1f} s "
         f"= {rate:,.0f} records/s; budget {IMPORT_BUDGET_PER_S:,.0f} records/s, "
         f"ratio {rate / IMPORT_BUDGET_PER_S:.2f} (start-up {m['startup']:.1f} s)"
+    )
+    print(
+        f"    processor time of sync_import (user + system, with start-up): "
+        f"{m['import_cpu_s']:.1f} s"
     )
     report_machine(m)
     print(f"\n  {'within budget' if ok else 'OVER BUDGET'}")

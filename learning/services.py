@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import CharField, Max, Min
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -337,18 +339,25 @@ def progress_recompute_merged(touched: set[tuple[int, uuid.UUID]]) -> None:
 
 def _made_on_several_nodes(learner_list: list[int]) -> set[tuple[int, uuid.UUID]]:
     """(learner, course) pairs whose records (learner records and quiz attempts) come from more
-    than one node."""
-    origins: dict[tuple[int, uuid.UUID], set] = {}
+    than one node: the database groups the records, one row per pair and table with its
+    lowest and highest origin (as text, which every database orders)."""
+    bounds: dict[tuple[int, uuid.UUID], tuple[str, str]] = {}
     for model in (LearnerRecord, QuizAttempt):
+        origin = Cast("origin_node", CharField())
         for batch in _batches(learner_list):
             rows = (
                 model.objects.filter(learner_id__in=batch)
-                .values_list("learner_id", "course_key", "origin_node")
-                .distinct()
+                .values("learner_id", "course_key")
+                .annotate(low=Min(origin), high=Max(origin))
+                .values_list("learner_id", "course_key", "low", "high")
+                .order_by()
             )
-            for learner_pk, course_key, origin in rows:
-                origins.setdefault((learner_pk, course_key), set()).add(origin)
-    return {pair for pair, found in origins.items() if len(found) > 1}
+            for learner_pk, course_key, low, high in rows:
+                pair = (learner_pk, course_key)
+                if pair in bounds:
+                    low, high = min(low, bounds[pair][0]), max(high, bounds[pair][1])
+                bounds[pair] = (low, high)
+    return {pair for pair, (low, high) in bounds.items() if low != high}
 
 
 def _batches(values: list, size: int = 900) -> Iterator[list]:

@@ -331,7 +331,7 @@ class _InUse:
         return in_use
 
     def saved(self, user: User, before: dict | None) -> None:
-        """``user`` was saved (``before``: its profile until then)."""
+        """``user`` is saved, or about to be (``before``: its profile until then)."""
         if before and self.names.get(before.get("username", "")) == user.uuid:
             del self.names[before["username"]]
         self.names[user.username] = user.uuid
@@ -350,7 +350,8 @@ def _free_username(
     *, wanted: str, officer_uuid: uuid.UUID, current: str, in_use: _InUse | None = None
 ) -> str:
     """``wanted`` if no other officer here has it; otherwise the officer's current name if it
-    is already a suffixed form of it, else the first free ``wanted-2``, ``wanted-3``..."""
+    is already a suffixed form of it, else the first free ``wanted-2``, ``wanted-3``... A name
+    ``in_use`` gives another officer of the batch is taken, saved yet or not."""
     if (
         in_use is not None
         and wanted in in_use.read_names
@@ -358,12 +359,17 @@ def _free_username(
     ):
         return wanted
     others = User.objects.exclude(uuid=officer_uuid)
-    if not others.filter(username=wanted).exists():
+
+    def taken(name: str) -> bool:
+        batch = in_use is not None and in_use.names.get(name, officer_uuid) != officer_uuid
+        return batch or others.filter(username=name).exists()
+
+    if not taken(wanted):
         return wanted
-    if current.startswith(f"{wanted}-") and not others.filter(username=current).exists():
+    if current.startswith(f"{wanted}-") and not taken(current):
         return current
     n = 2
-    while others.filter(username=f"{wanted[:140]}-{n}").exists():
+    while taken(f"{wanted[:140]}-{n}"):
         n += 1
     return f"{wanted[:140]}-{n}"
 
@@ -401,6 +407,7 @@ def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileAppl
                     uuid__in=officers[start : start + 500]
                 )
             )
+        new_users: list[User] = []
         for officer_uuid in officers:
             effective = profile_effective_of(
                 held.get(officer_uuid, []), trusted_origins=trusted, hub=hub
@@ -412,12 +419,24 @@ def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileAppl
                 data=effective[0],
                 user=users.get(officer_uuid),
                 lookups=lookups,
+                new_users=new_users,
             )
             outcome[officer_uuid] = ProfileApplied(
                 changed=applied.changed,
                 notices=tuple(refused.get(officer_uuid, ())) + applied.notices,
             )
+        _users_insert(new_users)
     return outcome
+
+
+def _users_insert(users: list[User]) -> None:
+    """Insert the officers a batch of profiles made (one statement per 500, no signals: the
+    profile records they come from are stored already), and give each the groups of its
+    role."""
+    User.objects.bulk_create(users, batch_size=500)
+    for user in users:
+        if user.role != Role.LEARNER:
+            _role_groups_sync(user=user)
 
 
 def _privileges_refused(record: ProfileRecord) -> str:
@@ -493,10 +512,16 @@ def _number_taken(user: User, in_use: _InUse | None) -> bool:
 
 
 def _profile_row_apply(
-    *, record: ProfileRecord, data: dict, user: User | None, lookups: dict
+    *,
+    record: ProfileRecord,
+    data: dict,
+    user: User | None,
+    lookups: dict,
+    new_users: list[User] | None = None,
 ) -> ProfileApplied:
     """Set ``user`` (the officer's row, locked by the caller; None: not here yet) to ``data``,
-    the profile this node's records give them. ``record`` names the node for notices."""
+    the profile this node's records give them. ``record`` names the node for notices. A new
+    officer's row is added to ``new_users`` for the caller to insert, if it is given."""
     notices: list[str] = []
     before = profile_snapshot(user=user) if user is not None else None
     values = profile_schema.known(data)
@@ -526,11 +551,14 @@ def _profile_row_apply(
             % {"number": user.service_number, "officer": wanted}
         )
         user.service_number = ""
+    if in_use is not None:
+        in_use.saved(user, before)
+    if before is None and new_users is not None:
+        new_users.append(user)
+        return ProfileApplied(changed=True, notices=tuple(notices))
     role_before = before["role"] if before is not None else Role.LEARNER
     with _profile_applying():
         user.save()
         if user.role != role_before:
             _role_groups_sync(user=user)
-    if in_use is not None:
-        in_use.saved(user, before)
     return ProfileApplied(changed=before != profile_snapshot(user=user), notices=tuple(notices))

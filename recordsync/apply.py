@@ -1,4 +1,5 @@
-"""Apply: the rows of verified chunks go in, each chunk in its own transaction.
+"""Apply: the rows of a packet's chunks go in, all of them in the one transaction that
+imports the packet (``services.packet_import``), each chunk checked as it is read.
 
 Rows whose ``(origin, seq)`` is new are inserted, rows already here are counted, rows whose
 officer or referred-to record has not arrived wait in ``PendingRecord`` (tried again after
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
@@ -25,7 +28,7 @@ from nodes.services import sequence_at_least
 from nodes.syncing import SyncedTable, Touched
 
 from . import ranges as rng
-from .derive import derive_due, due_note, touched_by
+from .derive import due_note, touched_by
 from .holdings import held_add, held_build, held_locked
 from .models import PendingRecord, RejectedRecord
 from .registry import OFFICER, TABLES, Column, by_name, columns, officer_makers
@@ -44,35 +47,54 @@ class _Applied:
     officers: dict[str, int] = field(default_factory=dict)  # officer uuid (hex) -> pk here
 
 
-def _resolve(table: SyncedTable, rows: list[dict]) -> tuple[dict[str, int], dict[str, set[str]]]:
+@dataclass
+class _Known:
+    """What one import has learnt of this node, kept from chunk to chunk inside its
+    transaction, so no chunk asks the database again: the officers and records found or
+    inserted, what the node held of each origin when the import began (those rows locked),
+    and the numbers the import has stored since (inserted, waiting or refused)."""
+
+    officers: dict[str, int] = field(default_factory=dict)  # officer uuid (hex) -> pk here
+    records: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    held: dict[uuid.UUID, rng.Ranges] = field(default_factory=dict)
+    stored: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def held_of(self, origins: list[str]) -> dict[uuid.UUID, rng.Ranges]:
+        wanted = [uuid.UUID(origin) for origin in origins]
+        unread = [origin for origin in wanted if origin not in self.held]
+        if unread:
+            self.held.update(held_locked(unread))
+            self.held.update((origin, []) for origin in unread if origin not in self.held)
+        return self.held
+
+
+def _resolve(table: SyncedTable, rows: list[dict], known: _Known) -> None:
     """Look up, in one query per kind and 900 values, the officers (uuid hex -> pk) and the
-    records (ids, hex) that ``rows`` refer to."""
+    records (ids, hex) that ``rows`` refer to and ``known`` does not know yet; found ones are
+    added to ``known``."""
     users: set[str] = set()
     records: dict[str, set[str]] = defaultdict(set)
     for column in columns(table):
         if not column.refers_to:
             continue
-        values = {row[column.name] for row in rows if row[column.name] is not None}
+        values = {row[column.name] for row in rows}
+        values.discard(None)
         if column.refers_to == OFFICER:
-            users |= values
+            users |= values - known.officers.keys()
         else:
-            records[column.refers_to] |= values
-    user_pks: dict[str, int] = {}
+            records[column.refers_to] |= values - known.records[column.refers_to]
     people = get_user_model().objects
     for batch in batches(sorted(users)):
-        user_pks.update(
+        known.officers.update(
             (u.hex, pk) for u, pk in people.filter(uuid__in=batch).values_list("uuid", "pk")
         )
-    present: dict[str, set[str]] = {}
-    known = by_name()
+    tables = by_name()
     for name, ids in records.items():
-        present[name] = set()
-        model = known[name].model
+        model = tables[name].model
         for batch in batches(sorted(ids)):
-            present[name] |= {
+            known.records[name] |= {
                 pk.hex for pk in model.objects.filter(pk__in=batch).values_list("pk", flat=True)
             }
-    return user_pks, present
 
 
 def _missing(column: Column, value: object) -> str:
@@ -112,10 +134,15 @@ def _insert_sql(table: SyncedTable) -> str:
 
 
 def _apply_rows(
-    table: SyncedTable, rows: list[dict], *, signer: uuid.UUID | None = None
+    table: SyncedTable,
+    rows: list[dict],
+    *,
+    signer: uuid.UUID | None = None,
+    known: _Known | None = None,
 ) -> _Applied:
     """Insert the rows of ``table`` that are new here. Precondition: inside a transaction;
-    rows are dicts of wire values (a chunk's, signed by ``signer``, or waiting records').
+    rows are dicts of wire values (a chunk's, signed by ``signer``, or waiting records');
+    ``known``: what the import learnt from its earlier chunks (in the same transaction).
 
     Rows this node cannot read (``SyncedTable.malformed``) are refused, whoever sent them; rows
     their maker may not write (``SyncedTable.refused``) are refused, unless the hub signed them
@@ -124,13 +151,15 @@ def _apply_rows(
     Rows go in with one ``executemany`` (the ORM's per-object work costs more than the
     database for 100,000 rows); if the database refuses the batch, each row is tried alone
     in a savepoint so only the clashing ones are refused."""
+    known = known if known is not None else _Known()
     result = _Applied()
-    fresh = _fresh(table, rows, result)
+    fresh = _fresh(table, rows, result, known)
     fresh = _judged(table, fresh, result, hub_signed=_hub_signed_here(signer))
     if not fresh:
         return result
-    ready = _prepared(table, fresh, result)
+    ready = _prepared(table, fresh, result, known)
     _insert(table, ready, result)
+    known.records[table.name].update(row["id"] for row in result.new)
     if table.after_insert is not None and result.new:
         instances = []
         for origin, seqs in by_origin(result.new).items():
@@ -147,18 +176,20 @@ def _hub_signed_here(signer: uuid.UUID | None) -> bool:
     return signer is not None and not is_hub() and signer == hub_id()
 
 
-def _fresh(table: SyncedTable, rows: list[dict], result: _Applied) -> list[dict]:
+def _fresh(table: SyncedTable, rows: list[dict], result: _Applied, known: _Known) -> list[dict]:
     """The rows new here (once each); counts the rows already here in ``result``, and refuses
     again a row refused before or whose number its origin used for another record."""
     existing: dict[tuple[str, int], str] = {}  # (origin, seq) -> the id stored here (hex)
     refused: dict[tuple[str, int], str] = {}
     any_refused = RejectedRecord.objects.filter(table=table.name).exists()
     numbers = by_origin(rows)
-    held = held_locked([uuid.UUID(origin) for origin in numbers])
+    held = known.held_of(list(numbers))
     for origin, seqs in numbers.items():
-        ranges = held.get(uuid.UUID(origin), [])
+        ranges, stored = held[uuid.UUID(origin)], known.stored.get(origin, ())
+        if not ranges and not stored:
+            continue  # nothing of this origin is stored, waiting or refused here
         for batch in batches(seqs):
-            if not any(rng.contains(ranges, seq) for seq in batch):
+            if not any(seq in stored or rng.contains(ranges, seq) for seq in batch):
                 continue  # none of them is stored, waiting or refused here
             existing.update(
                 ((origin, seq), record_id.hex)
@@ -173,6 +204,10 @@ def _fresh(table: SyncedTable, rows: list[dict], result: _Applied) -> list[dict]
                         origin=origin, seq__in=batch, table=table.name
                     ).values_list("seq", "reason")
                 )
+    if not existing and not refused:
+        keys = {row_key(row) for row in rows}
+        if len(keys) == len(rows):
+            return list(rows)  # the usual case: every row is new
     fresh: list[dict] = []
     seen: set[tuple[str, int]] = set()
     for row in rows:
@@ -207,23 +242,69 @@ def _judged(
     return fresh
 
 
-def _prepared(table: SyncedTable, fresh: list[dict], result: _Applied) -> list[tuple[dict, list]]:
+class _OneByOne(Exception):
+    """A column holds a value that cannot go in as it is: the rows are prepared one by one."""
+
+
+def _prepared(
+    table: SyncedTable, fresh: list[dict], result: _Applied, known: _Known
+) -> list[tuple[dict, Sequence]]:
     """The rows whose references are all here, with their values as the database takes them;
-    the others wait (``result.pending``) or, malformed, are refused."""
-    user_pks, present = _resolve(table, fresh)
-    result.officers = user_pks
+    the others wait (``result.pending``) or, malformed, are refused. Column by column when
+    every reference is here and every value converts (the usual case), else row by row."""
+    _resolve(table, fresh, known)
+    result.officers = known.officers
+    try:
+        return list(zip(fresh, _by_column(table, fresh, known), strict=True))
+    except _OneByOne:
+        return _by_row(table, fresh, result, known)
+
+
+def _by_column(table: SyncedTable, fresh: list[dict], known: _Known) -> list[tuple]:
+    """The database values of ``fresh``, converted a column at a time; raises _OneByOne when a
+    row must wait, or a value does not convert."""
+    converted = []
+    for column in columns(table):
+        values = [row[column.name] for row in fresh]
+        if column.refers_to == OFFICER:
+            officers = known.officers
+            try:
+                values = [None if value is None else officers[value] for value in values]
+            except KeyError:
+                raise _OneByOne from None
+            converted.append(values)
+            continue
+        if column.refers_to:
+            present = known.records[column.refers_to]
+            if not all(value is None or value in present for value in values):
+                raise _OneByOne
+        try:
+            converted.append(column.to_db_many(connection)(values))
+        except (ValueError, TypeError, AttributeError):
+            raise _OneByOne from None
+    return list(zip(*converted, strict=True))
+
+
+def _by_row(
+    table: SyncedTable, fresh: list[dict], result: _Applied, known: _Known
+) -> list[tuple[dict, Sequence]]:
+    """``_prepared`` a row at a time, saying which rows wait or are malformed, and why."""
     prepare = [(c, c.to_db(connection)) for c in columns(table)]
-    ready: list[tuple[dict, list]] = []
+    ready: list[tuple[dict, Sequence]] = []
     for row in fresh:
         values, reason = [], ""
         for column, to_db in prepare:
             value = row[column.name]
             if value is not None and column.refers_to == OFFICER:
-                if value not in user_pks:
+                if value not in known.officers:
                     reason = _missing(column, value)
                     break
-                value = user_pks[value]
-            elif value is not None and column.refers_to and value not in present[column.refers_to]:
+                value = known.officers[value]
+            elif (
+                value is not None
+                and column.refers_to
+                and value not in known.records[column.refers_to]
+            ):
                 reason = _missing(column, value)
                 break
             else:
@@ -243,7 +324,7 @@ def _prepared(table: SyncedTable, fresh: list[dict], result: _Applied) -> list[t
     return ready
 
 
-def _insert(table: SyncedTable, ready: list[tuple[dict, list]], result: _Applied) -> None:
+def _insert(table: SyncedTable, ready: list[tuple[dict, Sequence]], result: _Applied) -> None:
     sql = _insert_sql(table)
     try:
         with transaction.atomic(), connection.cursor() as cursor:
@@ -319,53 +400,41 @@ def _sequence_catch_up(rows: list[dict]) -> None:
         sequence_at_least(node_id=node_identity().node_id, value=max(mine))
 
 
-TRANSACTION_ROWS = 5000
-
-
 def apply_listing(
     container: Container, listing: list[Listed], summary: ImportSummary, *, progress: Progress
 ) -> None:
-    """Apply the chunks in order. Whole chunks are grouped into one transaction of up to
-    TRANSACTION_ROWS rows (a commit per 500 rows costs more than the inserts on SQLite): a
-    chunk is never half applied, and an import cut off keeps every group it committed."""
+    """Read, check and apply the chunks in order, each read once (``read_chunk`` checks its
+    rows against the listing as it opens it). Precondition: inside the transaction that
+    imports the packet, after ``checked_listing``: a chunk that fails its check raises
+    PacketRefused, and the caller's rollback leaves nothing of the packet behind, so a packet
+    is applied whole or not at all, and what this node holds is noted in the same transaction.
+    What the new rows imply is noted as due (``due_note``), and derived by the caller after
+    the commit (``derive_due``)."""
     total = sum(listed.count for listed in listing)
     done = 0
     held_build()
-    groups: list[list[Listed]] = []
-    for listed in listing:
-        if not groups or sum(item.count for item in groups[-1]) + listed.count > TRANSACTION_ROWS:
-            groups.append([])
-        groups[-1].append(listed)
+    known = _Known()
+    touched: Touched = set()
     has_waiting = PendingRecord.objects.exists()
-    for group in groups:
-        with transaction.atomic():
-            touched: Touched = set()
-            stored: list[dict] = []  # rows now held here: inserted, waiting or refused
-            for listed in group:
-                names, raw_rows = read_chunk(container, listed)
-                rows = [dict(zip(names, row, strict=True)) for row in raw_rows]
-                applied = _apply_rows(listed.table, rows, signer=listed.signer)
-                kept = _keep_waiting(listed.table, applied.pending, summary)
-                _reject(listed.table, applied.rejected, summary)
-                stored += [row for row in applied.new]
-                stored += [row for row, _reason in kept + applied.rejected]
-                _sequence_catch_up(applied.new)
-                if has_waiting:
-                    _forget_waiting(listed.table, applied, rows)
-                touched |= touched_by(listed.table, applied.new, applied.officers)
-                _count(summary, listed.table, rows, applied)
-            held_add(
-                {
-                    uuid.UUID(origin): rng.to_ranges(seqs)
-                    for origin, seqs in by_origin(stored).items()
-                }
-            )
-            due_note(touched)
-        done += sum(item.count for item in group)
+    for listed in listing:
+        names, raw_rows = read_chunk(container, listed)
+        rows = [dict(zip(names, row, strict=True)) for row in raw_rows]
+        applied = _apply_rows(listed.table, rows, signer=listed.signer, known=known)
+        kept = _keep_waiting(listed.table, applied.pending, summary)
+        _reject(listed.table, applied.rejected, summary)
+        for row in chain(applied.new, (row for row, _reason in kept + applied.rejected)):
+            known.stored[row["origin_node"]].add(row["origin_seq"])
+        _sequence_catch_up(applied.new)
+        if has_waiting:
+            _forget_waiting(listed.table, applied, rows)
+        touched |= touched_by(listed.table, applied.new, applied.officers)
+        _count(summary, listed.table, rows, applied)
+        done += listed.count
         if progress:
             progress(done, total)
+    held_add({uuid.UUID(origin): rng.to_ranges(seqs) for origin, seqs in known.stored.items()})
+    due_note(touched)
     _retry_waiting(summary)
-    derive_due()
 
 
 def _count(summary: ImportSummary, table: SyncedTable, rows: list[dict], applied: _Applied) -> None:
@@ -405,7 +474,7 @@ def _retry_waiting(summary: ImportSummary) -> None:
             if not waiting:
                 continue
             with transaction.atomic():
-                applied = _apply_rows(table, [data for _pk, data in waiting])
+                applied = _apply_rows(table, [data for _pk, data in waiting], known=_Known())
                 still = {(r["origin_node"], r["origin_seq"]) for r, _reason in applied.pending}
                 settled = [
                     pk

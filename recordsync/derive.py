@@ -8,6 +8,9 @@ between leaves the note for the next import."""
 
 from __future__ import annotations
 
+from django.db import connection
+from django.db.models.constants import OnConflict
+
 from nodes.syncing import SyncedTable, Touched, WireRow
 
 from .models import RecomputeDue
@@ -24,12 +27,22 @@ def touched_by(table: SyncedTable, rows: list[WireRow], officers: dict[str, int]
 
 
 def due_note(touched: Touched) -> None:
-    """Note, in the applying transaction, whose state must be derived again."""
-    RecomputeDue.objects.bulk_create(
-        [RecomputeDue(learner_id=pk, course_key=key) for pk, key in touched],
-        ignore_conflicts=True,
-        batch_size=500,
+    """Note, in the applying transaction, whose state must be derived again (one statement for
+    every pair, a pair noted already kept as it is: a packet touches thousands)."""
+    if not touched:
+        return
+    ops, meta = connection.ops, RecomputeDue._meta
+    key = meta.get_field("course_key")
+    fields = [meta.get_field("learner_id"), key]
+    sql = (
+        f"{ops.insert_statement(on_conflict=OnConflict.IGNORE)} {ops.quote_name(meta.db_table)} "
+        f"({', '.join(ops.quote_name(f.column) for f in fields)}) VALUES (%s, %s) "
+        f"{ops.on_conflict_suffix_sql(fields, OnConflict.IGNORE, None, None)}"
     )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql, [(pk, key.get_db_prep_value(course, connection)) for pk, course in touched]
+        )
 
 
 def derive_due() -> None:

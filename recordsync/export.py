@@ -9,7 +9,6 @@ carries for other posts.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import uuid
 from collections import defaultdict
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
+import zstandard
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.db import connection
 from django.db.models import CharField, Func, Q, TextField, Value
@@ -43,7 +43,7 @@ from .wire import (
     CHUNK_MAX_UNPACKED,
     CHUNK_ROWS,
     FORMAT_VERSION,
-    GZIP_LEVEL,
+    ZSTD_LEVEL,
     Progress,
     SyncError,
     chunk_signature,
@@ -53,8 +53,8 @@ from .wire import (
 def chunk_data(
     *, table: SyncedTable, origin: str, rows: list[list]
 ) -> list[tuple[bytes, list[list]]]:
-    """Gzip'd JSON of ``rows`` with the rows it holds (split in halves while larger than
-    CHUNK_MAX_BYTES)."""
+    """Zstandard-compressed JSON of ``rows`` with the rows it holds (split in halves while
+    larger than CHUNK_MAX_BYTES)."""
     document = {
         "v": FORMAT_VERSION,
         "table": table.name,
@@ -80,7 +80,7 @@ def chunk_data(
                 "mb": CHUNK_MAX_UNPACKED >> 20,
             }
         )
-    return [(gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0), rows)]
+    return [(zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(raw), rows)]
 
 
 @dataclass(frozen=True)

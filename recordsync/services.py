@@ -8,9 +8,9 @@ state new rows imply), ``relay`` (a post carrying another's chunks), ``transport
 needs beyond that is declared by the app that owns it (``nodes.syncing``,
 ``recordsync.registry``).
 
-Importing verifies everything first and refuses the whole packet on any doubt; then each chunk
-is applied in its own transaction, so a packet read twice, out of order or cut short loses and
-duplicates nothing.
+Importing checks the packet's signatures first, then reads, checks and applies each chunk once,
+all in one transaction: on any doubt the whole packet is refused and nothing changes, and a
+packet read twice, out of order or cut short loses and duplicates nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,6 +61,7 @@ from .wire import (
     FORMAT_VERSION,
     IMPORTED_KEEP_DAYS,
     PACKET_KIND,
+    READABLE_FORMATS,
     PacketRefused,
     Progress,
     SyncError,
@@ -138,14 +139,15 @@ def packet_import(
 ) -> ImportSummary:
     """Verify and apply a packet; return what happened.
 
-    Everything is checked before anything is applied (signature, every part, every chunk's
-    signer and rows): on any doubt PacketRefused is raised and nothing changes. A packet for
-    this node is applied chunk by chunk, each chunk in its own transaction, so an import cut
-    off halfway keeps whole chunks and a second import finishes the job. At a post, a packet
+    Everything is checked before the import commits (signature, every part, every chunk's
+    signer before anything is applied, every chunk's rows as it is read): on any doubt
+    PacketRefused is raised and nothing changes. A packet for this node is applied in one
+    transaction, so an import cut off halfway (a power cut, a killed process) leaves nothing,
+    and the same packet imported again applies all of it. At a post, a packet
     addressed to its hub is carried (its chunks kept verbatim for the hub). A packet already
     imported changes nothing. ``expect_sender`` refuses a packet from anyone else (HTTP
     answers must come from the hub). A full disk raises PacketRefused with the plain message
-    a full disk gives everywhere; every chunk applied before it stays whole.
+    a full disk gives everywhere, and nothing of the packet is kept.
     """
     try:
         return _packet_import(source=source, progress=progress, expect_sender=expect_sender)
@@ -172,7 +174,7 @@ def _packet_apply(
     sender, meta = container.sender, container.meta
     if expect_sender is not None and sender != expect_sender:
         raise refuse(_("The answer was not signed by headquarters."))
-    if meta.get("format") != FORMAT_VERSION:
+    if meta.get("format") not in READABLE_FORMATS:
         raise refuse(
             _(
                 "This packet was written by another version of the platform (packet format "
@@ -198,28 +200,32 @@ def _packet_apply(
         raise refuse(_("The packet's header is damaged.")) from None
     hub = hub_peer() if not is_hub() else None
     relay = _carried(sender=sender, recipient=recipient, hub=hub)
-    listing = checked_listing(container, key_for_packet(sender, meta), readable=not relay)
-    claim = meta.get("enrolment")
-    if not relay and is_hub() and isinstance(claim, dict) and trusted_key(sender) is None:
-        try:
-            enrolment_accept(claim=claim, sender=sender)
-        except EnrolmentError as error:
-            raise refuse(str(error)) from None
-        summary.sender_name = node_name(sender)
-    current = said_lately(sender, container.created)
-    skew = signed_time_note(peer_id=sender, created=container.created)
-    if relay:
-        relay_store(container, listing, summary, via=sender)
-    else:
-        apply_listing(container, listing, summary, progress=progress)
-        from_hub = hub is not None and sender == hub.node_id
-        roster = meta.get("roster")
-        if from_hub and isinstance(roster, list):
-            peers_roster_apply(roster=roster, sender=sender)
-        holdings_note(peer_id=sender, have=have, current=current, summary=summary)
-        if from_hub:
-            relay_prune()
-    _imported_note(container, listing, summary, skew=skew)
+    listing = checked_listing(container, key_for_packet(sender, meta))
+    # One transaction for the whole packet: a chunk found bad as it is read (or a power cut)
+    # rolls back every chunk before it, the enrolment it claims and the holdings it noted.
+    with transaction.atomic():
+        claim = meta.get("enrolment")
+        if not relay and is_hub() and isinstance(claim, dict) and trusted_key(sender) is None:
+            try:
+                enrolment_accept(claim=claim, sender=sender)
+            except EnrolmentError as error:
+                raise refuse(str(error)) from None
+            summary.sender_name = node_name(sender)
+        current = said_lately(sender, container.created)
+        skew = signed_time_note(peer_id=sender, created=container.created)
+        if relay:
+            relay_store(container, listing, summary, via=sender)
+        else:
+            apply_listing(container, listing, summary, progress=progress)
+            from_hub = hub is not None and sender == hub.node_id
+            roster = meta.get("roster")
+            if from_hub and isinstance(roster, list):
+                peers_roster_apply(roster=roster, sender=sender)
+            holdings_note(peer_id=sender, have=have, current=current, summary=summary)
+            if from_hub:
+                relay_prune()
+        _imported_note(container, listing, summary, skew=skew)
+    derive_due()  # what the new records imply (noted as due in the transaction above)
     return summary
 
 

@@ -1,6 +1,7 @@
-"""Verification: everything in a packet is checked before anything is applied (the
-container's signature and every part's hash, every chunk's signer and signature, every row's
-origin); on any doubt the whole packet is refused (``PacketRefused``) and nothing changes."""
+"""Verification: everything in a packet is checked before its import commits (the container's
+signature and every part's hash, every chunk's signer and signature before anything is read,
+every row's origin as its chunk is read to be applied); on any doubt the whole packet is
+refused (``PacketRefused``) and nothing changes."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.utils.translation import gettext as _
 
-from nodes.bounded import TooLarge, gunzip_bounded
+from nodes.bounded import TooLarge, unpack_bounded
 from nodes.container import Container, ContainerError
 from nodes.identity import node_identity
 from nodes.sealing import SealError, unseal
@@ -21,7 +22,7 @@ from nodes.syncing import SyncedTable
 
 from . import ranges as rng
 from .registry import by_name, columns
-from .wire import CHUNK_MAX_UNPACKED, FORMAT_VERSION, chunk_signature_valid, hub_id, refuse
+from .wire import CHUNK_MAX_UNPACKED, READABLE_FORMATS, chunk_signature_valid, hub_id, refuse
 
 
 def key_for_carrying(sender: uuid.UUID, meta: dict) -> Ed25519PublicKey | None:
@@ -67,7 +68,7 @@ def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[li
             _("A part of the packet was sealed for another node; this node cannot open it.")
         ) from None
     try:
-        plain = gunzip_bounded(plain, limit=CHUNK_MAX_UNPACKED)
+        plain = unpack_bounded(plain, limit=CHUNK_MAX_UNPACKED)
     except TooLarge:
         raise refuse(
             _("A part of the packet is larger than this node accepts (%(mb)d MB once unpacked).")
@@ -79,7 +80,7 @@ def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[li
         document = orjson.loads(plain)
         sent, rows = document["columns"], document["rows"]
         if (
-            document.get("v") != FORMAT_VERSION
+            document.get("v") not in READABLE_FORMATS
             or document["table"] != listed.table.name
             or not isinstance(rows, list)
             or not all(isinstance(r, list) and len(r) == len(sent) for r in rows)
@@ -113,13 +114,12 @@ def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[li
     return sent, rows
 
 
-def checked_listing(
-    container: Container, sender_key: Ed25519PublicKey | None, *, readable: bool = True
-) -> list[Listed]:
-    """Every chunk listed, checked: its part exists, its signer may speak for its origin, its
-    signature (over the sealed bytes' hash) is good, and, when it is ``readable`` (sealed for
-    this node, not carried for the hub), its rows are what the listing says. Raises
-    PacketRefused."""
+def checked_listing(container: Container, sender_key: Ed25519PublicKey | None) -> list[Listed]:
+    """Every chunk listed, checked: its part exists, its signer may speak for its origin, and
+    its signature (over the sealed bytes' hash) is good. Raises PacketRefused. The rows of a
+    chunk sealed for this node are checked against its listing when it is read to be applied
+    (``read_chunk``), inside the transaction that imports the packet, so a packet with one bad
+    chunk leaves nothing behind; a chunk carried for the hub is never opened here."""
     listing = container.meta.get("chunks")
     if not isinstance(listing, list):
         raise refuse(_("The packet has no list of its contents."))
@@ -130,11 +130,7 @@ def checked_listing(
         parts={part.name: part for part in container.parts},
         known=by_name(),
     )
-    checked = [_entry_checked(context, entry) for entry in listing]
-    if readable:
-        for listed in checked:
-            read_chunk(container, listed)
-    return checked
+    return [_entry_checked(context, entry) for entry in listing]
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,27 @@ def record_count(*origins) -> int:
     return sum(len(rows) for rows in snapshot(*origins).values())
 
 
+def lessons_packets(network, tree, tmp_path, work: dict[str, list]) -> list:
+    """At each post named in ``work``, its officers enrol in ``tree``'s course and complete the
+    lessons given (``[(officer, lessons), ...]``); the post writes its packet and its records
+    are forgotten (they are on the stick). Returns the packets, in ``work``'s order."""
+    from learning import services as learning
+    from recordsync.services import packet_export
+
+    packets = []
+    for name, done in work.items():
+        network.be(name)
+        for officer, lessons in done:
+            learning.enrolment_create(learner=officer, course=tree.course, actor=officer)
+            for lesson in lessons:
+                learning.lesson_open(learner=officer, lesson=lesson)
+                learning.lesson_complete(learner=officer, lesson=lesson)
+        packets.append(tmp_path / f"{name}.packet")
+        packet_export(path=packets[-1])
+        forget_records(network.ids[name])
+    return packets
+
+
 def forged_chunk(
     network, table, origin, rows: list[list], *, seqs: list[list[int]], count: int | None = None
 ):

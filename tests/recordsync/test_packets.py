@@ -28,7 +28,13 @@ from recordsync.models import (
 from recordsync.selectors import holdings, outbox_summary
 from recordsync.services import PacketRefused, packet_export, packet_import
 from tests.certificates.conftest import complete
-from tests.recordsync.conftest import forged_chunk, forget_records, record_count, snapshot
+from tests.recordsync.conftest import (
+    forged_chunk,
+    forget_records,
+    lessons_packets,
+    record_count,
+    snapshot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -445,7 +451,7 @@ def _profiles_in(packet) -> dict[str, dict]:
     container = open_container(packet, kinds={"packet"}, key_for=key_for_packet)
     found = {}
     sender_key = key_for_packet(container.sender, container.meta)
-    for listed in checked_listing(container, sender_key, readable=False):
+    for listed in checked_listing(container, sender_key):
         if listed.table.name == "profile_record":
             columns, rows = read_chunk(container, listed)
             for row in rows:
@@ -540,16 +546,8 @@ def test_an_import_cut_off_before_progress_is_derived_finishes_it_next_time(
 
     officer = people["learner_kh"]
     module_one, module_two = course_tree.lessons[:2], course_tree.lessons[2:]
-    packets = []
-    for name, lessons in (("poipet", module_one), ("aranya", module_two)):
-        network.be(name)
-        learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
-        for lesson in lessons:
-            learning.lesson_open(learner=officer, lesson=lesson)
-            learning.lesson_complete(learner=officer, lesson=lesson)
-        packets.append(tmp_path / f"{name}.packet")
-        packet_export(path=packets[-1])
-        forget_records(network.ids[name])
+    work = {"poipet": [(officer, module_one)], "aranya": [(officer, module_two)]}
+    packets = lessons_packets(network, course_tree, tmp_path, work)
     network.be("hub")
     packet_import(source=packets[0])
 

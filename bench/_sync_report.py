@@ -263,6 +263,8 @@ def report_machine(m: dict) -> None:
         f"Wagtail {version('wagtail')}, gunicorn {version('gunicorn')}, SQLite "
         f"{__import__('sqlite3').sqlite_version}"
     )
+    if "database" in m:
+        print(f"    database:  the hub's is {m['database']}")
     print(f"    hub:       {m['server_command']} (production settings)")
     before, after = m["load_average"]
     print(

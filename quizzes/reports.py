@@ -213,16 +213,17 @@ def quiz_report(*, quiz: QuizPage) -> QuizReport:
 # not said) and the response (JSON text). The two databases name their JSON functions apart.
 _DRAWN = {
     "postgresql": """
-        SELECT q.key AS qid, a.id AS attempt_id, a.recorded_at, s.percent,
-               q.value ->> 'score' AS score, (q.value ->> 'points')::integer AS points,
+        SELECT q.key AS qid, a.id AS attempt_id, a.recorded_at, a.content_revision,
+               a.content_locale, s.percent, q.value ->> 'score' AS score,
+               (q.value ->> 'points')::integer AS points,
                (q.value -> 'answered')::text AS answered, (s.responses -> q.key)::text AS response
         FROM quizzes_quizsubmission s
         JOIN quizzes_quizattempt a ON a.id = s.attempt_id
         CROSS JOIN LATERAL jsonb_each(s.question_scores) q
         WHERE a.quiz_key = %s""",
     "sqlite": """
-        SELECT q.key AS qid, a.id AS attempt_id, a.recorded_at, s.percent,
-               json_extract(q.value, '$.score') AS score,
+        SELECT q.key AS qid, a.id AS attempt_id, a.recorded_at, a.content_revision,
+               a.content_locale, s.percent, json_extract(q.value, '$.score') AS score,
                CAST(json_extract(q.value, '$.points') AS integer) AS points,
                q.value -> '$.answered' AS answered,
                s.responses -> ('$."' || q.key || '"') AS response
@@ -248,6 +249,19 @@ _RANKED = """
 
 # Constant SQL text only; every value is a query parameter.
 _LATEST = _RANKED + " SELECT qid, attempt_id FROM ranked WHERE newest = 1"  # noqa: S608
+
+# Each version of a choice question (the content revision and language an attempt drew it
+# from): the latest attempt that drew it, for the options it had there.
+_VERSIONS = """
+    WITH drawn AS ({drawn}), versions AS (
+        SELECT qid, attempt_id,
+               ROW_NUMBER() OVER (
+                   PARTITION BY qid, content_revision, content_locale
+                   ORDER BY recorded_at DESC, attempt_id DESC
+               ) AS newest
+        FROM drawn WHERE qid IN ({choice})
+    )
+    SELECT qid, attempt_id FROM versions WHERE newest = 1"""
 
 _COUNTED = (
     _RANKED  # noqa: S608
@@ -293,9 +307,9 @@ def question_statistics(*, quiz_key: uuid.UUID) -> tuple[stats.QuestionStats, ..
     """``statistics.question_statistics`` over the quiz's graded attempts, counted in the
     database: two queries group the attempts' questions by score, answer and rank (a few rows
     per question, whatever the number of submissions), and only each question's latest
-    attempt is read whole, for its stem, points and options. The same figures, in the same
-    order; a choice question's options are those of its latest version (an option since
-    removed from it is counted in no row)."""
+    attempt is read whole, for its stem, points and options, and, for a choice question, the
+    latest attempt of each of its versions (content revision and language), for options since
+    removed or reworded. The same figures, in the same order."""
     vendor = connection.vendor if connection.vendor in _DRAWN else "sqlite"
     key = QuizAttempt._meta.get_field("quiz_key").get_db_prep_value(quiz_key, connection)
     latest = _latest_outcomes(key, vendor)
@@ -308,17 +322,50 @@ def question_statistics(*, quiz_key: uuid.UUID) -> tuple[stats.QuestionStats, ..
         cursor.execute(sql, [key, *choice])
         for qid, *row in cursor.fetchall():
             grouped[qid].append(tuple(row))
+    options = _all_options(key, vendor, choice)
     ordered = sorted(latest, key=lambda qid: latest[qid][:2])
-    return tuple(_question_counted(latest[qid][2], latest[qid][3], grouped[qid]) for qid in ordered)
+    return tuple(
+        _question_counted(latest[qid][2], latest[qid][3], grouped[qid], options.get(qid, ()))
+        for qid in ordered
+    )
 
 
-def _question_counted(q: dict, scored: dict, groups: list[tuple]) -> stats.QuestionStats:
+def _all_options(quiz_key_db, vendor: str, choice: list[str]) -> dict[str, tuple]:
+    """Each choice question's options over all its versions: the latest version's first, in
+    its order, then those only older versions had, with their latest text."""
+    if not choice:
+        return {}
+    sql = _VERSIONS.format(drawn=_DRAWN[vendor], choice=", ".join(["%s"] * len(choice)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [quiz_key_db, *choice])
+        versions = cursor.fetchall()
+    field = QuizAttempt._meta.get_field("id")
+    wanted = defaultdict(set)
+    for qid, attempt_id in versions:
+        wanted[field.to_python(attempt_id)].add(qid)
+    found: dict[str, dict[str, stats.OptionText]] = defaultdict(dict)
+    attempts = (
+        QuizAttempt.objects.filter(pk__in=wanted)
+        .only("id", "recorded_at", "snapshot")
+        .order_by("-recorded_at", "-id")
+    )
+    for attempt in attempts:
+        for q in attempt.snapshot.get("questions", []):
+            if q["id"] in wanted[attempt.id]:
+                for text in _options(q):
+                    found[q["id"]].setdefault(text.id, text)
+    return {qid: tuple(texts.values()) for qid, texts in found.items()}
+
+
+def _question_counted(
+    q: dict, scored: dict, groups: list[tuple], options: tuple[stats.OptionText, ...]
+) -> stats.QuestionStats:
     """One question's ``statistics.QuestionStats`` from its groups (score, points, answered,
     empty response, response of a choice question, in the upper group, in the lower group,
-    count)."""
+    count) and, for a choice question, its options over all its versions."""
     n = sum(group[-1] for group in groups)
     rules = qtype(q["type"])
-    options = _options(q) if rules.counts_choices else ()
+    options = options if rules.counts_choices else ()
     chosen = dict.fromkeys((o.id for o in options), 0)
     answered = share = full = upper = lower = 0
     for score_text, points, said, empty, response, in_upper, in_lower, count in groups:

@@ -5,8 +5,11 @@ one of the two tests."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from officers.models import User
 from officers.services import officer_create
 from quizzes import reports
 from quizzes import statistics as stats
@@ -104,6 +107,40 @@ def test_question_statistics_counted_in_the_database_equal_the_loaded_ones(teste
     assert report.questions == stats.question_statistics(
         reports.graded_attempts(quiz_key=tested_course["quiz"].translation_key)
     )
+
+
+def test_an_option_removed_or_reworded_later_keeps_its_count(tested_course):
+    # A trainer removes the wrong option officers chose and rewords another; officers take the
+    # quiz again. The report still counts the removed option, after the current ones, and
+    # shows the reworded one's new text: as when every submission was loaded.
+    quiz = tested_course["quiz"]
+    blocks = [dict(block) for block in quiz.questions.raw_data]
+    single = next(b for b in blocks if b["type"] == "own_single")
+    options = single["value"]["options"]
+    chosen_before = {
+        o.text
+        for q in reports.question_statistics(quiz_key=quiz.translation_key)
+        for o in q.options
+        if o.count and not o.correct
+    }
+    removed = next(o for o in options if o["value"]["text"] in chosen_before)
+    kept = [o for o in options if o is not removed]
+    reworded = next(o for o in kept if not o["value"]["correct"])
+    reworded["value"] = {**reworded["value"], "text": "Residence permit C"}
+    single["value"] = {**single["value"], "options": kept}
+    quiz.questions = json.dumps(blocks)
+    quiz.save_revision().publish()
+    quiz.refresh_from_db()
+    for name in ("o2", "o6"):
+        take(User.objects.get(username=name), quiz, **answers("single"))
+
+    loaded = stats.question_statistics(reports.graded_attempts(quiz_key=quiz.translation_key))
+    counted = reports.question_statistics(quiz_key=quiz.translation_key)
+    assert counted == loaded
+    shown = next(q for q in counted if "forged" in q.stem).options
+    texts = [o.text for o in shown]
+    assert texts[-1] == removed["value"]["text"] and shown[-1].count > 0
+    assert "Residence permit C" in texts and texts.count(removed["value"]["text"]) == 1
 
 
 def test_question_statistics_of_a_quiz_nobody_took(tested_course, course_tree):

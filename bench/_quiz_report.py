@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 
-from _machine import proc_field
+from _machine import machine_summary
 
 
 @dataclass
@@ -183,13 +183,8 @@ def _print_load(db, args, quiz, lifted, load, audit) -> None:
 
 def _print_machine(db, args, audit, facts) -> None:
     """The machine, the software and the commands the figures were measured with."""
-    cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = (proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]
     print("\n  Machine and commands:")
-    print(
-        f"    cores:     {os.cpu_count()} ({len(os.sched_getaffinity(0))} usable), {cpu}, "
-        f"{int(memory) / 1024 / 1024:.0f} GiB (client, gunicorn and database share them)"
-    )
+    print(f"    cores:     {machine_summary()} (client, gunicorn and database share them)")
     print(
         f"    software:  Python {platform.python_version()}, Django {version('django')}, "
         f"Wagtail {version('wagtail')}, gunicorn {version('gunicorn')}, "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from _machine import proc_field
+from _machine import machine_summary
 from _server import ROOT
 from quiz_submissions import progress, rerun_in_postgres
 
@@ -76,12 +76,9 @@ def run_databases(
 
 def machine_lines(db_version: str) -> list[str]:
     """The machine and the software the figures were measured with."""
-    cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = (proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     return [
-        f"cores:     {os.cpu_count()} ({len(os.sched_getaffinity(0))} usable), {cpu}, "
-        f"{int(memory) / 1024 / 1024:.0f} GiB; load average {load}",
+        f"cores:     {machine_summary()}; load average {load}",
         f"software:  Python {platform.python_version()}, Django {version('django')}, "
         f"gunicorn {version('gunicorn')}, psycopg {version('psycopg')}, {db_version}",
     ]

@@ -5,14 +5,13 @@ checks and the machine."""
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import shlex
 import statistics
 import sys
 from importlib.metadata import version
 
-from _machine import proc_field
+from _machine import machine_summary
 
 BUDGET_SECONDS = 10.0  # 100,000 records post -> hub by USB (issue 13)
 HTTP_BUDGET_SECONDS = 20.0  # 100,000 records over HTTP
@@ -251,13 +250,8 @@ def report_outputs(m: dict) -> None:
 
 
 def report_machine(m: dict) -> None:
-    cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = (proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]
     print("\n  Machine and commands:")
-    print(
-        f"    cores:     {os.cpu_count()} ({len(os.sched_getaffinity(0))} usable), {cpu}, "
-        f"{int(memory) / 1024 / 1024:.0f} GiB"
-    )
+    print(f"    cores:     {machine_summary()}")
     print(
         f"    software:  Python {platform.python_version()}, Django {version('django')}, "
         f"Wagtail {version('wagtail')}, gunicorn {version('gunicorn')}, SQLite "

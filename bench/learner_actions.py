@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import shlex
 import shutil
@@ -29,7 +28,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from _machine import proc_field
+from _machine import machine_summary
 from _server import CREATE_LEARNERS, BenchServer, SetupError
 
 BUDGET_MS = 15.0
@@ -140,12 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         f"  course {result['course']}: {result['lessons']} lessons, {result['quizzes']} module "
         f"quizzes; {result['learners']} learners"
     )
-    cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = int((proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]) // 1024**2
     print("\nMachine and command")
     print("=" * 19)
-    usable = len(os.sched_getaffinity(0))
-    print(f"  cores:     {os.cpu_count()} ({usable} usable), {cpu}, {memory} GiB")
+    print(f"  cores:     {machine_summary()}")
     print(
         f"  software:  Python {platform.python_version()}, Django {version('django')}, "
         f"Wagtail {version('wagtail')}"

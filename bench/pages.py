@@ -17,7 +17,6 @@ the repository root:
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import shlex
 import sys
@@ -35,7 +34,7 @@ from _browser import (
 )
 from _http import Client, HttpError, enrol_action, is_lesson, site_links
 from _load import LoadResult, run_load
-from _machine import proc_field
+from _machine import machine_summary
 from _server import DEMO_PASSWORD, BenchServer, SetupError, bench_username
 from playwright.sync_api import sync_playwright
 
@@ -325,12 +324,7 @@ def report_load(load: LoadResult, args, think: float, number: str) -> None:
 
 def report_machine(server: BenchServer, chromium: str, courses: list[Course]) -> None:
     heading("4. Machine and commands")
-    cpu = proc_field("/proc/cpuinfo", "model name") or platform.processor()
-    memory = (proc_field("/proc/meminfo", "MemTotal") or "0 kB").split()[0]
-    print(
-        f"  cores:     {os.cpu_count()} ({len(os.sched_getaffinity(0))} usable), {cpu}, "
-        f"{int(memory) / 1024 / 1024:.0f} GiB"
-    )
+    print(f"  cores:     {machine_summary()}")
     print(
         f"  software:  Python {platform.python_version()}, Django {version('django')}, "
         f"Wagtail {version('wagtail')}, gunicorn {version('gunicorn')}, "

@@ -328,6 +328,12 @@ def _qr_svg(payload: str):
 
 
 def _css_context(design: CertificateDesign, page: dict, faces: tuple[dict, ...]) -> dict:
+    return {**_font_context(faces), "page": page, "qr_mm": QR_SIZE_MM}
+
+
+def _font_context(faces: tuple[dict, ...]) -> dict:
+    """What ``certificates/pdf/fonts.css`` needs: the faces, the font stack, and one stack per
+    script language with that script's font first."""
     subsets = [s for s in SUBSET_ORDER if any(f["subset"] == s for f in faces)]
     subsets += sorted({f["subset"] for f in faces} - set(subsets))
 
@@ -337,13 +343,37 @@ def _css_context(design: CertificateDesign, page: dict, faces: tuple[dict, ...])
 
     return {
         "faces": faces,
-        "page": page,
         "stack": stack(),  # the CSS template does not autoescape: all values are ours
         "lang_stacks": [
             {"lang": lang, "stack": stack(subset)} for lang, subset in LANG_SUBSET.items()
         ],
-        "qr_mm": QR_SIZE_MM,
     }
+
+
+def render_document(*, template: str, stylesheet: str, context: dict, language: str) -> bytes:
+    """Any printed document other than a certificate (a sheet of initial passwords) as PDF
+    bytes, set in the vendored fonts as certificates are: ``template`` is the HTML, rendered
+    with ``context``; ``stylesheet`` a CSS template that includes ``certificates/pdf/fonts.css``
+    and gets its context. Texts in Thai, Lao, Myanmar or Khmer script should carry that
+    ``lang`` (``script_lang``). Raises RenderError."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    faces = _font_faces()
+    with _weasyprint_problems() as problems, translation.override(language):
+        font_config = FontConfiguration()
+        fetcher = _url_fetcher()
+        try:
+            css = render_to_string(stylesheet, _font_context(faces))
+            html = render_to_string(template, {**context, "language": language})
+            pdf = weasyprint.HTML(string=html, base_url=_base_url(), url_fetcher=fetcher).write_pdf(
+                stylesheets=[weasyprint.CSS(string=css, font_config=font_config)],
+                font_config=font_config,
+            )
+        except Exception as error:
+            raise RenderError(f"WeasyPrint could not lay out the document: {error}") from error
+        problems.check()
+    return pdf
 
 
 def _page(design: CertificateDesign) -> dict:

@@ -26,6 +26,7 @@ from . import profile_schema
 from .models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User
 from .selectors import (
     officer_is_in_scope,
+    posts_visible_to,
     profile_effective,
     profile_effective_of,
     profile_hub_id,
@@ -119,9 +120,11 @@ def officer_create(
     country: str = "",
     post: BorderPost | None = None,
     preferred_language: str = "",
+    must_change_password: bool = False,
 ) -> User:
     """Create a user with a role. Trainers join Wagtail's editor groups; administrators are
-    superusers. The password is not validated here (demo and import set known ones)."""
+    superusers. The password is not validated here (demo and import set known ones);
+    ``must_change_password`` makes the officer choose their own at the first log-in."""
     user = User(
         username=username,
         role=role,
@@ -134,6 +137,7 @@ def officer_create(
         country=country or (post.country if post else ""),
         post=post,
         preferred_language=preferred_language,
+        must_change_password=must_change_password,
     )
     user.set_password(password)
     user.full_clean(exclude=["password"])
@@ -180,6 +184,46 @@ def coordinator_scope_add(
         coordinator=coordinator, country="" if post else country, post=post
     )
     return scope
+
+
+PROFILE_UPDATABLE = (
+    "full_name_native",
+    "full_name_latin",
+    "agency",
+    "rank",
+    "post",
+    "preferred_language",
+)
+
+
+@transaction.atomic
+def officer_profile_update(*, actor: User, officer: User, **changes: Any) -> bool:
+    """Change ``officer``'s profile fields (those of ``PROFILE_UPDATABLE``; the country follows
+    the post) on behalf of ``actor``; True when anything changed. The save stamps a new profile
+    record (``officers.receivers``), so the change syncs.
+
+    Precondition: ``actor`` is an administrator, or a coordinator with ``officer`` in scope
+    before the change and the new post (if any) in scope too; otherwise PermissionDenied.
+    """
+    unknown = set(changes) - set(PROFILE_UPDATABLE)
+    if unknown:
+        raise ValueError(f"Not a profile field an update may change: {sorted(unknown)}")
+    if not officer_is_in_scope(viewer=actor, officer=officer):
+        raise PermissionDenied
+    post = changes.get("post")
+    if post is not None and not posts_visible_to(viewer=actor).filter(pk=post.pk).exists():
+        raise PermissionDenied
+    changed = [name for name, value in changes.items() if getattr(officer, name) != value]
+    if not changed:
+        return False
+    for name in changed:
+        setattr(officer, name, changes[name])
+    if "post" in changed and officer.post is not None:
+        officer.country = officer.post.country
+        changed.append("country")
+    officer.full_clean(exclude=["password"])
+    officer.save(update_fields=changed)
+    return True
 
 
 def officer_password_reset(*, actor: User, officer: User, new_password: str) -> None:

@@ -13,6 +13,7 @@ NODE_KEY_DIR = DATA_DIR / "keys"
 STATIC_ROOT = DATA_DIR / "static_collected"
 GENERATED_ROOT = DATA_DIR / "generated"
 ELEARNING_SCORM_ROOT = DATA_DIR / "scorm"
+ELEARNING_ROSTER_ROOT = DATA_DIR / "rosters"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 CACHES["pages"]["LOCATION"] = str(DATA_DIR / "cache" / "pages")  # noqa: F405
 

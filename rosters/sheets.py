@@ -239,10 +239,15 @@ def _read_xlsx(path: str | os.PathLike[str], limits: Limits) -> Sheet:
 def _xlsx_rows(path: str | os.PathLike[str], limits: Limits) -> Sheet:
     import openpyxl
 
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception:  # openpyxl raises many kinds on a damaged file
-        raise SheetRefused("bad_xlsx") from None
+    with open(path, "rb") as fp:  # a file, not a path: openpyxl judges a path by its extension
+        try:
+            workbook = openpyxl.load_workbook(fp, read_only=True, data_only=False, keep_links=False)
+        except Exception:  # openpyxl raises many kinds on a damaged file
+            raise SheetRefused("bad_xlsx") from None
+        return _workbook_rows(workbook, limits)
+
+
+def _workbook_rows(workbook: Any, limits: Limits) -> Sheet:
     try:
         rows = _Rows(limits)
         sheet = workbook.worksheets[0] if workbook.worksheets else None

@@ -95,10 +95,14 @@ def preview(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
     try:
         sheet = services.roster_read(path=stored.path, name=stored.name)
     except services.RosterRefused as refused:  # the limits changed since it was stored
-        services.roster_file_discard(stored=stored)
-        return _upload_page(request, UploadForm(), str(refused))
+        return _refused(request, stored, refused)
     check = services.roster_check(viewer=request.user, sheet=sheet)
     return _preview_page(request, stored, check, sheet.ignored_columns)
+
+
+def _refused(request: HttpRequest, stored: RosterFile, refused: Exception) -> HttpResponse:
+    services.roster_file_discard(stored=stored)
+    return _upload_page(request, UploadForm(), str(refused))
 
 
 def _preview_page(request, stored, check, ignored=(), status=200) -> HttpResponse:
@@ -126,8 +130,7 @@ def confirm(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
         sheet = services.roster_read(path=stored.path, name=stored.name)
         result = services.roster_import(actor=request.user, sheet=sheet)
     except services.RosterRefused as refused:
-        services.roster_file_discard(stored=stored)
-        return _upload_page(request, UploadForm(), str(refused))
+        return _refused(request, stored, refused)
     except services.RosterInvalid as invalid:
         return _preview_page(request, stored, invalid.check, status=400)
     except (ValidationError, PermissionDenied) as error:

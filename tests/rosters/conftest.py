@@ -38,25 +38,13 @@ def xlsx_bytes(rows: list[list[object]], header: tuple[str, ...] = KEYS) -> byte
 
 
 def thai(number: str, native: str = "สมหญิง รักไทย", latin: str = "Somying Rakthai", **extra):
-    return row(
-        full_name_native=native,
-        full_name_latin=latin,
-        service_number=number,
-        post="th-a",
-        language="th",
-        **extra,
-    )
+    values = {"post": "th-a", "language": "th", **extra}
+    return row(full_name_native=native, full_name_latin=latin, service_number=number, **values)
 
 
 def khmer(number: str, native: str = "ចាន់ ដារា", latin: str = "Chan Dara", **extra):
-    return row(
-        full_name_native=native,
-        full_name_latin=latin,
-        service_number=number,
-        post="kh-p",
-        language="km",
-        **extra,
-    )
+    values = {"post": "kh-p", "language": "km", **extra}
+    return row(full_name_native=native, full_name_latin=latin, service_number=number, **values)
 
 
 @pytest.fixture

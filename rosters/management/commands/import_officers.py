@@ -11,6 +11,7 @@ its owner only); they are never printed."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,9 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self._write(_report(check, done=False), _text(check), options)
             return
+        out = Path(options["sheet"] or f"initial-passwords-{timezone.now():%Y%m%d-%H%M%S}.pdf")
+        if out.exists():
+            raise CommandError(f"{out} exists: the sheet of passwords is never written over.")
         try:
             result = services.roster_import(actor=actor, sheet=sheet)
         except services.RosterInvalid as invalid:  # the database changed since the check
@@ -75,12 +79,10 @@ class Command(BaseCommand):
         }
         text = _text(check, done=True)
         if result.created:
-            out = Path(options["sheet"] or f"initial-passwords-{timezone.now():%Y%m%d-%H%M%S}.pdf")
             stored = services.password_sheet_store(
                 owner=actor, created=result.created, base_url=options["base_url"]
             )
-            out.write_bytes(services.password_sheet_take(stored=stored))
-            out.chmod(0o600)
+            out = _write_new(out, services.password_sheet_take(stored=stored))
             report["sheet"] = str(out)
             text += f"\nInitial passwords of the {len(result.created)} new officers: {out}"
         self._write(report, text, options)
@@ -97,6 +99,14 @@ class Command(BaseCommand):
         else:
             self.stderr.write(text)
         sys.exit(1)
+
+
+def _write_new(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new file only its owner may read (never over an existing one)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(data)
+    return path
 
 
 def _actor(username: str | None) -> User:

@@ -82,6 +82,7 @@ def template(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def _stored(request: HttpRequest, file_uuid: uuid.UUID, kind: str) -> RosterFile:
+    services.roster_files_purge()  # an upload a day old, a sheet past its minutes: gone
     stored = selectors.roster_file(owner=request.user, file_uuid=file_uuid, kind=kind)
     if stored is None or not stored.path.is_file():
         raise Http404

@@ -94,3 +94,37 @@ def test_a_changed_row_updates_the_officer_and_stamps_a_new_version(login, peopl
     officer.refresh_from_db()
     assert officer.rank == "Captain"
     assert ProfileRecord.objects.filter(officer_uuid=officer.uuid).count() == 2
+
+
+def test_discarded_or_day_old_upload_is_gone(login, people, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = login(people["coordinator"])
+    upload(client, csv_bytes([thai("TH-1")]))
+    stored = RosterFile.objects.get()
+    response = client.post(reverse("rosters:discard", args=[stored.uuid]))
+    assert response.status_code == 302 and not stored.path.exists()
+    assert client.get(reverse("rosters:preview", args=[stored.uuid])).status_code == 404
+    upload(client, csv_bytes([thai("TH-1")]))
+    old = RosterFile.objects.get()
+    RosterFile.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(hours=settings.ELEARNING_ROSTER_UPLOAD_HOURS + 1)
+    )
+    assert client.post(reverse("rosters:confirm", args=[old.uuid])).status_code == 404
+    assert not old.path.exists() and not User.objects.filter(service_number="TH-1").exists()
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_template_has_the_columns_and_thai_and_khmer_examples(login, people, fmt, tmp_path):
+    from rosters.sheets import KEYS, Limits, read_sheet
+
+    response = login(people["coordinator"]).get(reverse("rosters:template", args=[fmt]))
+    assert response["Content-Disposition"] == f'attachment; filename="officers-template.{fmt}"'
+    path = tmp_path / f"template.{fmt}"
+    path.write_bytes(response.content)
+    sheet = read_sheet(path, path.name, Limits())
+    assert sheet.columns == KEYS
+    assert [r.values["full_name_native"] for r in sheet.rows] == ["สมชาย ใจดี", "សុខា ចាន់"]
+    assert sheet.rows[0].values["service_number"] == "1234567"

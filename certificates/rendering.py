@@ -264,6 +264,13 @@ def _stylesheet(design: CertificateDesign, page: dict, faces, font_config, fetch
         raise RenderError(f"WeasyPrint could not read the stylesheet: {error}") from error
 
 
+def pdf_join(parts: list[bytes]) -> bytes:
+    """Several PDFs (chunks of one printed document) as one."""
+    out = io.BytesIO()
+    _join(parts, out)
+    return out.getvalue()
+
+
 def _join(parts: list[bytes], stream: BinaryIO) -> None:
     """Write the chunks' PDFs as one PDF."""
     if len(parts) == 1:

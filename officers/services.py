@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -121,10 +122,13 @@ def officer_create(
     post: BorderPost | None = None,
     preferred_language: str = "",
     must_change_password: bool = False,
+    password_hasher: str | None = None,
 ) -> User:
     """Create a user with a role. Trainers join Wagtail's editor groups; administrators are
     superusers. The password is not validated here (demo and import set known ones);
-    ``must_change_password`` makes the officer choose their own at the first log-in."""
+    ``must_change_password`` makes the officer choose their own at the first log-in.
+    ``password_hasher`` is an algorithm of ``PASSWORD_HASHERS``: ``INITIAL_PASSWORD_HASHER``
+    only for a generated password (``officers.hashers`` says why)."""
     user = User(
         username=username,
         role=role,
@@ -139,7 +143,7 @@ def officer_create(
         preferred_language=preferred_language,
         must_change_password=must_change_password,
     )
-    user.set_password(password)
+    user.password = make_password(password, hasher=password_hasher or "default")
     user.full_clean(exclude=["password"])
     user.save()
     officer_set_role(user=user, role=role)

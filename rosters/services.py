@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.services import enrolment_create
+from officers.hashers import INITIAL_PASSWORD_HASHER
 from officers.models import Agency, BorderPost, User
 from officers.selectors import posts_visible_to
 from officers.services import officer_create, officer_profile_update
@@ -168,6 +169,7 @@ def _row_apply(
             service_number=row.values["service_number"],
             country=row.country,
             must_change_password=True,
+            password_hasher=INITIAL_PASSWORD_HASHER,
             **values,
         )
         if not officer.post or officer.post.code.lower() not in _scope_codes(actor):

@@ -6,7 +6,10 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "officers.hashers.InitialPasswordHasher",
+]
 DATA_DIR = Path(tempfile.mkdtemp(prefix="elearning-test-"))
 MEDIA_ROOT = DATA_DIR / "media"
 NODE_KEY_DIR = DATA_DIR / "keys"

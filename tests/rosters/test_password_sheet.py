@@ -63,7 +63,12 @@ def test_sheet_shows_names_and_passwords_once_and_the_officer_must_change_it(
     assert not any(p.path.exists() for p in RosterFile.objects.all())
     # Not stored in plain anywhere in the database; the hash checks it.
     officer = User.objects.get(username="th-th-1")
+    # Hashed with the lighter hasher meant for generated passwords only (officers/hashers.py)...
+    assert officer.password.startswith("pbkdf2_sha256_initial$20000$")
     assert passwords[0] not in officer.password and officer.check_password(passwords[0])
+    # ... and hashed again with the default one once it is used.
+    officer.refresh_from_db()
+    assert not officer.password.startswith("pbkdf2_sha256_initial$")
     # First log-in: the officer must choose their own password before anything else.
     coordinator.logout()
     response = client.post(

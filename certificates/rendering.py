@@ -357,30 +357,37 @@ def _font_context(faces: tuple[dict, ...]) -> dict:
     }
 
 
-def render_document(*, template: str, stylesheet: str, context: dict, language: str) -> bytes:
+def render_document(
+    *, template: str, stylesheet: str, contexts: Sequence[dict], language: str
+) -> bytes:
     """Any printed document other than a certificate (a sheet of initial passwords) as PDF
     bytes, set in the vendored fonts as certificates are: ``template`` is the HTML, rendered
-    with ``context``; ``stylesheet`` a CSS template that includes ``certificates/pdf/fonts.css``
-    and gets its context. Texts in Thai, Lao, Myanmar or Khmer script should carry that
-    ``lang`` (``script_lang``). Raises RenderError."""
+    once for each of ``contexts`` (chunks of a long document: each is laid out, written and
+    freed before the next, and the parts joined); ``stylesheet`` a CSS template that includes
+    ``certificates/pdf/fonts.css`` and gets its context, read once. Texts in Thai, Lao, Myanmar
+    or Khmer script should carry that ``lang`` (``script_lang``). Raises RenderError."""
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
     faces = _font_faces()
+    parts = []
     with _weasyprint_problems() as problems, translation.override(language):
         font_config = FontConfiguration()
         fetcher = _url_fetcher()
         try:
-            css = render_to_string(stylesheet, _font_context(faces))
-            html = render_to_string(template, {**context, "language": language})
-            pdf = weasyprint.HTML(string=html, base_url=_base_url(), url_fetcher=fetcher).write_pdf(
-                stylesheets=[weasyprint.CSS(string=css, font_config=font_config)],
+            css = weasyprint.CSS(
+                string=render_to_string(stylesheet, _font_context(faces)),
                 font_config=font_config,
+                url_fetcher=fetcher,
             )
+            for context in contexts:
+                html = render_to_string(template, {**context, "language": language})
+                document = weasyprint.HTML(string=html, base_url=_base_url(), url_fetcher=fetcher)
+                parts.append(document.write_pdf(stylesheets=[css], font_config=font_config))
         except Exception as error:
             raise RenderError(f"WeasyPrint could not lay out the document: {error}") from error
         problems.check()
-    return pdf
+    return pdf_join(parts)
 
 
 def _page(design: CertificateDesign) -> dict:

@@ -146,7 +146,9 @@ def officer_create(
     user.password = make_password(password, hasher=password_hasher or "default")
     user.full_clean(exclude=["password"])
     user.save()
-    officer_set_role(user=user, role=role)
+    # The role's flags are set above; a new user has no group or scope to take away.
+    if role == Role.TRAINER:
+        user.groups.add(trainer_group_ensure())
     return user
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from certificates.rendering import pdf_join, render_document, script_lang
+from certificates.rendering import render_document, script_lang
 
 # Slips laid out per WeasyPrint document: memory stays flat for a file of thousands of new
 # officers (a layout is freed once its chunk is written), as for certificates.
@@ -38,14 +38,11 @@ def slips_pdf(*, slips: list[Slip], language: str) -> bytes:
         }
         for s in slips
     ]
-    return pdf_join(
-        [
-            render_document(
-                template="rosters/pdf/slips.html",
-                stylesheet="rosters/pdf/slips.css",
-                context={"slips": rows[start : start + CHUNK_SIZE]},
-                language=language,
-            )
-            for start in range(0, len(rows), CHUNK_SIZE)
-        ]
+    return render_document(
+        template="rosters/pdf/slips.html",
+        stylesheet="rosters/pdf/slips.css",
+        contexts=[
+            {"slips": rows[start : start + CHUNK_SIZE]} for start in range(0, len(rows), CHUNK_SIZE)
+        ],
+        language=language,
     )

@@ -87,3 +87,27 @@ def test_course_codes_usernames_and_cell_text():
     assert username_for("TH", "IMM/2026 0042") == "th-imm-2026-0042"
     assert clean_text(1234567.0) == "1234567"
     assert clean_text("  สมชาย   ใจดี ") == "สมชาย ใจดี"
+
+
+def test_checking_a_file_reads_the_database_in_as_many_queries_for_5_rows_as_for_60(
+    db, people, course_tree
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rosters.services import roster_check
+    from rosters.sheets import Sheet
+
+    from .conftest import khmer, thai
+
+    def queries(n: int) -> int:
+        rows = [
+            SheetRow(line=i + 2, values=(thai if i % 2 else khmer)(f"N-{i}", courses="TST-101"))
+            for i in range(n)
+        ]
+        with CaptureQueriesContext(connection) as captured:
+            check = roster_check(viewer=people["coordinator"], sheet=Sheet(columns=(), rows=rows))
+        assert check.ok
+        return len(captured)
+
+    assert queries(5) == queries(60)

@@ -264,6 +264,13 @@ def _stylesheet(design: CertificateDesign, page: dict, faces, font_config, fetch
         raise RenderError(f"WeasyPrint could not read the stylesheet: {error}") from error
 
 
+def pdf_join(parts: list[bytes]) -> bytes:
+    """Several PDFs (chunks of one printed document) as one."""
+    out = io.BytesIO()
+    _join(parts, out)
+    return out.getvalue()
+
+
 def _join(parts: list[bytes], stream: BinaryIO) -> None:
     """Write the chunks' PDFs as one PDF."""
     if len(parts) == 1:
@@ -328,6 +335,12 @@ def _qr_svg(payload: str):
 
 
 def _css_context(design: CertificateDesign, page: dict, faces: tuple[dict, ...]) -> dict:
+    return {**_font_context(faces), "page": page, "qr_mm": QR_SIZE_MM}
+
+
+def _font_context(faces: tuple[dict, ...]) -> dict:
+    """What ``certificates/pdf/fonts.css`` needs: the faces, the font stack, and one stack per
+    script language with that script's font first."""
     subsets = [s for s in SUBSET_ORDER if any(f["subset"] == s for f in faces)]
     subsets += sorted({f["subset"] for f in faces} - set(subsets))
 
@@ -337,13 +350,44 @@ def _css_context(design: CertificateDesign, page: dict, faces: tuple[dict, ...])
 
     return {
         "faces": faces,
-        "page": page,
         "stack": stack(),  # the CSS template does not autoescape: all values are ours
         "lang_stacks": [
             {"lang": lang, "stack": stack(subset)} for lang, subset in LANG_SUBSET.items()
         ],
-        "qr_mm": QR_SIZE_MM,
     }
+
+
+def render_document(
+    *, template: str, stylesheet: str, contexts: Sequence[dict], language: str
+) -> bytes:
+    """Any printed document other than a certificate (a sheet of initial passwords) as PDF
+    bytes, set in the vendored fonts as certificates are: ``template`` is the HTML, rendered
+    once for each of ``contexts`` (chunks of a long document: each is laid out, written and
+    freed before the next, and the parts joined); ``stylesheet`` a CSS template that includes
+    ``certificates/pdf/fonts.css`` and gets its context, read once. Texts in Thai, Lao, Myanmar
+    or Khmer script should carry that ``lang`` (``script_lang``). Raises RenderError."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    faces = _font_faces()
+    parts = []
+    with _weasyprint_problems() as problems, translation.override(language):
+        font_config = FontConfiguration()
+        fetcher = _url_fetcher()
+        try:
+            css = weasyprint.CSS(
+                string=render_to_string(stylesheet, _font_context(faces)),
+                font_config=font_config,
+                url_fetcher=fetcher,
+            )
+            for context in contexts:
+                html = render_to_string(template, {**context, "language": language})
+                document = weasyprint.HTML(string=html, base_url=_base_url(), url_fetcher=fetcher)
+                parts.append(document.write_pdf(stylesheets=[css], font_config=font_config))
+        except Exception as error:
+            raise RenderError(f"WeasyPrint could not lay out the document: {error}") from error
+        problems.check()
+    return pdf_join(parts)
 
 
 def _page(design: CertificateDesign) -> dict:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +27,7 @@ from . import profile_schema
 from .models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User
 from .selectors import (
     officer_is_in_scope,
+    posts_visible_to,
     profile_effective,
     profile_effective_of,
     profile_hub_id,
@@ -119,9 +121,14 @@ def officer_create(
     country: str = "",
     post: BorderPost | None = None,
     preferred_language: str = "",
+    must_change_password: bool = False,
+    password_hasher: str | None = None,
 ) -> User:
     """Create a user with a role. Trainers join Wagtail's editor groups; administrators are
-    superusers. The password is not validated here (demo and import set known ones)."""
+    superusers. The password is not validated here (demo and import set known ones);
+    ``must_change_password`` makes the officer choose their own at the first log-in.
+    ``password_hasher`` is an algorithm of ``PASSWORD_HASHERS``: ``INITIAL_PASSWORD_HASHER``
+    only for a generated password (``officers.hashers`` says why)."""
     user = User(
         username=username,
         role=role,
@@ -134,11 +141,14 @@ def officer_create(
         country=country or (post.country if post else ""),
         post=post,
         preferred_language=preferred_language,
+        must_change_password=must_change_password,
     )
-    user.set_password(password)
+    user.password = make_password(password, hasher=password_hasher or "default")
     user.full_clean(exclude=["password"])
     user.save()
-    officer_set_role(user=user, role=role)
+    # The role's flags are set above; a new user has no group or scope to take away.
+    if role == Role.TRAINER:
+        user.groups.add(trainer_group_ensure())
     return user
 
 
@@ -180,6 +190,46 @@ def coordinator_scope_add(
         coordinator=coordinator, country="" if post else country, post=post
     )
     return scope
+
+
+PROFILE_UPDATABLE = (
+    "full_name_native",
+    "full_name_latin",
+    "agency",
+    "rank",
+    "post",
+    "preferred_language",
+)
+
+
+@transaction.atomic
+def officer_profile_update(*, actor: User, officer: User, **changes: Any) -> bool:
+    """Change ``officer``'s profile fields (those of ``PROFILE_UPDATABLE``; the country follows
+    the post) on behalf of ``actor``; True when anything changed. The save stamps a new profile
+    record (``officers.receivers``), so the change syncs.
+
+    Precondition: ``actor`` is an administrator, or a coordinator with ``officer`` in scope
+    before the change and the new post (if any) in scope too; otherwise PermissionDenied.
+    """
+    unknown = set(changes) - set(PROFILE_UPDATABLE)
+    if unknown:
+        raise ValueError(f"Not a profile field an update may change: {sorted(unknown)}")
+    if not officer_is_in_scope(viewer=actor, officer=officer):
+        raise PermissionDenied
+    post = changes.get("post")
+    if post is not None and not posts_visible_to(viewer=actor).filter(pk=post.pk).exists():
+        raise PermissionDenied
+    changed = [name for name, value in changes.items() if getattr(officer, name) != value]
+    if not changed:
+        return False
+    for name in changed:
+        setattr(officer, name, changes[name])
+    if "post" in changed and officer.post is not None:
+        officer.country = officer.post.country
+        changed.append("country")
+    officer.full_clean(exclude=["password"])
+    officer.save(update_fields=changed)
+    return True
 
 
 def officer_password_reset(*, actor: User, officer: User, new_password: str) -> None:

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "recordsync",
     "operatordesk",
     "coordination",
+    "rosters",
     "scormplayer",
     "demodata",
     # Wagtail.
@@ -173,6 +174,16 @@ AUTH_USER_MODEL = "officers.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
+]
+# Django's hashers, the default first, then the one for generated initial passwords only
+# (officers/hashers.py says why it may be lighter; every other password uses the default).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "officers.hashers.InitialPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -330,6 +341,15 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Generated files (certificate batches) are kept this many days, then removed.
 ELEARNING_GENERATED_DAYS = int(env_str("ELEARNING_GENERATED_DAYS", "14"))
 GENERATED_ROOT = DATA_DIR / "generated"
+
+# Officers from spreadsheets (rosters): the largest file and the most rows a coordinator's
+# upload or ``import_officers`` takes, how long an upload waits for its confirmation and a
+# sheet of initial passwords for its download, and where both are kept (never served as media).
+ELEARNING_ROSTER_MAX_BYTES = int(env_str("ELEARNING_ROSTER_MAX_BYTES", str(5 * 1024**2)))
+ELEARNING_ROSTER_MAX_ROWS = int(env_str("ELEARNING_ROSTER_MAX_ROWS", "10000"))
+ELEARNING_ROSTER_UPLOAD_HOURS = int(env_str("ELEARNING_ROSTER_UPLOAD_HOURS", "24"))
+ELEARNING_ROSTER_SHEET_MINUTES = int(env_str("ELEARNING_ROSTER_SHEET_MINUTES", "30"))
+ELEARNING_ROSTER_ROOT = DATA_DIR / "rosters"
 
 # SCORM packages (third-party code) play from a separate origin (ADR 0024): the same process
 # answers a second host name (the hub, behind its proxy) or port (a post), and serves only

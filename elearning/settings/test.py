@@ -6,13 +6,17 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "officers.hashers.InitialPasswordHasher",
+]
 DATA_DIR = Path(tempfile.mkdtemp(prefix="elearning-test-"))
 MEDIA_ROOT = DATA_DIR / "media"
 NODE_KEY_DIR = DATA_DIR / "keys"
 STATIC_ROOT = DATA_DIR / "static_collected"
 GENERATED_ROOT = DATA_DIR / "generated"
 ELEARNING_SCORM_ROOT = DATA_DIR / "scorm"
+ELEARNING_ROSTER_ROOT = DATA_DIR / "rosters"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 CACHES["pages"]["LOCATION"] = str(DATA_DIR / "cache" / "pages")  # noqa: F405
 

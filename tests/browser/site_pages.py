@@ -10,6 +10,7 @@ misses.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import uuid
@@ -57,6 +58,10 @@ ACTIONS = {
     "certificates:pdf",
     "coordination:officer_enrol",
     "operatordesk:start",
+    "rosters:template",
+    "rosters:confirm",
+    "rosters:discard",
+    "rosters:sheet_pdf",
 }
 # Parts of the URL conf that are not learner or coordinator pages: Wagtail's and Django's
 # admin (except the post operator's page, ``operatordesk``), machine-to-machine endpoints and files.
@@ -186,6 +191,7 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
     from officers.services import officer_set_language
     from operatordesk.models import OperatorJob
     from quizzes.services import attempt_start, attempt_submit
+    from rosters.services import NewOfficer, password_sheet_store, roster_upload_store
 
     learner, coordinator, admin = people["learner"], people["coordinator"], people["admin"]
     learner.full_name_native = "สมชาย ใจดีมากมายยาวนานเป็นพิเศษสำหรับการทดสอบ"
@@ -236,6 +242,22 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         requested_by=admin,
     )
 
+    # An import to preview, with an error at a cell and a long name, and a sheet of passwords.
+    roster = roster_upload_store(
+        owner=coordinator,
+        source=io.BytesIO(
+            "full_name_native,full_name_latin,service_number,post,courses\n"
+            f"{learner.full_name_native},Somchai {LONG_WORD},TH-1,{learner.post.code},"
+            f"{LONG_CODE}\n,Dara,KH-1,nowhere,\n".encode()
+        ),
+        name=f"{LONG_WORD}.csv",
+    )
+    sheet = password_sheet_store(
+        owner=coordinator,
+        created=[NewOfficer(officer=learner, password="abcd-efgh-jkmn")],
+        base_url="http://127.0.0.1:8000/",
+    )
+
     officer = f"/coordinator/officers/{learner.uuid}/"
     return [
         SitePage("login", "/accounts/login/", "", _fill_and_send(username="x", password="y")),
@@ -270,6 +292,11 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("certificates:coordinator", "/coordinator/certificates/", "coordinator"),
         SitePage("certificates:batch_new", "/coordinator/certificates/print/", "coordinator"),
         SitePage("certificates:batch", f"/coordinator/certificates/print/{job.pk}/", "coordinator"),
+        SitePage("rosters:upload", "/coordinator/officers/import/", "coordinator"),
+        SitePage("rosters:preview", f"/coordinator/officers/import/{roster.uuid}/", "coordinator"),
+        SitePage(
+            "rosters:sheet", f"/coordinator/officers/import/passwords/{sheet.uuid}/", "coordinator"
+        ),
         SitePage("operatordesk:index", "/admin/operator/", "admin"),
         SitePage("operatordesk:job", f"/admin/operator/{operator_job.pk}/", "admin"),
     ]

@@ -17,6 +17,7 @@ LEARNER = [
 COORDINATOR = [
     *LEARNER,
     ("/coordinator/", "Officers&#x27; progress"),
+    ("/coordinator/officers/import/", "Import officers"),
     ("/coordinator/certificates/", "Certificates"),
 ]
 TRAINER = [*LEARNER, ("/admin/", "Authoring")]

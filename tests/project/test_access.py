@@ -48,6 +48,8 @@ TABLE = {
     "course_bundle_download": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
     "scorm_packages": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
     "operator_desk": [LOGIN, LOGIN, LOGIN, "302 to /admin/", LOGIN, OK],
+    "roster_upload": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "roster_template": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
 
@@ -108,6 +110,8 @@ def world(course_tree, people):
         "course_bundles": reverse("coursebundles_admin:index"),
         "scorm_packages": reverse("scormpackages_admin:index"),
         "operator_desk": reverse("operatordesk:index"),
+        "roster_upload": reverse("rosters:upload"),
+        "roster_template": reverse("rosters:template", args=["xlsx"]),
         "course_bundle_download": reverse(
             "coursebundles_admin:download", args=[course_tree.course.pk]
         ),
@@ -162,7 +166,13 @@ def test_every_named_url_is_in_the_table():
     ours = {n for n in ours if not n.startswith("wagtail") and n not in {"wagtail_serve"}}
     namespaced = {
         f"{namespace}:{n}"
-        for namespace in ("coordination", "certificates", "coursebundles", "operatordesk")
+        for namespace in (
+            "coordination",
+            "certificates",
+            "coursebundles",
+            "operatordesk",
+            "rosters",
+        )
         for n in resolver.namespace_dict[namespace][1].reverse_dict
         if isinstance(n, str)
     }
@@ -197,6 +207,13 @@ def test_every_named_url_is_in_the_table():
         "sync_exchange": "tests/recordsync/test_http.py (signed packets, not a session)",
         "coursebundles:hub_courses": "tests/coursebundles/test_admin_and_http.py (signed)",
         "coursebundles:hub_bundle": "tests/coursebundles/test_admin_and_http.py (signed)",
+        "rosters:upload": "walked above as 'roster_upload'",
+        "rosters:template": "walked above as 'roster_template'",
+        "rosters:preview": "tests/rosters (the owner's own upload; another's is 404)",
+        "rosters:confirm": "tests/rosters/test_import_page.py",
+        "rosters:discard": "tests/rosters/test_import_page.py",
+        "rosters:sheet": "tests/rosters/test_password_sheet.py",
+        "rosters:sheet_pdf": "tests/rosters/test_password_sheet.py",
     }
     named = {n for n in ours if "/" not in n} | namespaced
     unaccounted = {

@@ -1,0 +1,237 @@
+"""Writes for roster imports: storing an upload until it is confirmed, importing a checked file
+(all rows or none, through the ``officers`` and ``learning`` services), initial passwords and
+the sheet that carries them, and removing the files once used or too old."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import secrets
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learning.services import enrolment_create
+from officers.hashers import INITIAL_PASSWORD_HASHER
+from officers.models import Agency, BorderPost, User
+from officers.selectors import posts_visible_to
+from officers.services import officer_create, officer_profile_update
+
+from . import selectors
+from .checks import Action, Check, RowCheck, check_rows
+from .models import RosterFile
+from .sheets import Limits, Sheet, SheetRefused, read_sheet
+from .slips import Slip, slips_pdf
+
+# Initial passwords: no 0/O, 1/l/I, so they read back from paper without doubt.
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+PASSWORD_GROUPS = 3  # of 4 characters: "k7rq-mp4x-c9td", about 59 bits
+
+
+class RosterRefused(Exception):
+    """The file is refused as a whole; ``str()`` says why in the reader's language."""
+
+
+class RosterInvalid(Exception):
+    """The file has errors (``check``); nothing was written."""
+
+    def __init__(self, check: Check):
+        super().__init__(f"{check.error_count} error(s)")
+        self.check = check
+
+
+@dataclass(frozen=True)
+class NewOfficer:
+    officer: User
+    password: str  # plain, only in memory, for the sheet
+
+
+@dataclass
+class ImportResult:
+    created: list[NewOfficer] = field(default_factory=list)
+    updated: int = 0
+    unchanged: int = 0
+    enrolments: int = 0
+
+
+def limits() -> Limits:
+    return Limits(
+        max_bytes=settings.ELEARNING_ROSTER_MAX_BYTES, max_rows=settings.ELEARNING_ROSTER_MAX_ROWS
+    )
+
+
+def roster_read(*, path: str | os.PathLike[str], name: str) -> Sheet:
+    """The spreadsheet at ``path``, or RosterRefused with the reason (translated)."""
+    try:
+        return read_sheet(path, name, limits())
+    except SheetRefused as refusal:
+        raise RosterRefused(_(refusal.MESSAGES[refusal.code]) % refusal.params) from None
+
+
+def roster_check(*, viewer: User, sheet: Sheet) -> Check:
+    """What importing ``sheet`` as ``viewer`` would do, row by row (nothing is written)."""
+    return check_rows(sheet.rows, selectors.roster_known(viewer=viewer, rows=sheet.rows))
+
+
+def roster_upload_store(*, owner: User, source: IO[bytes], name: str) -> RosterFile:
+    """Keep an uploaded spreadsheet for ``owner`` until they confirm it (or a day passes).
+    It is read first: a file that is refused (RosterRefused) leaves nothing behind."""
+    roster_files_purge()
+    stored = RosterFile(owner=owner, kind=RosterFile.Kind.UPLOAD, name=Path(name).name[:200])
+    stored.path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(stored.path, "xb") as out:
+            shutil.copyfileobj(source, out, 1024 * 1024)
+        os.chmod(stored.path, 0o600)
+        roster_read(path=stored.path, name=stored.name)
+    except BaseException:
+        stored.path.unlink(missing_ok=True)
+        raise
+    stored.save()
+    return stored
+
+
+def roster_file_discard(*, stored: RosterFile) -> None:
+    stored.path.unlink(missing_ok=True)
+    stored.delete()
+
+
+def roster_files_purge(*, now: datetime.datetime | None = None) -> int:
+    """Remove uploads older than ``ELEARNING_ROSTER_UPLOAD_HOURS`` and password sheets older
+    than ``ELEARNING_ROSTER_SHEET_MINUTES``; how many were removed."""
+    now = now or timezone.now()
+    ages = {
+        RosterFile.Kind.UPLOAD: datetime.timedelta(hours=settings.ELEARNING_ROSTER_UPLOAD_HOURS),
+        RosterFile.Kind.SHEET: datetime.timedelta(minutes=settings.ELEARNING_ROSTER_SHEET_MINUTES),
+    }
+    removed = 0
+    for kind, age in ages.items():
+        for stored in selectors.roster_files_older(kind=kind, before=now - age):
+            roster_file_discard(stored=stored)
+            removed += 1
+    return removed
+
+
+def password_generate() -> str:
+    groups = (
+        "".join(secrets.choice(PASSWORD_ALPHABET) for _i in range(4))
+        for _g in range(PASSWORD_GROUPS)
+    )
+    return "-".join(groups)
+
+
+def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
+    """Import ``sheet`` as ``actor``: every row or none, in one transaction.
+
+    The rows are checked again here, against the database as it is now (RosterInvalid when
+    any row has an error: nothing is written). A new officer is made by ``officer_create``
+    with a generated password they must change at the first log-in; an existing one is
+    changed by ``officer_profile_update`` (scope checked again there); courses are enrolled
+    by ``learning.services.enrolment_create``. Each save stamps the officer's profile record,
+    so the import syncs like any other change. Unchanged rows write nothing, so importing the
+    same file twice changes nothing the second time."""
+    with transaction.atomic():
+        check = roster_check(viewer=actor, sheet=sheet)
+        if not check.ok:
+            raise RosterInvalid(check)
+        posts = {p.code.lower(): p for p in BorderPost.objects.all()}
+        agencies = {(a.country, a.name): a for a in Agency.objects.all()}
+        courses = selectors.course_pages_by_code(c for row in check.rows for c in row.courses)
+        result = ImportResult()
+        for row in check.rows:
+            officer = _row_apply(actor, row, posts, agencies, result)
+            for code in row.courses:
+                enrolment_create(learner=officer, course=courses[code], actor=actor)
+                result.enrolments += 1
+        return result
+
+
+def _row_apply(
+    actor: User,
+    row: RowCheck,
+    posts: dict[str, BorderPost],
+    agencies: dict[tuple[str, str], Agency],
+    result: ImportResult,
+) -> User:
+    values = _profile_values(row, posts, agencies)
+    if row.action == Action.NEW:
+        password = password_generate()
+        officer = officer_create(
+            username=row.username,
+            password=password,
+            service_number=row.values["service_number"],
+            country=row.country,
+            must_change_password=True,
+            password_hasher=INITIAL_PASSWORD_HASHER,
+            **values,
+        )
+        if not officer.post or officer.post.code.lower() not in _scope_codes(actor):
+            raise PermissionDenied
+        result.created.append(NewOfficer(officer=officer, password=password))
+        return officer
+    officer = User.objects.select_related("post", "agency").get(uuid=row.officer_uuid)
+    if row.action == Action.UNCHANGED:
+        result.unchanged += 1
+        return officer
+    changes = {name: value for name, value in values.items() if value not in ("", None)}
+    officer_profile_update(actor=actor, officer=officer, **changes)
+    result.updated += 1
+    return officer
+
+
+def _scope_codes(actor: User) -> set[str]:
+    return {code.lower() for code in posts_visible_to(viewer=actor).values_list("code", flat=True)}
+
+
+def _profile_values(
+    row: RowCheck, posts: dict[str, BorderPost], agencies: dict[tuple[str, str], Agency]
+) -> dict:
+    resolved = row.resolved
+    return {
+        "full_name_native": row.values.get("full_name_native", ""),
+        "full_name_latin": row.values.get("full_name_latin", ""),
+        "rank": row.values.get("rank", ""),
+        "post": posts[resolved["post"]],
+        "agency": agencies.get((row.country, resolved.get("agency", ""))),
+        "preferred_language": resolved.get("language", ""),
+    }
+
+
+def password_sheet_store(*, owner: User, created: list[NewOfficer], base_url: str) -> RosterFile:
+    """Print the new officers' initial passwords, one slip each, into a PDF only ``owner`` may
+    download, once (``password_sheet_take``), within ``ELEARNING_ROSTER_SHEET_MINUTES``. The
+    plain passwords exist nowhere else: not in the database, not in a log."""
+    addresses = selectors.post_addresses()
+    slips = [
+        Slip(
+            native=n.officer.full_name_native,
+            latin=n.officer.full_name_latin,
+            username=n.officer.username,
+            password=n.password,
+            post=n.officer.post.name if n.officer.post else "",
+            address=addresses.get(n.officer.post.code if n.officer.post else "", base_url),
+        )
+        for n in created
+    ]
+    pdf = slips_pdf(slips=slips, language=owner.preferred_language or settings.LANGUAGE_CODE)
+    stored = RosterFile(owner=owner, kind=RosterFile.Kind.SHEET, name="initial-passwords.pdf")
+    stored.path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(stored.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(pdf)
+    stored.save()
+    return stored
+
+
+def password_sheet_take(*, stored: RosterFile) -> bytes:
+    """The sheet's bytes, removing it: a second download finds nothing."""
+    data = stored.path.read_bytes()
+    roster_file_discard(stored=stored)
+    return data

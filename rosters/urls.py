@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "rosters"
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("template.<str:fmt>", views.template, name="template"),
+    path("<uuid:file_uuid>/", views.preview, name="preview"),
+    path("<uuid:file_uuid>/confirm/", views.confirm, name="confirm"),
+    path("<uuid:file_uuid>/discard/", views.discard, name="discard"),
+    path("passwords/<uuid:file_uuid>/", views.sheet, name="sheet"),
+    path("passwords/<uuid:file_uuid>/pdf/", views.sheet_pdf, name="sheet_pdf"),
+]

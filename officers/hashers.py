@@ -7,7 +7,7 @@ it is its entropy. At 20,000 iterations one guess costs 40,000 SHA-256 blocks, s
 half of 2^59 takes a GPU doing 10^10 blocks a second about a million years, and the password
 is replaced at the first log-in anyway (``must_change_password``), when Django also re-hashes
 it with the default hasher (this one is not first in ``PASSWORD_HASHERS``). A file of 5,000
-new officers then hashes in seconds instead of 20 minutes. See docs/decisions/0031.
+new officers then hashes in seconds instead of 20 minutes. See docs/decisions/0032.
 """
 
 from django.contrib.auth.hashers import PBKDF2PasswordHasher

@@ -16,7 +16,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from officers.models import Role
-from officers.services import TRAINER_GROUP, officer_create
+from officers.services import officer_create
+from officers.trainers import TRAINER_GROUP
 from tests.conftest import PASSWORD, build_course, publish
 
 

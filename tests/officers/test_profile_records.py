@@ -27,13 +27,13 @@ from officers.selectors import (
     profile_winner,
 )
 from officers.services import (
-    TRAINER_GROUP,
     officer_create,
     officer_password_reset,
     officer_set_language,
     officer_set_role,
     profile_apply,
 )
+from officers.trainers import TRAINER_GROUP
 from tests.conftest import PASSWORD
 
 # Node ids of other posts, in a known order: POST_A < POST_B < POST_C.

@@ -13,18 +13,11 @@ from officers.models import BorderPost, User
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def homes_for(viewer: User, posts) -> list[tuple[str, str]]:
-    """Where a cohort may belong: a post in scope, a country the viewer coordinates, or (for
-    an administrator) no place."""
+def homes_for(viewer: User, posts, countries: list[str]) -> list[tuple[str, str]]:
+    """The choices of where a cohort belongs: ``countries``, ``posts`` and, for an
+    administrator, no place."""
     names = dict(COUNTRIES)
-    choices: list[tuple[str, str]] = (
-        [("", str(_("Nowhere in particular")))] if (viewer.is_administrator) else []
-    )
-    countries = (
-        sorted({p.country for p in posts})
-        if viewer.is_administrator
-        else sorted({s.country for s in viewer.scopes.all() if s.country})
-    )
+    choices = [("", str(_("Nowhere in particular")))] if viewer.is_administrator else []
     choices += [(f"country:{code}", str(names.get(code, code))) for code in countries]
     choices += [(f"post:{post.code}", f"{post.name} ({post.code})") for post in posts]
     return choices
@@ -34,10 +27,10 @@ class CohortForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     home = forms.ChoiceField(label=_("Belongs to"), required=False)
 
-    def __init__(self, *args, viewer: User, posts, **kwargs):
+    def __init__(self, *args, viewer: User, posts, countries: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.posts = {post.code: post for post in posts}
-        self.fields["home"].choices = homes_for(viewer, posts)
+        self.fields["home"].choices = homes_for(viewer, posts, countries)
         self.fields["home"].required = not viewer.is_administrator
 
     def place(self) -> tuple[BorderPost | None, str]:

@@ -15,10 +15,10 @@ the same state.
 from __future__ import annotations
 
 import datetime
-from uuid import UUID
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from uuid import UUID
 
 
 class CohortKind(StrEnum):

@@ -19,8 +19,8 @@ from courses.models import CoursePage
 from elearning.paging import matching
 from learning.models import LearnerRecord, RecordKind
 from learning.selectors import courses_in_language
-from nodes.selectors import node_name
-from officers.models import User
+from nodes.selectors import is_hub, node_name, this_node
+from officers.models import BorderPost, User
 from officers.selectors import (
     node_post_codes,
     officers_visible_to,
@@ -94,6 +94,18 @@ def cohorts_visible_to(*, viewer: User) -> list[CohortState]:
     states = cohorts_fold(_cohort_events(CohortRecord.objects.all()))
     shown = [s for s in states.values() if cohort_in_scope(viewer=viewer, state=s)]
     return sorted(shown, key=lambda s: (s.name.casefold(), str(s.uuid)))
+
+
+def cohort_homes(*, viewer: User) -> tuple[QuerySet[BorderPost], list[str]]:
+    """Where ``viewer`` may make a cohort here: (posts, country codes). At the hub, the posts
+    and countries of their scope (an administrator: every post, and their countries); at a post
+    only the post itself, since the hub refuses a post's records about any other cohort."""
+    posts = posts_visible_to(viewer=viewer).order_by("name")
+    if not is_hub():
+        return posts.filter(code=this_node().post_code), []
+    if viewer.is_administrator:
+        return posts, sorted({post.country for post in posts})
+    return posts, sorted({scope.country for scope in viewer.scopes.all() if scope.country})
 
 
 def cohort_visible(*, viewer: User, cohort: uuid.UUID) -> CohortState | None:
@@ -278,13 +290,17 @@ class Reminder:
     subject: str
 
 
-def reminders_for(*, learner: User, today: datetime.date) -> list[Reminder]:
+def reminders_for(
+    *, learner: User, today: datetime.date, assigned: list[AssignmentRow] | None = None
+) -> list[Reminder]:
     """``learner``'s reminders on ``today``: assignments within
     ``ELEARNING_ASSIGNMENT_NOTICE_DAYS`` of their due date or past it, and certificates within
     ``ELEARNING_RECERTIFICATION_NOTICE_DAYS`` of expiry or expired (the newest of each course,
-    not revoked)."""
+    not revoked). ``assigned``: ``my_assignments`` as the caller read it already."""
     found = []
-    for row in my_assignments(learner=learner, today=today):
+    if assigned is None:
+        assigned = my_assignments(learner=learner, today=today)
+    for row in assigned:
         notice = due_notice(
             due_on=row.due_on,
             completed=row.status == Status.COMPLETED,

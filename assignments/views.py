@@ -18,7 +18,6 @@ from courses.selectors import course_by_key, courses_original
 from elearning.paging import listing
 from officers.models import User
 from officers.permissions import coordinator_required
-from officers.selectors import posts_visible_to
 
 from . import selectors, services
 from .forms import AssignForm, CohortForm, DueForm, RenameForm, SearchForm
@@ -46,8 +45,8 @@ def _picked(request: HttpRequest) -> list[User]:
 
 @coordinator_required
 def cohorts(request):
-    posts = posts_visible_to(viewer=request.user).order_by("name")
-    form = CohortForm(request.POST or None, viewer=request.user, posts=posts)
+    posts, countries = selectors.cohort_homes(viewer=request.user)
+    form = CohortForm(request.POST or None, viewer=request.user, posts=posts, countries=countries)
     if request.method == "POST" and form.is_valid():
         post, country = form.place()
         state = services.cohort_create(

@@ -16,7 +16,8 @@ register = template.Library()
 def my_assignments(context) -> dict:
     user = context["request"].user
     today = timezone.localdate()
+    rows = assigned(learner=user, today=today)
     return {
-        "assignments": assigned(learner=user, today=today),
-        "reminders": reminders_for(learner=user, today=today),
+        "assignments": rows,
+        "reminders": reminders_for(learner=user, today=today, assigned=rows),
     }

@@ -17,10 +17,8 @@ class AssignmentsConfig(AppConfig):
     name = "assignments"
     verbose_name = "Assignments"
     default_auto_field = "django.db.models.BigAutoField"
-    navigation = (
-        NavEntry(_("Assignments"), "assignments:list", order=45, shown_to=coordinators),
-        NavEntry(_("Cohorts"), "assignments:cohorts", order=46, shown_to=coordinators),
-    )
+    # One entry: the assignments page links to cohorts and to certificates to renew.
+    navigation = (NavEntry(_("Assignments"), "assignments:list", order=45, shown_to=coordinators),)
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

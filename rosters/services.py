@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from assignments.selectors import cohorts_visible_to
 from assignments.services import cohort_create, cohort_member_add
 from learning.services import enrolment_create
+from officers.countries import COUNTRIES
 from officers.hashers import INITIAL_PASSWORD_HASHER
 from officers.models import Agency, BorderPost, User
 from officers.selectors import posts_visible_to
@@ -163,7 +164,8 @@ def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
 def _cohorts_join(actor: User, joins: dict[str, list[User]]) -> int:
     """Each cohort named in ``joins`` (name -> officers) is found by name in ``actor``'s scope
     (``checks.fold``) or created: at its officers' post when they share one, else in the first
-    one's country; then its officers join it (and get its courses). How many joined."""
+    one's country (or post, for an importer who coordinates only posts); then its officers
+    join it (and get its courses). How many joined."""
     held = {fold(state.name): state for state in cohorts_visible_to(viewer=actor)}
     joined = 0
     for name, officers in joins.items():
@@ -171,11 +173,14 @@ def _cohorts_join(actor: User, joins: dict[str, list[User]]) -> int:
         if state is None:
             first = officers[0].post
             shared = all(officer.post_id == officers[0].post_id for officer in officers)
+            country = first.country if first is not None else ""
             state = cohort_create(
                 actor=actor,
                 name=name,
-                post=first if shared else None,
-                country=first.country if first is not None else "",
+                # A country the importer does not coordinate (only some of its posts): the
+                # first officer's post, so the cohort stays in their scope.
+                post=first if shared or country not in _scope_countries(actor) else None,
+                country=country,
             )
             held[fold(name)] = state
         for officer in officers:
@@ -214,6 +219,12 @@ def _row_apply(
     officer_profile_update(actor=actor, officer=officer, **changes)
     result.updated += 1
     return officer
+
+
+def _scope_countries(actor: User) -> set[str]:
+    if actor.is_administrator:
+        return {country for country, _name in COUNTRIES}
+    return {scope.country for scope in actor.scopes.all() if scope.country}
 
 
 def _scope_codes(actor: User) -> set[str]:

@@ -77,3 +77,18 @@ def test_a_failing_import_makes_no_cohort(login, people, posts):
     response = _confirm(client)
     assert response.status_code == 400
     assert not CohortRecord.objects.exists()
+
+
+def test_a_new_cohort_across_posts_stays_in_the_importers_scope(login, people):
+    """The coordinator has Thailand and only the Poipet post of Cambodia: a cohort whose rows
+    are at both posts belongs to Thailand when a Thai row comes first, else to Poipet."""
+    coordinator = people["coordinator"]
+    client = login(coordinator)
+    rows = [thai("TH-1", cohort="Mixed A"), khmer("KH-1", cohort="Mixed A")]
+    rows += [khmer("KH-2", cohort="Mixed B"), thai("TH-2", cohort="Mixed B")]
+    upload(client, csv_bytes(rows))
+    assert _confirm(client).status_code == 200
+    cohorts = {c.name: c for c in cohorts_visible_to(viewer=coordinator)}
+    assert (cohorts["Mixed A"].country, cohorts["Mixed A"].post_code) == ("TH", "")
+    assert (cohorts["Mixed B"].country, cohorts["Mixed B"].post_code) == ("KH", "kh-p")
+    assert all(len(c.members) == 2 for c in cohorts.values())

@@ -145,6 +145,28 @@ def cohort_assign(
         return len(members)
 
 
+def cohort_course_withdraw(*, actor: User, cohort: uuid.UUID, course_key: uuid.UUID) -> int:
+    """Withdraw the course from the cohort: members who join later no longer get it, and the
+    members' assignments of it that came through this cohort are withdrawn (enrolments stay).
+    How many members' assignments were withdrawn."""
+    with transaction.atomic():
+        state = _cohort_in_scope(actor, cohort)
+        if course_key not in state.courses:
+            return 0
+        _cohort_record(state, kind=CohortKind.COURSE_WITHDRAWN, actor=actor, course_key=course_key)
+        members = selectors.cohort_members(viewer=actor, state=state)
+        held = selectors.assignments_of(officers=members, course_key=course_key)
+        withdrawn = 0
+        for officer in members:
+            assignment = held.get((officer.pk, course_key))
+            if assignment is not None and assignment.cohort == cohort:
+                _assignment_record(
+                    actor, officer, course_key, AssignmentKind.WITHDRAWN, None, cohort
+                )
+                withdrawn += 1
+        return withdrawn
+
+
 def assignment_create(
     *,
     actor: User,

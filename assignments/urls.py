@@ -21,5 +21,10 @@ urlpatterns = [
     ),
     path("cohorts/<uuid:cohort_uuid>/rename/", views.cohort_rename, name="cohort_rename"),
     path("cohorts/<uuid:cohort_uuid>/assign/", views.cohort_assign, name="cohort_assign"),
+    path(
+        "cohorts/<uuid:cohort_uuid>/withdraw/<uuid:course_key>/",
+        views.cohort_course_withdraw,
+        name="cohort_withdraw",
+    ),
     path("certificates-expiring/", views.expiring, name="expiring"),
 ]

@@ -81,9 +81,9 @@ def cohort_detail(request, cohort_uuid):
     )
 
 
-def courses_in(state: CohortState) -> list[tuple[object, object]]:
-    """(course page or key, due date) of the courses assigned to the cohort."""
-    return [(course_by_key(key) or key, due) for key, due in state.courses.items()]
+def courses_in(state: CohortState) -> list[tuple[uuid.UUID, object, object]]:
+    """(key, course page or key, due date) of the courses assigned to the cohort."""
+    return [(key, course_by_key(key) or key, due) for key, due in state.courses.items()]
 
 
 @coordinator_required
@@ -149,6 +149,25 @@ def cohort_assign(request, cohort_uuid):
             reached,
         )
         % {"count": reached},
+    )
+    return redirect("assignments:cohort", cohort_uuid=state.uuid)
+
+
+@coordinator_required
+@require_POST
+def cohort_course_withdraw(request, cohort_uuid, course_key):
+    state = _cohort(request, cohort_uuid)
+    withdrawn = services.cohort_course_withdraw(
+        actor=request.user, cohort=state.uuid, course_key=course_key
+    )
+    messages.success(
+        request,
+        ngettext(
+            "Course withdrawn from the cohort and from %(count)d member; enrolments stay.",
+            "Course withdrawn from the cohort and from %(count)d members; enrolments stay.",
+            withdrawn,
+        )
+        % {"count": withdrawn},
     )
     return redirect("assignments:cohort", cohort_uuid=state.uuid)
 

@@ -92,3 +92,21 @@ def test_a_cohort_elsewhere_is_not_found_and_cannot_be_made(login, people, posts
     assert response.status_code == 200
     assert CohortRecord.objects.filter(name="X").count() == 0
     assert cohort_state(away.uuid).courses == {}
+
+
+def test_a_course_withdrawn_from_a_cohort_leaves_its_members_enrolled(login, people, course_tree):
+    client = login(people["coordinator"])
+    cohort_url = _new_cohort(client, "Poipet intake", "post:kh-p")
+    member = people["learner_kh"]
+    client.post(f"{cohort_url}add/", {"officer": [str(member.uuid)]})
+    client.post(f"{cohort_url}assign/", {"course": course_tree.course.pk, "due_on": ""})
+    key = course_tree.course.translation_key
+    response = client.post(f"{cohort_url}withdraw/{key}/", follow=True)
+    assert "withdrawn from the cohort and from 1 member" in response.content.decode()
+    client.force_login(member)
+    page = client.get(reverse("my_learning")).content.decode()
+    assert "Assigned to you" not in page and course_tree.course.title in page  # still enrolled
+    # A member who joins later no longer gets it.
+    client.force_login(people["coordinator"])
+    client.post(f"{cohort_url}add/", {"officer": [str(people["learner"].uuid)]})
+    assert not is_enrolled(learner=people["learner"], course=course_tree.course)

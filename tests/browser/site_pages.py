@@ -69,6 +69,7 @@ ACTIONS = {
     "assignments:cohort_remove",
     "assignments:cohort_rename",
     "assignments:cohort_assign",
+    "assignments:cohort_withdraw",
 }
 # Parts of the URL conf that are not learner or coordinator pages: Wagtail's and Django's
 # admin (except the post operator's page, ``operatordesk``), machine-to-machine endpoints and files.

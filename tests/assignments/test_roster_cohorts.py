@@ -20,6 +20,13 @@ from tests.rosters.test_import_page import upload
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _own_upload_folder(settings, tmp_path):
+    """Uploads these tests leave (a failed import keeps its file) stay out of the folder the
+    rosters tests check is empty."""
+    settings.ELEARNING_ROSTER_ROOT = tmp_path / "rosters"
+
+
 def _confirm(client):
     stored = RosterFile.objects.get(kind=RosterFile.Kind.UPLOAD)
     return client.post(reverse("rosters:confirm", args=[stored.uuid]), follow=True)

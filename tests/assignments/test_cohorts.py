@@ -110,3 +110,18 @@ def test_a_course_withdrawn_from_a_cohort_leaves_its_members_enrolled(login, peo
     client.force_login(people["coordinator"])
     client.post(f"{cohort_url}add/", {"officer": [str(people["learner"].uuid)]})
     assert not is_enrolled(learner=people["learner"], course=course_tree.course)
+
+
+def test_a_renamed_cohort_shows_its_new_name_to_its_members(login, people, course_tree):
+    client = login(people["coordinator"])
+    cohort_url = _new_cohort(client, "Intake", "post:th-a")
+    client.post(f"{cohort_url}add/", {"officer": [str(people["learner"].uuid)]})
+    client.post(f"{cohort_url}assign/", {"course": course_tree.course.pk, "due_on": ""})
+    client.post(f"{cohort_url}rename/", {"name": "  Aranyaprathet   intake 2026-03 "})
+    assert (
+        "Aranyaprathet intake 2026-03"
+        in client.get(reverse("assignments:cohorts")).content.decode()
+    )
+    client.force_login(people["learner"])
+    page = client.get(reverse("my_learning")).content.decode()
+    assert "with cohort Aranyaprathet intake 2026-03" in page

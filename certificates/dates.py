@@ -68,3 +68,17 @@ def dates_corrected(
         return None
     shift = corrected - issued_on
     return corrected, (expires_on + shift if expires_on is not None else None)
+
+
+def recertification(
+    *, valid_until: datetime.date | None, today: datetime.date, notice_days: int
+) -> str:
+    """Where a certificate stands for recertification on ``today``: "expired" after its last
+    valid day, "due" within ``notice_days`` of it, "" otherwise (and without an expiry)."""
+    if valid_until is None:
+        return ""
+    if valid_until < today:
+        return "expired"
+    if valid_until <= today + datetime.timedelta(days=notice_days):
+        return "due"
+    return ""

@@ -26,6 +26,7 @@ from officers.permissions import coordinator_required
 from officers.selectors import officers_visible_to, posts_visible_to
 
 from . import selectors, services
+from .dates import recertification
 from .models import Certificate
 from .printing import printed
 
@@ -84,6 +85,12 @@ def verify(request):
 def my_certificates(request):
     certificates = list(selectors.certificates_of(holder=request.user))
     today = timezone.localdate()
+    for certificate in certificates:
+        certificate.renewal = recertification(
+            valid_until=certificate.valid_until,
+            today=today,
+            notice_days=settings.ELEARNING_RECERTIFICATION_NOTICE_DAYS,
+        )
     return render(
         request, "certificates/my_certificates.html", {"certificates": certificates, "today": today}
     )

@@ -46,9 +46,11 @@ def matching(rows: QuerySet, search: str, fields: tuple[str, ...]) -> QuerySet:
     return rows
 
 
-def listing(*, rows: QuerySet, number: str | None, params: QueryDict, per_page: int = PER_PAGE):
-    """The page ``number`` of ``rows`` (an ordered queryset): two queries, a count and the
-    page's rows, whatever the page and the number of rows."""
+def listing(
+    *, rows: QuerySet | list, number: str | None, params: QueryDict, per_page: int = PER_PAGE
+):
+    """The page ``number`` of ``rows`` (an ordered queryset, or a list already read): two
+    queries, a count and the page's rows, whatever the page and the number of rows."""
     paginator = Paginator(rows, per_page)
     page = paginator.get_page(number)
     kept = params.copy()

@@ -191,7 +191,7 @@ class CourseProgressRow:
     resume_url: str | None
 
 
-def _courses_in_language(keys: list[uuid.UUID]) -> dict[uuid.UUID, CoursePage]:
+def courses_in_language(keys: list[uuid.UUID]) -> dict[uuid.UUID, CoursePage]:
     """Each live course of ``keys`` in the active language where live in it, else in the
     original (``courses.selectors.course_by_key`` for many keys, in one query)."""
     versions: dict[uuid.UUID, dict[int, CoursePage]] = defaultdict(dict)
@@ -218,7 +218,7 @@ def my_learning(*, learner: User) -> list[CourseProgressRow]:
         for key, rows in by_course.items()
         if any(r["kind"] == RecordKind.ENROLLED for r in rows)
     ]
-    courses = _courses_in_language(enrolled)
+    courses = courses_in_language(enrolled)
     outlines = {key: course_outline(course=course) for key, course in courses.items()}
     quizzes = [quiz for outline in outlines.values() for quiz in outline.quizzes]
     passed = passed_quiz_keys(learner=learner, quizzes=quizzes) if quizzes else frozenset()

@@ -16,7 +16,8 @@ Rules, decided here:
   would stop a genuine import; the coordinator sees who it might be.
 - A name in the wrong field is an error: letters that are not Latin in the Latin column, or
   Latin letters in the own-script column where the country writes in another script.
-- Cohorts are not supported yet: a filled cohort cell is a warning that it is ignored.
+- A cohort cell names a cohort in the importer's scope (case and spacing aside), or a new one
+  the import creates; the officer joins it (an existing officer already in it: nothing to do).
 - There is no date column; a "date that is not a date" has nothing to apply to yet.
 """
 
@@ -25,14 +26,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .sheets import SheetRow, gettext_noop
 
 # The script officers of a country write their own names in, where it is not Latin.
 COUNTRY_SCRIPTS = {"TH": "THAI", "KH": "KHMER", "LA": "LAO", "MM": "MYANMAR"}
-MAX_LENGTHS = {"full_name_native": 200, "full_name_latin": 200, "service_number": 40, "rank": 80}
+MAX_LENGTHS = {
+    "full_name_native": 200,
+    "full_name_latin": 200,
+    "service_number": 40,
+    "rank": 80,
+    "cohort": 200,
+}
 PROFILE_FIELDS = ("full_name_native", "full_name_latin", "agency", "rank", "post", "language")
 _USERNAME_UNSAFE = re.compile(r"[^a-z0-9.@+_-]+")
 
@@ -72,7 +79,6 @@ MESSAGES: dict[str, str] = {
     "username_taken": gettext_noop(
         "The user name %(username)s this officer would get is already someone else's."
     ),
-    "cohort_later": gettext_noop("Cohorts cannot be imported yet; this cell is ignored."),
 }
 
 
@@ -95,6 +101,7 @@ class Existing:
     in_scope: bool
     is_learner: bool
     courses: frozenset[str] = frozenset()
+    cohorts: frozenset[str] = frozenset()  # folded names of the cohorts they are in
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,7 @@ class Known:
     officers: Mapping[tuple[str, str], Existing]  # (country, service number)
     names: Mapping[tuple[str, str], tuple[str, ...]]  # (country, folded Latin name) -> numbers
     usernames: frozenset[str] = frozenset()  # taken user names among the new rows'
+    cohorts: frozenset[str] = frozenset()  # folded names of the cohorts in the importer's scope
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,8 @@ class RowCheck:
     changes: tuple[str, ...] = ()  # columns whose value an update changes
     courses: tuple[str, ...] = ()  # course codes to enrol in that the officer is not in yet
     country: str = ""
+    cohort: str = ""  # the cohort the officer joins ("" for none, or already a member)
+    cohort_new: bool = False  # a cohort the import creates
     # The profile as the rules read it: agency by its name here, language by its code, post
     # code in lower case ("" where the cell is blank or unknown).
     resolved: Mapping[str, str] = field(default_factory=dict)
@@ -205,15 +215,21 @@ def _check_row(row: SheetRow, known: Known, seen: dict[tuple[str, str], int]) ->
             seen[key] = row.line
     values = _lookups(v, country, known, problems)
     existing = known.officers.get(key) if number and country else None
-    if v.get("cohort"):
-        problems.append(Problem("cohort", "cohort_later", warning=True))
     wanted = course_codes(v.get("courses", ""))
     for code in wanted:
         if code not in known.courses:
             problems.append(Problem("courses", "course_unknown", {"value": code}))
+    cohort = " ".join(v.get("cohort", "").split())
+    new_cohort = bool(cohort) and fold(cohort) not in known.cohorts
     if existing is None:
-        return _new_row(row, known, problems, country, values, wanted)
-    return _existing_row(row, existing, values, problems, country, wanted)
+        checked = _new_row(row, known, problems, country, values, wanted)
+        return replace(checked, cohort=cohort, cohort_new=new_cohort)
+    if cohort and fold(cohort) in existing.cohorts:
+        cohort = ""
+    checked = _existing_row(row, existing, values, problems, country, wanted)
+    if cohort and checked.action == Action.UNCHANGED:
+        checked = replace(checked, action=Action.UPDATE)
+    return replace(checked, cohort=cohort, cohort_new=new_cohort)
 
 
 def _new_row(

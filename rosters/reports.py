@@ -22,6 +22,14 @@ def action_text(action: Action) -> str:
     }[action]
 
 
+def cohort_text(row: RowCheck) -> str:
+    if not row.cohort:
+        return ""
+    if row.cohort_new:
+        return _("joins the new cohort %(name)s") % {"name": row.cohort}
+    return _("joins cohort %(name)s") % {"name": row.cohort}
+
+
 def row_report(row: RowCheck) -> dict:
     return {
         "line": row.line,
@@ -29,6 +37,7 @@ def row_report(row: RowCheck) -> dict:
         "username": row.username,
         "changes": list(row.changes),
         "courses": list(row.courses),
+        "cohort": cohort_text(row),
         "errors": [{"column": p.column, "message": problem_text(p)} for p in row.errors],
         "warnings": [{"column": p.column, "message": problem_text(p)} for p in row.warnings],
     }
@@ -44,11 +53,19 @@ def preview_rows(check: Check) -> list[dict]:
                 "value": row.values.get(key, ""),
                 "errors": [problem_text(p) for p in row.errors if p.column == key],
                 "warnings": [problem_text(p) for p in row.warnings if p.column == key],
-                "changed": key in row.changes or (key == "courses" and bool(row.courses)),
+                "changed": key in row.changes
+                or (key == "courses" and bool(row.courses))
+                or (key == "cohort" and bool(row.cohort)),
             }
             for key in KEYS
         ]
         shown.append(
-            {"row": row, "action": action_text(row.action), "cells": cells, "bad": bool(row.errors)}
+            {
+                "row": row,
+                "action": action_text(row.action),
+                "cohort": cohort_text(row),
+                "cells": cells,
+                "bad": bool(row.errors),
+            }
         )
     return shown

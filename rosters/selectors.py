@@ -14,6 +14,8 @@ from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import get_language_info
 
+from assignments.rules import CohortState
+from assignments.selectors import cohorts_visible_to
 from courses.models import CoursePage
 from courses.selectors import courses_original
 from learning.models import LearnerRecord, RecordKind
@@ -40,7 +42,8 @@ def roster_known(*, viewer: User, rows: list[SheetRow]) -> Known:
         code.lower(): country for code, country in BorderPost.objects.values_list("code", "country")
     }
     numbers = sorted({r.values["service_number"] for r in rows if r.values.get("service_number")})
-    officers = _officers(viewer=viewer, numbers=numbers)
+    cohorts = cohorts_visible_to(viewer=viewer)
+    officers = _officers(viewer=viewer, numbers=numbers, cohorts=cohorts)
     candidates = sorted(
         {
             username_for(
@@ -66,6 +69,7 @@ def roster_known(*, viewer: User, rows: list[SheetRow]) -> Known:
         officers=officers,
         names=_names(rows),
         usernames=frozenset(taken),
+        cohorts=frozenset(fold(c.name) for c in cohorts),
     )
 
 
@@ -98,7 +102,9 @@ def _agencies() -> dict[tuple[str, str], str]:
     return found
 
 
-def _officers(*, viewer: User, numbers: list[str]) -> dict[tuple[str, str], Existing]:
+def _officers(
+    *, viewer: User, numbers: list[str], cohorts: list[CohortState]
+) -> dict[tuple[str, str], Existing]:
     users: list[User] = []
     for batch in _batches(numbers):
         users += User.objects.filter(service_number__in=batch).select_related("agency", "post")
@@ -125,6 +131,7 @@ def _officers(*, viewer: User, numbers: list[str]) -> dict[tuple[str, str], Exis
             in_scope=u.pk in visible,
             is_learner=u.role == Role.LEARNER,
             courses=frozenset(enrolled.get(u.pk, ())),
+            cohorts=frozenset(fold(c.name) for c in cohorts if u.pk in c.members),
         )
         for u in users
     }

@@ -18,14 +18,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assignments.selectors import cohorts_visible_to
+from assignments.services import cohort_create, cohort_member_add
 from learning.services import enrolment_create
+from officers.countries import COUNTRIES
 from officers.hashers import INITIAL_PASSWORD_HASHER
 from officers.models import Agency, BorderPost, User
 from officers.selectors import posts_visible_to
 from officers.services import officer_create, officer_profile_update
 
 from . import selectors
-from .checks import Action, Check, RowCheck, check_rows
+from .checks import Action, Check, RowCheck, check_rows, fold
 from .models import RosterFile
 from .sheets import Limits, Sheet, SheetRefused, read_sheet
 from .slips import Slip, slips_pdf
@@ -59,6 +62,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     enrolments: int = 0
+    cohort_joins: int = 0
 
 
 def limits() -> Limits:
@@ -145,12 +149,43 @@ def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
         agencies = {(a.country, a.name): a for a in Agency.objects.all()}
         courses = selectors.course_pages_by_code(c for row in check.rows for c in row.courses)
         result = ImportResult()
+        joins: dict[str, list[User]] = {}
         for row in check.rows:
             officer = _row_apply(actor, row, posts, agencies, result)
             for code in row.courses:
                 enrolment_create(learner=officer, course=courses[code], actor=actor)
                 result.enrolments += 1
+            if row.cohort:
+                joins.setdefault(row.cohort, []).append(officer)
+        result.cohort_joins = _cohorts_join(actor, joins)
         return result
+
+
+def _cohorts_join(actor: User, joins: dict[str, list[User]]) -> int:
+    """Each cohort named in ``joins`` (name -> officers) is found by name in ``actor``'s scope
+    (``checks.fold``) or created: at its officers' post when they share one, else in the first
+    one's country (or post, for an importer who coordinates only posts); then its officers
+    join it (and get its courses). How many joined."""
+    held = {fold(state.name): state for state in cohorts_visible_to(viewer=actor)}
+    joined = 0
+    for name, officers in joins.items():
+        state = held.get(fold(name))
+        if state is None:
+            first = officers[0].post
+            shared = all(officer.post_id == officers[0].post_id for officer in officers)
+            country = first.country if first is not None else ""
+            state = cohort_create(
+                actor=actor,
+                name=name,
+                # A country the importer does not coordinate (only some of its posts): the
+                # first officer's post, so the cohort stays in their scope.
+                post=first if shared or country not in _scope_countries(actor) else None,
+                country=country,
+            )
+            held[fold(name)] = state
+        for officer in officers:
+            joined += cohort_member_add(actor=actor, cohort=state.uuid, officer=officer)
+    return joined
 
 
 def _row_apply(
@@ -184,6 +219,12 @@ def _row_apply(
     officer_profile_update(actor=actor, officer=officer, **changes)
     result.updated += 1
     return officer
+
+
+def _scope_countries(actor: User) -> set[str]:
+    if actor.is_administrator:
+        return {country for country, _name in COUNTRIES}
+    return {scope.country for scope in actor.scopes.all() if scope.country}
 
 
 def _scope_codes(actor: User) -> set[str]:

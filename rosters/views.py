@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -151,6 +152,16 @@ def confirm(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
             "enrolments": result.enrolments,
         },
     )
+    if result.cohort_joins:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d officer joined a cohort.",
+                "%(count)d officers joined a cohort.",
+                result.cohort_joins,
+            )
+            % {"count": result.cohort_joins},
+        )
     if not result.created:
         return redirect("rosters:upload")
     sheet_file = services.password_sheet_store(

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "operatordesk",
     "coordination",
     "rosters",
+    "assignments",
     "scormplayer",
     "demodata",
     # Wagtail.
@@ -350,6 +351,18 @@ ELEARNING_ROSTER_MAX_ROWS = int(env_str("ELEARNING_ROSTER_MAX_ROWS", "10000"))
 ELEARNING_ROSTER_UPLOAD_HOURS = int(env_str("ELEARNING_ROSTER_UPLOAD_HOURS", "24"))
 ELEARNING_ROSTER_SHEET_MINUTES = int(env_str("ELEARNING_ROSTER_SHEET_MINUTES", "30"))
 ELEARNING_ROSTER_ROOT = DATA_DIR / "rosters"
+
+# Assignments and recertification (assignments): notices on My learning and at log-in this many
+# days before a due date or a certificate's expiry. E-mailed reminders (``send_reminders``) only
+# where a mail server is configured (EMAIL_HOST, at the hub): a post has none, and sends nothing.
+ELEARNING_RECERTIFICATION_NOTICE_DAYS = int(env_str("ELEARNING_RECERTIFICATION_NOTICE_DAYS", "60"))
+ELEARNING_ASSIGNMENT_NOTICE_DAYS = int(env_str("ELEARNING_ASSIGNMENT_NOTICE_DAYS", "7"))
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "elearning@localhost")
 
 # SCORM packages (third-party code) play from a separate origin (ADR 0024): the same process
 # answers a second host name (the hub, behind its proxy) or port (a post), and serves only

@@ -10,6 +10,7 @@ misses.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
@@ -62,6 +63,13 @@ ACTIONS = {
     "rosters:confirm",
     "rosters:discard",
     "rosters:sheet_pdf",
+    "assignments:assign",
+    "assignments:change",
+    "assignments:cohort_add",
+    "assignments:cohort_remove",
+    "assignments:cohort_rename",
+    "assignments:cohort_assign",
+    "assignments:cohort_withdraw",
 }
 # Parts of the URL conf that are not learner or coordinator pages: Wagtail's and Django's
 # admin (except the post operator's page, ``operatordesk``), machine-to-machine endpoints and files.
@@ -185,6 +193,12 @@ def _lesson_with_a_knowledge_check(lesson) -> None:
 def build_site(make_course, make_officer, *, people: dict, language: str = "en") -> list[SitePage]:
     """Make the content and activity every learner and coordinator page shows, with the
     officers' interface in ``language``; return the pages."""
+    from assignments.services import (
+        assignment_create,
+        cohort_assign,
+        cohort_create,
+        cohort_member_add,
+    )
     from certificates.batches import batch_request
     from certificates.services import certificate_issue
     from learning.services import enrolment_create, lesson_complete, lesson_open
@@ -258,6 +272,14 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         base_url="http://127.0.0.1:8000/",
     )
 
+    # A cohort with a long name and the course assigned, overdue: My learning shows it.
+    cohort = cohort_create(actor=coordinator, name=f"Intake {LONG_WORD}", post=learner.post)
+    cohort_member_add(actor=coordinator, cohort=cohort.uuid, officer=learner)
+    cohort_assign(actor=coordinator, cohort=cohort.uuid, course=made.course, due_on=None)
+    assignment_create(
+        actor=coordinator, officer=learner, course=made.course, due_on=datetime.date(2026, 1, 5)
+    )
+
     officer = f"/coordinator/officers/{learner.uuid}/"
     return [
         SitePage("login", "/accounts/login/", "", _fill_and_send(username="x", password="y")),
@@ -296,6 +318,16 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("rosters:preview", f"/coordinator/officers/import/{roster.uuid}/", "coordinator"),
         SitePage(
             "rosters:sheet", f"/coordinator/officers/import/passwords/{sheet.uuid}/", "coordinator"
+        ),
+        SitePage("assignments:list", "/coordinator/assignments/?who=Somchai", "coordinator"),
+        SitePage("assignments:cohorts", "/coordinator/assignments/cohorts/", "coordinator"),
+        SitePage(
+            "assignments:cohort",
+            f"/coordinator/assignments/cohorts/{cohort.uuid}/?q=Somchai",
+            "coordinator",
+        ),
+        SitePage(
+            "assignments:expiring", "/coordinator/assignments/certificates-expiring/", "coordinator"
         ),
         SitePage("operatordesk:index", "/admin/operator/", "admin"),
         SitePage("operatordesk:job", f"/admin/operator/{operator_job.pk}/", "admin"),

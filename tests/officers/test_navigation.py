@@ -18,6 +18,7 @@ COORDINATOR = [
     *LEARNER,
     ("/coordinator/", "Officers&#x27; progress"),
     ("/coordinator/officers/import/", "Import officers"),
+    ("/coordinator/assignments/", "Assignments"),
     ("/coordinator/certificates/", "Certificates"),
 ]
 TRAINER = [*LEARNER, ("/admin/", "Authoring")]

@@ -7,6 +7,7 @@ user's scope, so its existence does not leak), or sends an anonymous visitor to 
 import pytest
 from django.urls import reverse
 
+from assignments.services import cohort_create
 from certificates.services import certificate_issue
 from learning import services as learning_services
 from tests.quizzes.conftest import build_quiz
@@ -50,6 +51,11 @@ TABLE = {
     "operator_desk": [LOGIN, LOGIN, LOGIN, "302 to /admin/", LOGIN, OK],
     "roster_upload": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "roster_template": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "assignments": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "cohorts": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "cohort_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "cohort_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
+    "certificates_expiring": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
 
@@ -67,7 +73,16 @@ def world(course_tree, people):
     certificate = certificate_issue(
         holder=enrolled, course=course_tree.course, actor=people["admin"], reason="Workshop"
     )
+    home = cohort_create(
+        actor=people["admin"], name="Poipet intake", post=people["learner_kh"].post
+    )
+    away = cohort_create(actor=people["admin"], name="Vientiane", post=people["learner_la"].post)
     urls = {
+        "assignments": reverse("assignments:list"),
+        "cohorts": reverse("assignments:cohorts"),
+        "cohort_in_scope": reverse("assignments:cohort", args=[home.uuid]),
+        "cohort_out_of_scope": reverse("assignments:cohort", args=[away.uuid]),
+        "certificates_expiring": reverse("assignments:expiring"),
         "catalogue": "/",
         "course": course_tree.course.url,
         "module": course_tree.modules[0].url,

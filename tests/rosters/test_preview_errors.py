@@ -60,7 +60,6 @@ EXPECTED = [
 ]
 WARNINGS = [
     (13, "full_name_latin", "An officer with this name already exists with service number TH-77"),
-    (16, "cohort", "Cohorts cannot be imported yet; this cell is ignored."),
 ]
 
 
@@ -71,6 +70,7 @@ def test_each_error_is_shown_at_its_row_and_column_and_nothing_is_written(login,
     for line, column, message in EXPECTED + WARNINGS:
         assert message in cell(page, line, column), (line, column)
     assert "12 errors in 12 rows: nothing can be imported" in page
+    assert "joins the new cohort Aranyaprathet intake 2026-03" in page.split('id="line-16"')[1]
     assert "Import all rows" not in page
     # Lines without an error of their own have none shown (line 5, 13, 16, 17).
     for line in (5, 13, 16, 17):

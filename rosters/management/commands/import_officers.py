@@ -76,6 +76,7 @@ class Command(BaseCommand):
             "updated": result.updated,
             "unchanged": result.unchanged,
             "enrolments": result.enrolments,
+            "cohort_joins": result.cohort_joins,
         }
         text = _text(check, done=True)
         if result.created:

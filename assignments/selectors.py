@@ -1,0 +1,423 @@
+"""Reads of cohorts and assignments (folded from their records by ``rules``), of what is due for
+an officer, and of the certificates expiring in a coordinator's scope."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from certificates.dates import recertification
+from certificates.models import Certificate
+from certificates.selectors import certificates_of, certificates_visible_to
+from courses.models import CoursePage
+from elearning.paging import matching
+from learning.models import LearnerRecord, RecordKind
+from learning.selectors import courses_in_language
+from nodes.selectors import is_hub, node_name, this_node
+from officers.models import BorderPost, User
+from officers.selectors import (
+    node_post_codes,
+    officers_visible_to,
+    posts_visible_to,
+    profile_hub_id,
+)
+
+from .models import AssignmentRecord, CohortRecord
+from .rules import (
+    Assignment,
+    AssignmentEvent,
+    CohortEvent,
+    CohortState,
+    Refusal,
+    Status,
+    assignments_fold,
+    cohorts_fold,
+    due_notice,
+    refusal,
+    status,
+)
+
+PICKER_SIZE = 50
+OFFICER_SEARCH = ("full_name_native", "full_name_latin", "service_number", "username", "post__name")
+
+
+def _order(row: dict) -> tuple:
+    return (row["recorded_at"], row["origin_node"].hex, row["origin_seq"])
+
+
+def _cohort_events(records: QuerySet[CohortRecord]) -> list[CohortEvent]:
+    fields = ("kind", "cohort", "name", "country", "post_code", "officer_id", "course_key")
+    return [
+        CohortEvent(
+            kind=row["kind"],
+            cohort=row["cohort"],
+            name=row["name"],
+            country=row["country"],
+            post_code=row["post_code"],
+            officer=row["officer_id"],
+            course_key=row["course_key"],
+            due_on=row["due_on"],
+            order=_order(row),
+        )
+        for row in records.values(*fields, "due_on", "recorded_at", "origin_node", "origin_seq")
+    ]
+
+
+def cohort_state(cohort: uuid.UUID) -> CohortState | None:
+    """The cohort as its records held here say it is now; None when none is held."""
+    return cohorts_fold(_cohort_events(CohortRecord.objects.filter(cohort=cohort))).get(cohort)
+
+
+def cohort_in_scope(*, viewer: User, state: CohortState) -> bool:
+    """Administrators: every cohort; a coordinator: cohorts of a post in their scope or of a
+    country they coordinate; anyone else none."""
+    if viewer.is_administrator:
+        return True
+    if not viewer.is_coordinator:
+        return False
+    if state.post_code:
+        return posts_visible_to(viewer=viewer).filter(code=state.post_code).exists()
+    countries = {scope.country for scope in viewer.scopes.all() if scope.country}
+    return bool(state.country) and state.country in countries
+
+
+def cohorts_visible_to(*, viewer: User) -> list[CohortState]:
+    """The cohorts in ``viewer``'s scope, by name."""
+    if not (viewer.is_administrator or viewer.is_coordinator):
+        return []
+    states = cohorts_fold(_cohort_events(CohortRecord.objects.all()))
+    shown = [s for s in states.values() if cohort_in_scope(viewer=viewer, state=s)]
+    return sorted(shown, key=lambda s: (s.name.casefold(), str(s.uuid)))
+
+
+def cohort_homes(*, viewer: User) -> tuple[QuerySet[BorderPost], list[str]]:
+    """Where ``viewer`` may make a cohort here: (posts, country codes). At the hub, the posts
+    and countries of their scope (an administrator: every post, and their countries); at a post
+    only the post itself, since the hub refuses a post's records about any other cohort."""
+    posts = posts_visible_to(viewer=viewer).order_by("name")
+    if not is_hub():
+        return posts.filter(code=this_node().post_code), []
+    if viewer.is_administrator:
+        return posts, sorted({post.country for post in posts})
+    return posts, sorted({scope.country for scope in viewer.scopes.all() if scope.country})
+
+
+def cohort_visible(*, viewer: User, cohort: uuid.UUID) -> CohortState | None:
+    state = cohort_state(cohort)
+    if state is None or not cohort_in_scope(viewer=viewer, state=state):
+        return None
+    return state
+
+
+def cohort_members(*, viewer: User, state: CohortState) -> QuerySet[User]:
+    """The members of the cohort ``viewer`` may see, by name."""
+    return (
+        officers_visible_to(viewer=viewer)
+        .filter(pk__in=sorted(state.members))
+        .order_by("full_name_latin", "username")
+    )
+
+
+def officers_to_pick(*, viewer: User, search: str, leave_out: Iterable[int] = ()) -> list[User]:
+    """At most ``PICKER_SIZE`` officers in scope matching ``search`` (name in either script,
+    service number, user name or post), for a picker; none for an empty search."""
+    if not search.strip():
+        return []
+    found = matching(officers_visible_to(viewer=viewer), search, OFFICER_SEARCH)
+    return list(found.exclude(pk__in=list(leave_out)).order_by("full_name_latin")[:PICKER_SIZE])
+
+
+def officer_to_pick(*, viewer: User, officer_uuid: uuid.UUID | str) -> User | None:
+    """The officer in ``viewer``'s scope with this UUID, or None (outside scope or unknown)."""
+    try:
+        return officers_visible_to(viewer=viewer).get(uuid=officer_uuid)
+    except (User.DoesNotExist, ValueError, TypeError):
+        return None
+
+
+def _assignment_events(records: QuerySet[AssignmentRecord]) -> list[AssignmentEvent]:
+    fields = ("kind", "officer_id", "course_key", "due_on", "cohort", "actor_id")
+    return [
+        AssignmentEvent(
+            kind=row["kind"],
+            officer=row["officer_id"],
+            course_key=row["course_key"],
+            due_on=row["due_on"],
+            cohort=row["cohort"],
+            actor=row["actor_id"],
+            order=_order(row),
+        )
+        for row in records.values(*fields, "recorded_at", "origin_node", "origin_seq")
+    ]
+
+
+def assignments_of(
+    *, officers: QuerySet[User] | list[int], course_key: uuid.UUID | None = None
+) -> dict[tuple[int, uuid.UUID], Assignment]:
+    """The assignments in force of ``officers`` (of one course if given)."""
+    records = AssignmentRecord.objects.filter(officer__in=officers)
+    if course_key is not None:
+        records = records.filter(course_key=course_key)
+    return assignments_fold(_assignment_events(records))
+
+
+def _progress_of(pairs: set[tuple[int, uuid.UUID]]) -> dict[tuple[int, uuid.UUID], set[str]]:
+    """The kinds of learner record each (officer, course) has."""
+    kinds: dict[tuple[int, uuid.UUID], set[str]] = {}
+    if not pairs:
+        return kinds
+    rows = (
+        LearnerRecord.objects.filter(
+            learner__in={officer for officer, _key in pairs},
+            course_key__in={key for _officer, key in pairs},
+        )
+        .values_list("learner_id", "course_key", "kind")
+        .distinct()
+    )
+    for learner, key, kind in rows:
+        kinds.setdefault((learner, key), set()).add(kind)
+    return kinds
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    officer: User
+    course: CoursePage | None
+    course_key: uuid.UUID
+    due_on: datetime.date | None
+    status: Status
+    assigned_by: User | None
+    cohort: str  # the name of the cohort it came through, "" when assigned alone
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == Status.OVERDUE
+
+    @property
+    def course_title(self) -> str:
+        return self.course.title if self.course is not None else str(self.course_key)
+
+
+def _rows(assignments: list[Assignment], today: datetime.date) -> list[AssignmentRow]:
+    pairs = {(a.officer, a.course_key) for a in assignments}
+    kinds = _progress_of(pairs)
+    people = User.objects.select_related("post").in_bulk(
+        {a.officer for a in assignments} | {a.assigned_by for a in assignments if a.assigned_by}
+    )
+    courses = courses_in_language(sorted({a.course_key for a in assignments}, key=str))
+    cohorts = {
+        row["cohort"]: row["name"]
+        for row in CohortRecord.objects.filter(
+            cohort__in={a.cohort for a in assignments if a.cohort}
+        )
+        .order_by("recorded_at")
+        .values("cohort", "name")
+    }
+    rows = []
+    for a in assignments:
+        done = kinds.get((a.officer, a.course_key), set())
+        rows.append(
+            AssignmentRow(
+                officer=people[a.officer],
+                course=courses.get(a.course_key),
+                course_key=a.course_key,
+                due_on=a.due_on,
+                status=status(
+                    due_on=a.due_on,
+                    completed=RecordKind.COURSE_COMPLETED in done,
+                    started=bool(done - {RecordKind.ENROLLED}),
+                    today=today,
+                ),
+                assigned_by=people.get(a.assigned_by) if a.assigned_by else None,
+                cohort=cohorts.get(a.cohort, "") if a.cohort else "",
+            )
+        )
+    return rows
+
+
+def _by_due(row: AssignmentRow) -> tuple:
+    return (row.due_on is None, row.due_on or datetime.date.max, row.course_title.casefold())
+
+
+def my_assignments(*, learner: User, today: datetime.date) -> list[AssignmentRow]:
+    """What is assigned to ``learner``, soonest due first (undated last)."""
+    current = list(assignments_of(officers=[learner.pk]).values())
+    return sorted(_rows(current, today), key=_by_due)
+
+
+STATUS_FILTERS = tuple(s.value for s in Status)
+
+
+def assignments_in_scope(
+    *, viewer: User, search: str, today: datetime.date, state: str = ""
+) -> list[AssignmentRow]:
+    """The assignments of the officers in ``viewer``'s scope matching ``search`` (the officer,
+    the course's code or title), of one status if ``state`` is given, soonest due first."""
+    officers = officers_visible_to(viewer=viewer)
+    current = list(assignments_of(officers=officers).values())
+    rows = _rows(current, today)
+    words = search.casefold().split()
+    if words:
+        matched = set(matching(officers, search, OFFICER_SEARCH).values_list("pk", flat=True))
+        rows = [
+            r
+            for r in rows
+            if r.officer.pk in matched
+            or all(
+                w in f"{r.course_title} {r.course.code if r.course else ''}".casefold()
+                for w in words
+            )
+        ]
+    if state:
+        rows = [r for r in rows if r.status == state]
+    return sorted(rows, key=lambda r: (*_by_due(r), r.officer.full_name_latin))
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """Something an officer should be told: an assignment due soon or overdue, or a certificate
+    to renew. ``subject``: the course key or certificate id it is about."""
+
+    notice: str  # Notice's values, or "recertification_due" / "expired"
+    title: str
+    due_on: datetime.date
+    subject: str
+
+
+def reminders_for(
+    *, learner: User, today: datetime.date, assigned: list[AssignmentRow] | None = None
+) -> list[Reminder]:
+    """``learner``'s reminders on ``today``: assignments within
+    ``ELEARNING_ASSIGNMENT_NOTICE_DAYS`` of their due date or past it, and certificates within
+    ``ELEARNING_RECERTIFICATION_NOTICE_DAYS`` of expiry or expired (the newest of each course,
+    not revoked). ``assigned``: ``my_assignments`` as the caller read it already."""
+    found = []
+    if assigned is None:
+        assigned = my_assignments(learner=learner, today=today)
+    for row in assigned:
+        notice = due_notice(
+            due_on=row.due_on,
+            completed=row.status == Status.COMPLETED,
+            today=today,
+            notice_days=settings.ELEARNING_ASSIGNMENT_NOTICE_DAYS,
+        )
+        if notice is not None and row.due_on is not None:
+            found.append(Reminder(notice.value, row.course_title, row.due_on, row.course_key.hex))
+    for certificate in current_certificates(certificates_of(holder=learner)):
+        state = recertification(
+            valid_until=certificate.valid_until,
+            today=today,
+            notice_days=settings.ELEARNING_RECERTIFICATION_NOTICE_DAYS,
+        )
+        if state and certificate.valid_until is not None:
+            kind = "expired" if state == "expired" else "recertification_due"
+            found.append(
+                Reminder(kind, certificate.course_title, certificate.valid_until, certificate.code)
+            )
+    return found
+
+
+def current_certificates(certificates: QuerySet[Certificate]) -> QuerySet:
+    """``certificates`` without the revoked ones and those a newer certificate of the same
+    officer and course replaced (a recertification)."""
+    newer = Certificate.objects.filter(
+        holder=OuterRef("holder"),
+        course_key=OuterRef("course_key"),
+        recorded_at__gt=OuterRef("recorded_at"),
+    )
+    return certificates.filter(revocation__isnull=True).exclude(Exists(newer))
+
+
+def certificates_expiring(*, viewer: User, today: datetime.date, search: str = "") -> QuerySet:
+    """The current certificates in ``viewer``'s scope that expire within
+    ``ELEARNING_RECERTIFICATION_NOTICE_DAYS`` of ``today`` or have expired, soonest first."""
+    until = today + datetime.timedelta(days=settings.ELEARNING_RECERTIFICATION_NOTICE_DAYS)
+    found = current_certificates(certificates_visible_to(viewer=viewer)).filter(
+        valid_until__isnull=False, valid_until__lte=until
+    )
+    for word in search.split():
+        found = found.filter(
+            Q(holder_latin__icontains=word)
+            | Q(holder_native__icontains=word)
+            | Q(course_code__icontains=word)
+            | Q(holder__service_number__icontains=word)
+        )
+    return found.order_by("valid_until", "holder_latin", "pk")
+
+
+def officers_with_email() -> QuerySet[User]:
+    """Active officers with an e-mail address: those ``send_reminders`` can reach."""
+    return User.objects.filter(is_active=True).exclude(email="")
+
+
+def _officer_posts(rows: list[dict]) -> dict[str, str]:
+    """The post code (or "") of each officer the wire rows name, by UUID hex, of those here."""
+    named = set()
+    for row in rows:
+        try:
+            named.add(uuid.UUID(str(row["officer"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    found = User.objects.filter(uuid__in=named).values_list("uuid", "post__code")
+    return {officer.hex: code or "" for officer, code in found}
+
+
+def _rows_refused(rows: list[dict], *, of_cohorts: bool) -> dict[tuple[str, int], str]:
+    if not rows:
+        return {}
+    hub, makers = profile_hub_id(), node_post_codes()
+    posts = _officer_posts(rows)
+    refused: dict[tuple[str, int], str] = {}
+    for row in rows:
+        origin = uuid.UUID(str(row["origin_node"]))
+        officer = uuid.UUID(str(row["officer"])).hex if row.get("officer") else None
+        if officer is not None and officer not in posts:
+            continue  # not here yet: the row waits for its officer
+        reason = refusal(
+            maker=origin,
+            hub=hub,
+            maker_post=makers.get(origin, ""),
+            officer_post=posts[officer] if officer is not None else None,
+            cohort_post=str(row.get("post_code") or "") if of_cohorts else None,
+        )
+        if reason is not None:
+            refused[(row["origin_node"], row["origin_seq"])] = _refusal_text(
+                reason, maker=origin, row=row
+            )
+    return refused
+
+
+def _refusal_text(reason: Refusal, *, maker: uuid.UUID, row: dict) -> str:
+    names = {"node": node_name(maker), "name": row.get("name") or "", "officer": row["officer"]}
+    if reason == Refusal.NOT_HOME_OFFICER:
+        return (
+            _(
+                "%(node)s assigned or grouped officer %(officer)s, who is not this post's: only "
+                "their own post and headquarters may. Not applied."
+            )
+            % names
+        )
+    return (
+        _(
+            "%(node)s changed the cohort “%(name)s”, which is not this post's: only its own post "
+            "and headquarters may. Not applied."
+        )
+        % names
+    )
+
+
+def cohort_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
+    """Cohort records (wire rows) their maker may not write (``rules.refusal``), with the
+    reason for the operator, by (origin hex, seq)."""
+    return _rows_refused(rows, of_cohorts=True)
+
+
+def assignment_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
+    """Assignment records (wire rows) their maker may not write (``rules.refusal``)."""
+    return _rows_refused(rows, of_cohorts=False)

@@ -1,0 +1,56 @@
+"""Cohort and assignment records sync like every record: what a post's coordinator did for the
+post's own officers and cohorts reaches the hub; what the post did about another post's officer
+or cohort is refused there with the reason. Real packets, real signatures."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from assignments.models import AssignmentRecord, CohortRecord
+from assignments.selectors import assignments_of, cohort_state
+from assignments.services import assignment_create, cohort_create, cohort_member_add
+from recordsync.models import RejectedRecord
+from recordsync.services import packet_export, packet_import
+from tests.recordsync.conftest import forget_records
+
+pytestmark = pytest.mark.django_db
+
+DUE = datetime.date(2026, 5, 1)
+
+
+def test_a_posts_assignments_and_cohorts_reach_the_hub_and_others_are_refused(
+    network, people, posts, course_tree, tmp_path
+):
+    coordinator, own, other = people["coordinator"], people["learner_kh"], people["learner"]
+    network.be("poipet")
+    assignment_create(actor=coordinator, officer=own, course=course_tree.course, due_on=DUE)
+    assignment_create(actor=coordinator, officer=other, course=course_tree.course, due_on=DUE)
+    home = cohort_create(actor=coordinator, name="Poipet intake", post=posts["kh"])
+    cohort_member_add(actor=coordinator, cohort=home.uuid, officer=own)
+    foreign = cohort_create(actor=coordinator, name="Aranyaprathet intake", post=posts["th"])
+    packet = tmp_path / "poipet.packet"
+    packet_export(path=packet)
+    forget_records(network.ids["poipet"])
+    assert not AssignmentRecord.objects.exists() and not CohortRecord.objects.exists()
+
+    network.be("hub")
+    summary = packet_import(source=packet)
+
+    key = course_tree.course.translation_key
+    held = assignments_of(officers=[own.pk, other.pk])
+    assert held[(own.pk, key)].due_on == DUE
+    assert (other.pk, key) not in held
+    state = cohort_state(home.uuid)
+    assert state is not None and state.members == {own.pk}
+    assert cohort_state(foreign.uuid) is None
+    reasons = {table: reason for _o, _s, table, reason in summary.rejected}
+    assert set(reasons) == {"assignment_record", "cohort_record"}
+    assert "not this post's" in reasons["assignment_record"]
+    assert "Aranyaprathet intake" in reasons["cohort_record"]
+    assert RejectedRecord.objects.count() == 2
+
+    # The hub speaks for anyone: its own assignment of the Aranyaprathet officer stands.
+    assignment_create(actor=people["admin"], officer=other, course=course_tree.course, due_on=None)
+    assert (other.pk, key) in assignments_of(officers=[other.pk])

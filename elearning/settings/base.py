@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "coordination",
     "rosters",
     "scormplayer",
+    "examsessions",
     "demodata",
     # Wagtail.
     "wagtail.contrib.redirects",

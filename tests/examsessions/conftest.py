@@ -14,6 +14,7 @@ from examsessions import services
 from learning.services import enrolment_create
 from quizzes.models import QuizAttempt
 from tests.quizzes.conftest import build_quiz
+from tests.recordsync.conftest import network, nodes  # noqa: F401 (fixtures for the sync tests)
 
 
 @contextlib.contextmanager

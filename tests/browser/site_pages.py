@@ -10,6 +10,7 @@ misses.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
@@ -62,6 +63,10 @@ ACTIONS = {
     "rosters:confirm",
     "rosters:discard",
     "rosters:sheet_pdf",
+    "examsessions:extend",
+    "examsessions:close",
+    "examsessions:roster",
+    "examsessions:check_in",
 }
 # Parts of the URL conf that are not learner or coordinator pages: Wagtail's and Django's
 # admin (except the post operator's page, ``operatordesk``), machine-to-machine endpoints and files.
@@ -258,6 +263,24 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         base_url="http://127.0.0.1:8000/",
     )
 
+    # An exam session of the site's quiz (marked supervised after the learner's attempts).
+    from django.utils import timezone
+
+    from examsessions.services import session_open
+    from modules.models import QuizPage
+
+    QuizPage.objects.filter(translation_key=quiz.translation_key).update(supervised_only=True)
+    quiz.supervised_only = True
+    exam, _code = session_open(
+        actor=coordinator,
+        quiz=quiz,
+        post=learner.post,
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + datetime.timedelta(hours=2),
+        officers=[learner],
+    )
+    exams = f"/coordinator/exams/{exam.id}/"
+
     officer = f"/coordinator/officers/{learner.uuid}/"
     return [
         SitePage("login", "/accounts/login/", "", _fill_and_send(username="x", password="y")),
@@ -297,6 +320,10 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage(
             "rosters:sheet", f"/coordinator/officers/import/passwords/{sheet.uuid}/", "coordinator"
         ),
+        SitePage("examsessions:list", "/coordinator/exams/", "coordinator"),
+        SitePage("examsessions:open", "/coordinator/exams/open/", "coordinator"),
+        SitePage("examsessions:detail", exams, "coordinator"),
+        SitePage("examsessions:screen", f"{exams}screen/", "coordinator"),
         SitePage("operatordesk:index", "/admin/operator/", "admin"),
         SitePage("operatordesk:job", f"/admin/operator/{operator_job.pk}/", "admin"),
     ]

@@ -28,14 +28,20 @@ def _started(client, exam, officer, code):
     return attempts_of(officer).get()
 
 
-def test_minutes_added_move_that_officers_deadline_only(client, people, exam, candidates):
+def _both_started_and_first_given(client, people, exam, candidates, minutes):
+    """Both candidates start in a session; the coordinator adds ``minutes`` for the first."""
     session, code = open_session(people["coordinator"], exam, candidates)
     given, other = (_started(client, exam, o, code) for o in candidates)
     client.force_login(people["coordinator"])
     client.post(
         reverse("examsessions:extend", args=[session.id]),
-        {"officer": candidates[0].uuid, "minutes": 15},
+        {"officer": candidates[0].uuid, "minutes": minutes},
     )
+    return session, given, other
+
+
+def test_minutes_added_move_that_officers_deadline_only(client, people, exam, candidates):
+    session, given, other = _both_started_and_first_given(client, people, exam, candidates, 15)
     detail = client.get(reverse("examsessions:detail", args=[session.id])).content.decode()
     assert "(+15 min)" in detail
     past_the_limit = timezone.now() + timedelta(minutes=12)  # the quiz's limit is 10 minutes
@@ -71,13 +77,7 @@ def test_minutes_added_move_that_officers_deadline_only(client, people, exam, ca
 def test_the_close_command_leaves_an_attempt_given_more_time_open(client, people, exam, candidates):
     from django.core.management import call_command
 
-    session, code = open_session(people["coordinator"], exam, candidates)
-    given, other = (_started(client, exam, o, code) for o in candidates)
-    client.force_login(people["coordinator"])
-    client.post(
-        reverse("examsessions:extend", args=[session.id]),
-        {"officer": candidates[0].uuid, "minutes": 5},
-    )
+    _session, given, other = _both_started_and_first_given(client, people, exam, candidates, 5)
     with clock_at(timezone.now() + timedelta(minutes=11)):
         call_command("close_expired_attempts")
     assert QuizSubmission.objects.filter(attempt=other).exists()

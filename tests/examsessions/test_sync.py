@@ -64,26 +64,17 @@ def test_a_posts_events_about_another_posts_session_or_officer_are_refused(
     with transaction.atomic():
         # As a tampered post would write them: a session at Aranyaprathet, and one at
         # Poipet naming an officer of Aranyaprathet.
-        SessionEvent.stamped(
-            recorded_at=timezone.now(),
-            session=uuid.uuid4(),
-            kind="opened",
-            post_code="th-a",
-            starts_at=timezone.now(),
-            ends_at=timezone.now(),
-            admitted=[thai_officer.uuid.hex],
-            **common,
-        )
-        SessionEvent.stamped(
-            recorded_at=timezone.now(),
-            session=uuid.uuid4(),
-            kind="opened",
-            post_code="kh-p",
-            starts_at=timezone.now(),
-            ends_at=timezone.now(),
-            admitted=[thai_officer.uuid.hex],
-            **common,
-        )
+        for post_code in ("th-a", "kh-p"):
+            SessionEvent.stamped(
+                recorded_at=timezone.now(),
+                session=uuid.uuid4(),
+                kind="opened",
+                post_code=post_code,
+                starts_at=timezone.now(),
+                ends_at=timezone.now(),
+                admitted=[thai_officer.uuid.hex],
+                **common,
+            )
     packet = tmp_path / "poipet.packet"
     packet_export(path=packet)
     forget_records(network.ids["poipet"])

@@ -46,6 +46,18 @@ class OpenForm(forms.Form):
         self.fields["officers"].queryset = officers
 
 
+class AdmitForm(forms.Form):
+    officers = _Officer(
+        label=_("Admit more officers"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, officers, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["officers"].queryset = officers
+
+
 class ExtendForm(forms.Form):
     officer = forms.UUIDField(widget=forms.HiddenInput)
     minutes = forms.IntegerField(label=_("Minutes to add"), min_value=1, max_value=240)

@@ -9,6 +9,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Case, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,7 +27,7 @@ from officers.selectors import officers_visible_to, posts_visible_to
 from quizzes.services import AttemptRefused
 
 from . import selectors, services
-from .forms import CodeForm, ExtendForm, OpenForm
+from .forms import AdmitForm, CodeForm, ExtendForm, OpenForm
 from .roster import roster_pdf as render_roster
 from .rules import Phase, Session
 
@@ -86,6 +87,16 @@ def session_open(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "examsessions/open.html", {"form": form}, status=status)
 
 
+def _admit_form(request: HttpRequest, session: Session, data=None) -> AdmitForm:
+    """Officers in the viewer's scope not yet admitted, those of the session's post first."""
+    officers = (
+        officers_visible_to(viewer=request.user)
+        .exclude(uuid__in=list(session.admitted))
+        .order_by(Case(When(post__code=session.post, then=0), default=1), "full_name_latin")
+    )
+    return AdmitForm(data, officers=officers)
+
+
 @coordinator_required
 @never_cache
 def session_detail(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
@@ -100,6 +111,7 @@ def session_detail(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
             "phase": session.phase(now),
             "rows": selectors.session_rows(session, now=now),
             "extend_form": ExtendForm(),
+            "admit_form": _admit_form(request, session),
             "closed": session.closed_at is not None,
         },
     )
@@ -125,6 +137,24 @@ def room_screen(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
             "admitted": len(rows),
         },
     )
+
+
+@coordinator_required
+@require_POST
+def session_admit(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
+    session = _session(request, session_id)
+    form = _admit_form(request, session, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose officers you manage who are not admitted yet."))
+        return redirect("examsessions:detail", session_id=session.id)
+    officers = list(form.cleaned_data["officers"])
+    try:
+        services.session_admit(actor=request.user, session=session, officers=officers)
+    except services.SessionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("%(count)s officers admitted.") % {"count": len(officers)})
+    return redirect("examsessions:detail", session_id=session.id)
 
 
 @coordinator_required

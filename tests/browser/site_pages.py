@@ -63,6 +63,7 @@ ACTIONS = {
     "rosters:confirm",
     "rosters:discard",
     "rosters:sheet_pdf",
+    "examsessions:admit",
     "examsessions:extend",
     "examsessions:close",
     "examsessions:roster",

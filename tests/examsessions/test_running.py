@@ -201,3 +201,22 @@ def test_the_roster_is_a_pdf_with_thai_names_and_signature_lines(
         assert expected in text
     assert "Quiz 1" in text and "valid now" in text
     assert text.count("Signature") == 1 and "Supervisor: name and signature" in text
+
+
+def test_an_officer_admitted_later_starts_with_the_same_code(client, people, exam, candidates):
+    session, code = open_session(people["coordinator"], exam, candidates[:1])
+    client.force_login(candidates[1])
+    assert "not admitted" in enter_code(client, exam, code).content.decode()
+    client.force_login(people["coordinator"])
+    page = client.get(reverse("examsessions:detail", args=[session.id])).content.decode()
+    assert "Admit more officers" in page and "Khamla" not in page  # outside the scope
+    response = client.post(
+        reverse("examsessions:admit", args=[session.id]),
+        {"officers": [candidates[1].pk, people["learner_la"].pk]},
+        follow=True,
+    )
+    assert "Choose officers you manage" in response.content.decode()  # Laos: nothing admitted
+    client.post(reverse("examsessions:admit", args=[session.id]), {"officers": [candidates[1].pk]})
+    client.force_login(candidates[1])
+    enter_code(client, exam, code)
+    assert attempts_of(candidates[1]).count() == 1

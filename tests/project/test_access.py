@@ -258,6 +258,7 @@ def test_every_named_url_is_in_the_table():
         "examsessions:detail": "walked above as 'exam_session_in_scope'",
         "examsessions:screen": "walked above as 'exam_screen_in_scope'",
         "examsessions:roster": "walked above as 'exam_roster_in_scope'",
+        "examsessions:admit": "tests/examsessions/test_running.py",
         "examsessions:extend": "tests/examsessions/test_running.py",
         "examsessions:close": "tests/examsessions/test_running.py",
         "examsessions:check_in": "tests/examsessions/test_starting.py",

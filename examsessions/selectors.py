@@ -17,11 +17,10 @@ from django.db.models import QuerySet
 from modules.models import QuizPage
 from officers.models import User
 from officers.selectors import posts_visible_to
-from quizzes.gates import deadline_of
 from quizzes.models import QuizAttempt
 
 from .models import SessionCode, SessionEvent, WrongCode
-from .rules import Event, Kind, Session, session_at
+from .rules import Event, Kind, Session, attempt_deadline, session_at
 
 WRONG_CODES_ALLOWED = 5
 LOCKOUT = timedelta(minutes=15)
@@ -155,9 +154,15 @@ def session_attempts(session: Session) -> list[QuizAttempt]:
     officers = dict(
         User.objects.filter(uuid__in=list(session.checked_in)).values_list("pk", "uuid")
     )
-    attempts = QuizAttempt.objects.filter(
-        learner_id__in=list(officers), quiz_key=session.quiz_key, recorded_at__gte=session.opened_at
-    ).select_related("submission", "learner")
+    attempts = (
+        QuizAttempt.objects.filter(
+            learner_id__in=list(officers),
+            quiz_key=session.quiz_key,
+            recorded_at__gte=session.opened_at,
+        )
+        .select_related("submission", "learner")
+        .defer("snapshot")
+    )
     end = session.closed_at
     return [
         a
@@ -180,7 +185,9 @@ def session_rows(session: Session, *, now: datetime) -> list[OfficerRow]:
         submitted = attempt is not None and hasattr(attempt, "submission")
         left = None
         if attempt is not None and not submitted:
-            deadline = deadline_of(attempt)
+            # The attempt is this session's: its deadline is the session's rule, read from the
+            # state in hand (no query per officer).
+            deadline = attempt_deadline(session, officer=officer.uuid, deadline=attempt.deadline)
             left = None if deadline is None else max(0, int((deadline - now).total_seconds()))
         rows.append(
             OfficerRow(

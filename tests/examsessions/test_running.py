@@ -220,3 +220,33 @@ def test_an_officer_admitted_later_starts_with_the_same_code(client, people, exa
     client.force_login(candidates[1])
     enter_code(client, exam, code)
     assert attempts_of(candidates[1]).count() == 1
+
+
+def test_the_session_page_costs_the_same_queries_for_one_officer_or_three(
+    client, people, exam, candidates
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from officers.services import officer_create
+    from tests.conftest import PASSWORD
+
+    def queries(officers) -> int:
+        session, code = open_session(people["coordinator"], exam, officers)
+        for officer in officers:
+            _started(client, exam, officer, code)
+        client.force_login(people["coordinator"])
+        for name in ("detail", "screen"):
+            client.get(reverse(f"examsessions:{name}", args=[session.id]))  # warm
+        with CaptureQueriesContext(connection) as seen:
+            client.get(reverse("examsessions:detail", args=[session.id]))
+            client.get(reverse("examsessions:screen", args=[session.id]))
+        return len(seen)
+
+    more = [
+        officer_create(username=f"th{n}", password=PASSWORD, post=candidates[0].post)
+        for n in range(2)
+    ]
+    one = queries(candidates[:1])
+    three = queries([candidates[1], *more])
+    assert one == three

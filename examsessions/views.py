@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from learning import services as learning
 from modules.models import QuizPage
-from officers.models import User
+from officers.models import BorderPost, User
 from officers.permissions import coordinator_required
 from officers.selectors import officers_visible_to, posts_visible_to
 from quizzes.services import AttemptRefused
@@ -49,7 +49,8 @@ def session_list(request: HttpRequest) -> HttpResponse:
         q.translation_key: q
         for q in QuizPage.objects.filter(translation_key__in=[s.quiz_key for s in sessions])
     }
-    rows = [(s, quizzes.get(s.quiz_key), s.phase(now)) for s in sessions]
+    posts = dict(BorderPost.objects.values_list("code", "name"))
+    rows = [(s, quizzes.get(s.quiz_key), s.phase(now), posts.get(s.post, s.post)) for s in sessions]
     return TemplateResponse(request, "examsessions/list.html", {"rows": rows})
 
 
@@ -108,6 +109,7 @@ def session_detail(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
         {
             "session": session,
             "quiz": selectors.quiz_of(session),
+            "post": BorderPost.objects.filter(code=session.post).first(),
             "phase": session.phase(now),
             "rows": selectors.session_rows(session, now=now),
             "extend_form": ExtendForm(),

@@ -158,7 +158,7 @@ def test_a_coordinator_opens_a_session_through_the_form(client, people, exam, ca
     opened = SessionEvent.objects.get()
     assert len(opened.admitted) == 2 and len(opened.code_hash) == 64
     listing = client.get(reverse("examsessions:list")).content.decode()
-    assert "Quiz 1" in listing and 'class="table-wrap"' in listing
+    assert "Quiz 1" in listing and "Aranyaprathet" in listing and 'class="table-wrap"' in listing
     # Another coordinator, of Laos only, sees nothing of it.
     from officers.models import Role
     from officers.services import coordinator_scope_add, officer_create

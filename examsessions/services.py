@@ -170,8 +170,9 @@ def session_extend(*, actor: User, session: Session, officer: User, minutes: int
 
 def session_close(*, actor: User, session: Session) -> int:
     """Close ``session``: nothing new can start, and every attempt still open in it is graded
-    now, by the server, on what was saved. Returns how many were graded. Closing twice changes
-    nothing. Precondition: ``session`` is in ``actor``'s scope."""
+    now, by the server, on what was saved (a pass records what it completes). Returns how many
+    were graded. Closing twice changes nothing. Precondition: ``session`` is in ``actor``'s
+    scope."""
     if session.closed_at is not None:
         return 0
     with transaction.atomic():
@@ -181,8 +182,12 @@ def session_close(*, actor: User, session: Session) -> int:
         graded = 0
         for attempt in selectors.session_attempts(closed):
             if not hasattr(attempt, "submission"):
-                attempt_close(attempt=attempt)
+                submission = attempt_close(attempt=attempt)
                 graded += 1
+                if submission.passed:  # the module (and course) it completes, as a submit would
+                    learning.progress_recompute(
+                        learner=attempt.learner, course_key=attempt.course_key
+                    )
     return graded
 
 

@@ -250,3 +250,22 @@ def test_the_session_page_costs_the_same_queries_for_one_officer_or_three(
     one = queries(candidates[:1])
     three = queries([candidates[1], *more])
     assert one == three
+
+
+def test_a_pass_graded_at_the_close_completes_the_module(
+    client, people, exam, candidates, course_tree
+):
+    from learning import services as learning
+
+    officer = candidates[0]
+    for lesson in course_tree.lessons[:2]:
+        learning.lesson_open(learner=officer, lesson=lesson)
+        learning.lesson_complete(learner=officer, lesson=lesson)
+    session, code = open_session(people["coordinator"], exam, [officer])
+    attempt = _started(client, exam, officer, code)
+    client.post(reverse("quiz_attempt", args=[attempt.pk]), {**form_for(attempt), "action": "save"})
+    assert not officer.learner_records.filter(kind="module_completed").exists()
+    client.force_login(people["coordinator"])
+    client.post(reverse("examsessions:close", args=[session.id]))
+    assert QuizSubmission.objects.get(attempt=attempt).passed
+    assert officer.learner_records.filter(kind="module_completed").count() == 1

@@ -28,6 +28,7 @@ urlpatterns = [
     path("coordinator/", include("coordination.urls")),
     path("coordinator/officers/import/", include("rosters.urls")),
     path("coordinator/assignments/", include("assignments.urls")),
+    path("", include("examsessions.urls")),
     path("", include("learning.urls")),
     # Uploaded media (images, local video and audio, documents), for logged-in users only: the
     # course material is for officers. A border post has no separate web server; a hub behind a

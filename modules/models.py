@@ -245,6 +245,14 @@ class QuizPage(Page):
             "only after a pass or the last attempt unless the quiz is practice."
         ),
     )
+    supervised_only = models.BooleanField(
+        _("only in a supervised exam session"),
+        default=False,
+        help_text=_(
+            "Officers can start this quiz only in an exam session a coordinator opens: admitted, "
+            "with the session code shown in the room, inside the session's time window."
+        ),
+    )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_options = models.BooleanField(_("shuffle options"), default=True)
     layout = models.CharField(
@@ -268,6 +276,7 @@ class QuizPage(Page):
                 FieldPanel("max_attempts"),
                 FieldPanel("time_limit_minutes"),
                 FieldPanel("grading_method"),
+                FieldPanel("supervised_only"),
             ],
             heading=_("Grading"),
         ),

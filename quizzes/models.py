@@ -49,10 +49,11 @@ class QuizAttempt(NodeRecord):
 
     @property
     def seconds_left(self) -> int | None:
-        """Seconds until the deadline by the server's clock (None: no time limit)."""
-        if self.deadline is None:
-            return None
-        return max(0, int((self.deadline - timezone.now()).total_seconds()))
+        """Seconds until the deadline the server keeps (``gates.deadline_of``: a higher app may
+        have moved it) by the server's clock (None: no time limit)."""
+        from .gates import seconds_left
+
+        return seconds_left(self, timezone.now())
 
 
 class QuizSubmission(NodeRecord):

@@ -9,9 +9,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TypeVar
 
+from django.utils import timezone
+
 from modules.models import QuizPage
 from officers.models import User
 
+from .gates import Refusal, start_refusal
 from .models import QuizAttempt, QuizSubmission
 from .review import review_level
 from .scoring import GradingMethod, grade_across_attempts
@@ -77,6 +80,7 @@ class QuizState:
     grade: Decimal | None
     passed: bool
     submissions: tuple[QuizSubmission, ...]
+    gate: Refusal | None = None  # why a new attempt may not start now (``gates``)
 
 
 def quiz_state(*, learner: User, quiz: QuizPage) -> QuizState:
@@ -84,13 +88,17 @@ def quiz_state(*, learner: User, quiz: QuizPage) -> QuizState:
     submissions = submissions_for(learner=learner, quiz_key=key)
     used = attempts_used(learner=learner, quiz_key=key)
     chosen = _chosen(quiz.grading_method, submissions)
+    current = open_attempt(learner=learner, quiz_key=key)
     return QuizState(
         attempts_used=used,
         attempts_left=max(0, quiz.max_attempts - used) if quiz.max_attempts else None,
-        open_attempt=open_attempt(learner=learner, quiz_key=key),
+        open_attempt=current,
         grade=chosen.percent if chosen else None,
         passed=bool(chosen and chosen.passed),
         submissions=tuple(submissions),
+        gate=None
+        if current is not None
+        else start_refusal(learner=learner, quiz=quiz, now=timezone.now()),
     )
 
 

@@ -23,6 +23,7 @@ from modules.models import QuizPage
 from officers.models import User
 from officers.services import officer_lock
 
+from . import gates
 from . import snapshot as snapshots
 from .models import AttemptDraft, QuizAttempt, QuizSubmission
 from .qtypes.base import InvalidResponse
@@ -62,7 +63,8 @@ def attempt_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
     """Start an attempt at ``quiz``, or return the one already open.
 
     Precondition: the caller has checked that ``learner`` may take the quiz (enrolled). An open
-    attempt whose time ran out is closed (graded on what was saved) first. Random draws from
+    attempt whose time ran out (``gates.deadline_of``) is closed (graded on what was saved)
+    first; a new one starts only if no start guard refuses it (``gates``). Random draws from
     the bank take questions the officer has not been shown in earlier attempts first. Options,
     matching items and ordering items get new random shown ids in every attempt. Raises
     AttemptRefused when no attempts are left or the quiz cannot be drawn (no questions, a
@@ -73,9 +75,13 @@ def attempt_start(*, learner: User, quiz: QuizPage) -> QuizAttempt:
         officer_lock(officer=learner)
         current = open_attempt(learner=learner, quiz_key=quiz.translation_key)
         if current is not None:
-            if current.deadline is None or current.deadline > now:
+            deadline = gates.deadline_of(current)
+            if deadline is None or deadline > now:
                 return current
             _grade(current, _draft(current), closed_by_server=True)
+        refusal = gates.start_refusal(learner=learner, quiz=quiz, now=now)
+        if refusal is not None:
+            raise AttemptRefused(refusal.message)
         used = attempts_used(learner=learner, quiz_key=quiz.translation_key)
         if quiz.max_attempts and used >= quiz.max_attempts:
             raise AttemptRefused(
@@ -139,7 +145,8 @@ def _check_open(attempt: QuizAttempt, learner: User, now: datetime) -> bool:
         raise AttemptRefused(_("This is not your attempt."))
     if QuizSubmission.objects.filter(attempt=attempt).exists():
         return False
-    if attempt.deadline is not None and attempt.deadline <= now:
+    deadline = gates.deadline_of(attempt)
+    if deadline is not None and deadline <= now:
         _grade(attempt, _draft(attempt), closed_by_server=True)
         return False
     return True
@@ -218,12 +225,31 @@ def _grade(attempt: QuizAttempt, responses: dict, *, closed_by_server: bool) -> 
     return submission
 
 
+def attempt_close(*, attempt: QuizAttempt) -> QuizSubmission:
+    """Grade ``attempt`` now on what was saved, as the server (``closed_by_server``), whatever
+    its deadline: e.g. when the exam session it belongs to closes. Returns the submission (the
+    one it already had, if graded before)."""
+    with transaction.atomic():
+        officer_lock(officer=attempt.learner)
+        existing = QuizSubmission.objects.filter(attempt=attempt).first()
+        if existing is not None:
+            return existing
+        return _grade(attempt, _draft(attempt), closed_by_server=True)
+
+
 def attempts_close_expired() -> int:
-    """Grade every open attempt whose time ran out; returns how many. Safe to run often."""
+    """Grade every open attempt whose time ran out (the deadline the server keeps,
+    ``gates.deadline_of``: an attempt given more time stays open); returns how many. Safe to
+    run often."""
     now = timezone.now()
     closed = 0
+    # An attempt's kept deadline is never earlier than its own except when a rule closes it,
+    # and such a rule (a closed exam session) grades its attempts itself.
     expired = QuizAttempt.objects.filter(deadline__lte=now, submission__isnull=True)
     for attempt in expired.select_related("learner"):
+        deadline = gates.deadline_of(attempt)
+        if deadline is not None and deadline > now:
+            continue
         with transaction.atomic():
             officer_lock(officer=attempt.learner)
             if not QuizSubmission.objects.filter(attempt=attempt).exists():

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "rosters",
     "assignments",
     "scormplayer",
+    "examsessions",
     "demodata",
     # Wagtail.
     "wagtail.contrib.redirects",

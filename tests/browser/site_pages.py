@@ -70,6 +70,11 @@ ACTIONS = {
     "assignments:cohort_rename",
     "assignments:cohort_assign",
     "assignments:cohort_withdraw",
+    "examsessions:admit",
+    "examsessions:extend",
+    "examsessions:close",
+    "examsessions:roster",
+    "examsessions:check_in",
 }
 # Parts of the URL conf that are not learner or coordinator pages: Wagtail's and Django's
 # admin (except the post operator's page, ``operatordesk``), machine-to-machine endpoints and files.
@@ -279,6 +284,23 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
     assignment_create(
         actor=coordinator, officer=learner, course=made.course, due_on=datetime.date(2026, 1, 5)
     )
+    # An exam session of the site's quiz (marked supervised after the learner's attempts).
+    from django.utils import timezone
+
+    from examsessions.services import session_open
+    from modules.models import QuizPage
+
+    QuizPage.objects.filter(translation_key=quiz.translation_key).update(supervised_only=True)
+    quiz.supervised_only = True
+    exam, _code = session_open(
+        actor=coordinator,
+        quiz=quiz,
+        post=learner.post,
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + datetime.timedelta(hours=2),
+        officers=[learner],
+    )
+    exams = f"/coordinator/exams/{exam.id}/"
 
     officer = f"/coordinator/officers/{learner.uuid}/"
     return [
@@ -329,6 +351,10 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage(
             "assignments:expiring", "/coordinator/assignments/certificates-expiring/", "coordinator"
         ),
+        SitePage("examsessions:list", "/coordinator/exams/", "coordinator"),
+        SitePage("examsessions:open", "/coordinator/exams/open/", "coordinator"),
+        SitePage("examsessions:detail", exams, "coordinator"),
+        SitePage("examsessions:screen", f"{exams}screen/", "coordinator"),
         SitePage("operatordesk:index", "/admin/operator/", "admin"),
         SitePage("operatordesk:job", f"/admin/operator/{operator_job.pk}/", "admin"),
     ]

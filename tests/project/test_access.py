@@ -4,6 +4,8 @@ A URL the user may not see answers 403 (a role that never may) or 404 (an object
 user's scope, so its existence does not leak), or sends an anonymous visitor to log in.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -56,8 +58,42 @@ TABLE = {
     "cohort_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "cohort_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
     "certificates_expiring": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "exam_sessions": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "exam_open": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "exam_session_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "exam_screen_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "exam_roster_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "exam_session_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
+    "exam_screen_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
+    "exam_roster_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
+
+
+def _exam_sessions(course_tree, people):
+    """A session at a post in the coordinator's scope and one at a post outside it (its
+    officers enrolled already, or outside every role walked: admission enrols)."""
+    from django.utils import timezone
+
+    from examsessions.services import session_open
+
+    exam = build_quiz(course_tree.quizzes[1], with_bank=False, supervised_only=True)
+    window = {"starts_at": timezone.now(), "ends_at": timezone.now() + timedelta(hours=1)}
+    here, _code = session_open(
+        actor=people["admin"],
+        quiz=exam,
+        post=people["learner_kh"].post,
+        officers=[people["learner_kh"]],
+        **window,
+    )
+    there, _code = session_open(
+        actor=people["admin"],
+        quiz=exam,
+        post=people["learner_la"].post,
+        officers=[people["learner_la"]],
+        **window,
+    )
+    return here, there
 
 
 @pytest.fixture
@@ -77,6 +113,7 @@ def world(course_tree, people):
         actor=people["admin"], name="Poipet intake", post=people["learner_kh"].post
     )
     away = cohort_create(actor=people["admin"], name="Vientiane", post=people["learner_la"].post)
+    here, there = _exam_sessions(course_tree, people)
     urls = {
         "assignments": reverse("assignments:list"),
         "cohorts": reverse("assignments:cohorts"),
@@ -127,6 +164,13 @@ def world(course_tree, people):
         "operator_desk": reverse("operatordesk:index"),
         "roster_upload": reverse("rosters:upload"),
         "roster_template": reverse("rosters:template", args=["xlsx"]),
+        "exam_sessions": reverse("examsessions:list"),
+        "exam_open": reverse("examsessions:open"),
+        **{
+            f"exam_{page}_{where}": reverse(f"examsessions:{name}", args=[session.id])
+            for page, name in (("session", "detail"), ("screen", "screen"), ("roster", "roster"))
+            for where, session in (("in_scope", here), ("out_of_scope", there))
+        },
         "course_bundle_download": reverse(
             "coursebundles_admin:download", args=[course_tree.course.pk]
         ),
@@ -187,6 +231,7 @@ def test_every_named_url_is_in_the_table():
             "coursebundles",
             "operatordesk",
             "rosters",
+            "examsessions",
         )
         for n in resolver.namespace_dict[namespace][1].reverse_dict
         if isinstance(n, str)
@@ -223,6 +268,15 @@ def test_every_named_url_is_in_the_table():
         "coursebundles:hub_courses": "tests/coursebundles/test_admin_and_http.py (signed)",
         "coursebundles:hub_bundle": "tests/coursebundles/test_admin_and_http.py (signed)",
         "rosters:upload": "walked above as 'roster_upload'",
+        "examsessions:list": "walked above as 'exam_sessions'",
+        "examsessions:open": "walked above as 'exam_open'",
+        "examsessions:detail": "walked above as 'exam_session_in_scope'",
+        "examsessions:screen": "walked above as 'exam_screen_in_scope'",
+        "examsessions:roster": "walked above as 'exam_roster_in_scope'",
+        "examsessions:admit": "tests/examsessions/test_running.py",
+        "examsessions:extend": "tests/examsessions/test_running.py",
+        "examsessions:close": "tests/examsessions/test_running.py",
+        "examsessions:check_in": "tests/examsessions/test_starting.py",
         "rosters:template": "walked above as 'roster_template'",
         "rosters:preview": "tests/rosters (the owner's own upload; another's is 404)",
         "rosters:confirm": "tests/rosters/test_import_page.py",

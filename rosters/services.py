@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audittrail.services import audit_record
 from learning.services import enrolment_create
 from officers.hashers import INITIAL_PASSWORD_HASHER
 from officers.models import Agency, BorderPost, User
@@ -127,7 +128,7 @@ def password_generate() -> str:
     return "-".join(groups)
 
 
-def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
+def roster_import(*, actor: User, sheet: Sheet, file_name: str = "") -> ImportResult:
     """Import ``sheet`` as ``actor``: every row or none, in one transaction.
 
     The rows are checked again here, against the database as it is now (RosterInvalid when
@@ -136,7 +137,8 @@ def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
     changed by ``officer_profile_update`` (scope checked again there); courses are enrolled
     by ``learning.services.enrolment_create``. Each save stamps the officer's profile record,
     so the import syncs like any other change. Unchanged rows write nothing, so importing the
-    same file twice changes nothing the second time."""
+    same file twice changes nothing the second time. The audit trail keeps one entry for the
+    import (``file_name`` and the counts) besides those of each officer it writes."""
     with transaction.atomic():
         check = roster_check(viewer=actor, sheet=sheet)
         if not check.ok:
@@ -150,6 +152,19 @@ def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
             for code in row.courses:
                 enrolment_create(learner=officer, course=courses[code], actor=actor)
                 result.enrolments += 1
+        audit_record(
+            actor=actor,
+            action="roster.import",
+            subject=f"file:{file_name}",
+            after={
+                "file": file_name,
+                "rows": len(check.rows),
+                "created": len(result.created),
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "enrolments": result.enrolments,
+            },
+        )
         return result
 
 
@@ -170,6 +185,7 @@ def _row_apply(
             country=row.country,
             must_change_password=True,
             password_hasher=INITIAL_PASSWORD_HASHER,
+            actor=actor,
             **values,
         )
         if not officer.post or officer.post.code.lower() not in _scope_codes(actor):

@@ -1,6 +1,8 @@
 """Published content in the trail: Wagtail logs every publish, unpublish and deletion of a page
 or a question bank item with the user who did it (its ``PageLogEntry`` / ``ModelLogEntry``, in
-the action's transaction); each such log entry becomes an audit entry."""
+the action's transaction); each such log entry made by a person becomes an audit entry. What
+the node does by itself (its catalogue set up after migrate, a course bundle installed) is
+logged by Wagtail without a user and is not a person's action: it is left out."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from .services import audit_record
 # Wagtail's log actions that change what learners see, and the audit action for each.
 _PAGE_ACTIONS = {
     "wagtail.publish": "content.page_publish",
+    "wagtail.publish.scheduled": "content.page_publish_scheduled",
     "wagtail.unpublish": "content.page_unpublish",
     "wagtail.delete": "content.page_delete",
 }
@@ -27,7 +30,7 @@ _ITEM_MODELS = {("questionbank", "question")}
 
 
 def content_logged(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
-    if not created:
+    if not created or instance.user_id is None:
         return
     if sender.__name__ == "PageLogEntry":
         action = _PAGE_ACTIONS.get(instance.action)

@@ -1,5 +1,5 @@
-"""What the audit trail keeps of an action on an officer (``audittrail.services.audit_record``):
-the officer as subject, and their fields as plain values (a post by its code, an agency by its
+"""What the audit trail keeps of a person's action on an officer
+(``audittrail.services.audit_record``): the officer as subject, and their fields as plain values (a post by its code, an agency by its
 name)."""
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ def officer_audit(
     before: dict | None = None,
     after: dict | None = None,
 ) -> None:
-    """An entry for ``action`` ("officer.<action>") on ``officer`` by ``actor`` (None: the
-    system). Precondition: inside the action's ``transaction.atomic()``."""
+    """An entry for ``action`` ("officer.<action>") on ``officer`` by ``actor``. Nothing for
+    the system (``actor`` None: demo data, scripts, a node's own set-up): the trail is of what
+    people do. Precondition: inside the action's ``transaction.atomic()``."""
+    if actor is None:
+        return
     audit_record(
         actor=actor,
         action=f"officer.{action}",

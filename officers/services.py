@@ -69,7 +69,7 @@ def officer_create(
     ``must_change_password`` makes the officer choose their own at the first log-in.
     ``password_hasher`` is an algorithm of ``PASSWORD_HASHERS``: ``INITIAL_PASSWORD_HASHER``
     only for a generated password (``officers.hashers`` says why). The audit trail names
-    ``actor`` (None: the system, e.g. demo data) as its maker."""
+    ``actor`` as its maker (None, the system: demo data, scripts, is not in the trail)."""
     user = User(
         username=username,
         role=role,
@@ -98,7 +98,7 @@ def officer_create(
 @transaction.atomic
 def officer_set_role(*, user: User, role: str, actor: User | None = None) -> None:
     """Give ``user`` a role and exactly the Django/Wagtail privileges that go with it; the
-    audit trail notes a change of role, made by ``actor`` (None: the system)."""
+    audit trail notes a change of role, made by ``actor`` (a person)."""
     before = User.objects.filter(pk=user.pk).values_list("role", flat=True).first()
     if before is not None and before != role:
         officer_audit(

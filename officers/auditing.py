@@ -1,6 +1,6 @@
 """What the audit trail keeps of a person's action on an officer
-(``audittrail.services.audit_record``): the officer as subject, and their fields as plain values (a post by its code, an agency by its
-name)."""
+(``audittrail.services.audit_record``): the officer as subject, and their fields as plain
+values (a post by its code, an agency by its name)."""
 
 from __future__ import annotations
 

@@ -49,6 +49,7 @@ TABLE = {
     "scorm_packages": [LOGIN, LOGIN, LOGIN, OK, LOGIN, OK],
     "operator_desk": [LOGIN, LOGIN, LOGIN, "302 to /admin/", LOGIN, OK],
     "roster_upload": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "audit_trail": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "roster_template": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
@@ -111,6 +112,7 @@ def world(course_tree, people):
         "scorm_packages": reverse("scormpackages_admin:index"),
         "operator_desk": reverse("operatordesk:index"),
         "roster_upload": reverse("rosters:upload"),
+        "audit_trail": reverse("coordination:audit"),
         "roster_template": reverse("rosters:template", args=["xlsx"]),
         "course_bundle_download": reverse(
             "coursebundles_admin:download", args=[course_tree.course.pk]
@@ -208,6 +210,7 @@ def test_every_named_url_is_in_the_table():
         "coursebundles:hub_courses": "tests/coursebundles/test_admin_and_http.py (signed)",
         "coursebundles:hub_bundle": "tests/coursebundles/test_admin_and_http.py (signed)",
         "rosters:upload": "walked above as 'roster_upload'",
+        "coordination:audit": "walked above as 'audit_trail'",
         "rosters:template": "walked above as 'roster_template'",
         "rosters:preview": "tests/rosters (the owner's own upload; another's is 404)",
         "rosters:confirm": "tests/rosters/test_import_page.py",

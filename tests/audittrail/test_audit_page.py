@@ -11,9 +11,12 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from audittrail.models import AuditEntry
 from coordination.exports import cell_safe
 from learning import services as learning
 from officers.services import officer_password_reset, officer_profile_update
+from questionbank.models import Question
+from tests.quizzes.conftest import build_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +103,6 @@ def test_a_cell_that_would_run_as_a_formula_is_kept_as_text(value, safe):
 
 
 def test_publishing_and_unpublishing_a_page_is_in_the_trail(people, course_tree):
-    from audittrail.models import AuditEntry
-
     lesson = course_tree.lessons[0]
     lesson.save_revision(user=people["trainer"]).publish(user=people["trainer"])
     lesson.unpublish(user=people["trainer"])
@@ -114,3 +115,14 @@ def test_publishing_and_unpublishing_a_page_is_in_the_trail(people, course_tree)
         ("content.page_publish", f"page:{lesson.pk}"),
         ("content.page_unpublish", f"page:{lesson.pk}"),
     ]
+
+
+def test_deleting_a_question_bank_item_in_wagtail_is_in_the_trail(people, course_tree, client):
+    build_quiz(course_tree.quizzes[0], bank_size=1)
+    question = Question.objects.get()
+    client.force_login(people["trainer"])
+    url = reverse("wagtailsnippets_questionbank_question:delete", args=[question.pk])
+    assert client.post(url).status_code == 302
+    assert not Question.objects.filter(pk=question.pk).exists()
+    entry = AuditEntry.objects.get(actor=people["trainer"])
+    assert (entry.action, entry.subject) == ("content.question_delete", f"question:{question.pk}")

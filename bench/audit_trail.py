@@ -15,11 +15,9 @@ import json
 import os
 import shutil
 import sys
-import tempfile
-from pathlib import Path
 
 from _scorm import measured, progress
-from _server import BenchServer, SetupError
+from _server import SetupError, throwaway_node
 
 # Budgets for N = 20,000: an action's entry must not be felt, and headquarters checks a year of
 # a busy post's trail while the operator waits.
@@ -48,10 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=20_000)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-audit-"))
-    server = BenchServer(learners=0)
-    server.data_dir = folder / "node"
-    server.data_dir.mkdir()
+    folder, server = throwaway_node("bench-audit-")
     try:
         progress("migrating a fresh node")
         server.manage("migrate", "migrate", "--noinput")

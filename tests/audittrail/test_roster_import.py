@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 def test_an_import_leaves_one_entry_for_the_file_and_one_per_new_officer(people, tmp_path):
     path = tmp_path / "intake.csv"
     path.write_bytes(csv_bytes([thai("TH-1"), khmer("KH-1")]))
-    code, _out, _err = run(str(path), "--as", people["coordinator"].username)
+    sheet = tmp_path / "passwords.pdf"
+    code, _out, _err = run(str(path), "--as", people["coordinator"].username, "--sheet", str(sheet))
     assert code == 0
     entries = AuditEntry.objects.filter(actor=people["coordinator"])
     created = entries.filter(action="officer.create")

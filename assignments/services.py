@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from audittrail.services import audit_record
 from courses.models import CoursePage
 from courses.selectors import course_by_key
 from elearning.localdates import format_local_date
@@ -29,7 +30,7 @@ from officers.selectors import officer_is_in_scope
 
 from . import selectors
 from .models import AssignmentRecord, CohortRecord, ReminderSent
-from .rules import AssignmentKind, CohortKind, CohortState
+from .rules import Assignment, AssignmentKind, CohortKind, CohortState
 
 
 def _in_scope(actor: User, officer: User) -> None:
@@ -47,16 +48,32 @@ def _cohort_in_scope(actor: User, cohort: uuid.UUID) -> CohortState:
 def _cohort_record(
     state: CohortState, *, kind: str, actor: User | None, **fields: object
 ) -> CohortRecord:
-    return CohortRecord.stamped(
+    """A cohort record, and its entry in the audit trail (``cohort.<kind>``)."""
+    name = fields.pop("name", state.name)
+    record = CohortRecord.stamped(
         recorded_at=timezone.now(),
         kind=kind,
         cohort=state.uuid,
-        name=fields.pop("name", state.name),
+        name=name,
         country=state.country,
         post_code=state.post_code,
         actor=actor,
         **fields,
     )
+    audit_record(
+        actor=actor,
+        action=f"cohort.{kind}",
+        officer=fields.get("officer"),
+        subject=f"cohort:{state.uuid}",
+        before={"name": state.name} if name != state.name else None,
+        after={
+            "name": name,
+            "country": state.country,
+            "post": state.post_code,
+            **{key: fields[key] for key in ("course_key", "due_on") if key in fields},
+        },
+    )
+    return record
 
 
 def cohort_create(
@@ -161,7 +178,13 @@ def cohort_course_withdraw(*, actor: User, cohort: uuid.UUID, course_key: uuid.U
             assignment = held.get((officer.pk, course_key))
             if assignment is not None and assignment.cohort == cohort:
                 _assignment_record(
-                    actor, officer, course_key, AssignmentKind.WITHDRAWN, None, cohort
+                    actor,
+                    officer,
+                    course_key,
+                    AssignmentKind.WITHDRAWN,
+                    None,
+                    cohort,
+                    held=assignment,
                 )
                 withdrawn += 1
         return withdrawn
@@ -188,7 +211,7 @@ def assignment_create(
         if held is not None and held.due_on == due_on:
             return None
         kind = AssignmentKind.ASSIGNED if held is None else AssignmentKind.DUE_CHANGED
-        return _assignment_record(actor, officer, key, kind, due_on, cohort)
+        return _assignment_record(actor, officer, key, kind, due_on, cohort, held=held)
 
 
 def _assignment_record(
@@ -198,8 +221,12 @@ def _assignment_record(
     kind: str,
     due_on: datetime.date | None,
     cohort: uuid.UUID | None = None,
+    *,
+    held: Assignment | None = None,
 ) -> AssignmentRecord:
-    return AssignmentRecord.stamped(
+    """An assignment record, and its entry in the audit trail (``assignment.<kind>``; before:
+    the assignment ``held`` until now, if any)."""
+    record = AssignmentRecord.stamped(
         recorded_at=timezone.now(),
         kind=kind,
         officer=officer,
@@ -208,6 +235,15 @@ def _assignment_record(
         cohort=cohort,
         actor=actor,
     )
+    audit_record(
+        actor=actor,
+        action=f"assignment.{kind}",
+        officer=officer,
+        subject=f"course:{key}",
+        before={"due_on": held.due_on, "cohort": held.cohort} if held is not None else None,
+        after=None if kind == AssignmentKind.WITHDRAWN else {"due_on": due_on, "cohort": cohort},
+    )
+    return record
 
 
 def assignment_due_change(
@@ -222,7 +258,9 @@ def assignment_due_change(
         )
         if held is None or held.due_on == due_on:
             return False
-        _assignment_record(actor, officer, course_key, AssignmentKind.DUE_CHANGED, due_on)
+        _assignment_record(
+            actor, officer, course_key, AssignmentKind.DUE_CHANGED, due_on, held=held
+        )
     return True
 
 
@@ -236,7 +274,7 @@ def assignment_withdraw(*, actor: User, officer: User, course_key: uuid.UUID) ->
         )
         if held is None:
             return False
-        _assignment_record(actor, officer, course_key, AssignmentKind.WITHDRAWN, None)
+        _assignment_record(actor, officer, course_key, AssignmentKind.WITHDRAWN, None, held=held)
     return True
 
 

@@ -224,3 +224,13 @@ def run_bench(main: Callable[[], int]) -> None:
     except (SetupError, HttpError) as error:
         print(f"[bench] failed: {error}", file=sys.stderr)
         sys.exit(1)
+
+
+def throwaway_node(prefix: str) -> tuple[Path, BenchServer]:
+    """A new folder, and a node without learners or a running server whose data lives in it
+    (``manage`` runs its commands); the caller removes the folder."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    server = BenchServer(learners=0)
+    server.data_dir = folder / "node"
+    server.data_dir.mkdir()
+    return folder, server

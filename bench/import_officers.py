@@ -17,11 +17,10 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from _scorm import measured, progress
-from _server import BenchServer, SetupError
+from _server import BenchServer, SetupError, throwaway_node
 
 # Budgets for N = 5,000 (issue 14): what a coordinator waits for on a hub or post machine.
 BUDGET_WALL_S = {"check (--dry-run)": 20.0, "import": 120.0, "import again": 20.0}
@@ -91,10 +90,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=5000)
     parser.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-rosters-"))
-    server = BenchServer(learners=0)
-    server.data_dir = folder / "node"
-    server.data_dir.mkdir()
+    folder, server = throwaway_node("bench-rosters-")
     try:
         progress("migrating a fresh node and loading the demo courses")
         server.manage("migrate", "migrate", "--noinput")

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audittrail.services import audit_record
 from courses.models import CoursePage
 from modules.models import QuizPage
 from modules.selectors import browser_scored_lessons
@@ -160,7 +161,7 @@ def certificate_issue(
             # browser reported, which the trainer accepted. Not for one issued by hand.
             browser_score=actor is None and bool(browser_scored_lessons(course=original)),
         )
-        return Certificate.stamped(
+        certificate = Certificate.stamped(
             id=certificate_id,
             recorded_at=now,
             code=code,
@@ -180,6 +181,15 @@ def certificate_issue(
             issued_by=actor,
             clock_doubtful=issued.doubtful,
         )
+        if actor is not None:
+            audit_record(
+                actor=actor,
+                action="certificate.issue",
+                officer=holder,
+                subject=f"certificate:{code}",
+                after={"course": original.code, "reason": certificate.reason},
+            )
+        return certificate
 
 
 def certificates_arrived(*, certificates: list[Certificate]) -> list[str]:
@@ -227,6 +237,14 @@ def certificates_arrived(*, certificates: list[Certificate]) -> list[str]:
             expires_on=corrected[1],
             reason=reason,
         )
+        audit_record(
+            actor=None,
+            action="certificate.correct",
+            officer=certificate.holder,
+            subject=f"certificate:{certificate.code}",
+            before={"issued_on": certificate.issued_on, "expires_on": certificate.expires_on},
+            after={"issued_on": corrected[0], "expires_on": corrected[1], "reason": reason},
+        )
         notices.append(
             _("Certificate %(code)s: issue date corrected from %(old)s to %(new)s.")
             % {"code": certificate.code, "old": certificate.issued_on, "new": corrected[0]}
@@ -251,9 +269,18 @@ def certificate_revoke(*, certificate: Certificate, actor: User, reason: str) ->
         existing = Revocation.objects.filter(certificate=certificate).first()
         if existing is not None:
             return existing
-        return Revocation.stamped(
+        revocation = Revocation.stamped(
             recorded_at=timezone.now(),
             certificate=certificate,
             reason=reason.strip(),
             revoked_by=actor,
         )
+        audit_record(
+            actor=actor,
+            action="certificate.revoke",
+            officer=certificate.holder,
+            subject=f"certificate:{certificate.code}",
+            before={"revoked": False},
+            after={"revoked": True, "reason": revocation.reason},
+        )
+        return revocation

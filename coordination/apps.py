@@ -17,4 +17,5 @@ class CoordinationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     navigation = (
         NavEntry(_("Officers' progress"), "coordination:progress", order=40, shown_to=coordinators),
+        NavEntry(_("Audit trail"), "coordination:audit", order=48, shown_to=coordinators),
     )

@@ -1,5 +1,7 @@
 """Forms for coordinators; choices are limited to what lies in the coordinator's scope."""
 
+import uuid
+
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils.translation import gettext_lazy as _
@@ -54,3 +56,25 @@ class PasswordResetForm(forms.Form):
         if data.get("new_password1") != data.get("new_password2"):
             raise forms.ValidationError(_("The two passwords differ."))
         return data
+
+
+class AuditFilterForm(forms.Form):
+    """The audit page's filters: who, which action, about whom, on which node, when."""
+
+    actor = forms.CharField(label=_("Who"), required=False, max_length=100)
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    officer = forms.CharField(label=_("About officer"), required=False, max_length=100)
+    node = forms.TypedChoiceField(
+        label=_("Node"), required=False, coerce=uuid.UUID, empty_value=None
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, actions: list[str], nodes: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("Any action"))] + [(a, a) for a in actions]
+        self.fields["node"].choices = [("", _("Every node"))] + nodes

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audittrail.services import audit_record
 from courses.selectors import course_for_page
 from elearning.templatetags.localdates import local_datetime
 from learning import services as learning
@@ -130,6 +131,18 @@ def session_open(
             admitted=sorted(o.uuid.hex for o in admitted),
         )
         SessionCode.objects.create(session=session_id, code=code)
+        audit_record(
+            actor=actor,
+            action="examsession.open",
+            subject=f"session:{session_id}",
+            after={
+                "quiz_key": quiz.translation_key,
+                "post": post.code,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "admitted": sorted(o.uuid.hex for o in admitted),
+            },
+        )
     state = selectors.session_state(session=session_id, at=timezone.now())
     assert state is not None  # just written
     return state, code
@@ -148,10 +161,16 @@ def session_admit(*, actor: User, session: Session, officers: Sequence[User]) ->
     if quiz is None:
         raise SessionRefused(_("This session's quiz is not on this node."))
     with transaction.atomic():
-        admitted = _admissible(actor=actor, officers=officers, quiz=quiz)
-        return _write(
-            session, kind=Kind.ADMITTED, by=actor, admitted=sorted(o.uuid.hex for o in admitted)
+        admitted = sorted(
+            o.uuid.hex for o in _admissible(actor=actor, officers=officers, quiz=quiz)
         )
+        audit_record(
+            actor=actor,
+            action="examsession.admit",
+            subject=f"session:{session.id}",
+            after={"admitted": admitted},
+        )
+        return _write(session, kind=Kind.ADMITTED, by=actor, admitted=admitted)
 
 
 def session_extend(*, actor: User, session: Session, officer: User, minutes: int) -> SessionEvent:
@@ -165,6 +184,13 @@ def session_extend(*, actor: User, session: Session, officer: User, minutes: int
     if not 1 <= minutes <= MAX_MINUTES_ADDED:
         raise SessionRefused(_("Add between 1 and %(most)s minutes.") % {"most": MAX_MINUTES_ADDED})
     with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action="examsession.extend",
+            officer=officer,
+            subject=f"session:{session.id}",
+            after={"minutes_added": minutes},
+        )
         return _write(session, kind=Kind.EXTENDED, by=actor, officer=officer, minutes=minutes)
 
 
@@ -188,6 +214,12 @@ def session_close(*, actor: User, session: Session) -> int:
                     learning.progress_recompute(
                         learner=attempt.learner, course_key=attempt.course_key
                     )
+        audit_record(
+            actor=actor,
+            action="examsession.close",
+            subject=f"session:{session.id}",
+            after={"attempts_graded_at_close": graded},
+        )
     return graded
 
 

@@ -17,6 +17,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page
 
+from audittrail.services import audit_record
 from courses.models import CoursePage
 from modules.models import LessonPage, QuizPage, ScormLessonPage
 from modules.selectors import CourseOutline, course_of, course_outline, language_of
@@ -82,13 +83,22 @@ def enrolment_create(*, learner: User, course: CoursePage, actor: User) -> Learn
         existing = selectors.enrolment_for(learner=learner, course_key=course_key)
         if existing is not None:
             return existing
-        return _append(
+        record = _append(
             learner=learner,
             kind=RecordKind.ENROLLED,
             course_key=course_key,
             actor=actor,
             page=course,
         )
+        if actor.pk != learner.pk:
+            audit_record(
+                actor=actor,
+                action="enrolment.create",
+                officer=learner,
+                subject=f"course:{course_key}",
+                after={"course": course.code, "record": str(record.pk)},
+            )
+        return record
 
 
 def _lesson_course(lesson: LessonPage | ScormLessonPage) -> tuple[CoursePage, CourseOutline]:

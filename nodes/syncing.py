@@ -61,6 +61,10 @@ class SyncedTable:
     - ``derive``: declared by the app that owns the derived state, on one of its tables. After
       an import, sync calls every declared ``derive`` once with everything noted (also what an
       interrupted import noted).
+    - ``to_posts``: False for a table whose rows go up only: the hub keeps them and sends a
+      post none (``scope`` is then not read, and may be "" for rows about no officer).
+    - ``before_export``: called when this node writes a packet, before its rows are read (in
+      its own transaction): e.g. the audit trail signs a checkpoint the packet then carries.
     """
 
     name: str
@@ -76,6 +80,8 @@ class SyncedTable:
     after_insert: Callable[[list[Any]], list[str]] | None = None
     touches: Callable[[list[WireRow], dict[str, int]], Touched] | None = None
     derive: Callable[[Touched], None] | None = None
+    to_posts: bool = True
+    before_export: Callable[[], None] | None = None
 
     @property
     def model(self) -> type[models.Model]:

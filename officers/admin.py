@@ -33,7 +33,7 @@ class OfficerAdmin(UserAdmin):
         superuser and staff flags), not just the field. After the form's own groups are saved,
         so they cannot undo it."""
         super().save_related(request, form, formsets, change)
-        officer_set_role(user=form.instance, role=form.instance.role)
+        officer_set_role(user=form.instance, role=form.instance.role, actor=request.user)
 
     # The synced fields Django's own sections leave out, in the schema's order.
     fieldsets = UserAdmin.fieldsets + (

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from nodes.selectors import node_name
 
 from . import profile_schema
+from .auditing import officer_audit, officer_fields
 from .models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User
 from .selectors import (
     officer_is_in_scope,
@@ -61,12 +62,14 @@ def officer_create(
     preferred_language: str = "",
     must_change_password: bool = False,
     password_hasher: str | None = None,
+    actor: User | None = None,
 ) -> User:
     """Create a user with a role. Trainers join Wagtail's editor groups; administrators are
     superusers. The password is not validated here (demo and import set known ones);
     ``must_change_password`` makes the officer choose their own at the first log-in.
     ``password_hasher`` is an algorithm of ``PASSWORD_HASHERS``: ``INITIAL_PASSWORD_HASHER``
-    only for a generated password (``officers.hashers`` says why)."""
+    only for a generated password (``officers.hashers`` says why). The audit trail names
+    ``actor`` as its maker (None, the system: demo data, scripts, is not in the trail)."""
     user = User(
         username=username,
         role=role,
@@ -87,12 +90,24 @@ def officer_create(
     # The role's flags are set above; a new user has no group or scope to take away.
     if role == Role.TRAINER:
         user.groups.add(trainer_group_ensure())
+    after = officer_fields(user, ["username", "role", *PROFILE_UPDATABLE, "service_number"])
+    officer_audit(actor=actor, action="create", officer=user, after=after)
     return user
 
 
 @transaction.atomic
-def officer_set_role(*, user: User, role: str) -> None:
-    """Give ``user`` a role and exactly the Django/Wagtail privileges that go with it."""
+def officer_set_role(*, user: User, role: str, actor: User | None = None) -> None:
+    """Give ``user`` a role and exactly the Django/Wagtail privileges that go with it; the
+    audit trail notes a change of role, made by ``actor`` (a person)."""
+    before = User.objects.filter(pk=user.pk).values_list("role", flat=True).first()
+    if before is not None and before != role:
+        officer_audit(
+            actor=actor,
+            action="role_set",
+            officer=user,
+            before={"role": before},
+            after={"role": role},
+        )
     user.role = role
     for name, value in role_privileges(role).items():
         setattr(user, name, value)
@@ -119,14 +134,24 @@ def officer_lock(*, officer: User) -> None:
     User.objects.select_for_update().filter(pk=officer.pk).exists()
 
 
+@transaction.atomic
 def coordinator_scope_add(
-    *, coordinator: User, country: str = "", post: BorderPost | None = None
+    *,
+    coordinator: User,
+    country: str = "",
+    post: BorderPost | None = None,
+    actor: User | None = None,
 ) -> CoordinatorScope:
+    """Add a country or a post to ``coordinator``'s scope, on behalf of ``actor`` (None: the
+    system); adding one already there changes nothing."""
     if coordinator.role != Role.COORDINATOR:
         raise ValidationError(_("Only a coordinator has a scope."))
-    scope, _created = CoordinatorScope.objects.get_or_create(
+    scope, created = CoordinatorScope.objects.get_or_create(
         coordinator=coordinator, country="" if post else country, post=post
     )
+    if created:
+        added = {"country": scope.country, "post": post.code if post else ""}
+        officer_audit(actor=actor, action="scope_add", officer=coordinator, after=added)
     return scope
 
 
@@ -160,16 +185,21 @@ def officer_profile_update(*, actor: User, officer: User, **changes: Any) -> boo
     changed = [name for name, value in changes.items() if getattr(officer, name) != value]
     if not changed:
         return False
+    before = officer_fields(officer, changed)
     for name in changed:
         setattr(officer, name, changes[name])
     if "post" in changed and officer.post is not None:
+        before["country"] = officer.country
         officer.country = officer.post.country
         changed.append("country")
     officer.full_clean(exclude=["password"])
     officer.save(update_fields=changed)
+    after = officer_fields(officer, changed)
+    officer_audit(actor=actor, action="profile_update", officer=officer, before=before, after=after)
     return True
 
 
+@transaction.atomic
 def officer_password_reset(*, actor: User, officer: User, new_password: str) -> None:
     """Set a new password for ``officer`` on behalf of ``actor`` and lift any lock-out.
 
@@ -183,6 +213,7 @@ def officer_password_reset(*, actor: User, officer: User, new_password: str) -> 
     officer.must_change_password = True  # the coordinator knows it: the officer replaces it
     officer.save(update_fields=["password", "must_change_password"])
     axes_reset(username=officer.username)
+    officer_audit(actor=actor, action="password_reset", officer=officer)
 
 
 def officer_password_change(*, user: User, new_password: str) -> None:

@@ -224,7 +224,7 @@ def _hub_plan(
     referenced: set[str] = set(insiders)
     plan: dict[SyncedTable, dict[str, list[list]]] = {}
     for table in TABLES:
-        if table.makes_officers:
+        if table.makes_officers or not table.to_posts:
             continue
         where = Q(**{f"{table.scope}__in": list(officers)}) & lacked
         plan[table] = rows_for(table, where=where, lacking=lacking)
@@ -416,6 +416,9 @@ def export(
     """A packet's meta, parts and summary for ``recipient`` (``packet_export``). With
     ``spool`` (a folder), each chunk is written there as it is made and its part is that file:
     a packet of any size is written with one chunk in memory at a time."""
+    for declared in TABLES:
+        if declared.before_export is not None:
+            declared.before_export()
     budget = None if max_chunks is None else max_chunks * CHUNK_ROWS
     peer, total, plan, relays = _export_plan(
         recipient=recipient, everything=everything, budget=budget

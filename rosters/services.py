@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from assignments.selectors import cohorts_visible_to
 from assignments.services import cohort_create, cohort_member_add
+from audittrail.services import audit_record
 from learning.services import enrolment_create
 from officers.countries import COUNTRIES
 from officers.hashers import INITIAL_PASSWORD_HASHER
@@ -131,7 +132,7 @@ def password_generate() -> str:
     return "-".join(groups)
 
 
-def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
+def roster_import(*, actor: User, sheet: Sheet, file_name: str = "") -> ImportResult:
     """Import ``sheet`` as ``actor``: every row or none, in one transaction.
 
     The rows are checked again here, against the database as it is now (RosterInvalid when
@@ -140,7 +141,8 @@ def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
     changed by ``officer_profile_update`` (scope checked again there); courses are enrolled
     by ``learning.services.enrolment_create``. Each save stamps the officer's profile record,
     so the import syncs like any other change. Unchanged rows write nothing, so importing the
-    same file twice changes nothing the second time."""
+    same file twice changes nothing the second time. The audit trail keeps one entry for the
+    import (``file_name`` and the counts) besides those of each officer it writes."""
     with transaction.atomic():
         check = roster_check(viewer=actor, sheet=sheet)
         if not check.ok:
@@ -158,6 +160,19 @@ def roster_import(*, actor: User, sheet: Sheet) -> ImportResult:
             if row.cohort:
                 joins.setdefault(row.cohort, []).append(officer)
         result.cohort_joins = _cohorts_join(actor, joins)
+        audit_record(
+            actor=actor,
+            action="roster.import",
+            subject=f"file:{file_name}",
+            after={
+                "file": file_name,
+                "rows": len(check.rows),
+                "created": len(result.created),
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "enrolments": result.enrolments,
+            },
+        )
         return result
 
 
@@ -205,6 +220,7 @@ def _row_apply(
             country=row.country,
             must_change_password=True,
             password_hasher=INITIAL_PASSWORD_HASHER,
+            actor=actor,
             **values,
         )
         if not officer.post or officer.post.code.lower() not in _scope_codes(actor):

@@ -130,7 +130,7 @@ def confirm(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
     stored = _stored(request, file_uuid, RosterFile.Kind.UPLOAD)
     try:
         sheet = services.roster_read(path=stored.path, name=stored.name)
-        result = services.roster_import(actor=request.user, sheet=sheet)
+        result = services.roster_import(actor=request.user, sheet=sheet, file_name=stored.name)
     except services.RosterRefused as refused:
         return _refused(request, stored, refused)
     except services.RosterInvalid as invalid:

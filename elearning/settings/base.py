@@ -57,6 +57,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     # Our apps, one per stage of the flow (docs/architecture.md).
     "nodes",
+    "audittrail",
     "officers",
     "courses",
     "questionbank",

@@ -337,6 +337,7 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("certificates:batch_new", "/coordinator/certificates/print/", "coordinator"),
         SitePage("certificates:batch", f"/coordinator/certificates/print/{job.pk}/", "coordinator"),
         SitePage("rosters:upload", "/coordinator/officers/import/", "coordinator"),
+        SitePage("coordination:audit", "/coordinator/audit/", "coordinator"),
         SitePage("rosters:preview", f"/coordinator/officers/import/{roster.uuid}/", "coordinator"),
         SitePage(
             "rosters:sheet", f"/coordinator/officers/import/passwords/{sheet.uuid}/", "coordinator"

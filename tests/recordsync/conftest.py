@@ -182,3 +182,18 @@ def forged_chunk(
         "seqs": seqs,
     }
     return entry, forged
+
+
+def packet_claiming(network, table, origin, rows: list[list]) -> bytes:
+    """Poipet's packet (played now) with a chunk of ``origin``'s real ``rows`` of ``table``
+    signed by Poipet: a post that tries to send another node's records as its own."""
+    from nodes.container import container_bytes
+    from recordsync.export import export
+
+    meta, parts, _summary = export(recipient=None, everything=True, max_chunks=None, progress=None)
+    seq_at = [c.name for c in columns(table)].index("origin_seq")
+    entry, forged = forged_chunk(
+        network, table, origin, rows, seqs=[[rows[0][seq_at], rows[-1][seq_at]]]
+    )
+    meta["chunks"].append(entry)
+    return container_bytes(kind="packet", meta=meta, parts=[*parts, ("forged", forged)])

@@ -36,11 +36,11 @@ def _row(model: type[models.Model], *, origin: uuid.UUID, seq: int):
         elif field.is_relation:
             values[field.name] = _row(field.related_model, origin=uuid.uuid4(), seq=1)
         else:
-            values[field.name] = _value(field)
+            values[field.name] = _value(field, seq)
     return model.objects.create(**values)
 
 
-def _value(field: models.Field):
+def _value(field: models.Field, seq: int):
     kind = field.get_internal_type()
     if kind == "UUIDField":
         return uuid.uuid4()
@@ -56,7 +56,7 @@ def _value(field: models.Field):
         return {}
     if kind == "BooleanField":
         return False
-    return 1  # the integer fields
+    return seq  # the integer fields (a number the record's own, like the audit chain's index)
 
 
 @pytest.mark.parametrize("table", TABLES, ids=[t.name for t in TABLES])

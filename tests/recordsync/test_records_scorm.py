@@ -18,7 +18,7 @@ from recordsync.wire import chunk_signature
 from scormplayer.models import ScormRecord
 from scormplayer.selectors import runtime_seed
 from scormplayer.services import commit_apply, launch_start
-from tests.recordsync.conftest import forged_chunk, forget_records, snapshot
+from tests.recordsync.conftest import forget_records, packet_claiming, snapshot
 from tests.scormplayer.tracking import enrol, scorm_lesson
 
 pytestmark = pytest.mark.django_db
@@ -68,17 +68,11 @@ def test_a_post_cannot_send_another_posts_scorm_records(network, people, lesson)
     network.be("aranya")
     _play(people["learner"], lesson, "page-1")
     network.be("poipet")
-    meta, parts, _summary = export(recipient=None, everything=True, max_chunks=None, progress=None)
     table = by_name()["scorm_record"]
     aranya = network.ids["aranya"]
     theirs = rows_for(table, where=Q(), lacking=None)[aranya.hex]
     assert len(theirs) == 2
-    seq_at = [c.name for c in columns(table)].index("origin_seq")
-    entry, forged = forged_chunk(
-        network, table, aranya, theirs, seqs=[[theirs[0][seq_at], theirs[-1][seq_at]]]
-    )
-    meta["chunks"].append(entry)
-    claiming = container_bytes(kind="packet", meta=meta, parts=[*parts, ("forged", forged)])
+    claiming = packet_claiming(network, table, aranya, theirs)
     forget_records(aranya, network.ids["poipet"])
     network.be("hub")
     with pytest.raises(PacketRefused, match="may not speak for them"):

@@ -67,7 +67,7 @@ class Command(BaseCommand):
         if out.exists():
             raise CommandError(f"{out} exists: the sheet of passwords is never written over.")
         try:
-            result = services.roster_import(actor=actor, sheet=sheet)
+            result = services.roster_import(actor=actor, sheet=sheet, file_name=path.name)
         except services.RosterInvalid as invalid:  # the database changed since the check
             self._fail(_report(invalid.check, done=False), _text(invalid.check), options)
         report = {

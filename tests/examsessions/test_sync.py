@@ -9,6 +9,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from audittrail.models import AuditEntry
 from examsessions import services
 from examsessions.models import SessionEvent
 from learning.services import enrolment_create
@@ -36,10 +37,15 @@ def test_a_session_run_at_a_post_reaches_the_hub_whole(network, people, exam, tm
     )
     services.session_close(actor=people["coordinator"], session=session)
     poipet = network.ids["poipet"]
+    packet = tmp_path / "poipet.packet"
+    packet_export(path=packet)  # signs a checkpoint of the post's audit trail as it goes
     made = snapshot(poipet)
     assert len(made["exam_session_event"]) == 4
-    packet = tmp_path / "poipet.packet"
-    packet_export(path=packet)
+    assert sorted(AuditEntry.objects.values_list("action", flat=True)) == [
+        "examsession.close",
+        "examsession.extend",
+        "examsession.open",
+    ]
     forget_records(poipet)
 
     network.be("hub")

@@ -19,6 +19,8 @@ COORDINATOR = [
     ("/coordinator/", "Officers&#x27; progress"),
     ("/coordinator/officers/import/", "Import officers"),
     ("/coordinator/assignments/", "Assignments"),
+    ("/coordinator/exams/", "Exam sessions"),
+    ("/coordinator/audit/", "Audit trail"),
     ("/coordinator/certificates/", "Certificates"),
 ]
 TRAINER = [*LEARNER, ("/admin/", "Authoring")]

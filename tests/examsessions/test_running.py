@@ -99,7 +99,7 @@ def test_the_coordinator_follows_each_officer_and_the_close_grades_open_attempts
     page = client.get(url).content.decode()
     assert "In progress" in page and "Not started" in page and "TH-0002" in page
     screen = client.get(reverse("examsessions:screen", args=[session.id])).content.decode()
-    assert code in screen and 'http-equiv="refresh"' in screen
+    assert code in screen and 'data-refresh-seconds="15"' in screen and "screen.js" in screen
     assert "2 admitted · 1 in progress · 0 submitted" in screen
 
     response = client.post(reverse("examsessions:close", args=[session.id]), follow=True)

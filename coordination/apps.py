@@ -17,4 +17,5 @@ class CoordinationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     navigation = (
         NavEntry(_("Officers' progress"), "coordination:progress", order=40, shown_to=coordinators),
+        NavEntry(_("Dashboard"), "coordination:dashboard", order=41, shown_to=coordinators),
     )

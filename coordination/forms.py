@@ -8,14 +8,19 @@ from courses.models import CoursePage
 from officers.models import BorderPost
 
 
-class ProgressFilterForm(forms.Form):
-    course = forms.ModelChoiceField(queryset=CoursePage.objects.none(), label=_("Course"))
-    post = forms.ModelChoiceField(
+def scoped_post_field() -> forms.ModelChoiceField:
+    """A choice of one border post, or all of them; the form limits it to the viewer's scope."""
+    return forms.ModelChoiceField(
         queryset=BorderPost.objects.none(),
         label=_("Border post"),
         required=False,
         empty_label=_("All posts in my scope"),
     )
+
+
+class ProgressFilterForm(forms.Form):
+    course = forms.ModelChoiceField(queryset=CoursePage.objects.none(), label=_("Course"))
+    post = scoped_post_field()
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -28,6 +33,42 @@ class ProgressFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = courses
         self.fields["post"].queryset = posts
+
+
+class DashboardFilterForm(forms.Form):
+    """What the dashboard counts: choices limited to the viewer's scope; dates from the form,
+    "today" from the server (the view's default end date)."""
+
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    post = scoped_post_field()
+    course = forms.ModelChoiceField(
+        queryset=CoursePage.objects.none(),
+        label=_("Course"),
+        required=False,
+        empty_label=_("All courses"),
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    days = forms.IntegerField(
+        label=_("Expiring within (days)"), required=False, min_value=1, max_value=3650
+    )
+
+    def __init__(self, *args, courses, posts, countries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses
+        self.fields["post"].queryset = posts
+        self.fields["country"].choices = [("", _("All countries in my scope")), *countries]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data
 
 
 class EnrolForm(forms.Form):

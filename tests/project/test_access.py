@@ -50,6 +50,10 @@ TABLE = {
     "operator_desk": [LOGIN, LOGIN, LOGIN, "302 to /admin/", LOGIN, OK],
     "roster_upload": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "roster_template": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "dashboard": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "dashboard_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "progress_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "certificates_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
 
@@ -112,6 +116,10 @@ def world(course_tree, people):
         "operator_desk": reverse("operatordesk:index"),
         "roster_upload": reverse("rosters:upload"),
         "roster_template": reverse("rosters:template", args=["xlsx"]),
+        "dashboard": reverse("coordination:dashboard"),
+        "dashboard_export": reverse("coordination:dashboard_export", args=["course", "xlsx"]),
+        "progress_export": reverse("coordination:progress_export", args=["csv"]),
+        "certificates_export": reverse("coordination:certificates_export", args=["xlsx"]),
         "course_bundle_download": reverse(
             "coursebundles_admin:download", args=[course_tree.course.pk]
         ),
@@ -207,6 +215,10 @@ def test_every_named_url_is_in_the_table():
         "sync_exchange": "tests/recordsync/test_http.py (signed packets, not a session)",
         "coursebundles:hub_courses": "tests/coursebundles/test_admin_and_http.py (signed)",
         "coursebundles:hub_bundle": "tests/coursebundles/test_admin_and_http.py (signed)",
+        "coordination:dashboard": "walked above as 'dashboard'",
+        "coordination:dashboard_export": "walked above as 'dashboard_export'",
+        "coordination:progress_export": "walked above as 'progress_export'",
+        "coordination:certificates_export": "walked above as 'certificates_export'",
         "rosters:upload": "walked above as 'roster_upload'",
         "rosters:template": "walked above as 'roster_template'",
         "rosters:preview": "tests/rosters (the owner's own upload; another's is 404)",

@@ -56,12 +56,14 @@ def _x(start: float, width: float, rtl: bool) -> float:
     return WIDTH - start - width if rtl else start
 
 
-def _text(x: float, y: float, text: str, *, anchor: str, rtl: bool) -> str:
+def _text(x: float, y: float, text: str, *, anchor: str, rtl: bool, size: int = 14) -> str:
+    """Text at ``x`` counted from the reading start; in a right-to-left chart (``direction``
+    on the whole SVG) "start" is the text's right end, so only ``x`` is mirrored."""
     if rtl:
         x = WIDTH - x
-        anchor = {"start": "end", "end": "start"}.get(anchor, anchor)
+    font = "" if size == 14 else f' font-size="{size}"'
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{TEXT_COLOUR}">'
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{TEXT_COLOUR}"{font}>'
         f"{escape(text)}</text>"
     )
 
@@ -110,7 +112,7 @@ def column_chart(
             f'height="{size:.1f}" fill="{BAR_COLOUR}"/>'
         )
         parts.append(_text(middle, base - size - 6, column.text, anchor="middle", rtl=rtl))
-        parts.append(_text(middle, base + 18, column.label, anchor="middle", rtl=rtl))
+        parts.append(_text(middle, base + 18, column.label, anchor="middle", rtl=rtl, size=12))
     parts.append(
         f'<line x1="0" y1="{base}" x2="{WIDTH}" y2="{base}" stroke="{RULE_COLOUR}" '
         'stroke-width="1"/>'

@@ -1,5 +1,6 @@
 """Coordinators' pages. Thin: parse, call one selector or service, render."""
 
+import datetime
 import uuid
 
 from django.contrib import messages
@@ -25,7 +26,7 @@ from .charts import Bar, bar_chart, column_chart
 from .exports import FORMATS, export_name, export_response
 from .forms import DashboardFilterForm, EnrolForm, PasswordResetForm, ProgressFilterForm
 from .tables import Table
-from .templatetags.coordination_tags import cell_text
+from .templatetags.coordination_tags import cell_text, month_day
 
 
 def _progress_form(request: HttpRequest) -> ProgressFilterForm:
@@ -127,7 +128,9 @@ def _bars(table: Table, label: int, value: int) -> list[Bar]:
     kind = table.columns[value].kind
     return [
         Bar(
-            label=cell_text(row[label]),
+            label=month_day(row[label])
+            if isinstance(row[label], datetime.date)
+            else cell_text(row[label]),
             value=float(row[value] or 0),  # type: ignore[arg-type]
             text=cell_text(row[value], kind),
         )

@@ -7,10 +7,13 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from babel.dates import format_skeleton
 from django import template
+from django.utils import translation
 from django.utils.formats import number_format
 
 from coordination.tables import DATE, PERCENT, POINTS, Value
+from elearning.localdates import cldr_locale
 from elearning.templatetags.localdates import local_date
 
 register = template.Library()
@@ -45,3 +48,10 @@ def column_at(items, index: int):
 def chart_for(mapping: dict, key: str):
     """``mapping[key]`` or None: a table's chart, by the table's key."""
     return mapping.get(key)
+
+
+def month_day(value: datetime.date) -> str:
+    """A day without its year, short, in the viewer's language ("Sep 14", "14 ก.ย."): a week's
+    label under a narrow column."""
+    locale = cldr_locale(translation.get_language() or "")
+    return format_skeleton("MMMd", value, locale=locale) if locale else value.isoformat()[5:]

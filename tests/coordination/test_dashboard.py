@@ -3,14 +3,10 @@ tables', and the same figures in every download."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 from decimal import Decimal
-from html.parser import HTMLParser
 
-import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,50 +15,10 @@ from django.utils import timezone
 
 from learning import services
 from tests.answering import responses_for
+from tests.coordination.downloaded import csv_rows, page_tables, xlsx_rows
 from tests.coordination.test_paging import crowd
 from tests.quizzes.conftest import build_quiz
 from tests.quizzes.test_reports import course_test
-
-
-class Tables(HTMLParser):
-    """The text of every cell of every table on a page, by the table's caption id."""
-
-    def __init__(self):
-        super().__init__()
-        self.tables: dict[str, list[list[str]]] = {}
-        self.current: list[list[str]] | None = None
-        self.cell: list[str] | None = None
-        self.in_caption = False
-        self.caption_id = ""
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "table":
-            self.current = []
-        elif tag == "caption" and self.current is not None:
-            self.caption_id = attrs.get("id", "")
-        elif tag == "tr" and self.current is not None:
-            self.current.append([])
-        elif tag in {"td", "th"} and self.current is not None:
-            self.cell = []
-
-    def handle_endtag(self, tag):
-        if tag in {"td", "th"} and self.cell is not None and self.current is not None:
-            self.current[-1].append(" ".join("".join(self.cell).split()))
-            self.cell = None
-        elif tag == "table" and self.current is not None:
-            self.tables[self.caption_id.removesuffix("-caption")] = self.current
-            self.current = None
-
-    def handle_data(self, data):
-        if self.cell is not None:
-            self.cell.append(data)
-
-
-def page_tables(response) -> dict[str, list[list[str]]]:
-    parser = Tables()
-    parser.feed(response.content.decode())
-    return parser.tables
 
 
 @pytest.fixture
@@ -216,17 +172,6 @@ def _plain(text: str) -> str:
     return "" if text == "\N{EM DASH}" else text.removeprefix("+")
 
 
-def _csv(response) -> list[list[str]]:
-    data = b"".join(response.streaming_content)
-    assert data.startswith(b"\xef\xbb\xbf")  # a BOM: Excel reads UTF-8 (Thai names)
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-
-
-def _xlsx(response) -> list[list]:
-    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    return [list(row) for row in book.active.iter_rows(values_only=True)]
-
-
 def _same(shown: str, value) -> bool:
     """A page cell and a spreadsheet cell say the same: equal numbers, or equal text."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -247,9 +192,9 @@ def test_every_dashboard_download_has_the_pages_rows_and_numbers(client, seeded,
         url = reverse("coordination:dashboard_export", args=[key, "csv"])
         response = client.get(url, filters)
         assert response["Content-Disposition"].endswith(f'-{key}-th-{timezone.localdate()}.csv"')
-        assert _csv(response) == shown, key
+        assert csv_rows(response) == shown, key
         url = reverse("coordination:dashboard_export", args=[key, "xlsx"])
-        sheet = _xlsx(client.get(url, filters))
+        sheet = xlsx_rows(client.get(url, filters))
         assert [len(row) for row in sheet] == [len(row) for row in shown], key
         assert all(
             _same(cell, value)
@@ -260,7 +205,7 @@ def test_every_dashboard_download_has_the_pages_rows_and_numbers(client, seeded,
         assert all(
             isinstance(v, int | float) for row in sheet[1:] for v in row[1:] if v is not None
         )
-    weeks = _csv(
+    weeks = csv_rows(
         client.get(reverse("coordination:dashboard_export", args=["activity", "csv"]), filters)
     )
     assert [row[1:] for row in weeks] == [row[1:] for row in tables["activity"]]

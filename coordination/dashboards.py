@@ -52,6 +52,7 @@ class DashboardFilter:
     country: str = ""
     course: CoursePage | None = None
     expiring_days: int = 30
+    search: str = ""  # narrows the rows of every table but the weeks' (``Table.matching``)
 
 
 @dataclass(frozen=True)
@@ -374,12 +375,13 @@ def dashboard(*, viewer: User, flt: DashboardFilter) -> Dashboard:
     """Every figure of the dashboard for ``viewer``'s scope and ``flt``."""
     officers = dashboard_officers(viewer=viewer, flt=flt)
     courses = _courses(flt)
+    overdue = overdue_assignments(officers, flt)
     return Dashboard(
         officers=officers.count(),
-        completion=completion_tables(officers, flt, courses),
-        quizzes=quiz_table(officers, flt, courses),
-        gain=gain_table(officers, courses),
-        certificates=certificate_table(officers, flt, courses),
+        completion=tuple(t.matching(flt.search) for t in completion_tables(officers, flt, courses)),
+        quizzes=quiz_table(officers, flt, courses).matching(flt.search),
+        gain=gain_table(officers, courses).matching(flt.search),
+        certificates=certificate_table(officers, flt, courses).matching(flt.search),
         activity=activity_table(officers, flt, courses),
-        overdue=overdue_assignments(officers, flt),
+        overdue=overdue.matching(flt.search) if overdue is not None else None,
     )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
@@ -18,15 +19,22 @@ def scoped_post_field() -> forms.ModelChoiceField:
     )
 
 
+def search_field(label: str | Promise, help_text: str | Promise) -> forms.CharField:
+    """A search box: words that each must match, up to 100 characters."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=100,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
 class ProgressFilterForm(forms.Form):
     course = forms.ModelChoiceField(queryset=CoursePage.objects.none(), label=_("Course"))
     post = scoped_post_field()
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        help_text=_("Name (in any script), service number, user name or border post."),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    q = search_field(
+        _("Search"), _("Name (in any script), service number, user name or border post.")
     )
 
     def __init__(self, *args, courses, posts, **kwargs):
@@ -55,6 +63,9 @@ class DashboardFilterForm(forms.Form):
     )
     days = forms.IntegerField(
         label=_("Expiring within (days)"), required=False, min_value=1, max_value=3650
+    )
+    q = search_field(
+        _("Search the tables"), _("A course, border post, agency, country or quiz name.")
     )
 
     def __init__(self, *args, courses, posts, countries, **kwargs):

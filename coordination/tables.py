@@ -39,6 +39,17 @@ class Table:
     def column(self, index: int) -> list[Value]:
         return [row[index] for row in self.rows]
 
+    def matching(self, search: str) -> Table:
+        """The rows whose first cell (a course, post, agency, country or quiz) contains every
+        word of ``search``, case aside; all of them for an empty search."""
+        words = search.casefold().split()
+        if not words:
+            return self
+        rows = tuple(
+            row for row in self.rows if all(w in str(row[0] or "").casefold() for w in words)
+        )
+        return Table(key=self.key, caption=self.caption, columns=self.columns, rows=rows)
+
 
 def one_place(value: Fraction | Decimal | float | None) -> Decimal | None:
     """A percentage or gain as the dashboard shows it: one decimal place, halves away from 0."""

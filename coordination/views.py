@@ -5,6 +5,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.selectors import course_by_key, courses_original
-from elearning.paging import listing
+from elearning.paging import PER_PAGE, listing
 from learning import selectors as learning_selectors
 from learning import services as learning_services
 from officers.models import User
@@ -121,10 +122,11 @@ def _dashboard_filter(
         country=data["country"],
         course=data["course"],
         expiring_days=data["days"] or 30,
+        search=data["q"],
     )
 
 
-def _bars(table: Table, label: int, value: int) -> list[Bar]:
+def _bars(table: Table, rows, label: int, value: int) -> list[Bar]:
     kind = table.columns[value].kind
     return [
         Bar(
@@ -134,13 +136,14 @@ def _bars(table: Table, label: int, value: int) -> list[Bar]:
             value=float(row[value] or 0),  # type: ignore[arg-type]
             text=cell_text(row[value], kind),
         )
-        for row in table.rows
+        for row in rows
     ]
 
 
-def _charts(dash: dashboards.Dashboard) -> dict[str, str]:
+def _charts(dash: dashboards.Dashboard, pages: dict[str, Page]) -> dict[str, str]:
     """The dashboard's charts (SVG markup, from ``charts``), by the key of the table they show,
-    with the same numbers as the table: ``cell_text`` writes both."""
+    with the same rows as the page of the table shown and the same numbers: ``cell_text``
+    writes both."""
     rtl = translation.get_language_bidi()
     charts = {}
     for table in (*dash.completion, dash.quizzes):
@@ -148,7 +151,7 @@ def _charts(dash: dashboards.Dashboard) -> dict[str, str]:
             ident=f"chart-{table.key}",
             title=table.caption,
             desc=_("Bars of the last column of the table that follows."),
-            bars=_bars(table, 0, len(table.columns) - 1),
+            bars=_bars(table, pages[table.key].object_list, 0, len(table.columns) - 1),
             scale=100,
             rtl=rtl,
         )
@@ -156,7 +159,7 @@ def _charts(dash: dashboards.Dashboard) -> dict[str, str]:
         ident="chart-activity",
         title=_("Lessons completed each week"),
         desc=_("One column a week, the oldest first; the table that follows has the numbers."),
-        columns=_bars(dash.activity, 0, 1),
+        columns=_bars(dash.activity, dash.activity.rows, 0, 1),
         rtl=rtl,
     )
     return {key: mark_safe(svg) for key, svg in charts.items()}  # noqa: S308 - escaped in charts
@@ -168,14 +171,24 @@ def dashboard(request):
     and activity, each chart with its table and downloads."""
     form, flt = _dashboard_filter(request)
     dash = dashboards.dashboard(viewer=request.user, flt=flt) if flt is not None else None
+    tables = dash.tables if dash is not None else ()
+    kept = request.GET.copy()
+    for table in tables:
+        kept.pop(f"{table.key}-page", None)
+    # Each table a page at a time (50 rows), its own page number in the query string.
+    pages = {
+        t.key: Paginator(t.rows, PER_PAGE).get_page(request.GET.get(f"{t.key}-page"))
+        for t in tables
+    }
     return render(
         request,
         "coordination/dashboard.html",
         {
             "form": form,
             "dashboard": dash,
-            "charts": _charts(dash) if dash is not None else {},
-            "query": request.GET.urlencode(),
+            "charts": _charts(dash, pages) if dash is not None else {},
+            "pages": pages,
+            "query": kept.urlencode(),
         },
     )
 

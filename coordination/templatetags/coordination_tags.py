@@ -45,8 +45,8 @@ def column_at(items, index: int):
 
 
 @register.filter
-def chart_for(mapping: dict, key: str):
-    """``mapping[key]`` or None: a table's chart, by the table's key."""
+def of_key(mapping: dict, key: str):
+    """``mapping[key]`` or None: a table's chart or page, by the table's key."""
     return mapping.get(key)
 
 

@@ -241,3 +241,38 @@ def test_an_officer_is_refused_every_dashboard_and_download(client, people, name
     assert client.get(reverse(name, args=args)).status_code == 403
     client.logout()
     assert "login" in client.get(reverse(name, args=args))["Location"]
+
+
+def test_search_narrows_every_table_and_its_download(client, seeded, people):
+    client.force_login(people["coordinator"])
+    tables = page_tables(client.get(reverse("coordination:dashboard"), {"q": "poi"}))
+    assert tables["post"][1:] == [["Poipet", "1", "0", "0.0"]]
+    assert [row[0] for row in tables["quizzes"][1:]] == ["Nothing to count for these filters."]
+    assert len(tables["activity"]) == 13  # weeks are not searched
+    url = reverse("coordination:dashboard_export", args=["post", "csv"])
+    assert csv_rows(client.get(url, {"q": "poi"}))[1:] == [["Poipet", "1", "0", "0.0"]]
+    tables = page_tables(client.get(reverse("coordination:dashboard"), {"q": "post-TEST"}))
+    assert [row[0] for row in tables["quizzes"][1:]] == ["The post-test"]
+
+
+def test_a_long_table_shows_a_page_at_a_time_and_downloads_whole(client, course_tree, people):
+    """An administrator's 60 posts: 50 rows and a link to the next page, in the table and its
+    chart; the download has all 60."""
+    from officers.models import BorderPost
+
+    for n in range(60):
+        post = BorderPost.objects.create(code=f"p{n:02d}", name=f"Post {n:02d}", country="TH")
+        officer = crowd({"p": post}, at="p", count=1, start=n)[0]
+        services.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    client.force_login(people["admin"])
+    response = client.get(reverse("coordination:dashboard"))
+    rows = page_tables(response)["post"][1:]
+    assert [row[0] for row in rows] == [f"Post {n:02d}" for n in range(50)]
+    html = response.content.decode()
+    assert "Showing 1\N{EN DASH}50 of 60" in html and "post-page=2" in html
+    chart = re.search(r"<svg [^>]*chart-post-title.*?</svg>", html, re.S).group(0)
+    assert "Post 49" in chart and "Post 50" not in chart
+    second = page_tables(client.get(reverse("coordination:dashboard"), {"post-page": 2}))
+    assert [row[0] for row in second["post"][1:]] == [f"Post {n:02d}" for n in range(50, 60)]
+    url = reverse("coordination:dashboard_export", args=["post", "csv"])
+    assert len(csv_rows(client.get(url, {"post-page": 2}))) == 61

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from certificates.views import CertificateSearchForm
 from courses.selectors import course_by_key, courses_original
 from elearning.paging import PER_PAGE, listing
 from learning import selectors as learning_selectors
@@ -74,7 +75,7 @@ def progress_export(request, extension):
     if extension not in FORMATS:
         raise Http404
     if not form.is_valid():
-        return HttpResponseBadRequest(_("Choose a course."))
+        return HttpResponseBadRequest(_("The filters are not valid."))
     course, post = form.cleaned_data["course"], form.cleaned_data["post"]
     officers = selectors.officers_in_scope(
         viewer=request.user, post=post, search=form.cleaned_data["q"]
@@ -94,7 +95,8 @@ def certificates_export(request, extension):
     """Every certificate of the coordinator's certificate list for the same search."""
     if extension not in FORMATS:
         raise Http404
-    search = request.GET.get("q", "")[:100]
+    form = CertificateSearchForm(request.GET)
+    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the list reads it
     return export_response(
         extension=extension,
         filename=export_name("certificates", _scope_words(request), extension=extension),

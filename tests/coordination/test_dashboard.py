@@ -212,6 +212,17 @@ def test_every_dashboard_download_has_the_pages_rows_and_numbers(client, seeded,
     assert len(weeks) == 13 and weeks[-1][0] <= timezone.localdate().isoformat()
 
 
+def test_a_download_outside_the_scope_is_refused(client, seeded, people, posts):
+    client.force_login(people["coordinator"])
+    for url in (
+        reverse("coordination:dashboard_export", args=["course", "csv"]),
+        reverse("coordination:progress_export", args=["csv"]),
+    ):
+        response = client.get(url, {"post": posts["la"].pk})
+        assert response.status_code == 400
+        assert b"Khamla" not in response.content and b"Vientiane" not in response.content
+
+
 def test_unknown_table_or_format_is_not_found(client, seeded, people):
     client.force_login(people["coordinator"])
     assert (

@@ -215,8 +215,10 @@ def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[Cou
         )
         .order_by()
     }
-    quizzes = QuizPage.objects.filter(
-        translation_key__in=list(counted), locale=Locale.get_default()
+    quizzes = (
+        QuizPage.objects.filter(translation_key__in=list(counted), locale=Locale.get_default())
+        if counted  # a node without content has no locale yet
+        else QuizPage.objects.none()
     ).order_by("path")
     rows = []
     for quiz in quizzes.only("title", "translation_key", "path"):

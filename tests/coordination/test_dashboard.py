@@ -287,3 +287,9 @@ def test_a_long_table_shows_a_page_at_a_time_and_downloads_whole(client, course_
     assert [row[0] for row in second["post"][1:]] == [f"Post {n:02d}" for n in range(50, 60)]
     url = reverse("coordination:dashboard_export", args=["post", "csv"])
     assert len(csv_rows(client.get(url, {"post-page": 2}))) == 61
+
+
+def test_a_node_without_courses_shows_an_empty_dashboard(client, people):
+    tables = page_tables(dashboard(client, people["coordinator"]))
+    assert tables["course"][1:] == [["Nothing to count for these filters."]]
+    assert len(tables["activity"]) == 13

@@ -17,8 +17,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, Q, QuerySet, Value
-from django.db.models.functions import Cast, Concat, TruncWeek
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -109,11 +109,24 @@ def _course_label(course: CoursePage) -> str:
     return f"{course.code} {course.title}" if course.code else course.title
 
 
+# The finest grouping the completion tables need: a course and an officer's post, agency and
+# country. An officer and course pair falls in exactly one such group, so the distinct officers
+# counted in each add up exactly to any coarser grouping's.
+_FINE = (
+    "course_key",
+    "learner__post",
+    "learner__post__name",
+    "learner__agency",
+    "learner__agency__name",
+    "learner__country",
+)
+
+
 def _completion_counts(
-    officers: QuerySet[User], flt: DashboardFilter, courses: list[CoursePage], group: str
+    officers: QuerySet[User], flt: DashboardFilter, courses: list[CoursePage]
 ) -> list[dict]:
-    """Enrolments and completions (officer and course pairs) by ``group``, one query."""
-    pair = Concat(Cast("learner_id", CharField()), Value(":"), Cast("course_key", CharField()))
+    """Officers enrolled in, and officers who completed, each course by the end date, by course,
+    post, agency and country (``_FINE``): one query, a row a group (however many officers)."""
     return list(
         LearnerRecord.objects.filter(
             _period(DashboardFilter(until=flt.until), "recorded_at"),
@@ -121,13 +134,23 @@ def _completion_counts(
             course_key__in=[c.translation_key for c in courses],
             kind__in=[RecordKind.ENROLLED, RecordKind.COURSE_COMPLETED],
         )
-        .values(group)
+        .values(*_FINE)
         .annotate(
-            enrolled=Count(pair, distinct=True, filter=Q(kind=RecordKind.ENROLLED)),
-            completed=Count(pair, distinct=True, filter=Q(kind=RecordKind.COURSE_COMPLETED)),
+            enrolled=Count("learner", distinct=True, filter=Q(kind=RecordKind.ENROLLED)),
+            completed=Count("learner", distinct=True, filter=Q(kind=RecordKind.COURSE_COMPLETED)),
         )
         .order_by()
     )
+
+
+def _summed(rows: list[dict], key: str, label: str) -> dict[object, list]:
+    """``rows`` added up by ``key``: [label, enrolled, completed] by the key's value."""
+    sums: dict[object, list] = {}
+    for row in rows:
+        total = sums.setdefault(row[key], [row[label], 0, 0])
+        total[1] += row["enrolled"]
+        total[2] += row["completed"]
+    return sums
 
 
 def _completion_table(key: str, caption: str, heading: str, rows: list[tuple]) -> Table:
@@ -150,27 +173,18 @@ def _completion_table(key: str, caption: str, heading: str, rows: list[tuple]) -
 def completion_tables(
     officers: QuerySet[User], flt: DashboardFilter, courses: list[CoursePage]
 ) -> tuple[Table, ...]:
-    """Completion by course, by border post, by agency and by country: four queries."""
-    by_key = {
-        row["course_key"]: row for row in _completion_counts(officers, flt, courses, "course_key")
-    }
+    """Completion by course, by border post, by agency and by country: one query."""
+    counted = _completion_counts(officers, flt, courses)
+    by_key = _summed(counted, "course_key", "course_key")
     by_course = [
-        (
-            _course_label(c),
-            by_key.get(c.translation_key, {}).get("enrolled", 0),
-            by_key.get(c.translation_key, {}).get("completed", 0),
-        )
-        for c in courses
+        (_course_label(c), *by_key.get(c.translation_key, [None, 0, 0])[1:]) for c in courses
     ]
 
-    def grouped(group: str, label: Callable[[str], str], none: str) -> list[tuple]:
-        """Rows by ``group`` by name; officers without one last, as ``none``."""
-        rows = _completion_counts(officers, flt, courses, group)
-        found = sorted(
-            (label(row[group]), row["enrolled"], row["completed"]) for row in rows if row[group]
-        )
-        missing = [(none, row["enrolled"], row["completed"]) for row in rows if not row[group]]
-        return found + missing
+    def grouped(key: str, label: str, name: Callable[[str], str], none: str) -> list[tuple]:
+        """Rows by ``key`` by name; officers without one last, as ``none``."""
+        sums = _summed(counted, key, label)
+        found = sorted((name(t[0]), t[1], t[2]) for k, t in sums.items() if k)
+        return found + [(none, t[1], t[2]) for k, t in sums.items() if not k]
 
     return (
         _completion_table("course", _("Completion by course"), _("Course"), by_course),
@@ -178,20 +192,23 @@ def completion_tables(
             "post",
             _("Completion by border post"),
             _("Border post"),
-            grouped("learner__post__name", str, _("No border post")),
+            grouped("learner__post", "learner__post__name", str, _("No border post")),
         ),
         _completion_table(
             "agency",
             _("Completion by agency"),
             _("Agency"),
-            grouped("learner__agency__name", str, _("No agency")),
+            grouped("learner__agency", "learner__agency__name", str, _("No agency")),
         ),
         _completion_table(
             "country",
             _("Completion by country"),
             _("Country"),
             grouped(
-                "learner__country", lambda code: str(COUNTRY_NAMES.get(code, code)), _("No country")
+                "learner__country",
+                "learner__country",
+                lambda code: str(COUNTRY_NAMES.get(code, code)),
+                _("No country"),
             ),
         ),
     )

@@ -293,3 +293,31 @@ def test_a_node_without_courses_shows_an_empty_dashboard(client, people):
     tables = page_tables(dashboard(client, people["coordinator"]))
     assert tables["course"][1:] == [["Nothing to count for these filters."]]
     assert len(tables["activity"]) == 13
+
+
+def test_activity_counts_each_week_from_monday_to_sunday(client, course_tree, people):
+    """Lessons completed last Sunday at noon and this Monday at noon fall in two weeks; one
+    13 weeks ago falls outside the chart."""
+    from django.db import transaction
+
+    from learning.models import LearnerRecord, RecordKind
+
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    noon = datetime.time(12)
+    with transaction.atomic():
+        for day in (
+            monday,
+            monday - datetime.timedelta(days=1),
+            monday - datetime.timedelta(weeks=13),
+        ):
+            LearnerRecord.stamped(
+                recorded_at=timezone.make_aware(datetime.datetime.combine(day, noon)),
+                kind=RecordKind.LESSON_COMPLETED,
+                learner=people["learner"],
+                course_key=course_tree.course.translation_key,
+                lesson_key=course_tree.lessons[0].translation_key,
+            )
+    rows = page_tables(dashboard(client, people["coordinator"]))["activity"][1:]
+    assert [row[1] for row in rows] == ["0"] * 10 + ["1", "1"]
+    assert sum(int(row[1]) for row in rows) == 2

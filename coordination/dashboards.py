@@ -32,7 +32,7 @@ from officers.countries import COUNTRY_NAMES
 from officers.models import BorderPost, User
 from officers.selectors import officers_visible_to
 from quizzes.models import QuizSubmission
-from quizzes.reports import course_gain_report
+from quizzes.reports import course_gain_overall
 
 from .tables import COUNT, DATE, PERCENT, POINTS, Column, Table, one_place, rate
 
@@ -264,14 +264,13 @@ def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[Cou
 
 def gain_table(officers: QuerySet[User], courses: list[CoursePage]) -> Table:
     """Each course's knowledge gain over the officers in scope who took both its pre-test and
-    its post-test (``quizzes.reports.course_gain_report``: first pre-test grade, best post-test
-    grade): five queries a course with both tests, at any date."""
+    its post-test (``quizzes.reports.course_gain_overall``: first pre-test grade, best post-test
+    grade): four queries a course with both tests, at any date."""
     rows = []
     for course in courses:
-        report = course_gain_report(course=course, learners=officers)
-        if report.gain is None:
+        overall = course_gain_overall(course=course, learners=officers)
+        if overall is None:
             continue
-        overall = report.gain.overall
         rows.append(
             (
                 _course_label(course),

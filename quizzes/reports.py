@@ -512,19 +512,33 @@ def _best_grades(
     ]
 
 
-def course_gain_report(*, course: CoursePage, learners: QuerySet[User] | None = None) -> GainReport:
+def course_gain_report(*, course: CoursePage) -> GainReport:
     """Knowledge gain for ``course``: its live pre-test and post-test (the first of each in page
     order), every officer's first pre-test grade and best post-test grade
     (``statistics.knowledge_gain`` states the rule) and the averages by post, agency and
     country. Grades from every language count. The first and the best grade are picked in the
     database (one row per officer, not one per attempt); ``knowledge_gain`` then sees one
-    attempt per officer and test, which gives the same figures. ``learners``: only these
-    officers' grades count (a coordinator's dashboard: the officers in their scope)."""
+    attempt per officer and test, which gives the same figures."""
     pre, post = _course_test(course, TestKind.PRE), _course_test(course, TestKind.POST)
     if pre is None or post is None:
         return GainReport(course=course, pre=pre, post=post, gain=None)
-    pre_attempts = _first_grades(pre.translation_key, learners)
-    post_attempts = _best_grades(post.translation_key, learners)
+    pre_attempts = _first_grades(pre.translation_key)
+    post_attempts = _best_grades(post.translation_key)
     ids = {a.learner_id for a in pre_attempts} | {a.learner_id for a in post_attempts}
     gain = stats.knowledge_gain(officers=_officers(ids), pre=pre_attempts, post=post_attempts)
     return GainReport(course=course, pre=pre, post=post, gain=gain)
+
+
+def course_gain_overall(*, course: CoursePage, learners: QuerySet[User]) -> stats.GainGroup | None:
+    """``course_gain_report``'s overall figures (officers with both tests, mean pre-test and
+    post-test grades, mean gain) over ``learners`` only (a coordinator's scope); None without
+    both tests. Four queries; the officers are not loaded, as no group by post or agency is
+    asked for."""
+    pre, post = _course_test(course, TestKind.PRE), _course_test(course, TestKind.POST)
+    if pre is None or post is None:
+        return None
+    pre_attempts = _first_grades(pre.translation_key, learners)
+    post_attempts = _best_grades(post.translation_key, learners)
+    ids = {a.learner_id for a in pre_attempts} | {a.learner_id for a in post_attempts}
+    officers = [stats.Officer(id=learner_id, name="") for learner_id in ids]
+    return stats.knowledge_gain(officers=officers, pre=pre_attempts, post=post_attempts).overall

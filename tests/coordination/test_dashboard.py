@@ -321,3 +321,30 @@ def test_activity_counts_each_week_from_monday_to_sunday(client, course_tree, pe
     rows = page_tables(dashboard(client, people["coordinator"]))["activity"][1:]
     assert [row[1] for row in rows] == ["0"] * 10 + ["1", "1"]
     assert sum(int(row[1]) for row in rows) == 2
+
+
+def test_in_thai_the_weeks_and_numbers_are_thai_and_the_chart_agrees(client, seeded, people):
+    from officers.services import officer_set_language
+
+    officer_set_language(user=people["coordinator"], language="th")
+    response = dashboard(client, people["coordinator"])
+    html = response.content.decode()
+    assert 'lang="th"' in html
+    chart = re.search(r"<svg [^>]*chart-activity-title.*?</svg>", html, re.S).group(0)
+    monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    thai_months = [
+        "ม.ค.",
+        "ก.พ.",
+        "มี.ค.",
+        "เม.ย.",
+        "พ.ค.",
+        "มิ.ย.",
+        "ก.ค.",
+        "ส.ค.",
+        "ก.ย.",
+        "ต.ค.",
+        "พ.ย.",
+        "ธ.ค.",
+    ]
+    assert f">{monday.day} {thai_months[monday.month - 1]}</text>" in chart
+    assert page_tables(response)["course"][1][1:] == ["2", "1", "50.0"]

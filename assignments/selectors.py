@@ -251,6 +251,44 @@ def my_assignments(*, learner: User, today: datetime.date) -> list[AssignmentRow
     return sorted(_rows(current, today), key=_by_due)
 
 
+@dataclass(frozen=True)
+class CourseAssignments:
+    """A course's assignments among some officers: how many, how many overdue, the oldest due
+    date passed."""
+
+    course_key: uuid.UUID
+    course: CoursePage | None  # None: not on this node
+    title: str
+    assigned: int
+    overdue: int
+    oldest_due: datetime.date | None
+
+
+def assignments_by_course(
+    *, officers: QuerySet[User], today: datetime.date, course_key: uuid.UUID | None = None
+) -> list[CourseAssignments]:
+    """The assignments in force of ``officers`` (of one course if given) counted by course,
+    most overdue first; the coordinator's dashboard reads it."""
+    rows = _rows(list(assignments_of(officers=officers, course_key=course_key).values()), today)
+    by_course: dict[uuid.UUID, list[AssignmentRow]] = {}
+    for row in rows:
+        by_course.setdefault(row.course_key, []).append(row)
+    counted = []
+    for key, held in by_course.items():
+        late = [r.due_on for r in held if r.overdue and r.due_on is not None]
+        counted.append(
+            CourseAssignments(
+                course_key=key,
+                course=held[0].course,
+                title=held[0].course_title,
+                assigned=len(held),
+                overdue=len(late),
+                oldest_due=min(late, default=None),
+            )
+        )
+    return sorted(counted, key=lambda c: (-c.overdue, c.title.casefold()))
+
+
 STATUS_FILTERS = tuple(s.value for s in Status)
 
 

@@ -1,6 +1,7 @@
 """Benchmark a hub that holds a region: seed it with ``seed_region`` (timed), then, as a country
 coordinator over real HTTP against gunicorn, the progress table and the certificate list (first
-page, a later page, a search in Thai and in Latin letters), p50/p95 beside the 300 ms budget;
+page, a later page, a search in Thai and in Latin letters) and the dashboard (ADR 0036), p50/p95
+beside the 300 ms budget;
 and hub import throughput: a post's USB packet (made by ``seed_activity`` at a real post node)
 imported at the seeded hub, records/s beside the 10,000 records/s budget.
 
@@ -88,6 +89,10 @@ def pages(client) -> list[tuple[str, str]]:
             f"/coordinator/certificates/?page={middle['/coordinator/certificates/']}",
         ),
         ("certificates, search", "/coordinator/certificates/?q=Somchai"),
+        # The dashboard (ADR 0036): every figure of the scope, and its download of one table.
+        ("dashboard", "/coordinator/dashboard/"),
+        ("dashboard, this year", "/coordinator/dashboard/?since=2026-01-01"),
+        ("dashboard download (CSV)", "/coordinator/dashboard/post.csv"),
     ]
 
 

@@ -1,4 +1,5 @@
-"""Coordinators' tools: who in their scope has done what, enrolling officers, resetting passwords.
+"""Coordinators' tools: who in their scope has done what (the progress table, the dashboard and
+their downloads), enrolling officers, resetting passwords.
 
 Stage of the flow: follow up. Reads learner records through ``learning`` selectors and writes
 only through ``learning`` and ``officers`` services; every view is limited to the coordinator's
@@ -18,4 +19,5 @@ class CoordinationConfig(AppConfig):
     navigation = (
         NavEntry(_("Officers' progress"), "coordination:progress", order=40, shown_to=coordinators),
         NavEntry(_("Audit trail"), "coordination:audit", order=48, shown_to=coordinators),
+        NavEntry(_("Dashboard"), "coordination:dashboard", order=41, shown_to=coordinators),
     )

@@ -1,42 +1,71 @@
-"""A table as a CSV or XLSX download, every cell safe to open in a spreadsheet: text that a
-spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return before
-one) is kept as text with a leading apostrophe. Pure: no Django."""
+"""CSV and XLSX downloads of a coordinator's table: every row the page's filters select (not
+one page), written as they are read, with the same values the page shows (ADR 0036).
+
+CSV is UTF-8 with a byte order mark, so that Excel reads Thai, Khmer and Lao names; it streams
+a row at a time. XLSX is written by openpyxl in write-only mode (rows are not kept in memory)
+to a temporary file, then sent. Every cell goes through ``tables.export_cell``: numbers stay
+numbers, text cannot run as a formula.
+"""
 
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable, Sequence
+import datetime
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 
+from django.http import FileResponse, HttpResponseBase, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
 from openpyxl import Workbook
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .tables import Column, Value, export_rows
+
+FORMATS = ("csv", "xlsx")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def cell_safe(value: object) -> object:
-    """``value`` as a spreadsheet cell: text that would start a formula gets a leading "'"."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+def export_name(*parts: str, extension: str) -> str:
+    """``progress-th-a-2026-12-04.csv``: the table, the scope, the server's date; ASCII only,
+    so every browser keeps it as it is."""
+    words = [slugify(part) for part in parts]
+    words.append(timezone.localdate().isoformat())
+    return "-".join(word for word in words if word) + "." + extension
 
 
-def table_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """UTF-8 CSV (with a byte-order mark, so spreadsheets read Thai and Khmer right)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([cell_safe(name) for name in header])
-    for row in rows:
-        writer.writerow(["" if cell is None else cell_safe(cell) for cell in row])
-    return ("\ufeff" + out.getvalue()).encode()
+class _Line:
+    """A file-like object whose ``write`` returns what it was given, for ``csv.writer``."""
+
+    def write(self, text: str) -> str:
+        return text
 
 
-def table_xlsx(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """An .xlsx workbook of one sheet, written as it streams (openpyxl's write-only mode)."""
+def _csv_lines(columns: Sequence[Column], rows: Iterable[Sequence[Value]]) -> Iterator[bytes]:
+    writer = csv.writer(_Line())
+    yield "\ufeff".encode()
+    yield writer.writerow([c.heading for c in columns]).encode()
+    for row in export_rows(rows):
+        yield writer.writerow(
+            [v.isoformat() if isinstance(v, datetime.date) else v for v in row]
+        ).encode()
+
+
+def export_response(
+    *, extension: str, filename: str, columns: Sequence[Column], rows: Iterable[Sequence[Value]]
+) -> HttpResponseBase:
+    """The download of ``rows`` under ``columns`` as ``extension`` ("csv" or "xlsx")."""
+    if extension == "csv":
+        response: HttpResponseBase = StreamingHttpResponse(
+            _csv_lines(columns, rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title[:31])
-    sheet.append([cell_safe(name) for name in header])
-    for row in rows:
-        sheet.append([cell_safe(cell) for cell in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    sheet = book.create_sheet()
+    sheet.append([c.heading for c in columns])
+    for row in export_rows(rows):
+        sheet.append(row)
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    book.save(spool)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX_TYPE)

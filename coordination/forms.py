@@ -4,32 +4,84 @@ import uuid
 
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
 from officers.models import BorderPost
 
 
-class ProgressFilterForm(forms.Form):
-    course = forms.ModelChoiceField(queryset=CoursePage.objects.none(), label=_("Course"))
-    post = forms.ModelChoiceField(
+def scoped_post_field() -> forms.ModelChoiceField:
+    """A choice of one border post, or all of them; the form limits it to the viewer's scope."""
+    return forms.ModelChoiceField(
         queryset=BorderPost.objects.none(),
         label=_("Border post"),
         required=False,
         empty_label=_("All posts in my scope"),
     )
-    q = forms.CharField(
-        label=_("Search"),
+
+
+def search_field(label: str | Promise, help_text: str | Promise) -> forms.CharField:
+    """A search box: words that each must match, up to 100 characters."""
+    return forms.CharField(
+        label=label,
         required=False,
         max_length=100,
-        help_text=_("Name (in any script), service number, user name or border post."),
+        help_text=help_text,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class ProgressFilterForm(forms.Form):
+    course = forms.ModelChoiceField(queryset=CoursePage.objects.none(), label=_("Course"))
+    post = scoped_post_field()
+    q = search_field(
+        _("Search"), _("Name (in any script), service number, user name or border post.")
     )
 
     def __init__(self, *args, courses, posts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = courses
         self.fields["post"].queryset = posts
+
+
+class DashboardFilterForm(forms.Form):
+    """What the dashboard counts: choices limited to the viewer's scope; dates from the form,
+    "today" from the server (the view's default end date)."""
+
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    post = scoped_post_field()
+    course = forms.ModelChoiceField(
+        queryset=CoursePage.objects.none(),
+        label=_("Course"),
+        required=False,
+        empty_label=_("All courses"),
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    days = forms.IntegerField(
+        label=_("Expiring within (days)"), required=False, min_value=1, max_value=3650
+    )
+    q = search_field(
+        _("Search the tables"), _("A course, border post, agency, country or quiz name.")
+    )
+
+    def __init__(self, *args, courses, posts, countries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses
+        self.fields["post"].queryset = posts
+        self.fields["country"].choices = [("", _("All countries in my scope")), *countries]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data
 
 
 class EnrolForm(forms.Form):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -20,8 +21,9 @@ from learning.models import LearnerRecord, RecordKind
 from learning.rules import Progress
 from learning.selectors import outline_modules, progress_from_facts, record_facts_by_learner
 from modules.selectors import course_outline
+from officers.countries import COUNTRIES
 from officers.models import BorderPost, User
-from officers.selectors import officers_visible_to
+from officers.selectors import officers_visible_to, posts_visible_to
 from quizzes.selectors import passed_quiz_keys_by_learner
 
 
@@ -37,6 +39,16 @@ def officers_in_scope(
     return officers_matching(officers, search).order_by(
         "post__name", "full_name_latin", "username", "pk"
     )
+
+
+def countries_in_scope(*, viewer: User) -> list[tuple[str, str]]:
+    """(code, name) of the countries ``viewer`` follows officers in, in the list's order: every
+    country for an administrator; a coordinator's scoped countries and their scoped posts'."""
+    if viewer.is_administrator:
+        return [(code, str(name)) for code, name in COUNTRIES]
+    codes = {s.country for s in viewer.scopes.all() if s.country}
+    codes |= set(posts_visible_to(viewer=viewer).values_list("country", flat=True))
+    return [(code, str(name)) for code, name in COUNTRIES if code in codes]
 
 
 def officers_matching(officers: QuerySet[User], search: str) -> QuerySet[User]:
@@ -136,3 +148,15 @@ def progress_summary(*, officers: QuerySet[User], course: CoursePage) -> TableSu
         ),
         completed=completed,
     )
+
+
+def progress_rows_all(
+    *, officers: QuerySet[User], course: CoursePage, batch: int = 500
+) -> Iterator[OfficerProgressRow]:
+    """``progress_table`` for every one of ``officers`` (an export: all of them, not a page), a
+    batch at a time so that memory stays bounded whatever their number."""
+    ordered = list(officers.values_list("pk", flat=True))
+    for start in range(0, len(ordered), batch):
+        ids = ordered[start : start + batch]
+        found = {o.pk: o for o in officers.filter(pk__in=ids)}
+        yield from progress_table(officers=[found[pk] for pk in ids], course=course)

@@ -6,6 +6,14 @@ app_name = "coordination"
 urlpatterns = [
     path("audit/", audit_views.audit_trail, name="audit"),
     path("", views.progress, name="progress"),
+    path("export.<str:extension>", views.progress_export, name="progress_export"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/<slug:key>.<str:extension>", views.dashboard_export, name="dashboard_export"),
+    path(
+        "certificates/export.<str:extension>",
+        views.certificates_export,
+        name="certificates_export",
+    ),
     path("officers/<uuid:officer_uuid>/", views.officer_detail, name="officer"),
     path("officers/<uuid:officer_uuid>/enrol/", views.officer_enrol, name="officer_enrol"),
     path("officers/<uuid:officer_uuid>/password/", views.officer_password, name="officer_password"),

@@ -17,7 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db import connection
-from django.db.models import Count, F, Max, Q, Sum, Window
+from django.db.models import Count, F, Max, Q, QuerySet, Sum, Window
 from django.db.models.functions import FirstValue
 from wagtail.models import Locale
 
@@ -451,10 +451,20 @@ def _course_test(course: CoursePage, kind: str) -> QuizPage | None:
     )
 
 
-def _first_grades(quiz_key: uuid.UUID) -> list[stats.GradedAttempt]:
+def _graded_at(quiz_key: uuid.UUID, learners: QuerySet[User] | None):
+    """The graded attempts at the quiz, of ``learners`` only when given."""
+    attempts = QuizSubmission.objects.filter(attempt__quiz_key=quiz_key)
+    if learners is not None:
+        attempts = attempts.filter(attempt__learner__in=learners.order_by().values("pk"))
+    return attempts
+
+
+def _first_grades(
+    quiz_key: uuid.UUID, learners: QuerySet[User] | None = None
+) -> list[stats.GradedAttempt]:
     """Each officer's first graded attempt at the quiz (by start time, then attempt id), picked
     in the database: one row per officer, whatever the number of attempts."""
-    attempts = QuizSubmission.objects.filter(attempt__quiz_key=quiz_key)
+    attempts = _graded_at(quiz_key, learners)
     first = {
         "partition_by": [F("attempt__learner")],
         "order_by": [F("attempt__recorded_at").asc(), F("attempt__id").asc()],
@@ -480,10 +490,12 @@ def _first_grades(quiz_key: uuid.UUID) -> list[stats.GradedAttempt]:
     ]
 
 
-def _best_grades(quiz_key: uuid.UUID) -> list[stats.GradedAttempt]:
+def _best_grades(
+    quiz_key: uuid.UUID, learners: QuerySet[User] | None = None
+) -> list[stats.GradedAttempt]:
     """Each officer's best grade at the quiz, counted in the database: one row per officer."""
     rows = (
-        QuizSubmission.objects.filter(attempt__quiz_key=quiz_key)
+        _graded_at(quiz_key, learners)
         .values("attempt__learner")
         .annotate(best=Max("percent"), at=Max("attempt__recorded_at"))
         .order_by()
@@ -515,3 +527,18 @@ def course_gain_report(*, course: CoursePage) -> GainReport:
     ids = {a.learner_id for a in pre_attempts} | {a.learner_id for a in post_attempts}
     gain = stats.knowledge_gain(officers=_officers(ids), pre=pre_attempts, post=post_attempts)
     return GainReport(course=course, pre=pre, post=post, gain=gain)
+
+
+def course_gain_overall(*, course: CoursePage, learners: QuerySet[User]) -> stats.GainGroup | None:
+    """``course_gain_report``'s overall figures (officers with both tests, mean pre-test and
+    post-test grades, mean gain) over ``learners`` only (a coordinator's scope); None without
+    both tests. Four queries; the officers are not loaded, as no group by post or agency is
+    asked for."""
+    pre, post = _course_test(course, TestKind.PRE), _course_test(course, TestKind.POST)
+    if pre is None or post is None:
+        return None
+    pre_attempts = _first_grades(pre.translation_key, learners)
+    post_attempts = _best_grades(post.translation_key, learners)
+    ids = {a.learner_id for a in pre_attempts} | {a.learner_id for a in post_attempts}
+    officers = [stats.Officer(id=learner_id, name="") for learner_id in ids]
+    return stats.knowledge_gain(officers=officers, pre=pre_attempts, post=post_attempts).overall

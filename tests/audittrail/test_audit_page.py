@@ -4,18 +4,15 @@ injection, and the chains' check for administrators. And published content in th
 
 from __future__ import annotations
 
-import csv
-import io
-
-import openpyxl
 import pytest
 from django.urls import reverse
 
 from audittrail.models import AuditEntry
-from coordination.exports import cell_safe
+from coordination.tables import export_cell
 from learning import services as learning
 from officers.services import officer_password_reset, officer_profile_update
 from questionbank.models import Question
+from tests.coordination.downloaded import csv_rows, xlsx_rows
 from tests.quizzes.conftest import build_quiz
 
 pytestmark = pytest.mark.django_db
@@ -79,14 +76,13 @@ def test_the_downloads_hold_the_pages_rows_with_formulas_made_harmless(trail, cl
 
     downloaded = client.get(f"{URL}?export=csv")
     assert downloaded["Content-Disposition"].startswith('attachment; filename="audit-')
-    lines = list(csv.reader(io.StringIO(downloaded.content.decode("utf-8-sig"))))
+    lines = csv_rows(downloaded)
     header, rows = lines[0], lines[1:]
     who, action, officer = header.index("Who"), header.index("Action"), header.index("Officer")
     assert [[row[who], row[action]] for row in rows] == shown
     assert '\'=HYPERLINK("x")' in [row[officer] for row in rows]
 
-    book = openpyxl.load_workbook(io.BytesIO(client.get(f"{URL}?export=xlsx").content))
-    sheet_rows = list(book.active.iter_rows(values_only=True))
+    sheet_rows = xlsx_rows(client.get(f"{URL}?export=xlsx"))
     assert [[row[who], row[action]] for row in sheet_rows[1:]] == shown
     cells = [row[officer] for row in sheet_rows[1:]]
     assert '\'=HYPERLINK("x")' in cells and not any(
@@ -99,7 +95,7 @@ def test_the_downloads_hold_the_pages_rows_with_formulas_made_harmless(trail, cl
     [("=1+1", "'=1+1"), ("+7", "'+7"), ("-2", "'-2"), ("@SUM", "'@SUM"), ("ok", "ok"), (3, 3)],
 )
 def test_a_cell_that_would_run_as_a_formula_is_kept_as_text(value, safe):
-    assert cell_safe(value) == safe
+    assert export_cell(value) == safe
 
 
 def test_publishing_and_unpublishing_a_page_is_in_the_trail(people, course_tree):

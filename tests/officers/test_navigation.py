@@ -17,6 +17,7 @@ LEARNER = [
 COORDINATOR = [
     *LEARNER,
     ("/coordinator/", "Officers&#x27; progress"),
+    ("/coordinator/dashboard/", "Dashboard"),
     ("/coordinator/officers/import/", "Import officers"),
     ("/coordinator/assignments/", "Assignments"),
     ("/coordinator/exams/", "Exam sessions"),

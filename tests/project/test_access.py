@@ -67,6 +67,10 @@ TABLE = {
     "exam_session_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
     "exam_screen_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
     "exam_roster_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
+    "dashboard": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "dashboard_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "progress_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "certificates_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
 
@@ -173,6 +177,10 @@ def world(course_tree, people):
             for page, name in (("session", "detail"), ("screen", "screen"), ("roster", "roster"))
             for where, session in (("in_scope", here), ("out_of_scope", there))
         },
+        "dashboard": reverse("coordination:dashboard"),
+        "dashboard_export": reverse("coordination:dashboard_export", args=["course", "xlsx"]),
+        "progress_export": reverse("coordination:progress_export", args=["csv"]),
+        "certificates_export": reverse("coordination:certificates_export", args=["xlsx"]),
         "course_bundle_download": reverse(
             "coursebundles_admin:download", args=[course_tree.course.pk]
         ),
@@ -269,6 +277,10 @@ def test_every_named_url_is_in_the_table():
         "sync_exchange": "tests/recordsync/test_http.py (signed packets, not a session)",
         "coursebundles:hub_courses": "tests/coursebundles/test_admin_and_http.py (signed)",
         "coursebundles:hub_bundle": "tests/coursebundles/test_admin_and_http.py (signed)",
+        "coordination:dashboard": "walked above as 'dashboard'",
+        "coordination:dashboard_export": "walked above as 'dashboard_export'",
+        "coordination:progress_export": "walked above as 'progress_export'",
+        "coordination:certificates_export": "walked above as 'certificates_export'",
         "rosters:upload": "walked above as 'roster_upload'",
         "examsessions:list": "walked above as 'exam_sessions'",
         "examsessions:open": "walked above as 'exam_open'",

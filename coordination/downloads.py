@@ -1,0 +1,103 @@
+"""The columns and rows of each coordinator list's download, from the selector its page reads
+(ADR 0036): the progress table (``selectors.officers_in_scope`` and ``progress_table``) and
+the certificate list (``certificates.selectors.certificates_found``). Every row the filters
+select, read a batch at a time."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certificates.selectors import certificates_found
+from courses.models import CoursePage
+from officers.models import User
+
+from . import selectors
+from .tables import COUNT, DATE, Column, Value
+
+
+def status_labels() -> dict[str, str]:
+    """A progress status as the progress table names it."""
+    return {
+        "completed": _("Completed"),
+        "in_progress": _("In progress"),
+        "not_started": _("Not started"),
+        "not_enrolled": _("Not enrolled"),
+    }
+
+
+def _local(moment: datetime.datetime | None) -> datetime.datetime | None:
+    """A moment as this server's local wall time, without a zone (a spreadsheet has none)."""
+    return None if moment is None else timezone.localtime(moment).replace(tzinfo=None)
+
+
+def progress_columns() -> tuple[Column, ...]:
+    return (
+        Column(_("Officer")),
+        Column(_("Name (Latin letters)")),
+        Column(_("User name")),
+        Column(_("Service number")),
+        Column(_("Border post")),
+        Column(_("Agency")),
+        Column(_("Status")),
+        Column(_("Steps done"), COUNT),
+        Column(_("Steps"), COUNT),
+        Column(_("Progress (%)"), COUNT),
+        Column(_("Last activity"), DATE),
+    )
+
+
+def progress_rows(*, officers: QuerySet[User], course: CoursePage) -> Iterator[tuple[Value, ...]]:
+    """One row an officer of ``officers`` (the progress page's selection, every page of it)."""
+    labels = status_labels()
+    for row in selectors.progress_rows_all(officers=officers, course=course):
+        officer, progress = row.officer, row.progress
+        enrolled = progress.status != "not_enrolled"
+        yield (
+            officer.display_name,
+            officer.full_name_latin,
+            officer.username,
+            officer.service_number,
+            officer.post.name if officer.post else "",
+            str(officer.agency) if officer.agency else "",
+            labels.get(progress.status, progress.status),
+            progress.steps_done if enrolled else None,
+            progress.steps_total if enrolled else None,
+            progress.percent if enrolled else None,
+            _local(progress.last_activity),
+        )
+
+
+def certificate_columns() -> tuple[Column, ...]:
+    return (
+        Column(_("Code")),
+        Column(_("Name (own script)")),
+        Column(_("Name (Latin letters)")),
+        Column(_("User name")),
+        Column(_("Border post")),
+        Column(_("Course")),
+        Column(_("Issued on"), DATE),
+        Column(_("Valid until"), DATE),
+        Column(_("Status")),
+    )
+
+
+def certificate_rows(*, viewer: User, search: str) -> Iterator[tuple[Value, ...]]:
+    """One row a certificate the certificate list shows for ``search``, newest first."""
+    found = certificates_found(viewer=viewer, search=search)
+    for c in found.iterator(chunk_size=500):
+        yield (
+            c.code,
+            c.holder_native,
+            c.holder_latin,
+            c.holder.username,
+            c.holder.post.name if c.holder.post else "",
+            c.course_code,
+            c.dated_on,
+            c.valid_until,
+            _("Revoked") if hasattr(c, "revocation") else _("Valid"),
+        )

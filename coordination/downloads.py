@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assignments.selectors import AssignmentRow
 from certificates.selectors import certificates_found
 from courses.models import CoursePage
 from officers.models import User
@@ -100,4 +101,32 @@ def certificate_rows(*, viewer: User, search: str) -> Iterator[tuple[Value, ...]
             c.dated_on,
             c.valid_until,
             _("Revoked") if hasattr(c, "revocation") else _("Valid"),
+        )
+
+
+def assignment_columns() -> tuple[Column, ...]:
+    return (
+        Column(_("Course")),
+        Column(_("Officer")),
+        Column(_("Service number")),
+        Column(_("Border post")),
+        Column(_("Cohort")),
+        Column(_("Due"), DATE),
+        Column(_("Status")),
+    )
+
+
+def assignment_rows(rows: list[AssignmentRow]) -> Iterator[tuple[Value, ...]]:
+    """The rows of the assignments list (``assignments.selectors.assignments_in_scope``, the
+    same call the page makes), every one rather than a page."""
+    labels = {**status_labels(), "overdue": _("Overdue")}
+    for row in rows:
+        yield (
+            row.course_title,
+            row.officer.display_name,
+            row.officer.service_number,
+            row.officer.post.name if row.officer.post else "",
+            row.cohort,
+            row.due_on,
+            labels.get(row.status, row.status),
         )

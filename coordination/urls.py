@@ -14,6 +14,11 @@ urlpatterns = [
         views.certificates_export,
         name="certificates_export",
     ),
+    path(
+        "assignments/export.<str:extension>",
+        views.assignments_export,
+        name="assignments_export",
+    ),
     path("officers/<uuid:officer_uuid>/", views.officer_detail, name="officer"),
     path("officers/<uuid:officer_uuid>/enrol/", views.officer_enrol, name="officer_enrol"),
     path("officers/<uuid:officer_uuid>/password/", views.officer_password, name="officer_password"),

@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assignments.forms import SearchForm as AssignmentSearchForm
+from assignments.selectors import STATUS_FILTERS, assignments_in_scope
 from certificates.views import CertificateSearchForm
 from courses.selectors import course_by_key, courses_original
 from elearning.paging import PER_PAGE, listing
@@ -102,6 +104,28 @@ def certificates_export(request, extension):
         filename=export_name("certificates", _scope_words(request), extension=extension),
         columns=downloads.certificate_columns(),
         rows=downloads.certificate_rows(viewer=request.user, search=search),
+    )
+
+
+@coordinator_required
+def assignments_export(request, extension):
+    """Every row of the assignments list for the same search and status, as CSV or XLSX."""
+    if extension not in FORMATS:
+        raise Http404
+    form = AssignmentSearchForm(request.GET)
+    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the list reads it
+    state = request.GET.get("status", "")
+    rows = assignments_in_scope(
+        viewer=request.user,
+        search=search,
+        today=timezone.localdate(),
+        state=state if state in STATUS_FILTERS else "",
+    )
+    return export_response(
+        extension=extension,
+        filename=export_name("assignments", _scope_words(request), extension=extension),
+        columns=downloads.assignment_columns(),
+        rows=downloads.assignment_rows(rows),
     )
 
 

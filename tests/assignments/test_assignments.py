@@ -15,6 +15,7 @@ from assignments.services import assignment_create
 from audittrail.models import AuditEntry
 from audittrail.selectors import trails_verify
 from learning import services as learning
+from tests.coordination.downloaded import csv_rows, page_tables, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,33 @@ def test_assigning_changing_and_withdrawing_are_in_the_audit_trail_with_before_a
     ]
     # The trail is intact: audit_verify finds every entry in its place.
     assert [status.ok for status in trails_verify()] == [True]
+
+
+def test_the_lists_downloads_hold_every_row_the_page_shows_for_the_same_filters(
+    login, people, course_tree
+):
+    coordinator = people["coordinator"]
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    for officer in (people["learner"], people["learner_kh"]):
+        assignment_create(
+            actor=coordinator, officer=officer, course=course_tree.course, due_on=yesterday
+        )
+    people["learner_kh"].full_name_latin = '=HYPERLINK("http://x")'
+    people["learner_kh"].save()
+    client = login(coordinator)
+    for filters in ({}, {"status": "overdue", "q": "Somchai"}):
+        page = page_tables(client.get(reverse("assignments:list"), filters))
+        shown = [row[:2] + [row[4]] for row in page["assignments"][1:]]
+        for extension, read in (("csv", csv_rows), ("xlsx", xlsx_rows)):
+            response = client.get(
+                reverse("coordination:assignments_export", args=[extension]), filters
+            )
+            rows = read(response)
+            assert rows[0][:2] == ["Course", "Officer"]
+            assert len(rows) - 1 == len(shown)
+            for got, seen in zip(rows[1:], shown, strict=True):
+                assert got[0] == seen[0] and got[6] == seen[2]  # course and status
+                assert seen[1].startswith(str(got[1]).lstrip("'"))  # the officer's name
+                assert got[2] in seen[1]  # service number
+            assert not any(str(cell).startswith("=") for row in rows for cell in row if cell)
+    assert len(shown) == 1

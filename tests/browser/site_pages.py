@@ -63,6 +63,7 @@ ACTIONS = {
     "coordination:progress_export",
     "coordination:dashboard_export",
     "coordination:certificates_export",
+    "coordination:assignments_export",
     "rosters:confirm",
     "rosters:discard",
     "rosters:sheet_pdf",

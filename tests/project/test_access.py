@@ -55,6 +55,7 @@ TABLE = {
     "audit_trail": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "roster_template": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "assignments": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "assignments_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "cohorts": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "cohort_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "cohort_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
@@ -121,6 +122,7 @@ def world(course_tree, people):
     here, there = _exam_sessions(course_tree, people)
     urls = {
         "assignments": reverse("assignments:list"),
+        "assignments_export": reverse("coordination:assignments_export", args=["csv"]),
         "cohorts": reverse("assignments:cohorts"),
         "cohort_in_scope": reverse("assignments:cohort", args=[home.uuid]),
         "cohort_out_of_scope": reverse("assignments:cohort", args=[away.uuid]),

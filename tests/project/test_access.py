@@ -283,6 +283,7 @@ def test_every_named_url_is_in_the_table():
         "coordination:dashboard_export": "walked above as 'dashboard_export'",
         "coordination:progress_export": "walked above as 'progress_export'",
         "coordination:certificates_export": "walked above as 'certificates_export'",
+        "coordination:assignments_export": "walked above as 'assignments_export'",
         "rosters:upload": "walked above as 'roster_upload'",
         "examsessions:list": "walked above as 'exam_sessions'",
         "examsessions:open": "walked above as 'exam_open'",

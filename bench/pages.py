@@ -42,6 +42,7 @@ KB = 1000  # budgets and figures are in kB of 1000 bytes
 LESSON_CORE_BUDGET = 60 * KB  # HTML + CSS + JS of a lesson page, compressed
 LESSON_COLD_BUDGET = 250 * KB  # a cold lesson page with its fonts, without the lesson's media
 LINK_KBIT, LINK_LATENCY_MS = 400, 150
+DASHBOARD_COLD_BUDGET = 150 * KB
 COORDINATOR = "coordinator"
 
 
@@ -132,6 +133,7 @@ def measure_browser(server: BenchServer, course: Course, args) -> tuple[list, li
     lesson = course.lessons[0]
     english = log_in_viewer(server, args.en_user, "en-GB", enrol=course)
     thai = log_in_viewer(server, args.th_user, "th-TH", enrol=course)
+    coordinator = log_in_viewer(server, COORDINATOR, "en-GB")
     plan = [
         ("login", "/accounts/login/", log_in_viewer(server, None, "en-GB")),
         ("catalogue", "/", english),
@@ -140,7 +142,9 @@ def measure_browser(server: BenchServer, course: Course, args) -> tuple[list, li
         ("lesson (en)", lesson, english),
         ("lesson (th)", lesson, thai),
         ("my learning", "/my-learning/", english),
-        ("coordinator table", "/coordinator/", log_in_viewer(server, COORDINATOR, "en-GB")),
+        ("coordinator table", "/coordinator/", coordinator),
+        ("dashboard", "/coordinator/dashboard/", coordinator),
+        ("assignments", "/coordinator/assignments/", coordinator),
     ]
     with sync_playwright() as playwright:
         browser = launch(playwright)
@@ -267,6 +271,8 @@ def report_weights(weights: list[PageWeight]) -> None:
     for w in weights:
         if w.label.startswith("lesson"):
             report_lesson(w)
+        if w.label == "dashboard":  # issue 14: under 150 kB compressed, cold, with fonts
+            print(f"\n  dashboard, cold, with fonts: {verdict(w.total, DASHBOARD_COLD_BUDGET)}")
 
 
 def report_lesson(w: PageWeight) -> None:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nodes.identity import node_identity
+from nodes.selectors import is_post
 from nodes.services import sequence_next
 
 from . import chain
@@ -125,6 +126,8 @@ def audit_checkpoint() -> AuditCheckpoint | None:
 
 
 def audit_before_export() -> None:
-    """What this node does when it writes a packet: sign a checkpoint, so the packet carries
-    proof of how far its trail reached."""
-    audit_checkpoint()
+    """What a post does when it writes a packet: sign a checkpoint, so the packet carries proof
+    of how far its trail reached. The hub's packets go down to posts, which get no trail, so a
+    hub writes nothing here (its own checkpoints: ``manage.py audit_checkpoint``)."""
+    if is_post():
+        audit_checkpoint()

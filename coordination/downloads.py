@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assignments.selectors import AssignmentRow
+from certificates.models import Certificate
 from certificates.selectors import certificates_found
 from courses.models import CoursePage
 from officers.models import User
@@ -129,4 +130,29 @@ def assignment_rows(rows: list[AssignmentRow]) -> Iterator[tuple[Value, ...]]:
             row.cohort,
             row.due_on,
             labels.get(row.status, row.status),
+        )
+
+
+def renewal_columns() -> tuple[Column, ...]:
+    return (
+        Column(_("Valid until"), DATE),
+        Column(_("Officer")),
+        Column(_("Service number")),
+        Column(_("Border post")),
+        Column(_("Course")),
+        Column(_("Status")),
+    )
+
+
+def renewal_rows(found: QuerySet[Certificate], today: datetime.date) -> Iterator[tuple[Value, ...]]:
+    """The rows of "Certificates to renew" (``assignments.selectors.certificates_expiring``, the
+    query the page pages through), every one."""
+    for c in found.select_related("holder__post").iterator(chunk_size=500):
+        yield (
+            c.valid_until,
+            c.holder.display_name,
+            c.holder.service_number,
+            c.holder.post.name if c.holder.post else "",
+            f"{c.course_code} {c.course_title}",
+            _("Expired") if c.valid_until < today else _("Recertification due"),
         )

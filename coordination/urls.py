@@ -19,6 +19,7 @@ urlpatterns = [
         views.assignments_export,
         name="assignments_export",
     ),
+    path("renewals/export.<str:extension>", views.renewals_export, name="renewals_export"),
     path("officers/<uuid:officer_uuid>/", views.officer_detail, name="officer"),
     path("officers/<uuid:officer_uuid>/enrol/", views.officer_enrol, name="officer_enrol"),
     path("officers/<uuid:officer_uuid>/password/", views.officer_password, name="officer_password"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assignments.forms import SearchForm as AssignmentSearchForm
-from assignments.selectors import STATUS_FILTERS, assignments_in_scope
+from assignments.selectors import STATUS_FILTERS, assignments_in_scope, certificates_expiring
 from certificates.views import CertificateSearchForm
 from courses.selectors import course_by_key, courses_original
 from elearning.paging import PER_PAGE, listing
@@ -126,6 +126,24 @@ def assignments_export(request, extension):
         filename=export_name("assignments", _scope_words(request), extension=extension),
         columns=downloads.assignment_columns(),
         rows=downloads.assignment_rows(rows),
+    )
+
+
+@coordinator_required
+def renewals_export(request, extension):
+    """Every certificate of "Certificates to renew" for the same search, as CSV or XLSX."""
+    if extension not in FORMATS:
+        raise Http404
+    form = AssignmentSearchForm(request.GET)
+    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the page reads it
+    today = timezone.localdate()
+    return export_response(
+        extension=extension,
+        filename=export_name("certificates-to-renew", _scope_words(request), extension=extension),
+        columns=downloads.renewal_columns(),
+        rows=downloads.renewal_rows(
+            certificates_expiring(viewer=request.user, today=today, search=search), today
+        ),
     )
 
 

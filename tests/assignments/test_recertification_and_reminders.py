@@ -18,6 +18,7 @@ from certificates.selectors import certificates_of
 from certificates.services import certificate_issue
 from officers.services import officer_set_language
 from tests.conftest import PASSWORD, publish
+from tests.coordination.downloaded import csv_rows, page_tables, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +108,32 @@ def test_send_reminders_never_sends_without_a_mail_server(settings, people, cour
     assert mail.outbox == []
     assert "nothing sent" in capsys.readouterr().out
     assert not ReminderSent.objects.exists()
+
+
+def test_the_renewals_downloads_hold_the_pages_rows(client, settings, people, certified):
+    settings.ELEARNING_RECERTIFICATION_NOTICE_DAYS = 60
+    client.force_login(people["coordinator"])
+    shown = page_tables(client.get(reverse("assignments:expiring")))["expiring"][1:]
+    assert len(shown) == 1
+    for extension, read in (("csv", csv_rows), ("xlsx", xlsx_rows)):
+        rows = read(client.get(reverse("coordination:renewals_export", args=[extension])))
+        assert rows[0] == [
+            "Valid until",
+            "Officer",
+            "Service number",
+            "Border post",
+            "Course",
+            "Status",
+        ]
+        (got,) = rows[1:]
+        valid_until = got[0] if extension == "csv" else got[0].date().isoformat()
+        assert valid_until == certified.valid_until.isoformat()
+        assert shown[0][1].startswith(got[1]) and (got[2] or "") in shown[0][1]
+        assert (
+            [got[4], got[5]]
+            == [shown[0][2], shown[0][3]]
+            == [
+                f"{certified.course_code} {certified.course_title}",
+                "Recertification due",
+            ]
+        )

@@ -64,6 +64,7 @@ ACTIONS = {
     "coordination:dashboard_export",
     "coordination:certificates_export",
     "coordination:assignments_export",
+    "coordination:renewals_export",
     "rosters:confirm",
     "rosters:discard",
     "rosters:sheet_pdf",

@@ -56,6 +56,7 @@ TABLE = {
     "roster_template": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "assignments": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "assignments_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "renewals_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "cohorts": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "cohort_in_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "cohort_out_of_scope": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK],
@@ -123,6 +124,7 @@ def world(course_tree, people):
     urls = {
         "assignments": reverse("assignments:list"),
         "assignments_export": reverse("coordination:assignments_export", args=["csv"]),
+        "renewals_export": reverse("coordination:renewals_export", args=["xlsx"]),
         "cohorts": reverse("assignments:cohorts"),
         "cohort_in_scope": reverse("assignments:cohort", args=[home.uuid]),
         "cohort_out_of_scope": reverse("assignments:cohort", args=[away.uuid]),
@@ -284,6 +286,7 @@ def test_every_named_url_is_in_the_table():
         "coordination:progress_export": "walked above as 'progress_export'",
         "coordination:certificates_export": "walked above as 'certificates_export'",
         "coordination:assignments_export": "walked above as 'assignments_export'",
+        "coordination:renewals_export": "walked above as 'renewals_export'",
         "rosters:upload": "walked above as 'roster_upload'",
         "examsessions:list": "walked above as 'exam_sessions'",
         "examsessions:open": "walked above as 'exam_open'",

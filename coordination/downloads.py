@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from assignments.selectors import AssignmentRow
 from certificates.models import Certificate
-from certificates.selectors import certificates_found
+from certificates.selectors import certificates_found, dates_of
 from courses.models import CoursePage
 from officers.models import User
 
@@ -148,11 +148,12 @@ def renewal_rows(found: QuerySet[Certificate], today: datetime.date) -> Iterator
     """The rows of "Certificates to renew" (``assignments.selectors.certificates_expiring``, the
     query the page pages through), every one."""
     for c in found.select_related("holder__post").iterator(chunk_size=500):
+        _dated_on, valid_until = dates_of(c)  # annotated by the query: no query here
         yield (
-            c.valid_until,
+            valid_until,
             c.holder.display_name,
             c.holder.service_number,
             c.holder.post.name if c.holder.post else "",
             f"{c.course_code} {c.course_title}",
-            _("Expired") if c.valid_until < today else _("Recertification due"),
+            _("Expired") if valid_until and valid_until < today else _("Recertification due"),
         )

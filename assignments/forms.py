@@ -60,12 +60,3 @@ class AssignForm(forms.Form):
 
 class DueForm(forms.Form):
     due_on = forms.DateField(label=_("Due on"), required=False, widget=DATE_INPUT)
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )

@@ -96,6 +96,17 @@ def cohorts_visible_to(*, viewer: User) -> list[CohortState]:
     return sorted(shown, key=lambda s: (s.name.casefold(), str(s.uuid)))
 
 
+def cohorts_matching(*, viewer: User, search: str) -> list[CohortState]:
+    """The cohorts in ``viewer``'s scope whose name or place holds every word of ``search``
+    (any case), by name: what the cohorts page lists and its download writes."""
+    words = search.casefold().split()
+    return [
+        c
+        for c in cohorts_visible_to(viewer=viewer)
+        if all(w in f"{c.name} {c.post_code} {c.country}".casefold() for w in words)
+    ]
+
+
 def cohort_homes(*, viewer: User) -> tuple[QuerySet[BorderPost], list[str]]:
     """Where ``viewer`` may make a cohort here: (posts, country codes). At the hub, the posts
     and countries of their scope (an administrator: every post, and their countries); at a post

@@ -15,12 +15,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses.selectors import course_by_key, courses_original
-from elearning.paging import listing
+from elearning.paging import SearchForm, listing
 from officers.models import User
 from officers.permissions import coordinator_required
 
 from . import selectors, services
-from .forms import AssignForm, CohortForm, DueForm, RenameForm, SearchForm
+from .forms import AssignForm, CohortForm, DueForm, RenameForm
 from .rules import CohortState
 
 
@@ -54,8 +54,18 @@ def cohorts(request):
         )
         messages.success(request, _("Cohort %(name)s created.") % {"name": state.name})
         return redirect("assignments:cohort", cohort_uuid=state.uuid)
-    found = selectors.cohorts_visible_to(viewer=request.user)
-    return render(request, "assignments/cohorts.html", {"form": form, "cohorts": found})
+    search = SearchForm(request.GET)
+    q = search.cleaned_data["q"] if search.is_valid() else ""
+    found = selectors.cohorts_matching(viewer=request.user, search=q)
+    return render(
+        request,
+        "assignments/cohorts.html",
+        {
+            "form": form,
+            "search": search,
+            "listing": listing(rows=found, number=request.GET.get("page"), params=request.GET),
+        },
+    )
 
 
 @coordinator_required

@@ -12,10 +12,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assignments.rules import CohortState
 from assignments.selectors import AssignmentRow
 from certificates.models import Certificate
 from certificates.selectors import certificates_found, dates_of
 from courses.models import CoursePage
+from examsessions.rules import Phase
+from examsessions.selectors import SessionRow
 from officers.models import User
 
 from . import selectors
@@ -157,3 +160,52 @@ def renewal_rows(found: QuerySet[Certificate], today: datetime.date) -> Iterator
             f"{c.course_code} {c.course_title}",
             _("Expired") if valid_until and valid_until < today else _("Recertification due"),
         )
+
+
+def cohort_columns() -> tuple[Column, ...]:
+    return (
+        Column(_("Cohort")),
+        Column(_("Belongs to")),
+        Column(_("Members"), COUNT),
+        Column(_("Courses"), COUNT),
+    )
+
+
+def cohort_rows(cohorts: list[CohortState]) -> Iterator[tuple[Value, ...]]:
+    """The rows of the cohorts page (``assignments.selectors.cohorts_matching``), every one."""
+    for c in cohorts:
+        yield (c.name, c.post_code or c.country, len(c.members), len(c.courses))
+
+
+def exam_session_columns() -> tuple[Column, ...]:
+    return (
+        Column(_("Quiz")),
+        Column(_("Post")),
+        Column(_("Opens")),
+        Column(_("Closes for new starts")),
+        Column(_("Officers admitted"), COUNT),
+        Column(_("State")),
+    )
+
+
+def exam_session_rows(rows: list[SessionRow]) -> Iterator[tuple[Value, ...]]:
+    """The rows of the exam sessions list (``examsessions.selectors.sessions_listed``), every one;
+    times as this server's local wall time, as the page shows them."""
+    phases = {
+        Phase.CLOSED: _("Closed"),
+        Phase.ENDED: _("Window over"),
+        Phase.NOT_OPEN_YET: _("Not open yet"),
+    }
+    for row in rows:
+        yield (
+            row.quiz_title,
+            row.post_name,
+            _minutes(row.session.starts_at),
+            _minutes(row.session.ends_at),
+            len(row.session.admitted),
+            phases.get(row.phase, _("Open")),
+        )
+
+
+def _minutes(moment: datetime.datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")

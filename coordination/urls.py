@@ -19,6 +19,8 @@ urlpatterns = [
         views.assignments_export,
         name="assignments_export",
     ),
+    path("exams/export.<str:extension>", views.exam_sessions_export, name="exam_sessions_export"),
+    path("cohorts/export.<str:extension>", views.cohorts_export, name="cohorts_export"),
     path("renewals/export.<str:extension>", views.renewals_export, name="renewals_export"),
     path("officers/<uuid:officer_uuid>/", views.officer_detail, name="officer"),
     path("officers/<uuid:officer_uuid>/enrol/", views.officer_enrol, name="officer_enrol"),

@@ -13,11 +13,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assignments.forms import SearchForm as AssignmentSearchForm
-from assignments.selectors import STATUS_FILTERS, assignments_in_scope, certificates_expiring
+from assignments.selectors import (
+    STATUS_FILTERS,
+    assignments_in_scope,
+    certificates_expiring,
+    cohorts_matching,
+)
 from certificates.views import CertificateSearchForm
 from courses.selectors import course_by_key, courses_original
-from elearning.paging import PER_PAGE, listing
+from elearning.paging import PER_PAGE, SearchForm, listing
+from examsessions.selectors import sessions_listed
 from learning import selectors as learning_selectors
 from learning import services as learning_services
 from officers.models import User
@@ -112,7 +117,7 @@ def assignments_export(request, extension):
     """Every row of the assignments list for the same search and status, as CSV or XLSX."""
     if extension not in FORMATS:
         raise Http404
-    form = AssignmentSearchForm(request.GET)
+    form = SearchForm(request.GET)
     search = form.cleaned_data["q"] if form.is_valid() else ""  # as the list reads it
     state = request.GET.get("status", "")
     rows = assignments_in_scope(
@@ -134,7 +139,7 @@ def renewals_export(request, extension):
     """Every certificate of "Certificates to renew" for the same search, as CSV or XLSX."""
     if extension not in FORMATS:
         raise Http404
-    form = AssignmentSearchForm(request.GET)
+    form = SearchForm(request.GET)
     search = form.cleaned_data["q"] if form.is_valid() else ""  # as the page reads it
     today = timezone.localdate()
     return export_response(
@@ -144,6 +149,37 @@ def renewals_export(request, extension):
         rows=downloads.renewal_rows(
             certificates_expiring(viewer=request.user, today=today, search=search), today
         ),
+    )
+
+
+@coordinator_required
+def cohorts_export(request, extension):
+    """Every cohort the cohorts page lists for the same search, as CSV or XLSX."""
+    if extension not in FORMATS:
+        raise Http404
+    form = SearchForm(request.GET)
+    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the page reads it
+    return export_response(
+        extension=extension,
+        filename=export_name("cohorts", _scope_words(request), extension=extension),
+        columns=downloads.cohort_columns(),
+        rows=downloads.cohort_rows(cohorts_matching(viewer=request.user, search=search)),
+    )
+
+
+@coordinator_required
+def exam_sessions_export(request, extension):
+    """Every exam session the sessions list shows for the same search, as CSV or XLSX."""
+    if extension not in FORMATS:
+        raise Http404
+    form = SearchForm(request.GET)
+    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the list reads it
+    rows = sessions_listed(viewer=request.user, at=timezone.now(), search=search)
+    return export_response(
+        extension=extension,
+        filename=export_name("exam-sessions", _scope_words(request), extension=extension),
+        columns=downloads.exam_session_columns(),
+        rows=downloads.exam_session_rows(rows),
     )
 
 

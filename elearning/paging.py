@@ -1,16 +1,30 @@
 """One page of a long list, for staff pages that list officers or certificates by the
 thousand: the page asked for (a bad or too high number gives the nearest page), "showing X-Y of
-Z", and links that keep the rest of the query string (filters, search)."""
+Z", and links that keep the rest of the query string (filters, search); the one-box search
+form such a list offers (``SearchForm``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 PER_PAGE = 50
+
+
+class SearchForm(forms.Form):
+    """One search box (``q``) over a list; the list's selector says what it matches."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from modules.models import QuizPage
-from officers.models import User
+from officers.models import BorderPost, User
 from officers.selectors import posts_visible_to
 from quizzes.models import QuizAttempt
 
 from .models import SessionCode, SessionEvent, WrongCode
-from .rules import Event, Kind, Session, attempt_deadline, session_at
+from .rules import Event, Kind, Phase, Session, attempt_deadline, session_at
 
 WRONG_CODES_ALLOWED = 5
 LOCKOUT = timedelta(minutes=15)
@@ -79,6 +79,40 @@ def sessions_visible_to(*, viewer: User, at: datetime) -> list[Session]:
         .distinct()
     )
     return sorted(sessions_of(ids, at=at).values(), key=lambda s: s.starts_at, reverse=True)
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A line of the exam sessions list: the session, its quiz's title, its post's name and
+    its phase now."""
+
+    session: Session
+    quiz_title: str
+    post_name: str
+    phase: Phase
+
+
+def sessions_listed(*, viewer: User, at: datetime, search: str = "") -> list[SessionRow]:
+    """The sessions at posts in ``viewer``'s scope (newest window first) whose quiz or post
+    holds every word of ``search``: what the list pages through and its download writes."""
+    sessions = sessions_visible_to(viewer=viewer, at=at)
+    titles = dict(
+        QuizPage.objects.filter(translation_key__in=[s.quiz_key for s in sessions])
+        .order_by("-pk")
+        .values_list("translation_key", "title")
+    )
+    posts = dict(BorderPost.objects.values_list("code", "name"))
+    rows = [
+        SessionRow(
+            session=s,
+            quiz_title=titles.get(s.quiz_key, str(s.quiz_key)),
+            post_name=posts.get(s.post, s.post),
+            phase=s.phase(at),
+        )
+        for s in sessions
+    ]
+    words = search.casefold().split()
+    return [r for r in rows if all(w in f"{r.quiz_title} {r.post_name}".casefold() for w in words)]
 
 
 def session_visible_to(*, viewer: User, session: uuid.UUID, at: datetime) -> Session | None:

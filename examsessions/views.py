@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from elearning.paging import SearchForm, listing
 from learning import services as learning
 from modules.models import QuizPage
 from officers.models import BorderPost, User
@@ -43,15 +44,17 @@ def _session(request: HttpRequest, session_id: uuid.UUID) -> Session:
 
 @coordinator_required
 def session_list(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
-    sessions = selectors.sessions_visible_to(viewer=request.user, at=now)
-    quizzes = {
-        q.translation_key: q
-        for q in QuizPage.objects.filter(translation_key__in=[s.quiz_key for s in sessions])
-    }
-    posts = dict(BorderPost.objects.values_list("code", "name"))
-    rows = [(s, quizzes.get(s.quiz_key), s.phase(now), posts.get(s.post, s.post)) for s in sessions]
-    return TemplateResponse(request, "examsessions/list.html", {"rows": rows})
+    search = SearchForm(request.GET)
+    q = search.cleaned_data["q"] if search.is_valid() else ""
+    rows = selectors.sessions_listed(viewer=request.user, at=timezone.now(), search=q)
+    return TemplateResponse(
+        request,
+        "examsessions/list.html",
+        {
+            "search": search,
+            "listing": listing(rows=rows, number=request.GET.get("page"), params=request.GET),
+        },
+    )
 
 
 def _open_form(request: HttpRequest) -> OpenForm:

@@ -11,6 +11,8 @@ from assignments.models import AssignmentRecord, CohortRecord
 from assignments.selectors import cohort_state
 from assignments.services import cohort_create
 from learning.selectors import is_enrolled
+from officers.models import BorderPost
+from tests.coordination.downloaded import csv_rows, page_tables, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +127,20 @@ def test_a_renamed_cohort_shows_its_new_name_to_its_members(login, people, cours
     client.force_login(people["learner"])
     page = client.get(reverse("my_learning")).content.decode()
     assert "with cohort Aranyaprathet intake 2026-03" in page
+
+
+def test_the_cohorts_page_searches_and_its_downloads_hold_the_same_rows(login, people):
+    coordinator = people["coordinator"]
+    for name, post in (("Aranyaprathet intake 2026-03", "th-a"), ("Poipet intake", "kh-p")):
+        cohort_create(actor=coordinator, name=name, post=BorderPost.objects.get(code=post))
+    cohort_create(actor=people["admin"], name="=cmd|' /C calc'!A0", country="TH")
+    client = login(coordinator)
+    for search, expected in (("", 3), ("intake", 2), ("poipet", 1)):
+        shown = page_tables(client.get(reverse("assignments:cohorts"), {"q": search}))["cohorts"]
+        assert len(shown) - 1 == expected
+        for extension, read in (("csv", csv_rows), ("xlsx", xlsx_rows)):
+            url = reverse("coordination:cohorts_export", args=[extension])
+            rows = read(client.get(url, {"q": search}))
+            assert rows[0] == ["Cohort", "Belongs to", "Members", "Courses"]
+            assert [[str(cell).lstrip("'") for cell in row] for row in rows[1:]] == shown[1:]
+            assert not any(str(row[0]).startswith("=") for row in rows)

@@ -65,6 +65,8 @@ ACTIONS = {
     "coordination:certificates_export",
     "coordination:assignments_export",
     "coordination:renewals_export",
+    "coordination:cohorts_export",
+    "coordination:exam_sessions_export",
     "rosters:confirm",
     "rosters:discard",
     "rosters:sheet_pdf",

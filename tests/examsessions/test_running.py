@@ -17,6 +17,7 @@ from examsessions.models import SessionEvent
 from examsessions.services import SessionRefused
 from quizzes.models import QuizSubmission
 from tests.answering import form_for
+from tests.coordination.downloaded import csv_rows, page_tables, xlsx_rows
 from tests.examsessions.conftest import attempts_of, clock_at, enter_code, open_session
 
 pytestmark = pytest.mark.django_db
@@ -269,3 +270,33 @@ def test_a_pass_graded_at_the_close_completes_the_module(
     client.post(reverse("examsessions:close", args=[session.id]))
     assert QuizSubmission.objects.get(attempt=attempt).passed
     assert officer.learner_records.filter(kind="module_completed").count() == 1
+
+
+def test_the_sessions_list_searches_and_its_downloads_hold_the_same_rows(
+    client, people, exam, candidates
+):
+    coordinator = people["coordinator"]
+    open_session(coordinator, exam, candidates)
+    later, _code = open_session(
+        coordinator, exam, candidates[:1], starts=timezone.now() + timedelta(days=1)
+    )
+    client.force_login(coordinator)
+    for search, expected in (("", 2), (candidates[0].post.name, 2), ("nowhere", 0)):
+        response = client.get(reverse("examsessions:list"), {"q": search})
+        tables = page_tables(response)
+        shown = tables.get("sessions", [[]])[1:]
+        assert len(shown) == expected
+        if not expected:
+            assert "No exam session matches." in response.content.decode()
+            continue
+        for extension, read in (("csv", csv_rows), ("xlsx", xlsx_rows)):
+            url = reverse("coordination:exam_sessions_export", args=[extension])
+            rows = read(client.get(url, {"q": search}))
+            assert rows[0][0] == "Quiz" and len(rows) - 1 == expected
+            assert [[r[0], r[1], str(r[4]), r[5]] for r in rows[1:]] == [
+                [s[0], s[1], s[4], s[5]] for s in shown
+            ]
+    # The newest window first: the session opening tomorrow, not open yet.
+    shown = page_tables(client.get(reverse("examsessions:list")))["sessions"][1:]
+    assert shown[0][5] == "Not open yet" and shown[0][4] == "1"
+    assert str(later.id) in client.get(reverse("examsessions:list")).content.decode()

@@ -2,11 +2,12 @@
 
 import datetime
 import uuid
+from collections.abc import Callable, Iterable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponseBadRequest, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -34,7 +35,7 @@ from . import dashboards, downloads, selectors
 from .charts import Bar, bar_chart, column_chart
 from .exports import FORMATS, export_name, export_response
 from .forms import DashboardFilterForm, EnrolForm, PasswordResetForm, ProgressFilterForm
-from .tables import Table
+from .tables import Column, Table, Value
 from .templatetags.coordination_tags import cell_text, month_day
 
 
@@ -112,41 +113,57 @@ def certificates_export(request, extension):
     )
 
 
-@coordinator_required
-def assignments_export(request, extension):
-    """Every row of the assignments list for the same search and status, as CSV or XLSX."""
+def _searched_export(
+    request: HttpRequest,
+    extension: str,
+    name: str,
+    columns: tuple[Column, ...],
+    rows_of: Callable[[str], Iterable[tuple[Value, ...]]],
+) -> HttpResponseBase:
+    """The download of a searchable coordinator list: every row ``rows_of`` gives for the
+    search the list's page reads (``q``, as ``elearning.paging.SearchForm`` cleans it)."""
     if extension not in FORMATS:
         raise Http404
     form = SearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the list reads it
-    state = request.GET.get("status", "")
-    rows = assignments_in_scope(
-        viewer=request.user,
-        search=search,
-        today=timezone.localdate(),
-        state=state if state in STATUS_FILTERS else "",
-    )
+    search = form.cleaned_data["q"] if form.is_valid() else ""
     return export_response(
         extension=extension,
-        filename=export_name("assignments", _scope_words(request), extension=extension),
-        columns=downloads.assignment_columns(),
-        rows=downloads.assignment_rows(rows),
+        filename=export_name(name, _scope_words(request), extension=extension),
+        columns=columns,
+        rows=rows_of(search),
+    )
+
+
+@coordinator_required
+def assignments_export(request, extension):
+    """Every row of the assignments list for the same search and status, as CSV or XLSX."""
+    state = request.GET.get("status", "")
+    return _searched_export(
+        request,
+        extension,
+        "assignments",
+        downloads.assignment_columns(),
+        lambda search: downloads.assignment_rows(
+            assignments_in_scope(
+                viewer=request.user,
+                search=search,
+                today=timezone.localdate(),
+                state=state if state in STATUS_FILTERS else "",
+            )
+        ),
     )
 
 
 @coordinator_required
 def renewals_export(request, extension):
     """Every certificate of "Certificates to renew" for the same search, as CSV or XLSX."""
-    if extension not in FORMATS:
-        raise Http404
-    form = SearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the page reads it
     today = timezone.localdate()
-    return export_response(
-        extension=extension,
-        filename=export_name("certificates-to-renew", _scope_words(request), extension=extension),
-        columns=downloads.renewal_columns(),
-        rows=downloads.renewal_rows(
+    return _searched_export(
+        request,
+        extension,
+        "certificates-to-renew",
+        downloads.renewal_columns(),
+        lambda search: downloads.renewal_rows(
             certificates_expiring(viewer=request.user, today=today, search=search), today
         ),
     )
@@ -155,31 +172,26 @@ def renewals_export(request, extension):
 @coordinator_required
 def cohorts_export(request, extension):
     """Every cohort the cohorts page lists for the same search, as CSV or XLSX."""
-    if extension not in FORMATS:
-        raise Http404
-    form = SearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the page reads it
-    return export_response(
-        extension=extension,
-        filename=export_name("cohorts", _scope_words(request), extension=extension),
-        columns=downloads.cohort_columns(),
-        rows=downloads.cohort_rows(cohorts_matching(viewer=request.user, search=search)),
+    return _searched_export(
+        request,
+        extension,
+        "cohorts",
+        downloads.cohort_columns(),
+        lambda search: downloads.cohort_rows(cohorts_matching(viewer=request.user, search=search)),
     )
 
 
 @coordinator_required
 def exam_sessions_export(request, extension):
     """Every exam session the sessions list shows for the same search, as CSV or XLSX."""
-    if extension not in FORMATS:
-        raise Http404
-    form = SearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the list reads it
-    rows = sessions_listed(viewer=request.user, at=timezone.now(), search=search)
-    return export_response(
-        extension=extension,
-        filename=export_name("exam-sessions", _scope_words(request), extension=extension),
-        columns=downloads.exam_session_columns(),
-        rows=downloads.exam_session_rows(rows),
+    return _searched_export(
+        request,
+        extension,
+        "exam-sessions",
+        downloads.exam_session_columns(),
+        lambda search: downloads.exam_session_rows(
+            sessions_listed(viewer=request.user, at=timezone.now(), search=search)
+        ),
     )
 
 

@@ -45,15 +45,28 @@ def tree_pss(pids: list[int]) -> dict[int, int]:
     return {pid: pss_bytes(pid) for root in pids for pid in process_tree(root)}
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user and system) the process has used so far (0 if it has gone)."""
+def _clock_seconds(pid: int, field: int) -> float:
+    """Two clock-tick fields of /proc/PID/stat from ``field`` on, summed, in seconds (0 if the
+    process has gone)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return (int(fields[field]) + int(fields[field + 1])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) the process has used so far (0 if it has gone)."""
+    return _clock_seconds(pid, 11)
+
+
+def reaped_cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) of the children ``pid`` has waited for (0 if it has gone)."""
+    return _clock_seconds(pid, 13)
 
 
 def tree_cpu_seconds(pid: int) -> float:
-    """CPU time used so far by ``pid`` and every process below it (those still running)."""
-    return sum(cpu_seconds(p) for p in process_tree(pid))
+    """CPU time used so far by ``pid`` and every process below it: those still running, and
+    those that ended and were waited for (gunicorn replaces a worker after ``max_requests``:
+    its CPU time then moves to the master's reaped children, not out of the sum)."""
+    return sum(cpu_seconds(p) + reaped_cpu_seconds(p) for p in process_tree(pid))

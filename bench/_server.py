@@ -77,6 +77,8 @@ class BenchServer:
     # Extra environment for every manage.py command and gunicorn, applied last (for example
     # DATABASE_URL, which is otherwise dropped so that the node gets its own SQLite file).
     extra_env: dict[str, str] = field(default_factory=dict)
+    # The WSGI application gunicorn serves (bench/page_floor.py serves one of its own).
+    app: str = "elearning.wsgi:application"
     _secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(48), repr=False)
     _process: subprocess.Popen | None = None
     _log: Path | None = None
@@ -157,7 +159,7 @@ class BenchServer:
             sys.executable,
             "-m",
             "gunicorn",
-            "elearning.wsgi:application",
+            self.app,
             "--bind",
             f"{HOST}:{self.port}",
             *(

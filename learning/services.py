@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from audittrail.services import audit_record
 from courses.models import CoursePage
+from modules.contentcache import officer_changed
 from modules.models import LessonPage, QuizPage, ScormLessonPage
 from modules.selectors import CourseOutline, course_of, course_outline, language_of
 from officers.models import User
@@ -54,7 +55,7 @@ def _append(
     lesson_key: uuid.UUID | None = None,
     page: Page | None = None,
 ) -> LearnerRecord:
-    return LearnerRecord.stamped(
+    record = LearnerRecord.stamped(
         recorded_at=timezone.now(),
         kind=kind,
         learner=learner,
@@ -65,6 +66,8 @@ def _append(
         content_revision=str(page.live_revision_id or "") if page is not None else "",
         content_locale=language_of(page) if page is not None else "",
     )
+    officer_changed([learner.pk])  # the pages kept for them (learning.pagecache) are past
+    return record
 
 
 def enrolment_create(*, learner: User, course: CoursePage, actor: User) -> LearnerRecord:
@@ -330,8 +333,10 @@ def progress_recompute_merged(touched: set[tuple[int, uuid.UUID]]) -> None:
     """``progress_recompute`` for every (learner pk, course key) in ``touched`` whose records
     sync merged from more than one node and whose course is not completed yet: only those can
     imply a completion no node has recorded (a node records completions as it makes records,
-    so what one node made alone it has already derived)."""
+    so what one node made alone it has already derived). The pages kept for every officer in
+    ``touched`` (``learning.pagecache``) are past: their progress may show otherwise now."""
     learner_list = sorted({pk for pk, _key in touched})
+    officer_changed(learner_list)
     done: set[tuple[int, uuid.UUID]] = set()
     for batch in _batches(learner_list):
         done |= set(

@@ -9,6 +9,7 @@ from wagtail import hooks
 
 from modules.models import LessonPage, QuizPage, ScormLessonPage
 
+from .pagecache import lesson_page_lookup, lesson_page_serve
 from .pagestate import page_course_state, page_course_state_forget
 from .services import NotEnrolled, lesson_open
 
@@ -20,6 +21,8 @@ def guard_and_track(page, request, serve_args, serve_kwargs):
         return redirect_to_login(request.get_full_path())
     if not isinstance(page, (LessonPage, ScormLessonPage, QuizPage)):
         return None
+    if lesson_page_lookup(request, page):
+        return None  # kept for this officer as they last saw it: opened, allowed, unchanged
     state = page_course_state(request, page)
     if isinstance(page, (LessonPage, ScormLessonPage)):
         try:
@@ -34,3 +37,8 @@ def guard_and_track(page, request, serve_args, serve_kwargs):
         return None
     messages.info(request, _("Enrol in this course to open its lessons."))
     return redirect(state.course.url if state is not None else "/")
+
+
+# Inside Wagtail's view-restriction check (its own ``on_serve_page`` hook, order 0): a kept page
+# is served only to a request that passed it.
+hooks.register("on_serve_page", lesson_page_serve, order=100)

@@ -9,6 +9,10 @@ content before the change can then no longer be found. A lesson body's key also 
 page's live revision and the reader's language, so a stale body cannot be served even by a
 node whose generation was missed.
 
+Beside the content generation, each officer has one of their own (``officer_generation``),
+renewed whenever something of theirs a page shows changes (records, quiz results, groups):
+the whole lesson pages kept per officer (``learning.pagecache``) hold both in their keys.
+
 The cache is Django's ``pages`` alias (settings: a file cache under the node's data directory
 at a post; at a hub with several app servers a cache they all share, or a publish on one would
 not reach the others). Cold, stale or cleared, it gives the same pages: a miss is built again
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.core.cache import caches
@@ -91,6 +95,36 @@ def content_changed() -> None:
 
     renew()
     transaction.on_commit(renew)
+
+
+def officer_generation(officer_id: int) -> str:
+    """The current generation of ``officer_id``'s own state (a new random one if the cache has
+    none), read afresh on every call: another process may just have renewed it."""
+    cache, key = _cache(), _officer_key(officer_id)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        value = cache.get(key) or ""
+    return value
+
+
+def officer_changed(officer_ids: Iterable[int]) -> None:
+    """Make every entry kept for these officers unreachable: at once, and again when the
+    surrounding transaction commits (a page built while the change was not yet visible to
+    other connections is not kept)."""
+    keys = {_officer_key(pk) for pk in officer_ids}
+    if not keys:
+        return
+
+    def renew() -> None:
+        _cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+
+    renew()
+    transaction.on_commit(renew)
+
+
+def _officer_key(officer_id: int) -> str:
+    return f"officer:{officer_id}:generation"
 
 
 def content_cached(

@@ -80,8 +80,11 @@ def check_answer(question: dict, response) -> CheckResult:
     )
 
 
+_SESSION_PREFIX = "quizzes.practice.answer:"
+
+
 def _session_key(block_id: str) -> str:
-    return f"quizzes.practice.answer:{block_id}"
+    return f"{_SESSION_PREFIX}{block_id}"
 
 
 def answer_remember(session, block_id: str, response) -> None:
@@ -96,6 +99,12 @@ def answer_remember(session, block_id: str, response) -> None:
 def answer_kept(session, block_id: str) -> bool:
     """Whether an answer to this check is kept for the page to show (``answer_remember``)."""
     return _session_key(block_id) in session
+
+
+def answers_kept(session) -> bool:
+    """Whether an answer to any check is kept for a page to show once (a lesson page showing
+    it is not one to keep: ``learning.pagecache``)."""
+    return any(key.startswith(_SESSION_PREFIX) for key in session.keys())  # noqa: SIM118 - a session has no __iter__
 
 
 def answer_recalled(session, question: dict, block_id: str):

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.selectors import course_for_page
+from modules.contentcache import officer_changed
 from modules.models import QuizPage
 from officers.models import User
 from officers.services import officer_lock
@@ -222,6 +223,7 @@ def _grade(attempt: QuizAttempt, responses: dict, *, closed_by_server: bool) -> 
         closed_by_server=closed_by_server,
     )
     AttemptDraft.objects.filter(attempt=attempt).delete()
+    officer_changed([attempt.learner_id])  # the pages kept for them (learning.pagecache) are past
     return submission
 
 

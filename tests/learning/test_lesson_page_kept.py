@@ -1,0 +1,236 @@
+"""A lesson page kept per officer (learning.pagecache): served again only to the same officer,
+and never once anything it shows has changed: a publish, a move or an unpublish, a view
+restriction, the officer's own progress (made here or arriving by sync), their name, language
+or role, a forced password change, a logout, an idle session. Its forms still work."""
+
+import re
+import time
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from learning.models import LearnerRecord, RecordKind
+from learning.services import progress_recompute_merged
+from officers.middleware import IdleSessionMiddleware
+from officers.services import officer_create
+from tests.conftest import PASSWORD, publish, text_body
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _enrolled(client, officer, tree):
+    client.force_login(officer)
+    client.post(reverse("course_enrol", args=[tree.course.pk]))
+    return client
+
+
+def _kept(client, url) -> str:
+    """The page, viewed until it is served as kept: the first view records the opening, the
+    second is rendered and kept, the third is the kept one (it reads no learner record)."""
+    for _view in range(2):
+        client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert not [q for q in queries.captured_queries if "learnerrecord" in q["sql"]]
+    return response.content.decode()
+
+
+def _text(page: str) -> str:
+    return TOKEN.sub("", page)
+
+
+def test_a_kept_page_is_the_page_rendered(client, course_tree, people):
+    _enrolled(client, people["learner"], course_tree)
+    lesson = course_tree.lessons[0]
+    client.get(lesson.url)
+    rendered = client.get(lesson.url).content.decode()
+    assert _text(_kept(client, lesson.url)) == _text(rendered)
+    assert "Teaching text of lesson 1.1." in rendered and "สมชาย ใจดี" in rendered
+
+
+def test_two_officers_never_see_each_others_page(course_tree, people):
+    lesson = course_tree.lessons[0]
+    somchai = _enrolled(Client(), people["learner"], course_tree)
+    sokha = _enrolled(Client(), people["learner_kh"], course_tree)
+    somchai.get(lesson.url)
+    somchai.post(reverse("lesson_complete", args=[lesson.pk]))
+    for _round in range(2):
+        mine, theirs = _kept(somchai, lesson.url), _kept(sokha, lesson.url)
+        assert "สมชาย ใจดี" in mine and "Sokha Chan" not in mine
+        assert "Lesson completed" in mine
+        assert "Sokha Chan" in theirs and "สมชาย ใจดี" not in theirs
+        assert "Lesson completed" not in theirs
+    # The same browser (one cookie jar), another officer logged in: their own page.
+    somchai.force_login(people["learner_kh"])
+    page = somchai.get(lesson.url).content.decode()
+    assert "Sokha Chan" in page and "สมชาย ใจดี" not in page
+
+
+def test_the_officers_progress_shows_at_once(client, course_tree, people):
+    _enrolled(client, people["learner"], course_tree)
+    lesson = course_tree.lessons[0]
+    assert "Mark as complete and continue" in _kept(client, lesson.url)
+    client.post(reverse("lesson_complete", args=[lesson.pk]))
+    assert "Lesson completed" in client.get(lesson.url).content.decode()
+
+
+def test_progress_arriving_by_sync_shows_at_once(client, course_tree, people):
+    """Sync inserts records with SQL of its own, then derives progress for those they touch
+    (``progress_recompute_merged``): that renews the officer's pages too."""
+    officer = people["learner"]
+    _enrolled(client, officer, course_tree)
+    lesson = course_tree.lessons[0]
+    assert "Mark as complete and continue" in _kept(client, lesson.url)
+    LearnerRecord.objects.bulk_create(  # as sync's own INSERT: no service, no signal
+        [
+            LearnerRecord(
+                kind=RecordKind.LESSON_COMPLETED,
+                learner=officer,
+                course_key=course_tree.course.translation_key,
+                module_key=course_tree.modules[0].translation_key,
+                lesson_key=lesson.translation_key,
+                origin_node="8d3f6a52-6a1d-4c5e-9f1e-2b1c7f0e9a01",
+                origin_seq=1,
+                recorded_at=LearnerRecord.objects.filter(learner=officer)
+                .latest("recorded_at")
+                .recorded_at,
+            )
+        ]
+    )
+    progress_recompute_merged({(officer.pk, course_tree.course.translation_key)})
+    assert "Lesson completed" in client.get(lesson.url).content.decode()
+
+
+def test_a_publish_move_or_unpublish_shows_at_once(client, course_tree, people):
+    _enrolled(client, people["learner"], course_tree)
+    lesson, course = course_tree.lessons[0], course_tree.course
+    _kept(client, lesson.url)
+    lesson.body = text_body("Revised teaching text.")
+    publish(lesson)
+    assert "Revised teaching text." in client.get(lesson.url).content.decode()
+
+    _kept(client, lesson.url)
+    course.title = "Course renamed"
+    publish(course)
+    assert "Course renamed" in client.get(lesson.url).content.decode()
+
+    _kept(client, lesson.url)
+    lesson.move(course_tree.modules[1], pos="last-child")
+    lesson.refresh_from_db()
+    assert "Module 2" in client.get(lesson.url).content.decode()
+
+    _kept(client, lesson.url)
+    lesson.unpublish()
+    assert client.get(lesson.url).status_code == 404
+
+
+def test_a_view_restriction_applies_to_a_kept_page(client, course_tree, people):
+    _enrolled(client, people["learner"], course_tree)
+    lesson = course_tree.lessons[0]
+    _kept(client, lesson.url)
+    restriction = PageViewRestriction.objects.create(
+        page=course_tree.course, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Investigators only"))
+    assert client.get(lesson.url).status_code == 302
+
+
+def test_the_officers_name_language_and_role_show_at_once(client, course_tree, people):
+    officer = people["learner"]
+    _enrolled(client, officer, course_tree)
+    lesson = course_tree.lessons[0]
+    _kept(client, lesson.url)
+    officer.full_name_native = "สมชาย เปลี่ยนชื่อ"
+    officer.save()
+    assert "สมชาย เปลี่ยนชื่อ" in client.get(lesson.url).content.decode()
+
+    _kept(client, lesson.url)
+    officer.preferred_language = "th"
+    officer.save()
+    assert 'lang="th"' in client.get(lesson.url).content.decode()
+
+    _kept(client, lesson.url)
+    assert reverse("wagtailadmin_home") not in _kept(client, lesson.url)
+    officer.role = "trainer"
+    officer.save()
+    assert reverse("wagtailadmin_home") in client.get(lesson.url).content.decode()  # Authoring
+
+
+def test_a_forced_password_change_logout_and_idle_session_stop_a_kept_page(
+    client, course_tree, people, settings
+):
+    officer = people["learner"]
+    _enrolled(client, officer, course_tree)
+    lesson = course_tree.lessons[0]
+    _kept(client, lesson.url)
+    officer.must_change_password = True
+    officer.save()
+    assert client.get(lesson.url)["Location"] == reverse("password_change")
+
+    officer.must_change_password = False
+    officer.save()
+    _kept(client, lesson.url)
+    client.post(reverse("logout"))
+    assert client.get(lesson.url)["Location"].startswith(reverse("login"))
+
+    client.force_login(officer)
+    _kept(client, lesson.url)
+    session = client.session
+    session[IdleSessionMiddleware.STAMP] = int(time.time()) - 3600 * 24
+    session.save()
+    assert client.get(lesson.url)["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("officer_name", ["learner"])
+def test_a_kept_pages_form_works_and_sets_no_one_elses_cookie(course_tree, people, officer_name):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people[officer_name])
+    client.get(reverse("my_learning"))  # a CSRF cookie, as a browser has one
+    token = client.cookies["csrftoken"].value
+    client.post(
+        reverse("course_enrol", args=[course_tree.course.pk]), {"csrfmiddlewaretoken": token}
+    )
+    lesson = course_tree.lessons[0]
+    for _view in range(2):
+        client.get(lesson.url)
+    response = client.get(lesson.url)
+    assert "sessionid" not in response.cookies
+    form_token = TOKEN.search(response.content.decode()).group(1)
+    done = client.post(
+        reverse("lesson_complete", args=[lesson.pk]), {"csrfmiddlewaretoken": form_token}
+    )
+    assert done.status_code == 302
+    assert "Lesson completed" in client.get(lesson.url).content.decode()
+
+
+def test_the_lesson_opened_is_recorded_once_and_continue_leads_on(client, course_tree, people):
+    officer = people["learner"]
+    _enrolled(client, officer, course_tree)
+    first, second = course_tree.lessons[:2]
+    _kept(client, first.url)
+    _kept(client, second.url)
+    _kept(client, first.url)
+    opened = LearnerRecord.objects.filter(learner=officer, kind=RecordKind.LESSON_OPENED)
+    assert sorted(opened.values_list("lesson_key", flat=True)) == sorted(
+        [first.translation_key, second.translation_key]
+    )
+    assert f'href="{second.url}"' in client.get(course_tree.course.url).content.decode()
+
+
+def test_a_new_officer_is_not_served_an_old_officers_page_after_ids_are_reused(
+    client, course_tree, people
+):
+    """The key holds every column of the officer's row, not only the id."""
+    officer = officer_create(username="first", password=PASSWORD, full_name_latin="First One")
+    _enrolled(client, officer, course_tree)
+    lesson = course_tree.lessons[0]
+    assert "First One" in _kept(client, lesson.url)
+    officer.username, officer.full_name_latin = "second", "Second Two"
+    officer.save()
+    assert "Second Two" in client.get(lesson.url).content.decode()

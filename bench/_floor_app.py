@@ -12,6 +12,8 @@ Never part of the application: only the benchmark serves it (``bench._floor_app:
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import include, path
@@ -26,6 +28,11 @@ def nothing(request):
     # The user is already loaded by the middleware (the language and the idle clock ask for it).
     return HttpResponse(BODY, content_type="text/html; charset=utf-8")
 
+
+# bench/page_floor.py --conn-max-age N: SQLite connections kept N seconds (the settings make
+# every request open its own), to measure what a new connection per request costs.
+if os.environ.get("BENCH_CONN_MAX_AGE"):
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ["BENCH_CONN_MAX_AGE"])
 
 urlpatterns = [path(VIEW_PATH.strip("/") + "/", nothing), path("", include("elearning.urls"))]
 settings.ROOT_URLCONF = __name__

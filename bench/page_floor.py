@@ -30,6 +30,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=30, help="wrk connections (30)")
     parser.add_argument("--seconds", type=float, default=15, help="length of each run (15)")
     parser.add_argument("--config", default="elearning/gunicorn_post.py", help="our gunicorn")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=None,
+        help="keep SQLite connections this many seconds (the settings: 0, one per request)",
+    )
     return parser.parse_args(argv)
 
 
@@ -37,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if not shutil.which("wrk"):
         raise SetupError("wrk is not installed (Debian's wrk: `make system-packages`)")
-    with BenchServer(config=args.config, learners=2, app="bench._floor_app:application") as server:
+    extra = {} if args.conn_max_age is None else {"BENCH_CONN_MAX_AGE": str(args.conn_max_age)}
+    app = "bench._floor_app:application"
+    with BenchServer(config=args.config, learners=2, app=app, extra_env=extra) as server:
         client = server.client()
         client.login(bench_username(1), DEMO_PASSWORD)
         lesson = discover_courses(client)[0].lessons[0]
@@ -64,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             f"p95 {f['p95'] / 1000:5.0f} ms  errors {f['errors']:.0f}"
         )
     one, five, _ = os.getloadavg()
-    print(f"  lesson: {lesson};  gunicorn {args.config}")
+    connections = "one per request" if args.conn_max_age is None else f"kept {args.conn_max_age} s"
+    print(f"  lesson: {lesson};  gunicorn {args.config};  SQLite connections {connections}")
     print(f"  load:   {one:.2f} {five:.2f} (1 and 5 min averages) on {os.cpu_count()} cores")
     print(f"  command: {shlex.join(sys.orig_argv)}")
     return 0

@@ -18,7 +18,10 @@ from learning.models import LearnerRecord, RecordKind
 from learning.services import progress_recompute_merged
 from officers.middleware import IdleSessionMiddleware
 from officers.services import officer_create
+from quizzes.practice import check_question
+from tests.answering import lesson_with_checks
 from tests.conftest import PASSWORD, publish, text_body
+from tests.quizzes.conftest import OWN_QUESTIONS
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -234,3 +237,22 @@ def test_a_new_officer_is_not_served_an_old_officers_page_after_ids_are_reused(
     officer.username, officer.full_name_latin = "second", "Second Two"
     officer.save()
     assert "Second Two" in client.get(lesson.url).content.decode()
+
+
+def test_a_checks_answer_and_message_show_once_over_a_kept_page(client, course_tree, people):
+    """Without JavaScript, "Check" comes back to the lesson with a message and the officer's
+    choice: shown on that view only, then the kept page again, never a page holding them."""
+    single = dict(OWN_QUESTIONS[0][1])
+    single.pop("single", None)
+    lesson = lesson_with_checks(course_tree.lessons[0], {"chk1": ("single", single)})
+    _enrolled(client, people["learner"], course_tree)
+    _kept(client, lesson.url)
+    block = next(b for b in lesson.body if b.id == "chk1")
+    shown = check_question(block.value, "chk1")["shown"]["options"]
+    options = block.value[0].value["options"].bound_blocks
+    visa = next(shown[c.id] for c in options if c.value["text"] == "Visa B")
+    url = reverse("lesson_check", args=[lesson.pk, "chk1"])
+    html = client.post(url, {"q-c-chk1": visa}, follow=True).content.decode()
+    assert 'class="messages"' in html and f'value="{visa}" checked' in html
+    again = _kept(client, lesson.url)
+    assert 'class="messages"' not in again and f'value="{visa}" checked' not in again

@@ -42,6 +42,9 @@ from quizzes.practice import answers_kept
 _TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
 _PLACEHOLDER = b'name="csrfmiddlewaretoken" value="\x00csrf\x00"'
 _PLANNED = "_learning_page_cache"
+# A training day: an officer's pages are kept while they study, and do not pile up for the
+# cache's week (a post's file cache lists its directory on every write to count its entries).
+KEEP_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,9 @@ def lesson_page_serve(callback):
             and officer_generation(request.user.pk) == plan.officer
         ):
             body = _TOKEN.sub(_PLACEHOLDER, response.content)
-            caches[CACHE_ALIAS].set(plan.key, (response["Content-Type"], body))
+            caches[CACHE_ALIAS].set(
+                plan.key, (response["Content-Type"], body), timeout=KEEP_SECONDS
+            )
         return response
 
     return serve

@@ -76,16 +76,17 @@ INSTALLED_APPS = [
     "scormplayer",
     "examsessions",
     "demodata",
-    # Wagtail.
-    "wagtail.contrib.redirects",
+    # Wagtail. Five of its apps through our configs, which leave out Wagtail's web API
+    # (elearning/wagtailapps.py, ADR 0038).
+    "elearning.wagtailapps.RedirectsConfig",
     "wagtail_localize",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "elearning.wagtailapps.SnippetsConfig",
+    "elearning.wagtailapps.DocumentsConfig",
+    "elearning.wagtailapps.ImagesConfig",
     "wagtail.search",
-    "wagtail.locales",
+    "elearning.wagtailapps.LocalesConfig",
     "wagtail.admin",
     "wagtail",
     "modelcluster",

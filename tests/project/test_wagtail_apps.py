@@ -115,27 +115,40 @@ def test_no_other_installed_app_registers_with_wagtails_api():
         assert "api.v3" not in source, config.label
 
 
-def test_starting_django_loads_no_api_stack():
+def _loaded_after(code: str, packages: tuple[str, ...]) -> str:
+    """Which of ``packages`` a production node on SQLite has imported after ``code``."""
     found = subprocess.run(
         [
             sys.executable,
             "-c",
-            "import sys, django; django.setup(); "
+            f"import sys, django; django.setup(); {code}; "
             f"print(sorted({{m.split('.')[0] for m in sys.modules"
-            f" if m.startswith({API_STACK!r})}}))",
+            f" if m.startswith({packages!r}) and sys.modules[m]}}))",
         ],
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "elearning.settings.production",
             "DJANGO_SECRET_KEY": "k" * 50,
             "DJANGO_DEBUG": "0",
+            "DATABASE_URL": "sqlite:///:memory:",
         },
         cwd=REPO,
         capture_output=True,
         text=True,
         check=True,
     )
-    assert found.stdout.strip() == "[]"
+    return found.stdout.strip()
+
+
+def test_starting_django_loads_no_api_stack():
+    """What every ``manage.py`` command pays for (a USB sync runs two)."""
+    assert _loaded_after("pass", API_STACK) == "[]"
+
+
+def test_a_node_on_sqlite_serving_pages_loads_neither_psycopg_nor_wagtails_api():
+    """The web server loads every URL, the Wagtail admin's own API (DRF) among them."""
+    code = "from django.urls import get_resolver; get_resolver().url_patterns"
+    assert _loaded_after(code, ("psycopg", "ninja", "wagtail.api.v3")) == "[]"
 
 
 @pytest.mark.django_db
@@ -150,6 +163,7 @@ def test_starting_django_loads_no_api_stack():
         "/admin/redirects/",
         "/admin/redirects/add/",
         "/admin/locales/",
+        "/admin/api/main/pages/",  # the page explorer's (Django REST framework, no psycopg)
     ],
 )
 def test_an_administrator_uses_each_of_these_apps_in_the_wagtail_admin(url, people, login):

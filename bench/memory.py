@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from _load import LoadResult
+from _machine import proc_field
 from _procs import MIB, tree_pss
 from _server import DEMO_PASSWORD, ROOT, BenchServer, bench_username, run_bench
 from pages import discover_courses, measure_load, progress, report_load
@@ -110,13 +111,26 @@ def start_db_worker(server: BenchServer) -> subprocess.Popen:
     )
 
 
-def node_pss(roots: list[int]) -> tuple[int, dict[int, int]]:
+def node_pss(roots: list[int]) -> tuple[int, dict[int, tuple[int, int]]]:
+    """The node's PSS, and each process's PSS and private memory, read at the same moment."""
     each = tree_pss(roots)
-    return sum(each.values()), each
+    return sum(each.values()), {pid: (pss, private_bytes(pid)) for pid, pss in each.items()}
 
 
-def describe(each: dict[int, int]) -> str:
-    return ", ".join(f"{pid}: {size / MIB:.1f}" for pid, size in each.items())
+def private_bytes(pid: int) -> int:
+    """What only this process holds (its private pages; 0 if it has gone): PSS less this is its
+    share of the pages it shares with the node's other processes."""
+    kib = (
+        int((proc_field(f"/proc/{pid}/smaps_rollup", key) or "0").split()[0])
+        for key in ("Private_Clean:", "Private_Dirty:")
+    )
+    return sum(kib) * 1024
+
+
+def describe(each: dict[int, tuple[int, int]]) -> str:
+    return ", ".join(
+        f"{pid}: {pss / MIB:.1f} ({own / MIB:.1f} own)" for pid, (pss, own) in each.items()
+    )
 
 
 def group_figures(group: MemoryGroup | None) -> dict[str, int]:
@@ -139,9 +153,9 @@ def report(args, idle, after, load: LoadResult, group: dict[str, int], server) -
         f"  PSS idle:        {idle_total / MIB:.1f} MiB  (budget {PSS_BUDGET_MIB} MiB)  "
         f"{'OK' if ok else 'OVER'}  ratio {idle_total / MIB / PSS_BUDGET_MIB:.2f}"
     )
-    print(f"    by process (MiB): {describe(idle_each)}")
+    print(f"    by process (MiB, master first): {describe(idle_each)}")
     print(f"  PSS after load:  {after_total / MIB:.1f} MiB")
-    print(f"    by process (MiB): {describe(after_each)}")
+    print(f"    by process (MiB, master first): {describe(after_each)}")
     if group:
         peak_ok = group["peak"] < args.limit_mib * MIB and not group["oom_kills"]
         print(

@@ -14,10 +14,18 @@ time (the GIL), so on a post's two cores one worker left a core idle, and eight 
 queueing for one GIL cost CPU of their own. Measured side by side on the same code
 (bench/kolibri.py and bench/memory.py, 2026-12-04, a loaded machine, bench/README.md): two
 workers served 1.2-1.4x the requests of one (88.6 vs 74.3 requests/s at 30 connections; 84.0
-vs 61.2 with 30 learners reading on), at 11.1 instead of 14.2 ms of server CPU per lesson page,
-for 12 MiB more PSS idle (206 vs 194) and 32 more after the load (238 vs 206), far inside the
-1 GB limit (cgroup peak 239 MiB, no error). Neither meets the 150 MiB idle budget (README,
-bench/README.md). A one-core machine sets ``ELEARNING_WORKERS=1``.
+vs 61.2 with 30 learners reading on), at 11.1 instead of 14.2 ms of server CPU per lesson page.
+
+Memory, measured again once Wagtail's unused API and psycopg stopped loading (ADR 0038) and the
+master warmed more before forking (bench/memory.py, 2026-12-04, load average 7-10): idle PSS
+200 MiB for two workers (240 after 30 learners), 190 for one of eight (201 after), 165 for one
+worker running the task worker as a thread of its own (176 after; a prototype, not offered):
+all far inside the 1 GB limit (cgroup peaks 241, 204, 182 MiB; no error), none under the
+150 MiB idle budget. Two workers stay the default: 10 MiB more than one buys the second core.
+What is left is each process's own copy of the pages it touches (CPython 3.11 writes reference
+counts and its specialising interpreter's counters into every object and code object it uses),
+about 25 MiB for an idle task worker and 50-65 for a serving web worker (bench/README.md). A
+one-core machine, or one short of memory, sets ``ELEARNING_WORKERS=1 ELEARNING_THREADS=8``.
 """
 
 import os

@@ -19,19 +19,25 @@ _requests = {"seen": 0}
 
 
 def warm(server: Any) -> None:
-    """Load in the master what every worker loads at its first requests (the URL map, the
-    project's templates compiled, each language's translations, the task worker's command), so
-    that the forked processes share it instead of each holding its own copy."""
+    """Load in the master what every worker loads at its first requests (the URL map and each
+    language's reverse map, every model's fields and relations, the project's templates
+    compiled, each language's translations, the task worker's command), so that the forked
+    processes share it instead of each holding its own copy."""
+    from django.apps import apps
     from django.conf import settings
     from django.core.management import load_command_class
     from django.template import TemplateSyntaxError, engines
     from django.urls import get_resolver
     from django.utils import translation
 
-    get_resolver().url_patterns  # noqa: B018 - loads every URLconf
+    resolver = get_resolver()
+    resolver.url_patterns  # noqa: B018 - loads every URLconf
+    for model in apps.get_models(include_auto_created=True):
+        model._meta.get_fields()  # Django works these out (and keeps them) at first use
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             translation.gettext("Log in")
+            resolver.reverse_dict  # noqa: B018 - each language's, and every URL's regex
     templates = engines["django"]
     for folder in sorted(Path(settings.BASE_DIR).glob("*/templates")):
         for path in sorted(folder.rglob("*.html")):

@@ -8,6 +8,7 @@ keys, generated files), so a border-post machine is backed up by copying one fol
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -76,16 +77,17 @@ INSTALLED_APPS = [
     "scormplayer",
     "examsessions",
     "demodata",
-    # Wagtail.
-    "wagtail.contrib.redirects",
+    # Wagtail. Five of its apps through our configs, which leave out Wagtail's web API
+    # (elearning/wagtailapps.py, ADR 0038).
+    "elearning.wagtailapps.RedirectsConfig",
     "wagtail_localize",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "elearning.wagtailapps.SnippetsConfig",
+    "elearning.wagtailapps.DocumentsConfig",
+    "elearning.wagtailapps.ImagesConfig",
     "wagtail.search",
-    "wagtail.locales",
+    "elearning.wagtailapps.LocalesConfig",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -166,6 +168,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A node on SQLite never talks to PostgreSQL, yet Django REST framework (which Wagtail's
+    # admin API loads with the URLs) imports psycopg for its optional PostgreSQL fields: 9 MiB
+    # and 90 modules in every process. Made unimportable here, it is as if not installed, which
+    # DRF allows for (ADR 0038).
+    sys.modules.setdefault("psycopg", None)  # type: ignore[assignment]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: the pages' queries are short, and compiling a plan cost a country
     # coordinator's progress summary a third of its time at a region's size (bench/region.py).

@@ -29,4 +29,5 @@ keepalive = 75
 forwarded_allow_ips = os.environ.get("ELEARNING_PROXY_IPS", "127.0.0.1,::1")
 
 when_ready = serverhooks.freeze_loaded
+pre_fork = serverhooks.before_fork
 post_request = serverhooks.retire_when_large

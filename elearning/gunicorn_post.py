@@ -51,4 +51,5 @@ keepalive = 5
 
 when_ready = serverhooks.start_task_worker
 on_exit = serverhooks.stop_task_worker
+pre_fork = serverhooks.before_fork
 post_request = serverhooks.retire_when_large

@@ -56,6 +56,14 @@ def freeze_loaded(server: Any) -> None:
     gc.freeze()
 
 
+def before_fork(server: Any, worker: Any) -> None:
+    """gunicorn's ``pre_fork``: no database connection of the master's may reach a child, where
+    two processes would write through one SQLite handle or one PostgreSQL socket."""
+    from django.db import connections
+
+    connections.close_all()
+
+
 def start_task_worker(server: Any) -> None:
     """Warm and freeze, then fork the task worker (unless ELEARNING_TASK_WORKER=0: then run
     ``manage.py db_worker`` apart)."""

@@ -104,7 +104,7 @@ def certificates_export(request, extension):
     if extension not in FORMATS:
         raise Http404
     form = CertificateSearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the list reads it
+    search = form.search()  # as the list reads it
     return export_response(
         extension=extension,
         filename=export_name("certificates", _scope_words(request), extension=extension),
@@ -125,7 +125,7 @@ def _searched_export(
     if extension not in FORMATS:
         raise Http404
     form = SearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""
+    search = form.search()
     return export_response(
         extension=extension,
         filename=export_name(name, _scope_words(request), extension=extension),

@@ -414,17 +414,53 @@ def overdue_assignments(officers: QuerySet[User], flt: DashboardFilter) -> Table
     )
 
 
+def _narrowed(table: Table, search: str) -> Table:
+    """``table`` narrowed by the search, but the weeks' (every week is always shown)."""
+    return table if table.key == "activity" else table.matching(search)
+
+
+def _builders(
+    officers: QuerySet[User], flt: DashboardFilter, courses: list[CoursePage]
+) -> dict[str, Callable[[], tuple[Table, ...]]]:
+    """Each part of the dashboard by name: what reads its tables (a part's tables are counted
+    together)."""
+    return {
+        "completion": lambda: completion_tables(officers, flt, courses),
+        "quizzes": lambda: (quiz_table(officers, flt, courses),),
+        "gain": lambda: (gain_table(officers, courses),),
+        "certificates": lambda: (certificate_table(officers, flt, courses),),
+        "activity": lambda: (activity_table(officers, flt, courses),),
+        "overdue": lambda: (overdue_assignments(officers, flt),),
+    }
+
+
+# The part each table belongs to, by the table's key, where the two differ.
+_PART = {key: "completion" for key in ("course", "post", "agency", "country")}
+
+
 def dashboard(*, viewer: User, flt: DashboardFilter) -> Dashboard:
     """Every figure of the dashboard for ``viewer``'s scope and ``flt``."""
     officers = dashboard_officers(viewer=viewer, flt=flt)
-    courses = _courses(flt)
-    overdue = overdue_assignments(officers, flt)
+    parts = {
+        name: tuple(_narrowed(t, flt.search) for t in read())
+        for name, read in _builders(officers, flt, _courses(flt)).items()
+    }
     return Dashboard(
         officers=officers.count(),
-        completion=tuple(t.matching(flt.search) for t in completion_tables(officers, flt, courses)),
-        quizzes=quiz_table(officers, flt, courses).matching(flt.search),
-        gain=gain_table(officers, courses).matching(flt.search),
-        certificates=certificate_table(officers, flt, courses).matching(flt.search),
-        activity=activity_table(officers, flt, courses),
-        overdue=overdue.matching(flt.search),
+        completion=parts["completion"],
+        quizzes=parts["quizzes"][0],
+        gain=parts["gain"][0],
+        certificates=parts["certificates"][0],
+        activity=parts["activity"][0],
+        overdue=parts["overdue"][0],
     )
+
+
+def dashboard_table(*, viewer: User, flt: DashboardFilter, key: str) -> Table | None:
+    """The dashboard's table ``key`` (None for no such table), as ``dashboard`` gives it, read
+    alone: a download counts only the part of the dashboard it downloads."""
+    read = _builders(dashboard_officers(viewer=viewer, flt=flt), flt, _courses(flt)).get(
+        _PART.get(key, key)
+    )
+    found = next((t for t in read() if t.key == key), None) if read is not None else None
+    return _narrowed(found, flt.search) if found is not None else None

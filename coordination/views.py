@@ -293,7 +293,7 @@ def dashboard_export(request, key, extension):
         raise Http404
     if flt is None:
         return HttpResponseBadRequest(_("The filters are not valid."))
-    table = dashboards.dashboard(viewer=request.user, flt=flt).table(key)
+    table = dashboards.dashboard_table(viewer=request.user, flt=flt, key=key)
     if table is None:
         raise Http404
     return export_response(

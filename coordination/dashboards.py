@@ -14,8 +14,9 @@ count what happened within the range; "expiring" counts from the server's today.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -38,6 +39,9 @@ from quizzes.reports import course_gain_overall
 from .tables import COUNT, DATE, PERCENT, POINTS, Column, Table, one_place, rate
 
 WEEKS = 12
+
+_Item = TypeVar("_Item")
+_Found = TypeVar("_Found")
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,14 @@ def completion_tables(
     )
 
 
+def _rows_of(
+    items: Iterable[_Item], figures: Callable[[_Item], _Found | None], row: Callable[..., tuple]
+) -> tuple[tuple, ...]:
+    """A row for each of ``items`` that has figures (``figures`` gives None for one that has
+    none), in the items' order."""
+    return tuple(row(item, found) for item in items if (found := figures(item)) is not None)
+
+
 def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[CoursePage]) -> Table:
     """Graded attempts, officers, passes and the pass rate of each quiz, in the range: two
     queries (the counts, and the quizzes' titles in page-tree order)."""
@@ -243,18 +255,17 @@ def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[Cou
         if counted  # a node without content has no locale yet
         else QuizPage.objects.none()
     ).order_by("path")
-    rows = []
-    for quiz in quizzes.only("title", "translation_key", "path"):
-        row = counted[quiz.translation_key]
-        rows.append(
-            (
-                quiz.title,
-                row["attempts"],
-                row["officers"],
-                row["passed"],
-                rate(row["passed"], row["attempts"]),
-            )
-        )
+    rows = _rows_of(
+        quizzes.only("title", "translation_key", "path"),
+        lambda quiz: counted.get(quiz.translation_key),
+        lambda quiz, row: (
+            quiz.title,
+            row["attempts"],
+            row["officers"],
+            row["passed"],
+            rate(row["passed"], row["attempts"]),
+        ),
+    )
     return Table(
         key="quizzes",
         caption=_("Quiz attempts and pass rates"),
@@ -265,7 +276,7 @@ def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[Cou
             Column(_("Passed attempts"), COUNT),
             Column(_("Pass rate (%)"), PERCENT),
         ),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 
@@ -273,20 +284,17 @@ def gain_table(officers: QuerySet[User], courses: list[CoursePage]) -> Table:
     """Each course's knowledge gain over the officers in scope who took both its pre-test and
     its post-test (``quizzes.reports.course_gain_overall``: first pre-test grade, best post-test
     grade): four queries a course with both tests, at any date."""
-    rows = []
-    for course in courses:
-        overall = course_gain_overall(course=course, learners=officers)
-        if overall is None:
-            continue
-        rows.append(
-            (
-                _course_label(course),
-                overall.officers,
-                one_place(overall.mean_pre),
-                one_place(overall.mean_post),
-                one_place(overall.mean_gain),
-            )
-        )
+    rows = _rows_of(
+        courses,
+        lambda course: course_gain_overall(course=course, learners=officers),
+        lambda course, overall: (
+            _course_label(course),
+            overall.officers,
+            one_place(overall.mean_pre),
+            one_place(overall.mean_post),
+            one_place(overall.mean_gain),
+        ),
+    )
     return Table(
         key="gain",
         caption=_("Knowledge gain from pre-test to post-test (all dates)"),
@@ -297,7 +305,7 @@ def gain_table(officers: QuerySet[User], courses: list[CoursePage]) -> Table:
             Column(_("Post-test average (%)"), PERCENT),
             Column(_("Gain (points)"), POINTS),
         ),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 

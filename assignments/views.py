@@ -55,7 +55,7 @@ def cohorts(request):
         messages.success(request, _("Cohort %(name)s created.") % {"name": state.name})
         return redirect("assignments:cohort", cohort_uuid=state.uuid)
     search = SearchForm(request.GET)
-    q = search.cleaned_data["q"] if search.is_valid() else ""
+    q = search.search()
     found = selectors.cohorts_matching(viewer=request.user, search=q)
     return render(
         request,
@@ -72,7 +72,7 @@ def cohorts(request):
 def cohort_detail(request, cohort_uuid):
     state = _cohort(request, cohort_uuid)
     search = SearchForm(request.GET)
-    q = search.cleaned_data["q"] if search.is_valid() else ""
+    q = search.search()
     courses = courses_in(state)
     return render(
         request,
@@ -187,7 +187,7 @@ def assignment_list(request):
     """The assignments in scope, searchable, by status, a page at a time; and the form that
     assigns a course to officers picked by a search."""
     search = SearchForm(request.GET)
-    q = search.cleaned_data["q"] if search.is_valid() else ""
+    q = search.search()
     state = request.GET.get("status", "")
     state = state if state in selectors.STATUS_FILTERS else ""
     today = timezone.localdate()
@@ -262,7 +262,7 @@ def assignment_change(request, officer_uuid, course_key):
 def expiring(request) -> HttpResponse:
     """Certificates in scope to renew: expiring within the notice period or expired."""
     search = SearchForm(request.GET)
-    q = search.cleaned_data["q"] if search.is_valid() else ""
+    q = search.search()
     today = timezone.localdate()
     found = selectors.certificates_expiring(viewer=request.user, today=today, search=q)
     return render(

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from courses.models import CoursePage
 from courses.selectors import courses_original
 from elearning.mediafiles import download
-from elearning.paging import listing
+from elearning.paging import SearchForm, listing
 from elearning.ratelimits import rate_limit_reached, rate_limited, too_many_requests
 from elearning.uploads import upload_limit, upload_refused
 from officers.permissions import coordinator_required
@@ -149,7 +149,9 @@ class IssueForm(forms.Form):
         self.fields["course"].queryset = courses_original()
 
 
-class CertificateSearchForm(forms.Form):
+class CertificateSearchForm(SearchForm):
+    """The certificate list's search box: ``SearchForm`` with help on what it matches."""
+
     q = forms.CharField(
         label=gettext_lazy("Search"),
         required=False,
@@ -165,7 +167,7 @@ class CertificateSearchForm(forms.Form):
 def coordinator_list(request):
     """The certificates of the officers in scope, newest first, searchable, a page at a time."""
     form = CertificateSearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""
+    search = form.search()
     certificates = selectors.certificates_found(viewer=request.user, search=search)
     shown = listing(rows=certificates, number=request.GET.get("page"), params=request.GET)
     return render(

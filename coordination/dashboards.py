@@ -14,10 +14,11 @@ count what happened within the range; "expiring" counts from the server's today.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -38,6 +39,9 @@ from quizzes.reports import course_gain_overall
 from .tables import COUNT, DATE, PERCENT, POINTS, Column, Table, one_place, rate
 
 WEEKS = 12
+
+_Item = TypeVar("_Item")
+_Found = TypeVar("_Found")
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,14 @@ def completion_tables(
     )
 
 
+def _rows_of(
+    items: Iterable[_Item], figures: Callable[[_Item], _Found | None], row: Callable[..., tuple]
+) -> tuple[tuple, ...]:
+    """A row for each of ``items`` that has figures (``figures`` gives None for one that has
+    none), in the items' order."""
+    return tuple(row(item, found) for item in items if (found := figures(item)) is not None)
+
+
 def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[CoursePage]) -> Table:
     """Graded attempts, officers, passes and the pass rate of each quiz, in the range: two
     queries (the counts, and the quizzes' titles in page-tree order)."""
@@ -231,10 +243,10 @@ def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[Cou
             attempt__course_key__in=[c.translation_key for c in courses],
         )
         .values("attempt__quiz_key")
-        .annotate(
-            attempts=Count("pk"),
+        .annotate(  # counted over the attempt (not the submission's id): from indexes alone
+            attempts=Count("attempt"),
             officers=Count("attempt__learner", distinct=True),
-            passed=Count("pk", filter=Q(passed=True)),
+            passed=Count("attempt", filter=Q(passed=True)),
         )
         .order_by()
     }
@@ -243,18 +255,17 @@ def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[Cou
         if counted  # a node without content has no locale yet
         else QuizPage.objects.none()
     ).order_by("path")
-    rows = []
-    for quiz in quizzes.only("title", "translation_key", "path"):
-        row = counted[quiz.translation_key]
-        rows.append(
-            (
-                quiz.title,
-                row["attempts"],
-                row["officers"],
-                row["passed"],
-                rate(row["passed"], row["attempts"]),
-            )
-        )
+    rows = _rows_of(
+        quizzes.only("title", "translation_key", "path"),
+        lambda quiz: counted.get(quiz.translation_key),
+        lambda quiz, row: (
+            quiz.title,
+            row["attempts"],
+            row["officers"],
+            row["passed"],
+            rate(row["passed"], row["attempts"]),
+        ),
+    )
     return Table(
         key="quizzes",
         caption=_("Quiz attempts and pass rates"),
@@ -265,7 +276,7 @@ def quiz_table(officers: QuerySet[User], flt: DashboardFilter, courses: list[Cou
             Column(_("Passed attempts"), COUNT),
             Column(_("Pass rate (%)"), PERCENT),
         ),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 
@@ -273,20 +284,17 @@ def gain_table(officers: QuerySet[User], courses: list[CoursePage]) -> Table:
     """Each course's knowledge gain over the officers in scope who took both its pre-test and
     its post-test (``quizzes.reports.course_gain_overall``: first pre-test grade, best post-test
     grade): four queries a course with both tests, at any date."""
-    rows = []
-    for course in courses:
-        overall = course_gain_overall(course=course, learners=officers)
-        if overall is None:
-            continue
-        rows.append(
-            (
-                _course_label(course),
-                overall.officers,
-                one_place(overall.mean_pre),
-                one_place(overall.mean_post),
-                one_place(overall.mean_gain),
-            )
-        )
+    rows = _rows_of(
+        courses,
+        lambda course: course_gain_overall(course=course, learners=officers),
+        lambda course, overall: (
+            _course_label(course),
+            overall.officers,
+            one_place(overall.mean_pre),
+            one_place(overall.mean_post),
+            one_place(overall.mean_gain),
+        ),
+    )
     return Table(
         key="gain",
         caption=_("Knowledge gain from pre-test to post-test (all dates)"),
@@ -297,7 +305,7 @@ def gain_table(officers: QuerySet[User], courses: list[CoursePage]) -> Table:
             Column(_("Post-test average (%)"), PERCENT),
             Column(_("Gain (points)"), POINTS),
         ),
-        rows=tuple(rows),
+        rows=rows,
     )
 
 
@@ -350,31 +358,31 @@ def activity_table(
 ) -> Table:
     """Lessons and courses completed each week, the 12 weeks up to the end date (weeks begin
     on Monday, in this server's time zone; the last ends with the end date): one query, a
-    count a week and kind (comparisons of the record's time, no function called per row)."""
+    row a week and kind, read from the records' ``(learner, course, kind, time)`` index."""
     last_monday = flt.until - datetime.timedelta(days=flt.until.weekday())
     mondays = [last_monday - datetime.timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
     ends = [*mondays[1:], flt.until + datetime.timedelta(days=1)]
     kinds = (RecordKind.LESSON_COMPLETED, RecordKind.COURSE_COMPLETED)
-    counted = LearnerRecord.objects.filter(
-        recorded_at__gte=_day_start(mondays[0]),
-        recorded_at__lt=_day_start(ends[-1]),
-        learner__in=_ids(officers),
-        course_key__in=[c.translation_key for c in courses],
-        kind__in=kinds,
-    ).aggregate(
-        **{
-            f"{kind}_{n}": Count(
-                "pk",
-                filter=Q(
-                    kind=kind,
-                    recorded_at__gte=_day_start(start),
-                    recorded_at__lt=_day_start(end),
-                ),
-            )
-            for n, (start, end) in enumerate(zip(mondays, ends, strict=True))
-            for kind in kinds
-        }
+    # Each record's week: the first week whose end it is before (one CASE, a few comparisons
+    # of the record's time; no function called per row).
+    week = Case(
+        *(When(recorded_at__lt=_day_start(end), then=Value(n)) for n, end in enumerate(ends)),
+        output_field=IntegerField(),
     )
+    counted = {
+        (row["kind"], row["week"]): row["records"]
+        for row in LearnerRecord.objects.filter(
+            recorded_at__gte=_day_start(mondays[0]),
+            recorded_at__lt=_day_start(ends[-1]),
+            learner__in=_ids(officers),
+            course_key__in=[c.translation_key for c in courses],
+            kind__in=kinds,
+        )
+        .annotate(week=week)
+        .values("kind", "week")
+        .annotate(records=Count("*"))
+        .order_by()
+    }
     return Table(
         key="activity",
         caption=_("Lessons and courses completed each week"),
@@ -384,7 +392,7 @@ def activity_table(
             Column(_("Courses completed"), COUNT),
         ),
         rows=tuple(
-            (monday, *(counted[f"{kind}_{n}"] for kind in kinds))
+            (monday, *(counted.get((kind, n), 0) for kind in kinds))
             for n, monday in enumerate(mondays)
         ),
     )
@@ -414,17 +422,53 @@ def overdue_assignments(officers: QuerySet[User], flt: DashboardFilter) -> Table
     )
 
 
+def _narrowed(table: Table, search: str) -> Table:
+    """``table`` narrowed by the search, but the weeks' (every week is always shown)."""
+    return table if table.key == "activity" else table.matching(search)
+
+
+def _builders(
+    officers: QuerySet[User], flt: DashboardFilter, courses: list[CoursePage]
+) -> dict[str, Callable[[], tuple[Table, ...]]]:
+    """Each part of the dashboard by name: what reads its tables (a part's tables are counted
+    together)."""
+    return {
+        "completion": lambda: completion_tables(officers, flt, courses),
+        "quizzes": lambda: (quiz_table(officers, flt, courses),),
+        "gain": lambda: (gain_table(officers, courses),),
+        "certificates": lambda: (certificate_table(officers, flt, courses),),
+        "activity": lambda: (activity_table(officers, flt, courses),),
+        "overdue": lambda: (overdue_assignments(officers, flt),),
+    }
+
+
+# The part each table belongs to, by the table's key, where the two differ.
+_PART = {key: "completion" for key in ("course", "post", "agency", "country")}
+
+
 def dashboard(*, viewer: User, flt: DashboardFilter) -> Dashboard:
     """Every figure of the dashboard for ``viewer``'s scope and ``flt``."""
     officers = dashboard_officers(viewer=viewer, flt=flt)
-    courses = _courses(flt)
-    overdue = overdue_assignments(officers, flt)
+    parts = {
+        name: tuple(_narrowed(t, flt.search) for t in read())
+        for name, read in _builders(officers, flt, _courses(flt)).items()
+    }
     return Dashboard(
         officers=officers.count(),
-        completion=tuple(t.matching(flt.search) for t in completion_tables(officers, flt, courses)),
-        quizzes=quiz_table(officers, flt, courses).matching(flt.search),
-        gain=gain_table(officers, courses).matching(flt.search),
-        certificates=certificate_table(officers, flt, courses).matching(flt.search),
-        activity=activity_table(officers, flt, courses),
-        overdue=overdue.matching(flt.search),
+        completion=parts["completion"],
+        quizzes=parts["quizzes"][0],
+        gain=parts["gain"][0],
+        certificates=parts["certificates"][0],
+        activity=parts["activity"][0],
+        overdue=parts["overdue"][0],
     )
+
+
+def dashboard_table(*, viewer: User, flt: DashboardFilter, key: str) -> Table | None:
+    """The dashboard's table ``key`` (None for no such table), as ``dashboard`` gives it, read
+    alone: a download counts only the part of the dashboard it downloads."""
+    read = _builders(dashboard_officers(viewer=viewer, flt=flt), flt, _courses(flt)).get(
+        _PART.get(key, key)
+    )
+    found = next((t for t in read() if t.key == key), None) if read is not None else None
+    return _narrowed(found, flt.search) if found is not None else None

@@ -104,7 +104,7 @@ def certificates_export(request, extension):
     if extension not in FORMATS:
         raise Http404
     form = CertificateSearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""  # as the list reads it
+    search = form.search()  # as the list reads it
     return export_response(
         extension=extension,
         filename=export_name("certificates", _scope_words(request), extension=extension),
@@ -125,7 +125,7 @@ def _searched_export(
     if extension not in FORMATS:
         raise Http404
     form = SearchForm(request.GET)
-    search = form.cleaned_data["q"] if form.is_valid() else ""
+    search = form.search()
     return export_response(
         extension=extension,
         filename=export_name(name, _scope_words(request), extension=extension),
@@ -293,7 +293,7 @@ def dashboard_export(request, key, extension):
         raise Http404
     if flt is None:
         return HttpResponseBadRequest(_("The filters are not valid."))
-    table = dashboards.dashboard(viewer=request.user, flt=flt).table(key)
+    table = dashboards.dashboard_table(viewer=request.user, flt=flt, key=key)
     if table is None:
         raise Http404
     return export_response(

@@ -26,6 +26,11 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 
+    def search(self) -> str:
+        """The words to search for: the box's cleaned text, or nothing when it is not valid
+        (too long), so the list shows every row rather than an error."""
+        return self.cleaned_data["q"] if self.is_valid() else ""
+
 
 @dataclass(frozen=True)
 class Listing:

@@ -45,7 +45,7 @@ def _session(request: HttpRequest, session_id: uuid.UUID) -> Session:
 @coordinator_required
 def session_list(request: HttpRequest) -> HttpResponse:
     search = SearchForm(request.GET)
-    q = search.cleaned_data["q"] if search.is_valid() else ""
+    q = search.search()
     rows = selectors.sessions_listed(viewer=request.user, at=timezone.now(), search=q)
     return TemplateResponse(
         request,

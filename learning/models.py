@@ -49,11 +49,13 @@ class LearnerRecord(NodeRecord):
     class Meta(NodeRecord.Meta):
         verbose_name = _("learner record")
         ordering = ["recorded_at", "origin_seq"]
-        # A learner's records of a course, and of some kinds: a coordinator's progress summary
-        # reads which kinds every officer in scope has from the index alone.
+        # A learner's records of a course, and of some kinds, and when: a coordinator's
+        # progress summary reads which kinds every officer in scope has, and the dashboard
+        # counts completions by date and week, from the index alone.
         indexes = [
             models.Index(
-                fields=["learner", "course_key", "kind"], name="record_learner_course_kind"
+                fields=["learner", "course_key", "kind", "recorded_at"],
+                name="record_learner_course_kind_at",
             )
         ]
 

@@ -117,6 +117,12 @@ class User(AbstractUser):
                 name="officer_unique_service_number",
             )
         ]
+        # A country coordinator's officers (``selectors.officers_visible_to``): every count of
+        # the dashboard and the lists asks for them, found here rather than by reading every
+        # user of the region.
+        indexes = [
+            models.Index(fields=["country", "role", "is_active"], name="officer_country_role")
+        ]
 
     def __str__(self) -> str:
         return self.display_name

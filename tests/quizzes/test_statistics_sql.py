@@ -91,6 +91,30 @@ def test_knowledge_gain_picked_in_the_database_equals_the_loaded_one(tested_cour
     assert by_name["o3"].gain is None and by_name["o4"].gain is None
 
 
+def test_knowledge_gain_summed_in_the_database_equals_the_loaded_one(tested_course, posts):
+    # The coordinator's dashboard asks only the overall figures over the officers in scope:
+    # summed in the database, they are the very figures computed from every graded attempt
+    # loaded into Python (retakes, officers with one test only), for everyone and for a scope.
+    pre, post = tested_course["pre"], tested_course["post"]
+    old_pre = reports.graded_attempts(quiz_key=pre.translation_key, with_questions=False)
+    old_post = reports.graded_attempts(quiz_key=post.translation_key, with_questions=False)
+    everyone = User.objects.filter(username__in=PLAN)
+    scopes = {
+        "everyone": everyone,
+        "two posts": everyone.filter(post__in=[posts["th"], posts["la"]]),
+        "one officer without a post-test": everyone.filter(username="o3"),
+    }
+    found = {}
+    for name, learners in scopes.items():
+        ids = set(learners.values_list("pk", flat=True))
+        old = stats.knowledge_gain(officers=reports._officers(ids), pre=old_pre, post=old_post)
+        found[name] = reports.course_gain_overall(course=tested_course["course"], learners=learners)
+        assert found[name] == old.overall, name
+    assert found["everyone"].officers == 4 and found["everyone"].mean_gain > 0
+    assert 0 < found["two posts"].officers < 4
+    assert found["one officer without a post-test"].officers == 0
+
+
 def test_question_statistics_counted_in_the_database_equal_the_loaded_ones(tested_course):
     # Retakes, wrong and right answers, a single choice got wrong, a bank that draws questions
     # for some attempts only: every figure a trainer reads per question is the same, in the

@@ -7,19 +7,25 @@ from django.utils.translation import gettext_lazy as _
 
 from nodes.syncing import SyncedTable, Touched, WireRow
 
-from .models import QuizAttempt
+from .models import QuizSubmission
 
 
 def _touches(rows: list[WireRow], officers: dict[str, int]) -> Touched:
-    """(learner pk, course key) of the attempts of passed submissions."""
-    passed = [row["attempt_id"] for row in rows if row["passed"]]
+    """(learner pk, course key) of the attempts of passed submissions. The rows are stored
+    already: they are found by their (origin, number), through that index, with their
+    attempts joined (asking for thousands of attempts by UUID costs more than the query)."""
+    passed: dict[str, list[int]] = {}
+    for row in rows:
+        if row["passed"]:
+            passed.setdefault(row["origin_node"], []).append(row["origin_seq"])
     found: Touched = set()
-    for start in range(0, len(passed), 900):
-        found |= set(
-            QuizAttempt.objects.filter(pk__in=passed[start : start + 900]).values_list(
-                "learner_id", "course_key"
+    for origin, seqs in passed.items():
+        for start in range(0, len(seqs), 900):
+            found |= set(
+                QuizSubmission.objects.filter(
+                    origin_node=origin, origin_seq__in=seqs[start : start + 900]
+                ).values_list("attempt__learner_id", "attempt__course_key")
             )
-        )
     return found
 
 

@@ -58,6 +58,13 @@ class _Known:
     records: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     held: dict[uuid.UUID, rng.Ranges] = field(default_factory=dict)
     stored: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    # Per table, whether any row of it is refused here (asked once, noted as rows are refused).
+    refusing: dict[str, bool] = field(default_factory=dict)
+
+    def any_refused(self, table: SyncedTable) -> bool:
+        if table.name not in self.refusing:
+            self.refusing[table.name] = RejectedRecord.objects.filter(table=table.name).exists()
+        return self.refusing[table.name]
 
     def held_of(self, origins: list[str]) -> dict[uuid.UUID, rng.Ranges]:
         wanted = [uuid.UUID(origin) for origin in origins]
@@ -181,7 +188,7 @@ def _fresh(table: SyncedTable, rows: list[dict], result: _Applied, known: _Known
     again a row refused before or whose number its origin used for another record."""
     existing: dict[tuple[str, int], str] = {}  # (origin, seq) -> the id stored here (hex)
     refused: dict[tuple[str, int], str] = {}
-    any_refused = RejectedRecord.objects.filter(table=table.name).exists()
+    any_refused = known.any_refused(table)
     numbers = by_origin(rows)
     held = known.held_of(list(numbers))
     for origin, seqs in numbers.items():
@@ -422,6 +429,8 @@ def apply_listing(
         applied = _apply_rows(listed.table, rows, signer=listed.signer, known=known)
         kept = _keep_waiting(listed.table, applied.pending, summary)
         _reject(listed.table, applied.rejected, summary)
+        if applied.rejected:
+            known.refusing[listed.table.name] = True
         for row in chain(applied.new, (row for row, _reason in kept + applied.rejected)):
             known.stored[row["origin_node"]].add(row["origin_seq"])
         _sequence_catch_up(applied.new)

@@ -329,6 +329,9 @@ class _Packing:
     total: int
     spool: Path | None = None  # where chunks wait for the packet file (not in memory)
     chunks: list[_Chunk] = field(default_factory=list)
+    # Rows a chunk of a table takes once one of its chunks had to be split (rows of large quiz
+    # snapshots): its next chunks are made at that size, not printed whole and split again.
+    rows_per_chunk: dict[str, int] = field(default_factory=dict)
 
     def room(self) -> bool:
         if self.max_chunks is None or len(self.chunks) < self.max_chunks:
@@ -362,11 +365,14 @@ def _pack_rows(
     """Chunks of ``table``'s rows of ``origin``, sealed to the recipient and signed here."""
     me = node_identity().node_id
     seq_at = [c.name for c in columns(table)].index("origin_seq")
-    for start in range(0, len(rows), CHUNK_ROWS):
-        batch = rows[start : start + CHUNK_ROWS]
-        if not packing.room():
-            break
-        for plain, held in chunk_data(table=table, origin=origin, rows=batch):
+    start = 0
+    while start < len(rows) and packing.room():
+        batch = rows[start : start + packing.rows_per_chunk.get(table.name, CHUNK_ROWS)]
+        start += len(batch)
+        pieces = chunk_data(table=table, origin=origin, rows=batch)
+        if len(pieces) > 1:
+            packing.rows_per_chunk[table.name] = min(len(held) for _plain, held in pieces)
+        for plain, held in pieces:
             data = seal(plain, to=seal_to)
             sha = hashlib.sha256(data).hexdigest()
             packing.add(

@@ -90,16 +90,20 @@ def parse(value) -> Ranges:
     if not isinstance(value, list):
         raise ValueError("ranges must be a list")
     pairs = []
+    merged_already = True  # as a node writes them: sorted, apart (a packet lists thousands)
     for item in value:
         if (
-            not isinstance(item, list)
+            type(item) is not list
             or len(item) != 2
-            or not all(isinstance(n, int) and not isinstance(n, bool) for n in item)
+            or type(item[0]) is not int
+            or type(item[1]) is not int
             or item[0] > item[1]
         ):
             raise ValueError("a range must be [from, to]")
+        if pairs and item[0] <= pairs[-1][1] + 1:
+            merged_already = False
         pairs.append([item[0], item[1]])
-    return union(pairs)
+    return pairs if merged_already else union(pairs)
 
 
 def difference(ranges: Ranges, minus: Ranges) -> Ranges:

@@ -51,9 +51,12 @@ def holdings_scanned() -> dict[uuid.UUID, rng.Ranges]:
     records): what ``HeldRecords`` is built from once."""
     seqs: dict[uuid.UUID, list[int]] = defaultdict(list)
     for table in TABLES:
-        rows = table.model._default_manager.values_list("origin_node", "origin_seq")
-        for origin, seq in rows.iterator(chunk_size=20_000):
-            seqs[origin].append(seq)
+        # Origin by origin, through the (origin_node, origin_seq) index: a first export of
+        # 100,000 records made no UUID of each row's origin (most of this scan's time).
+        rows = table.model._default_manager
+        for origin in rows.values_list("origin_node", flat=True).order_by().distinct():
+            found = rows.filter(origin_node=origin).values_list("origin_seq", flat=True)
+            seqs[origin] += found.order_by().iterator(chunk_size=20_000)
     for model in (PendingRecord, RejectedRecord):
         for origin, seq in model.objects.values_list("origin", "seq").iterator(chunk_size=20_000):
             seqs[origin].append(seq)

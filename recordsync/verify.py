@@ -83,7 +83,8 @@ def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[li
             document.get("v") not in READABLE_FORMATS
             or document["table"] != listed.table.name
             or not isinstance(rows, list)
-            or not all(isinstance(r, list) and len(r) == len(sent) for r in rows)
+            or not all(type(r) is list for r in rows)  # orjson makes lists, nothing else
+            or (rows and set(map(len, rows)) != {len(sent)})
         ):
             raise ValueError
     except (ValueError, KeyError, TypeError, OSError, EOFError):

@@ -113,3 +113,27 @@ def test_a_packet_an_older_node_wrote_with_gzip_is_still_read(
     arrived = packet_import(source=packet)
     assert arrived.new == sum(len(rows) for rows in made.values())
     assert snapshot(post) == made
+
+
+def test_records_too_large_for_a_chunk_arrive_every_one(
+    network, people, graded_course, tmp_path, monkeypatch
+):
+    """Rows larger than a chunk may hold (quiz snapshots of a long quiz) are split into
+    smaller chunks, and the table's next rows go at the size that fitted: every record of the
+    post arrives at the hub, once, in chunks none of which is over the limit."""
+    officer = people["learner_kh"]
+    network.be("poipet")
+    complete(officer, graded_course)
+    post = network.ids["poipet"]
+    made = snapshot(post)
+    monkeypatch.setattr(exporting, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(exporting, "CHUNK_MAX_BYTES", 1)  # every row is "too large"
+    packet = tmp_path / "p.packet"
+    summary = packet_export(path=packet)
+    assert summary.records == record_count(post) > 3
+    assert summary.chunks == summary.records  # one row a chunk: none over the limit but alone
+    forget_records(post)
+    network.be("hub")
+    imported = packet_import(source=packet)
+    assert imported.new == imported.received == summary.records
+    assert snapshot(post) == made

@@ -40,6 +40,8 @@ from django.db import transaction
 
 CACHE_ALIAS = "pages"
 _GENERATION_KEY = "content:generation"
+_OFFICERS_KEY = "officers:generation"
+ONE_BY_ONE = 50  # officers renewed one by one by officer_changed; more renew them all
 _MISSING = object()
 # About a training room's working set: a few courses' outlines and navigation in two or three
 # languages, and the lessons being read (a rendered body is a few kB).
@@ -98,23 +100,28 @@ def content_changed() -> None:
 
 
 def officer_generation(officer_id: int) -> str:
-    """The current generation of ``officer_id``'s own state (a new random one if the cache has
-    none), read afresh on every call: another process may just have renewed it."""
+    """The current generation of ``officer_id``'s own state, read afresh on every call (another
+    process may just have renewed it): their own generation and the one every officer shares,
+    which a change to many officers at once renews instead (``officer_changed``)."""
     cache, key = _cache(), _officer_key(officer_id)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, uuid.uuid4().hex, timeout=None)
-        value = cache.get(key) or ""
-    return value
+    found = cache.get_many([key, _OFFICERS_KEY])
+    for missing in {key, _OFFICERS_KEY} - found.keys():
+        cache.add(missing, uuid.uuid4().hex, timeout=None)
+        found[missing] = cache.get(missing) or ""
+    return f"{found[_OFFICERS_KEY]}:{found[key]}"
 
 
 def officer_changed(officer_ids: Iterable[int]) -> None:
     """Make every entry kept for these officers unreachable: at once, and again when the
     surrounding transaction commits (a page built while the change was not yet visible to
-    other connections is not kept)."""
+    other connections is not kept). More than ``ONE_BY_ONE`` officers at once (a sync import
+    of a post's packet touches thousands) renew the generation every officer shares: one
+    write instead of one per officer, each of which the file cache pays with a directory listing."""
     keys = {_officer_key(pk) for pk in officer_ids}
     if not keys:
         return
+    if len(keys) > ONE_BY_ONE:
+        keys = {_OFFICERS_KEY}
 
     def renew() -> None:
         _cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)

@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 
 from learning.models import LearnerRecord, RecordKind
 from learning.services import progress_recompute_merged
+from modules.contentcache import ONE_BY_ONE, officer_changed
 from officers.middleware import IdleSessionMiddleware
 from officers.services import officer_create
 from quizzes.practice import check_question
@@ -108,6 +109,20 @@ def test_progress_arriving_by_sync_shows_at_once(client, course_tree, people):
     )
     progress_recompute_merged({(officer.pk, course_tree.course.translation_key)})
     assert "Lesson completed" in client.get(lesson.url).content.decode()
+
+
+def test_a_change_to_many_officers_at_once_reaches_each_ones_page(client, course_tree, people):
+    """A post's packet touches thousands of officers: one renewal serves them all."""
+    officer = people["learner"]
+    _enrolled(client, officer, course_tree)
+    lesson = course_tree.lessons[0]
+    kept = _kept(client, lesson.url)
+    others = range(10**6, 10**6 + ONE_BY_ONE)  # with the officer: one more than one by one
+    officer_changed([officer.pk, *others])
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(lesson.url)
+    assert [q for q in queries.captured_queries if "learnerrecord" in q["sql"]]  # rendered anew
+    assert _text(again.content.decode()) == _text(kept)
 
 
 def test_a_publish_move_or_unpublish_shows_at_once(client, course_tree, people):

@@ -1,4 +1,12 @@
-"""The cache the rate limits count in, at a post with no cache server.
+"""The caches of a post with no cache server: the rate limits' counters, and the pages'.
+
+**Pages** (``PageFileCache``): Django's file cache lists its whole directory on every write to
+see whether it is over ``MAX_ENTRIES``, and the page cache is written on every learner record
+(the officer's generation, ADR 0037) and every lesson page kept: with thousands of entries that
+listing cost more than the write. ``PageFileCache`` looks once every ``CULL_EVERY`` writes of a
+process, so a directory may pass its limit by that many entries a process between two looks.
+
+**Rate limits** (``CounterDatabaseCache``):
 
 Django's database cache works across gunicorn workers with nothing more than the node's own
 database, but its ``incr`` reads and writes in two steps (two workers can both count 4 -> 5)
@@ -14,11 +22,40 @@ when the new backend is a database cache.
 from __future__ import annotations
 
 import base64
+import itertools
 import pickle
+import random
 
 from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connections, router, transaction
 from django.utils.timezone import now as tz_now
+
+
+class PageFileCache(FileBasedCache):
+    """Django's file cache, culled after one write in ``CULL_EVERY`` instead of after each, and
+    then down to a ``CULL_FREQUENCY``th under ``MAX_ENTRIES``, as Django's would be."""
+
+    CULL_EVERY = 100
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self._writes = itertools.count(1)  # next() on a count is atomic under the GIL
+
+    def _cull(self):
+        if next(self._writes) % self.CULL_EVERY:
+            return
+        files = self._list_cache_files()
+        over = len(files) - self._max_entries
+        if over < 0:
+            return
+        if self._cull_frequency == 0:
+            self.clear()
+            return
+        for name in random.sample(
+            files, min(len(files), over + self._max_entries // self._cull_frequency)
+        ):
+            self._delete(name)
 
 
 class CounterDatabaseCache(DatabaseCache):

@@ -243,7 +243,7 @@ CACHES = {
     # share (README, "Caches"), or a publish on one server would not reach the others.
     "pages": {
         "BACKEND": env_str(
-            "ELEARNING_PAGE_CACHE", "django.core.cache.backends.filebased.FileBasedCache"
+            "ELEARNING_PAGE_CACHE", "elearning.cache.PageFileCache"
         ),
         "LOCATION": env_str("ELEARNING_PAGE_CACHE_LOCATION", str(DATA_DIR / "cache" / "pages")),
         "TIMEOUT": 7 * 24 * 3600,

@@ -242,9 +242,7 @@ CACHES = {
     # learner records need. A hub with several app servers points it at one cache they all
     # share (README, "Caches"), or a publish on one server would not reach the others.
     "pages": {
-        "BACKEND": env_str(
-            "ELEARNING_PAGE_CACHE", "elearning.cache.PageFileCache"
-        ),
+        "BACKEND": env_str("ELEARNING_PAGE_CACHE", "elearning.cache.PageFileCache"),
         "LOCATION": env_str("ELEARNING_PAGE_CACHE_LOCATION", str(DATA_DIR / "cache" / "pages")),
         "TIMEOUT": 7 * 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": 20_000},

@@ -550,7 +550,9 @@ FROM pre JOIN post ON pre.learner = post.learner"""
 
 def _grade_sum(value) -> Fraction:
     """A sum of grades (four decimal places) as the database gives it: exact from PostgreSQL,
-    a float from SQLite, rounded back to the places every grade has."""
+    a float from SQLite, rounded back to the places every grade has; NULL (no rows) is 0."""
+    if value is None:
+        return Fraction(0)
     places = QuizSubmission._meta.get_field("percent").decimal_places
     return Fraction(Decimal(str(value)).quantize(Decimal(1).scaleb(-places)))
 
@@ -569,14 +571,6 @@ def course_gain_overall(*, course: CoursePage, learners: QuerySet[User]) -> stat
     with connection.cursor() as cursor:
         cursor.execute(_GAIN_SUMS.format(pre=pre_sql, post=post_sql), [*pre_params, *post_params])
         officers, pre_total, post_total = cursor.fetchone()
-    if not officers:
-        return stats.GainGroup(unit=None, officers=0, mean_pre=None, mean_post=None, mean_gain=None)
-    mean_pre = _grade_sum(pre_total) / officers
-    mean_post = _grade_sum(post_total) / officers
-    return stats.GainGroup(
-        unit=None,
-        officers=officers,
-        mean_pre=mean_pre,
-        mean_post=mean_post,
-        mean_gain=mean_post - mean_pre,
+    return stats.gain_of_sums(
+        officers=officers, pre_total=_grade_sum(pre_total), post_total=_grade_sum(post_total)
     )

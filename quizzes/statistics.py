@@ -440,6 +440,22 @@ def _group(rows: list[OfficerGain], unit: Unit | None) -> GainGroup:
     )
 
 
+def gain_of_sums(*, officers: int, pre_total: Fraction, post_total: Fraction) -> GainGroup:
+    """``knowledge_gain``'s overall row from sums over the officers with both grades (their
+    first pre-test grades, their best post-test grades): the means, and mean gain = mean post -
+    mean pre, as a mean of each officer's gain is. No officer: no mean."""
+    if not officers:
+        return GainGroup(unit=None, officers=0, mean_pre=None, mean_post=None, mean_gain=None)
+    mean_pre, mean_post = pre_total / officers, post_total / officers
+    return GainGroup(
+        unit=None,
+        officers=officers,
+        mean_pre=mean_pre,
+        mean_post=mean_post,
+        mean_gain=mean_post - mean_pre,
+    )
+
+
 def _label(unit: Unit | None) -> str:
     return unit.label if unit else ""
 

@@ -70,17 +70,24 @@ def request_ended(**kwargs) -> None:
     _request.in_request, _request.generation = False, None
 
 
+def _generations(keys: list[str]) -> dict[str, str]:
+    """The generation under each of ``keys``, a new random one where the cache has none: added
+    only if still absent, then read again, so two processes starting one agree on it."""
+    cache = _cache()
+    found = cache.get_many(keys)
+    for missing in [key for key in keys if key not in found]:
+        cache.add(missing, uuid.uuid4().hex, timeout=None)
+        found[missing] = cache.get(missing) or ""
+    return found
+
+
 def content_generation() -> str:
     """The current content generation (a new random one if the cache has none), read from the
     shared cache once per request."""
     remembered = getattr(_request, "generation", None)
     if remembered is not None:
         return remembered
-    cache = _cache()
-    value = cache.get(_GENERATION_KEY)
-    if value is None:
-        cache.add(_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(_GENERATION_KEY) or ""
+    value = _generations([_GENERATION_KEY])[_GENERATION_KEY]
     if getattr(_request, "in_request", False):
         _request.generation = value
     return value
@@ -103,11 +110,8 @@ def officer_generation(officer_id: int) -> str:
     """The current generation of ``officer_id``'s own state, read afresh on every call (another
     process may just have renewed it): their own generation and the one every officer shares,
     which a change to many officers at once renews instead (``officer_changed``)."""
-    cache, key = _cache(), _officer_key(officer_id)
-    found = cache.get_many([key, _OFFICERS_KEY])
-    for missing in {key, _OFFICERS_KEY} - found.keys():
-        cache.add(missing, uuid.uuid4().hex, timeout=None)
-        found[missing] = cache.get(missing) or ""
+    key = _officer_key(officer_id)
+    found = _generations([_OFFICERS_KEY, key])
     return f"{found[_OFFICERS_KEY]}:{found[key]}"
 
 

@@ -114,11 +114,13 @@ def _json_texts(values: list) -> list:
 
 
 def _sqlite_datetimes(values: list) -> list:
-    """``_sqlite_datetime`` of a column, times in UTC cut in place without a call per value."""
+    """What Django stores on SQLite for aware times in UTC ("2026-11-23 21:25:03.335731"),
+    straight from their ISO form, a column at a time with no call per value; any other offset
+    goes through the datetime (``_offset_datetime``)."""
     return [
         f"{value[:10]} {value[11:-6]}"
         if type(value) is str and len(value) >= 25 and value[10] == "T" and value[-6:] == "+00:00"
-        else _sqlite_datetime(value)
+        else _offset_datetime(value)
         for value in values
     ]
 
@@ -169,12 +171,14 @@ def _uuid_hex(value: Any) -> str | None:
 
 
 def _sqlite_datetime(value: str | None) -> str | None:
-    """What Django stores on SQLite for an aware time in UTC ("2026-11-23 21:25:03.335731"),
-    straight from its ISO form; any other offset goes through the datetime."""
+    """``_sqlite_datetimes`` of one value."""
+    return _sqlite_datetimes([value])[0]
+
+
+def _offset_datetime(value: str | None) -> str | None:
+    """A time with an offset other than UTC's (or a shorter form), as SQLite stores it."""
     if value is None:
         return None
-    if len(value) >= 25 and value[10] == "T" and value.endswith("+00:00"):
-        return f"{value[:10]} {value[11:-6]}"
     moment = datetime.datetime.fromisoformat(value)
     if moment.tzinfo is None:
         raise ValueError("a time without its time zone")

@@ -30,6 +30,7 @@ urlpatterns = [
     path("coordinator/assignments/", include("assignments.urls")),
     path("", include("examsessions.urls")),
     path("", include("learning.urls")),
+    path("", include("offlinemode.urls")),
     # Uploaded media (images, local video and audio, documents), for logged-in users only: the
     # course material is for officers. A border post has no separate web server; a hub behind a
     # proxy or on object storage serves these there instead (with the same restriction). Video

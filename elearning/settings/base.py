@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "assignments",
     "scormplayer",
     "examsessions",
+    "offlinemode",
     "demodata",
     # Wagtail. Five of its apps through our configs, which leave out Wagtail's web API
     # (elearning/wagtailapps.py, ADR 0038).

@@ -29,6 +29,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
@@ -128,6 +129,8 @@ def _key_parts(request: HttpRequest, page) -> list[str] | None:
         request._get_raw_host(),
         request.path,
         content_generation(),
+        # A browser that saved a course for offline use gets the offline scripts (offlinemode).
+        request.COOKIES.get(settings.OFFLINE_COOKIE, ""),
     ]
 
 

@@ -147,6 +147,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "officers.context_processors.navigation",
+                "offlinemode.context_processors.offline",
             ],
             # Dates in the viewer's language (elearning is a project package, not an app).
             "libraries": {"localdates": "elearning.templatetags.localdates"},
@@ -387,6 +388,10 @@ SCORM_LAUNCH_TOKEN_SECONDS = int(env_str("ELEARNING_SCORM_LAUNCH_HOURS", "8")) *
 SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = True
+# Set (HttpOnly) in a browser where the officer saved a course for offline use: only there do
+# pages carry the offline scripts (offlinemode, issue 15). Lesson pages kept per officer
+# (learning.pagecache) are kept apart by it.
+OFFLINE_COOKIE = "elearning_offline"
 # Shared PCs: a session ends when the browser closes, and after this many minutes without a
 # request (officers.middleware.IdleSessionMiddleware): learners soon, staff later.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

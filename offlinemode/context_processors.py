@@ -1,0 +1,28 @@
+"""Whether this page carries the offline scripts: only in a browser where the officer saved a
+course (the cookie ``settings.OFFLINE_COOKIE``, set when a course's offline manifest is
+fetched), so officers who never save one download nothing more (issue 15). The scripts read
+their configuration from the page (``offline-config``)."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def offline(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"offline_scripts": False}
+    if request.COOKIES.get(settings.OFFLINE_COOKIE) != "1":
+        return {"offline_scripts": False}
+    return {
+        "offline_scripts": True,
+        "offline_config": {
+            "officer": user.pk,
+            "name": user.display_name,
+            "sw": reverse("offline_sw"),
+            "home": reverse("offline_home"),
+            "devices": reverse("offline_devices"),
+            "activity": reverse("offline_activity"),
+            "login": reverse("login"),
+        },
+    }

@@ -54,6 +54,12 @@ def _path_sha(path: str, size: int, mtime_ns: int) -> str:
     return digest.hexdigest()
 
 
+def file_sha(path: Path) -> tuple[str, int]:
+    """SHA-256 and size of a file on disk, hashed again only when its size or time changed."""
+    stat = path.stat()
+    return _path_sha(str(path), stat.st_size, stat.st_mtime_ns), stat.st_size
+
+
 def stored_sha(name: str) -> tuple[str, int] | None:
     """SHA-256 and size of a file in the default storage (None when it is missing)."""
     try:
@@ -62,10 +68,9 @@ def stored_sha(name: str) -> tuple[str, int] | None:
         path = None
     if path is not None:
         try:
-            stat = path.stat()
+            return file_sha(path)
         except FileNotFoundError:
             return None
-        return _path_sha(str(path), stat.st_size, stat.st_mtime_ns), stat.st_size
     if not default_storage.exists(name):
         return None
     digest, size = hashlib.sha256(), 0

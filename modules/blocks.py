@@ -17,6 +17,11 @@ from questionbank.blocks import question_blocks
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 VIDEO_EXTENSIONS = {"mp4", "webm"}
+# The image renditions the lesson templates show, named once: the blocks below make them and a
+# course saved for offline use (offlinemode) lists them. Wide and narrow for the srcset.
+IMAGE_WIDE = "max-720x540|format-webp"
+IMAGE_NARROW = "max-360x270|format-webp"
+VIDEO_POSTER = "max-720x405|format-webp"
 AUDIO_EXTENSIONS = {"mp3", "ogg", "m4a", "webm"}
 
 
@@ -43,6 +48,13 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "modules/blocks/image.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if value.get("image") is not None:
+            renditions = value["image"].get_renditions(IMAGE_WIDE, IMAGE_NARROW)
+            context.update(wide=renditions[IMAGE_WIDE], narrow=renditions[IMAGE_NARROW])
+        return context
 
 
 class MediaBlockBase(blocks.StructBlock):
@@ -80,6 +92,12 @@ class VideoBlock(MediaBlockBase):
     class Meta:
         icon = "media"
         template = "modules/blocks/video.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if value.get("poster") is not None:
+            context["poster"] = value["poster"].get_rendition(VIDEO_POSTER)
+        return context
 
 
 class AudioBlock(MediaBlockBase):

@@ -6,13 +6,15 @@ their configuration from the page (``offline-config``)."""
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 
 
-def offline(request: HttpRequest) -> dict:
+def offline(request: HttpRequest, *, always: bool = False) -> dict:
+    """``always``: the scripts even without the cookie (the "On this device" page)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"offline_scripts": False}
-    if request.COOKIES.get(settings.OFFLINE_COOKIE) != "1":
+    if not always and request.COOKIES.get(settings.OFFLINE_COOKIE) != "1":
         return {"offline_scripts": False}
     return {
         "offline_scripts": True,
@@ -24,5 +26,10 @@ def offline(request: HttpRequest) -> dict:
             "devices": reverse("offline_devices"),
             "activity": reverse("offline_activity"),
             "login": reverse("login"),
+            # part "save": the logout form to hook, a course's manifest ("{course}" replaced),
+            # and when the server rendered this page (the officer was online then).
+            "logout": reverse("logout"),
+            "manifest": reverse("offline_course_manifest", args=[0]).replace("/0/", "/{course}/"),
+            "served_at": timezone.now().isoformat(),
         },
     }

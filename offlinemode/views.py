@@ -1,20 +1,134 @@
 """The service worker, the web app manifest, the "On this device" page and a course's offline
-manifest. (Placeholders until issue 15's "save" part fills them in.)"""
+manifest (issue 15, ADR 0041). Thin: each reads one selector or renders one template."""
 
-from django.http import HttpResponse
+import json
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from courses.models import CoursePage
+from learning.wagtail_hooks import SAVING_HEADER
+
+from . import selectors
+from .context_processors import offline
+
+COOKIE_SECONDS = 365 * 24 * 3600
+# site.css's header bar and page background.
+THEME_COLOUR = "#0d2c54"
+BACKGROUND_COLOUR = "#f6f7f9"
 
 
+def worker_config() -> dict:
+    """What the service worker's code needs of the site: the offline start page, the static
+    files' prefix, the header that marks a page fetched to be saved, and the paths it never
+    serves from a cache (pages that write, sign in, sync, or belong to one attempt)."""
+    return {
+        "home": reverse("offline_home"),
+        "static": settings.STATIC_URL,
+        "savingHeader": SAVING_HEADER,
+        "never": [
+            "/admin/",
+            "/django-admin/",
+            "/sync/",
+            "/nodes/",
+            "/bundles/",
+            "/accounts/",
+            "/learn/quizzes/",
+            "/learn/attempts/",
+            reverse("offline_activity"),
+            reverse("offline_devices"),
+            reverse("offline_sw"),
+        ],
+    }
+
+
+@require_GET
 def service_worker(request):
-    return HttpResponse(status=501)
+    """The service worker (templates/offlinemode/sw.js): no-cache, so a new release is seen on
+    the next visit; its scope is the whole site."""
+    response = render(
+        request,
+        "offlinemode/sw.js",
+        {"worker_config": json.dumps(worker_config())},
+        content_type="text/javascript; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
 
 
+@require_GET
 def web_manifest(request):
-    return HttpResponse(status=501)
+    """The web app manifest in the active language: what a phone shows when the site is
+    installed."""
+    icons = [
+        {
+            "src": static(f"offlinemode/icons/icon-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "any",
+        }
+        for size in (192, 512)
+    ] + [
+        {
+            "src": static(f"offlinemode/icons/maskable-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "maskable",
+        }
+        for size in (192, 512)
+    ]
+    data = {
+        "name": _("Border Officer E-Learning"),
+        "short_name": _("E-Learning"),
+        "description": _("Courses for border officers, also without a connection."),
+        "lang": request.LANGUAGE_CODE,
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": THEME_COLOUR,
+        "background_color": BACKGROUND_COLOUR,
+        "icons": icons,
+    }
+    response = JsonResponse(data, content_type="application/manifest+json")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
+@login_required
+@never_cache
 def on_this_device(request):
-    return HttpResponse(status=501)
+    """What this browser saved for the officer (read from IndexedDB by offline.js): always
+    with the offline scripts, cookie or not."""
+    context = offline(request, always=True)
+    return render(request, "offlinemode/on_this_device.html", context)
 
 
+@login_required
+@never_cache
+@require_GET
 def course_manifest(request, course_id: int):
-    return HttpResponse(status=501)
+    """The course's offline manifest (``selectors.course_offline_manifest``) for an officer
+    who may read it; 404 otherwise. Sets the cookie that gives this browser's pages the offline
+    scripts from now on."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    manifest = selectors.course_offline_manifest(learner=request.user, course=course)
+    if manifest is None:
+        raise Http404
+    response = JsonResponse(manifest)
+    response.set_cookie(
+        settings.OFFLINE_COOKIE,
+        "1",
+        max_age=COOKIE_SECONDS,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response

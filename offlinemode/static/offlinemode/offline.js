@@ -1,1 +1,282 @@
-// Placeholder: filled in by issue 15's parts.
+// Saving courses for offline use, in pages (ADR 0041). Loaded after idb, db.js and queue.js on
+// pages of a browser where the officer saved a course, and always on "On this device".
+//
+// - Registers the service worker (/sw.js, scope /) and says who uses the browser now: the
+//   "state" store's "current" record, written on every page the server rendered (last_online:
+//   when it did, by the server's clock) and cleared when the officer logs out.
+// - Save, update and remove talk to the service worker (worker.js) through a MessageChannel.
+// - The course page's "Save for offline" link says whether the course is saved, or has a newer
+//   version, and saves in place; "On this device" lists what is saved, its size, the browser's
+//   quota and whether storage is persistent.
+// - A saved course whose cache the browser cleared is said and saved again while online.
+// Every text the officer reads comes from the page (#offline-text, data attributes).
+(function () {
+  "use strict";
+  var configElement = document.getElementById("offline-config");
+  if (!configElement) return;
+  var config = JSON.parse(configElement.textContent);
+  var text = (document.getElementById("offline-text") || document.createElement("div")).dataset;
+  var language = document.documentElement.lang || undefined;
+  var database = self.offlineDb.open();
+
+  function format(template, values) {
+    return (template || "").replace(/\{(\w+)\}/g, function (match, name) {
+      return name in values ? values[name] : match;
+    });
+  }
+
+  function keyOf(course) {
+    return config.officer + ":" + course;
+  }
+
+  function megabytes(bytes) {
+    return new Intl.NumberFormat(language, {
+      style: "unit",
+      unit: "megabyte",
+      maximumFractionDigits: 1
+    }).format((bytes || 0) / 1e6);
+  }
+
+  // --- Who uses this browser now (contract 5) ---------------------------------------------
+
+  async function rememberOfficer() {
+    var db = await database;
+    var known = await db.get("state", "current");
+    var lastOnline = config.served_at;
+    if (known && known.officer === config.officer && known.last_online) {
+      if (Date.parse(known.last_online) > Date.parse(lastOnline)) lastOnline = known.last_online;
+    }
+    await db.put("state", {
+      id: "current",
+      officer: config.officer,
+      name: config.name,
+      last_online: lastOnline
+    });
+  }
+
+  function hookLogout() {
+    document.querySelectorAll("form").forEach(function (form) {
+      if (new URL(form.action, location.href).pathname !== config.logout) return;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        database
+          .then(function (db) {
+            return db.delete("state", "current");
+          })
+          .catch(function () {})
+          .then(function () {
+            form.submit();
+          });
+      });
+    });
+  }
+
+  // --- Talking to the service worker ------------------------------------------------------
+
+  function ask(message, onProgress) {
+    return navigator.serviceWorker.ready.then(function (registration) {
+      return new Promise(function (resolve, reject) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) {
+          var data = event.data;
+          if (data.type === "progress") {
+            if (onProgress) onProgress(data);
+          } else if (data.type === "done") {
+            resolve(data.result);
+          } else {
+            reject(new Error(data.message));
+          }
+        };
+        message.officer = config.officer;
+        registration.active.postMessage(message, [channel.port2]);
+      });
+    });
+  }
+
+  async function manifestOf(course) {
+    var response = await fetch(config.manifest.replace("{course}", course), {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" }
+    });
+    if (!response.ok) throw new Error("manifest " + response.status);
+    return response.json();
+  }
+
+  async function save(course, onProgress) {
+    var manifest = await manifestOf(course);
+    if (navigator.storage && navigator.storage.persist && !(await navigator.storage.persisted())) {
+      await navigator.storage.persist();
+    }
+    return ask({ type: "save", manifest: manifest }, onProgress);
+  }
+
+  function savingText(progress) {
+    return format(text.saving, { done: progress.done, total: progress.total });
+  }
+
+  // Whether the server has a newer version of a saved course (null when it cannot be asked).
+  async function isNewer(record) {
+    if (!navigator.onLine) return null;
+    try {
+      return (await manifestOf(record.course)).version !== record.version;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // --- The course page's link -------------------------------------------------------------
+
+  async function courseLink(link) {
+    var course = link.dataset.offlineSave;
+    var record = await (await database).get("courses", keyOf(course));
+    var newer = record ? await isNewer(record) : false;
+    function show() {
+      link.textContent = !record ? text.save : newer ? text.newer : text.saved;
+    }
+    show();
+    link.addEventListener("click", function (event) {
+      if (record && !newer) return; // to "On this device"
+      event.preventDefault();
+      link.setAttribute("aria-busy", "true");
+      save(course, function (progress) {
+        link.textContent = savingText(progress);
+      })
+        .then(function (result) {
+          record = result.record;
+          newer = false;
+          show();
+        })
+        .catch(function () {
+          link.textContent = text.failed;
+        })
+        .then(function () {
+          link.removeAttribute("aria-busy");
+        });
+    });
+  }
+
+  // --- Storage the browser cleared --------------------------------------------------------
+
+  function say(message) {
+    var where = document.getElementById("offline-message");
+    if (!where) {
+      where = document.createElement("p");
+      where.className = "messages";
+      where.setAttribute("role", "status");
+      document.getElementById("main").prepend(where);
+    }
+    where.textContent = message;
+  }
+
+  async function restoreCleared() {
+    var missing = (await ask({ type: "check" })).missing;
+    for (var i = 0; i < missing.length; i++) {
+      var record = await (await database).get("courses", keyOf(missing[i]));
+      var title = record ? record.title : "";
+      say(format(text.evicted, { title: title }));
+      if (!navigator.onLine) continue;
+      await save(missing[i]);
+      say(format(text.restored, { title: title }));
+    }
+  }
+
+  // --- "On this device" -------------------------------------------------------------------
+
+  async function listSaved(section) {
+    var strings = section.dataset;
+    var records = await (await database).getAllFromIndex("courses", "officer", config.officer);
+    var list = document.getElementById("offline-courses");
+    var row = document.getElementById("offline-course-row");
+    list.textContent = "";
+    document.getElementById("offline-empty").hidden = records.length > 0;
+    records.forEach(function (record) {
+      var item = row.content.firstElementChild.cloneNode(true);
+      var field = function (name) {
+        return item.querySelector('[data-field="' + name + '"]');
+      };
+      field("title").textContent = record.title;
+      field("title").href = record.url;
+      field("size").textContent =
+        format(strings.size, { size: megabytes(record.bytes) }) +
+        " · " +
+        format(strings.savedAt, {
+          date: new Date(record.saved_at).toLocaleDateString(language)
+        });
+      isNewer(record).then(function (newer) {
+        if (newer !== null) field("status").textContent = newer ? strings.newer : strings.current;
+      });
+      item.querySelector('[data-action="update"]').addEventListener("click", function () {
+        save(record.course, function (progress) {
+          say(savingText(progress));
+        })
+          .then(function () {
+            say(text.saved + ": " + record.title);
+            return listSaved(section);
+          })
+          .catch(function () {
+            say(text.failed);
+          });
+      });
+      item.querySelector('[data-action="remove"]').addEventListener("click", function () {
+        ask({ type: "remove", course: record.course }).then(function () {
+          say(format(strings.removed, { title: record.title }));
+          return listSaved(section);
+        });
+      });
+      list.appendChild(item);
+    });
+    if (navigator.storage && navigator.storage.estimate) {
+      var estimate = await navigator.storage.estimate();
+      document.getElementById("offline-total").textContent = format(strings.total, {
+        size: megabytes(estimate.usage),
+        quota: megabytes(estimate.quota)
+      });
+      var persisted = navigator.storage.persisted && (await navigator.storage.persisted());
+      document.getElementById("offline-persist").textContent = persisted
+        ? strings.persisted
+        : strings.notPersisted;
+    }
+  }
+
+  async function homePage(section) {
+    var wanted = new URLSearchParams(location.search).get("save");
+    if (wanted) {
+      history.replaceState(null, "", location.pathname);
+      say(savingText({ done: 0, total: "…" }));
+      try {
+        var result = await save(wanted, function (progress) {
+          say(savingText(progress));
+        });
+        say(text.saved + ": " + result.record.title);
+      } catch (error) {
+        say(text.failed);
+      }
+    } else if (navigator.onLine) {
+      ask({ type: "start-page" }).catch(function () {});
+    }
+    await listSaved(section);
+  }
+
+  // --- On every page ----------------------------------------------------------------------
+
+  async function start() {
+    hookLogout();
+    await rememberOfficer();
+    var home = document.getElementById("offline-saved");
+    if (!("serviceWorker" in navigator)) {
+      var insecure = document.getElementById("offline-insecure");
+      if (insecure) insecure.hidden = false;
+      if (home) home.hidden = true;
+      return;
+    }
+    navigator.serviceWorker.register(config.sw, { scope: "/" }).catch(function () {});
+    document.querySelectorAll("[data-offline-save]").forEach(courseLink);
+    if (home) await homePage(home);
+    if (navigator.onLine) await restoreCleared();
+  }
+
+  start().catch(function (error) {
+    // Saving is an extra: the page works without it.
+    if (self.console) self.console.warn("offline:", error);
+  });
+})();

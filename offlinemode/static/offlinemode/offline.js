@@ -161,6 +161,7 @@
     var where = document.getElementById("offline-message");
     if (!where) {
       where = document.createElement("p");
+      where.id = "offline-message";
       where.className = "messages";
       where.setAttribute("role", "status");
       document.getElementById("main").prepend(where);
@@ -251,8 +252,6 @@
       } catch (error) {
         say(text.failed);
       }
-    } else if (navigator.onLine) {
-      ask({ type: "start-page" }).catch(function () {});
     }
     await listSaved(section);
   }
@@ -272,7 +271,10 @@
     navigator.serviceWorker.register(config.sw, { scope: "/" }).catch(function () {});
     document.querySelectorAll("[data-offline-save]").forEach(courseLink);
     if (home) await homePage(home);
-    if (navigator.onLine) await restoreCleared();
+    if (!navigator.onLine) return;
+    // The offline page of this officer, kept again when opened online, else once.
+    await ask({ type: "start-page", ifMissing: !home }).catch(function () {});
+    await restoreCleared();
   }
 
   start().catch(function (error) {

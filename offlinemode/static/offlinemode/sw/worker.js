@@ -288,7 +288,8 @@
   }
 
   async function startPageAsked(data) {
-    await keepStartPage(data.officer);
+    var kept = await (await caches.open(START_CACHE)).match(startKey(data.officer));
+    if (!kept || !data.ifMissing) await keepStartPage(data.officer);
     return {};
   }
 

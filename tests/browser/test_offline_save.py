@@ -1,0 +1,192 @@
+"""A course saved in the browser opens with no connection, in real Chromium with the real
+service worker, Cache Storage and IndexedDB (issue 15, part "save").
+
+``context.set_offline(True)`` cuts the pages' and the service worker's network alike in this
+Chromium (the first test shows it: a page not saved is answered by the offline page, which
+only the service worker serves)."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from demodata.services import recording_value
+from tests.browser.test_media import media_root  # noqa: F401  (the node's own media view)
+
+pytestmark = pytest.mark.browser
+
+
+def text_block(text: str) -> dict:
+    return {"type": "text", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
+
+
+@pytest.fixture
+def saved_course(make_course, make_officer, media_root):  # noqa: F811
+    """Ann, enrolled in a course of three lessons, the first with the demo's narrated video."""
+    from learning.services import enrolment_create
+    from tests.conftest import publish
+
+    course = make_course("Saved course", "saved", "SAV-101", lessons=3)
+    first = course.lessons[0]
+    first.body = json.dumps(
+        [
+            text_block("Text of SAV-101 lesson 1."),
+            {
+                "type": "video",
+                "id": str(uuid.uuid4()),
+                "value": recording_value(clip_name="tip-three-elements", prefix="SAV-101"),
+            },
+        ]
+    )
+    publish(first)
+    ann = make_officer("ann")
+    enrolment_create(learner=ann, course=course.course, actor=ann)
+    return course
+
+
+def save(page: Page, course) -> None:
+    """Save ``course`` through "On this device", as the course page's link leads there."""
+    page.goto(course.url)
+    page.get_by_role("link", name="Save for offline").click()
+    expect(page.locator("#offline-message")).to_have_text(
+        f"Saved on this device: {course.course.title}", timeout=30_000
+    )
+
+
+def lesson_opens(page: Page, course, number: int) -> None:
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"SAV-101 lesson {number}")
+    expect(page.locator("article")).to_contain_text(f"Text of SAV-101 lesson {number}.")
+
+
+def opened_records(course) -> int:
+    from learning.models import LearnerRecord
+
+    return LearnerRecord.objects.filter(kind="lesson_opened").count()
+
+
+def test_a_saved_course_reads_offline_with_its_video_and_captions(page: Page, log_in, saved_course):
+    log_in("ann")
+    save(page, saved_course)
+    assert opened_records(saved_course) == 0  # saving opened no lesson
+    listed = page.locator("#offline-courses li")
+    expect(listed).to_have_count(1)
+    expect(listed).to_contain_text(saved_course.course.title)
+    expect(listed.locator('[data-field="size"]')).to_contain_text(re.compile(r"\d.*MB"))
+
+    context: BrowserContext = page.context
+    context.set_offline(True)
+    # From the course page's contents, a link, and the module page's list.
+    page.goto(saved_course.url)
+    page.get_by_role("link", name="SAV-101 lesson 1").click()
+    lesson_opens(page, saved_course, 1)
+    video = page.locator("video")
+    video.evaluate("v => { v.preload = 'auto'; v.textTracks[0].mode = 'showing'; v.load(); }")
+    page.wait_for_function("() => document.querySelector('video').readyState > 0")
+    page.wait_for_function(
+        "() => { const t = document.querySelector('video').textTracks[0];"
+        " return t.cues && t.cues.length > 0; }"
+    )
+    video.evaluate("v => { v.currentTime = 2; }")
+    page.wait_for_function("() => document.querySelector('video').readyState > 0")
+    page.goto(saved_course.lesson_url(2))
+    lesson_opens(page, saved_course, 2)
+    # Up the breadcrumb to the module, and on to the third lesson.
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link").last.click()
+    page.get_by_role("link", name="SAV-101 lesson 3").click()
+    lesson_opens(page, saved_course, 3)
+
+    # A page that was not saved: the offline page, listing what is.
+    page.goto("/my-learning/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("On this device")
+    expect(page.locator("#offline-courses li")).to_contain_text(saved_course.course.title)
+
+    # A new tab after the old one closed: still there.
+    page.close()
+    again = context.new_page()
+    again.goto(saved_course.lesson_url(3))
+    lesson_opens(again, saved_course, 3)
+    context.set_offline(False)
+    again.goto(saved_course.url)
+    expect(again.get_by_role("link", name="Saved on this device")).to_be_visible()
+
+
+def test_a_newer_version_is_shown_and_the_update_fetches_only_what_changed(
+    page: Page, log_in, saved_course
+):
+    from tests.conftest import publish
+
+    log_in("ann")
+    save(page, saved_course)
+    second = saved_course.lessons[1]
+    second.body = json.dumps([text_block("Text of SAV-101 lesson 2, revised.")])
+    publish(second)
+
+    page.goto(saved_course.url)
+    expect(page.get_by_role("link", name="Newer version: update")).to_be_visible()
+    page.goto("/offline/")
+    row = page.locator("#offline-courses li")
+    expect(row.locator('[data-field="status"]')).to_have_text("A newer version is on the server.")
+    fetched = []
+    page.context.on(
+        "request",
+        lambda request: (
+            fetched.append(request.url)
+            if request.headers.get("x-offline-save") == "1" or "/media/" in request.url
+            else None
+        ),
+    )
+    row.get_by_role("button", name="Update").click()
+    expect(page.locator("#offline-message")).to_have_text(
+        f"Saved on this device: {saved_course.course.title}", timeout=30_000
+    )
+    assert [url.removeprefix(page.url.split("/offline/")[0]) for url in fetched] == [second.url]
+    expect(page.locator('#offline-courses [data-field="status"]')).to_have_text("Up to date")
+
+    page.context.set_offline(True)
+    page.goto(second.url)
+    expect(page.locator("article")).to_contain_text("Text of SAV-101 lesson 2, revised.")
+
+
+def test_a_course_the_browser_cleared_is_said_and_saved_again_online(
+    page: Page, log_in, saved_course
+):
+    log_in("ann")
+    save(page, saved_course)
+    removed = page.evaluate(
+        "async () => { const names = (await caches.keys()).filter(n => n.startsWith('course-'));"
+        " await Promise.all(names.map(n => caches.delete(n))); return names.length; }"
+    )
+    assert removed == 1
+    page.goto(saved_course.url)
+    expect(page.locator("main .messages[role=status]")).to_have_text(
+        f"“{saved_course.course.title}” is saved on this device again.", timeout=30_000
+    )
+    page.context.set_offline(True)
+    page.goto(saved_course.lesson_url(1))
+    lesson_opens(page, saved_course, 1)
+
+
+def test_another_officer_on_the_same_browser_gets_none_of_the_first_ones_saved_pages(
+    page: Page, log_in, saved_course, make_officer
+):
+    from learning.services import enrolment_create
+
+    log_in("ann")
+    save(page, saved_course)
+    page.get_by_role("button", name="Log out").click()
+    bob = make_officer("bob")
+    enrolment_create(learner=bob, course=saved_course.course.specific, actor=bob)
+    log_in("bob")
+    page.goto(saved_course.url)  # online: bob now uses this browser
+    expect(page.get_by_role("link", name="Save for offline")).to_be_visible()
+    page.context.set_offline(True)
+    page.goto(saved_course.lesson_url(1))
+    expect(page.get_by_role("heading", level=1)).to_have_text("On this device")
+    expect(page.locator("#offline-empty")).to_be_visible()
+    expect(page.locator("footer")).to_contain_text("Bob Officer")
+    page.goto(saved_course.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("On this device")

@@ -23,6 +23,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -39,6 +40,7 @@ from learning.selectors import is_enrolled
 from modules.blocks import IMAGE_NARROW, IMAGE_WIDE, VIDEO_POSTER
 from modules.models import LessonPage
 from modules.selectors import NavItem, course_nav
+from officers.models import User
 
 # The static files every learner page loads (base.html, the offline scripts, a lesson's check
 # script); tests/offlinemode/test_save_manifest.py checks the templates name no other.
@@ -59,7 +61,7 @@ FONT_SCRIPTS = {"th": "thai", "lo": "lao", "km": "khmer", "my": "myanmar", "vi":
 PAGE_KINDS = {"module": "module", "lesson": "lesson", "quiz": "quiz"}
 
 
-def _entry(url: str, revision: str, kind: str, size: int | None = None, **extra) -> dict:
+def _entry(url: str, revision: str, kind: str, size: int | None = None, **extra: int) -> dict:
     return {"url": url, "revision": revision, "bytes": size, "kind": kind, **extra}
 
 
@@ -132,13 +134,13 @@ def _lesson_media(body: list) -> tuple[list[tuple[int, str]], list[tuple[int, st
     return images, documents
 
 
-def _file_facts(media) -> tuple[str, int | None]:
+def _file_facts(media: Any) -> tuple[str, int | None]:
     """An image's or document's content hash and size: Wagtail's when it has them (set on
     upload through its forms), else the bundles' hash of the stored file."""
     if media.file_hash and getattr(media, "file_size", None):
         return media.file_hash, media.file_size
     found = stored_sha(media.file.name)
-    return (found or ("", None)) if found else (media.file_hash, None)
+    return found if found is not None else (media.file_hash, None)
 
 
 def _media_entries(uses: dict[int, tuple[list, list]]) -> list[dict]:
@@ -174,7 +176,7 @@ def _media_entries(uses: dict[int, tuple[list, list]]) -> list[dict]:
     return list(entries.values())
 
 
-def course_offline_manifest(*, learner, course: CoursePage) -> dict | None:
+def course_offline_manifest(*, learner: User, course: CoursePage) -> dict | None:
     """The offline manifest of ``course`` for ``learner`` in the active language, or None if
     they may not read it (neither enrolled nor one who reads without enrolling).
 

@@ -219,3 +219,28 @@ def test_the_course_page_button_saves_in_place_once_the_browser_has_saved_one(
     page.context.set_offline(True)
     page.goto(other.lesson_url(2))
     expect(page.get_by_role("heading", level=1)).to_have_text("SEC-101 lesson 2")
+
+
+def test_a_post_on_plain_http_says_saving_needs_https(
+    _playwright, live_server, settings, make_officer
+):
+    """The same server reached by a LAN name over plain HTTP: not a secure context."""
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _log_in
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "post.lan"]
+    make_officer("ann")
+    port = live_server.url.rsplit(":", 1)[1]
+    browser = _playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP post.lan 127.0.0.1"],
+    )
+    try:
+        tab = browser.new_context(base_url=f"http://post.lan:{port}", locale="en-GB").new_page()
+        _log_in(tab, "ann")
+        tab.goto("/offline/")
+        assert tab.evaluate("window.isSecureContext") is False
+        expect(tab.locator("#offline-insecure")).to_be_visible()
+        expect(tab.locator("#offline-insecure")).to_contain_text("Offline saving in the browser")
+        expect(tab.locator("#offline-saved")).to_be_hidden()
+    finally:
+        browser.close()

@@ -20,7 +20,6 @@ queries does not grow with the number of lessons, images or documents.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -208,7 +207,7 @@ def course_offline_manifest(*, learner: User, course: CoursePage) -> dict | None
         )
     lesson_ids = [p.page_id for p in pages if p.kind == "lesson"]
     bodies = LessonPage.objects.filter(pk__in=lesson_ids).values_list("pk", "body")
-    uses: dict[int, tuple[list, list]] = defaultdict(lambda: ([], []))
+    uses: dict[int, tuple[list, list]] = {}
     for pk, body in bodies:
         uses[pk] = _lesson_media(list(body.raw_data) if hasattr(body, "raw_data") else body)
     entries += _media_entries({pk: uses[pk] for pk in lesson_ids if pk in uses})

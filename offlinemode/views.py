@@ -70,19 +70,12 @@ def web_manifest(request):
     installed."""
     icons = [
         {
-            "src": static(f"offlinemode/icons/icon-{size}.png"),
+            "src": static(f"offlinemode/icons/{name}-{size}.png"),
             "sizes": f"{size}x{size}",
             "type": "image/png",
-            "purpose": "any",
+            "purpose": purpose,
         }
-        for size in (192, 512)
-    ] + [
-        {
-            "src": static(f"offlinemode/icons/maskable-{size}.png"),
-            "sizes": f"{size}x{size}",
-            "type": "image/png",
-            "purpose": "maskable",
-        }
+        for name, purpose in (("icon", "any"), ("maskable", "maskable"))
         for size in (192, 512)
     ]
     data = {

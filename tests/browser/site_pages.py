@@ -86,6 +86,9 @@ ACTIONS = {
 # Parts of the URL conf that are not learner or coordinator pages: Wagtail's and Django's
 # admin (except the post operator's page, ``operatordesk``), machine-to-machine endpoints and files.
 NOT_PAGES = ("admin/", "django-admin/", "documents/", "nodes/", "sync/", "bundles/", "media/")
+# The offline mode's service worker, web app manifest and JSON endpoints (issue 15).
+NOT_PAGES += ("sw.js", "manifest.webmanifest", "offline/courses/", "offline/devices/")
+NOT_PAGES += ("offline/activity/",)
 # Wagtail's page serving (pages are counted by their type instead) and its forms for private
 # pages, which this site does not use.
 WAGTAIL_SERVING = {"wagtail_serve", "wagtailcore_login", "wagtailcore_authenticate_with_password"}
@@ -328,6 +331,7 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("quiz_result", f"/learn/attempts/{submitted.pk}/result/", "learner"),
         SitePage("my_learning", "/my-learning/", "learner"),
         SitePage("certificates:mine", "/my-certificates/", "learner"),
+        SitePage("offline_home", "/offline/", "learner"),
         SitePage("certificates:transcript", "/learning/transcript/", "learner"),
         SitePage(
             "password_change",

@@ -153,6 +153,14 @@ def test_a_newer_version_is_shown_and_the_update_fetches_only_what_changed(
     )
     assert [url.removeprefix(page.url.split("/offline/")[0]) for url in fetched] == [second.url]
     expect(page.locator('#offline-courses [data-field="status"]')).to_have_text("Up to date")
+    # The lesson's old copy is gone: the cache holds the listed entries and nothing else.
+    held, listed = page.evaluate(
+        "async () => { const db = await offlineDb.open();"
+        " const [record] = await db.getAll('courses');"
+        " const cache = await caches.open(`course-${record.officer}-${record.course}`);"
+        " return [(await cache.keys()).length, record.entries.length]; }"
+    )
+    assert held == listed
 
     page.context.set_offline(True)
     page.goto(second.url)

@@ -1,0 +1,144 @@
+"""Activity made offline in a real Chromium: a lesson completed with no connection is queued in
+IndexedDB, survives closing the page, reaches the server once when the connection returns,
+stays once however often the queue is replayed, and waits for a new log-in when the session
+expired meanwhile (issue 15).
+
+The service worker that keeps a saved course's pages is part "save"'s; here routes stand in
+for its cache while the context is offline: the lesson pages fetched online before, the
+static files, and nothing else (every other request fails as offline).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+pytestmark = pytest.mark.browser
+
+QUEUED = """async () => {
+  const db = await offlineDb.open();
+  return db.getAll("queue");
+}"""
+
+
+@pytest.fixture
+def officer_in_course(make_officer, make_course):
+    from learning.services import enrolment_create
+
+    officer = make_officer("mali")
+    course = make_course("Document checks", "document-checks", "DOC-101", lessons=3)
+    enrolment_create(learner=officer, course=course.course, actor=officer)
+    return officer, course
+
+
+def go_offline(context: BrowserContext, saved_urls: list[str]) -> None:
+    """Cut the connection, with what part "save" keeps on the device still served."""
+    saved = {}
+    for url in saved_urls:
+        response = context.request.get(url)
+        assert response.ok
+        saved[url] = (response.headers["content-type"], response.body())
+
+    def serve(route):
+        path = urlparse(route.request.url).path
+        if path.startswith("/static/"):
+            route.fulfill(response=route.fetch())
+        elif path in saved and route.request.method == "GET":
+            content_type, body = saved[path]
+            route.fulfill(status=200, content_type=content_type, body=body)
+        else:
+            route.abort("internetdisconnected")
+
+    context.route("**/*", serve)
+    context.set_offline(True)
+
+
+def go_online(context: BrowserContext) -> None:
+    context.unroute_all(behavior="ignoreErrors")
+    context.set_offline(False)
+
+
+def lesson_completions(officer, lesson) -> int:
+    from learning.models import LearnerRecord, RecordKind
+
+    return LearnerRecord.objects.filter(
+        learner=officer, kind=RecordKind.LESSON_COMPLETED, lesson_key=lesson.translation_key
+    ).count()
+
+
+def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
+    page: Page, log_in, live_server, officer_in_course
+):
+    from offlinemode.models import OfflineDevice
+
+    officer, course = officer_in_course
+    context = page.context
+    log_in("mali")
+    context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
+
+    # Online: the lesson page registers this browser's key for the officer.
+    page.goto(course.lesson_url(1))
+    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
+    assert OfflineDevice.objects.filter(officer=officer).count() == 1
+
+    # Offline: completing the lesson is queued, and the officer goes on to the next one.
+    go_offline(context, [course.lesson_url(2), course.lesson_url(3)])
+    page.get_by_role("button", name="Mark as complete and continue").click()
+    expect(page).to_have_url(re.compile(re.escape(course.lesson_url(2)) + "$"))
+    status = page.locator("#offline-queue")
+    expect(status).to_contain_text("Completed on this device; it will be sent when you are online.")
+    expect(status).to_contain_text("1 activity waiting to be sent")
+    assert lesson_completions(officer, course.lessons[0]) == 0
+
+    # The queue survives the page: a new one in the same browser still has it.
+    page.close()
+    page = context.new_page()
+    page.goto(course.lesson_url(2))
+    expect(page.locator("#offline-queue")).to_contain_text("1 activity waiting to be sent")
+    queued = page.evaluate(QUEUED)
+    assert [(item["kind"], item["officer"]) for item in queued] == [
+        ("lesson_completed", officer.pk)
+    ]
+
+    # Back online: delivered, once.
+    go_online(context)
+    expect(page.locator("#offline-queue")).to_contain_text("All sent")
+    assert lesson_completions(officer, course.lessons[0]) == 1
+    assert page.evaluate(QUEUED) == []
+
+    # The same items put back and sent twice more: still once.
+    for _replay in range(2):
+        summary = page.evaluate(
+            """async (items) => {
+              const db = await offlineDb.open();
+              for (const item of items) await db.put("queue", item);
+              return offlineQueue.flush();
+            }""",
+            queued,
+        )
+        assert (summary["sent"], summary["duplicate"], summary["waiting"]) == (1, 1, 0)
+    assert lesson_completions(officer, course.lessons[0]) == 1
+
+    # Offline again; the session expires before the connection returns.
+    go_offline(context, [course.lesson_url(3)])
+    page.get_by_role("button", name="Mark as complete and continue").click()
+    expect(page).to_have_url(re.compile(re.escape(course.lesson_url(3)) + "$"))
+    kept = [c for c in context.cookies() if c["name"] != "sessionid"]
+    context.clear_cookies()
+    context.add_cookies(kept)
+    go_online(context)
+    login_link = page.get_by_role("link", name="Log in to send 1 activity")
+    expect(login_link).to_be_visible()
+    assert lesson_completions(officer, course.lessons[1]) == 0
+
+    # Logged in again, the queue goes.
+    login_link.click()
+    page.get_by_label("User name").fill("mali")
+    page.get_by_label("Password").fill("a-long-pass-123")
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(re.escape(course.lesson_url(3)) + "$"))
+    expect(page.locator("#offline-queue")).to_contain_text("All sent")
+    assert lesson_completions(officer, course.lessons[1]) == 1

@@ -142,3 +142,56 @@ def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
     expect(page).to_have_url(re.compile(re.escape(course.lesson_url(3)) + "$"))
     expect(page.locator("#offline-queue")).to_contain_text("All sent")
     assert lesson_completions(officer, course.lessons[1]) == 1
+
+
+def end_session(context: BrowserContext) -> None:
+    kept = [c for c in context.cookies() if c["name"] != "sessionid"]
+    context.clear_cookies()
+    context.add_cookies(kept)
+
+
+def test_a_shared_browser_keeps_each_officers_queue_for_them_and_shows_a_refusal_until_dismissed(
+    page: Page, log_in, live_server, make_officer, officer_in_course
+):
+    from learning.services import enrolment_create
+
+    mali, course = officer_in_course
+    noi = make_officer("noi")
+    enrolment_create(learner=noi, course=course.course, actor=noi)
+    context = page.context
+    log_in("mali")
+    context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
+    page.goto(course.lesson_url(1))
+    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", mali.pk)
+    go_offline(context, [course.lesson_url(2)])
+    page.get_by_role("button", name="Mark as complete and continue").click()
+    expect(page.locator("#offline-queue")).to_contain_text("1 activity waiting to be sent")
+
+    # Mali's session ends before the connection returns; Noi uses the browser next.
+    end_session(context)
+    page.close()
+    go_online(context)
+    tab = context.new_page()
+    log_in("noi", tab=tab)
+    tab.goto(course.lesson_url(1))
+    status = tab.locator("#offline-queue")
+    expect(status).to_contain_text("1 activity of another officer waits for them to log in")
+    expect(status).not_to_contain_text("waiting to be sent")
+    assert lesson_completions(mali, course.lessons[0]) == 0
+
+    # An item the server refuses (a lesson Noi never opened) is shown with its reason.
+    tab.evaluate(
+        "([officer, lesson]) => offlineQueue.add('lesson_completed', {lesson}, officer)",
+        [noi.pk, course.lessons[2].pk],
+    )
+    expect(status).to_contain_text("Open the lesson before marking it complete.")
+    status.get_by_role("button", name="Dismiss").click()
+    expect(status).not_to_contain_text("Open the lesson before marking it complete.")
+    assert lesson_completions(noi, course.lessons[2]) == 0
+
+    # Mali logs in again: her queue goes, once.
+    end_session(context)
+    log_in("mali", tab=tab)
+    tab.goto(course.lesson_url(2))
+    expect(tab.locator("#offline-queue")).to_contain_text("All sent")
+    assert lesson_completions(mali, course.lessons[0]) == 1

@@ -221,3 +221,29 @@ def test_a_power_cut_mid_batch_keeps_the_first_item_and_leaves_the_second_to_sen
     monkeypatch.setitem(services.HANDLERS, "lesson_completed", complete)
     assert statuses(send(client, body)) == ["duplicate", "accepted"]
     assert (records(officer, OPENED), records(officer, COMPLETED)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"payload": {"lesson": 1.0}},
+        {"payload": {"lesson": True}},
+        {"payload": {"lesson": 1, "extra": "x"}},
+        {"made_at": "2026-12-05T10:00:00"},
+        {"kind": "quiz_passed"},
+        {"seq": 0},
+        {"officer": "1"},
+    ],
+)
+def test_an_item_not_well_formed_is_refused_on_its_own(
+    client, officer, device, course_tree, change
+):
+    good = device.item("lesson_opened", {"lesson": course_tree.lessons[0].pk})
+    bad = device.sign({**device.item("lesson_opened", {"lesson": 1}), **change})
+    answers = send(client, batch(bad, good)).json()["results"]
+    assert [(a["status"], a["extra"]["code"]) for a in answers] == [
+        ("refused", services.MALFORMED),
+        ("accepted", ""),
+    ]
+    assert answers[0]["reason"] == "This activity could not be read."
+    assert records(officer, OPENED) == 1

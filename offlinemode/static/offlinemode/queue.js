@@ -21,6 +21,7 @@
   var inPage = typeof document !== "undefined";
   var TAG = "offline-activity";
   var BATCH = 100; // items per request (the server takes at most 200 and 256 KB)
+  var MAX_ITEM = 64 * 1024; // characters of one item: one always fits in a request
   var KEPT = { other_officer: true, device_unknown: true };
   var NOTICE = "offline-completed";
   var config = readConfig();
@@ -127,6 +128,7 @@
       { name: "ECDSA", hash: "SHA-256" }, device.keys.privateKey,
       new TextEncoder().encode(canonical(item)));
     item.sig = base64url(signature);
+    if (JSON.stringify(item).length > MAX_ITEM) throw new Error("an item too large to send");
     await (await db()).put("queue", item);
     if (inPage) {
       askForSync();
@@ -181,8 +183,8 @@
           var batch = items.slice(start, start + BATCH);
           var results = await send(batch);
           if (!results) break;
-          summary.sent += batch.length;
-          answered = answered.concat(await keep(officer, batch, results));
+          summary.sent += results.sent;
+          answered = answered.concat(await keep(officer, batch, results.answers));
         }
       } catch (error) { /* offline, or the server did not answer: the items stay */ }
     }
@@ -190,11 +192,12 @@
     summary.waiting = await count(officer);
     if (answered.length) announce(answered);
     sentNow = summary.sent > 0 && summary.waiting === 0;
-    if (inPage) render();
+    if (inPage) await render();
     return summary;
   }
 
-  // The server's answers to a batch, or null when it wants a log-in (the items stay).
+  // The server's answers to a batch ({sent, answers}), or null when it wants a log-in (the
+  // items stay). A batch too large for one request goes in halves.
   async function send(batch) {
     var response = await fetch(config.activity, {
       method: "POST", credentials: "same-origin", redirect: "manual",
@@ -205,9 +208,16 @@
       problem = "login";
       return null;
     }
+    if (response.status === 413 && batch.length > 1) {
+      var half = Math.ceil(batch.length / 2);
+      var first = await send(batch.slice(0, half));
+      var second = first && await send(batch.slice(half));
+      if (!second) return first;
+      return { sent: first.sent + second.sent, answers: first.answers.concat(second.answers) };
+    }
     if (!response.ok) throw new Error("not sent: " + response.status);
     problem = "";
-    return (await response.json()).results;
+    return { sent: batch.length, answers: (await response.json()).results };
   }
 
   // Move answered items from "queue" to "results"; the ones kept are left queued.

@@ -130,8 +130,8 @@
     item.sig = base64url(signature);
     if (JSON.stringify(item).length > MAX_ITEM) throw new Error("an item too large to send");
     await (await db()).put("queue", item);
+    askForSync();
     if (inPage) {
-      askForSync();
       if (navigator.onLine) flush();
       render();
     }
@@ -143,8 +143,10 @@
   }
 
   function askForSync() {
-    if (!("serviceWorker" in navigator)) return;
-    navigator.serviceWorker.getRegistration().then(function (registration) {
+    var asked = inPage ? "serviceWorker" in navigator && navigator.serviceWorker.getRegistration()
+      : Promise.resolve(global.registration);
+    if (!asked) return;
+    asked.then(function (registration) {
       if (registration && registration.sync) return registration.sync.register(TAG);
     }).catch(function () { /* no Background Sync: the next visit sends */ });
   }

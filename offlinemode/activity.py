@@ -54,6 +54,7 @@ class Item:
     seq: int
     kind: str
     made_at: datetime
+    made_at_text: str  # as the device wrote it
     payload: dict
     sig: str
     signed: bytes
@@ -137,6 +138,7 @@ def parse_item(data: object) -> Item | Malformed:
             seq=_int(data["seq"]),
             kind=kind,
             made_at=aware_time(data["made_at"]),
+            made_at_text=data["made_at"],
             payload=data["payload"],
             sig=_text(data["sig"], 200),
             signed=signed,

@@ -211,7 +211,7 @@ def _apply_once(
         kind=item.kind,
         digest=item.digest,
         received_at=now,
-        made_at_device=item.made_at.isoformat(),
+        made_at_device=item.made_at_text,
         made_at=made_at_estimate(made_at_device=item.made_at, offset=offset, received_at=now),
         status=OfflineItemStatus.ACCEPTED
         if outcome.status == ACCEPTED

@@ -179,6 +179,13 @@ def test_a_shared_browser_keeps_each_officers_queue_for_them_and_shows_a_refusal
     expect(status).not_to_contain_text("waiting to be sent")
     assert lesson_completions(mali, course.lessons[0]) == 0
 
+    # Online, "Mark as complete" posts as before and goes on to the next lesson.
+    tab.get_by_role("button", name="Mark as complete and continue").click()
+    expect(tab).to_have_url(re.compile(re.escape(course.lesson_url(2)) + "$"))
+    assert lesson_completions(noi, course.lessons[0]) == 1
+    status = tab.locator("#offline-queue")
+    expect(status).to_contain_text("1 activity of another officer waits for them to log in")
+
     # An item the server refuses (a lesson Noi never opened) is shown with its reason.
     tab.evaluate(
         "([officer, lesson]) => offlineQueue.add('lesson_completed', {lesson}, officer)",
@@ -194,3 +201,24 @@ def test_a_shared_browser_keeps_each_officers_queue_for_them_and_shows_a_refusal
     log_in("mali", tab=tab)
     expect(tab.locator("#offline-queue")).to_contain_text("All sent")
     assert lesson_completions(mali, course.lessons[0]) == 1
+
+
+def test_a_completion_whose_post_cannot_reach_the_server_is_queued_and_sent_later(
+    page: Page, log_in, live_server, officer_in_course
+):
+    officer, course = officer_in_course
+    context = page.context
+    log_in("mali")
+    context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
+    # Another tab: Chromium logs the request cut below as an error on the page's console.
+    tab = context.new_page()
+    tab.goto(course.lesson_url(1))
+    tab.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
+    # The browser thinks it is online, but the POST never reaches the server.
+    tab.route("**/complete/", lambda route: route.abort("connectionreset"))
+    tab.get_by_role("button", name="Mark as complete and continue").click()
+    expect(tab).to_have_url(re.compile(re.escape(course.lesson_url(2)) + "$"))
+    expect(tab.locator("#offline-queue")).to_contain_text("Completed on this device")
+    summary = tab.evaluate("() => offlineQueue.flush()")
+    assert summary["waiting"] == 0
+    assert lesson_completions(officer, course.lessons[0]) == 1

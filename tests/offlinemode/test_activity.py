@@ -247,3 +247,14 @@ def test_an_item_not_well_formed_is_refused_on_its_own(
     ]
     assert answers[0]["reason"] == "This activity could not be read."
     assert records(officer, OPENED) == 1
+
+
+def test_an_officer_sending_too_often_is_told_to_wait_and_nothing_is_applied(
+    client, officer, device, course_tree, settings
+):
+    settings.ELEARNING_RATE_LIMITS = {**settings.ELEARNING_RATE_LIMITS, "offline": "1/h"}
+    item = device.item("lesson_opened", {"lesson": course_tree.lessons[0].pk})
+    assert statuses(send(client, batch())) == []
+    refused = send(client, batch(item))
+    assert refused.status_code == 429 and "Too many requests" in refused.json()["error"]
+    assert records(officer, OPENED) == 0

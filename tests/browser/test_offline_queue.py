@@ -69,6 +69,25 @@ def lesson_completions(officer, lesson) -> int:
     ).count()
 
 
+def end_session(context: BrowserContext) -> None:
+    """The officer's session ends (idle, or the browser closed); other cookies stay."""
+    kept = [c for c in context.cookies() if c["name"] != "sessionid"]
+    context.clear_cookies()
+    context.add_cookies(kept)
+
+
+def logged_in_with_a_saved_course(page: Page, log_in, live_server, username: str) -> None:
+    """Logged in, in a browser where the officer saved a course (the cookie part "save" sets)."""
+    log_in(username)
+    page.context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
+
+
+def open_online(tab: Page, url: str, officer) -> None:
+    """Open a page online; its script registers this browser's key for the officer."""
+    tab.goto(url)
+    tab.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
+
+
 def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
     page: Page, log_in, live_server, officer_in_course
 ):
@@ -76,12 +95,8 @@ def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
 
     officer, course = officer_in_course
     context = page.context
-    log_in("mali")
-    context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
-
-    # Online: the lesson page registers this browser's key for the officer.
-    page.goto(course.lesson_url(1))
-    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
+    open_online(page, course.lesson_url(1), officer)
     assert OfflineDevice.objects.filter(officer=officer).count() == 1
 
     # Offline: completing the lesson is queued, and the officer goes on to the next one.
@@ -126,9 +141,7 @@ def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
     go_offline(context, [course.lesson_url(3)])
     page.get_by_role("button", name="Mark as complete and continue").click()
     expect(page).to_have_url(re.compile(re.escape(course.lesson_url(3)) + "$"))
-    kept = [c for c in context.cookies() if c["name"] != "sessionid"]
-    context.clear_cookies()
-    context.add_cookies(kept)
+    end_session(context)
     go_online(context)
     login_link = page.get_by_role("link", name="Log in to send 1 activity")
     expect(login_link).to_be_visible()
@@ -144,12 +157,6 @@ def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
     assert lesson_completions(officer, course.lessons[1]) == 1
 
 
-def end_session(context: BrowserContext) -> None:
-    kept = [c for c in context.cookies() if c["name"] != "sessionid"]
-    context.clear_cookies()
-    context.add_cookies(kept)
-
-
 def test_a_shared_browser_keeps_each_officers_queue_for_them_and_shows_a_refusal_until_dismissed(
     page: Page, log_in, live_server, make_officer, officer_in_course
 ):
@@ -159,10 +166,8 @@ def test_a_shared_browser_keeps_each_officers_queue_for_them_and_shows_a_refusal
     noi = make_officer("noi")
     enrolment_create(learner=noi, course=course.course, actor=noi)
     context = page.context
-    log_in("mali")
-    context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
-    page.goto(course.lesson_url(1))
-    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", mali.pk)
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
+    open_online(page, course.lesson_url(1), mali)
     go_offline(context, [course.lesson_url(2)])
     page.get_by_role("button", name="Mark as complete and continue").click()
     expect(page.locator("#offline-queue")).to_contain_text("1 activity waiting to be sent")
@@ -207,13 +212,10 @@ def test_a_completion_whose_post_cannot_reach_the_server_is_queued_and_sent_late
     page: Page, log_in, live_server, officer_in_course
 ):
     officer, course = officer_in_course
-    context = page.context
-    log_in("mali")
-    context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
     # Another tab: Chromium logs the request cut below as an error on the page's console.
-    tab = context.new_page()
-    tab.goto(course.lesson_url(1))
-    tab.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
+    tab = page.context.new_page()
+    open_online(tab, course.lesson_url(1), officer)
     # The browser thinks it is online, but the POST never reaches the server.
     tab.route("**/complete/", lambda route: route.abort("connectionreset"))
     tab.get_by_role("button", name="Mark as complete and continue").click()

@@ -34,10 +34,13 @@
   function readConfig() {
     var element = inPage && document.getElementById("offline-config");
     if (element) return JSON.parse(element.textContent);
+    // The worker: its own settings where they say (offlineWorkerConfig), else below its scope
+    // (the worker is served at the site's root).
+    var worker = global.offlineWorkerConfig || {};
     var scope = (global.registration && global.registration.scope) || global.location.origin + "/";
     return {
-      activity: new URL("offline/activity/", scope).href,
-      devices: new URL("offline/devices/", scope).href
+      activity: worker.activity || new URL("offline/activity/", scope).href,
+      devices: worker.devices || new URL("offline/devices/", scope).href
     };
   }
 

@@ -272,17 +272,22 @@
     return ((n === 1 ? forms.one : forms.other) || "").replace("%(count)s", String(n));
   }
 
-  function statusList() {
-    var list = document.getElementById("offline-queue");
-    if (!list) {
-      list = document.createElement("ul");
-      list.id = "offline-queue";
-      list.className = "messages";
-      list.setAttribute("role", "status");
-      var main = document.querySelector("main") || document.body;
-      main.insertBefore(list, main.firstChild);
+  // The status list at the top of <main>: there only while it has something to say.
+  function showStatus(list) {
+    var shown = document.getElementById("offline-queue");
+    if (!list.firstChild) {
+      if (shown) shown.remove();
+      return;
     }
-    return list;
+    list.id = "offline-queue";
+    list.className = "messages";
+    list.setAttribute("role", "status");
+    if (shown) {
+      shown.replaceWith(list);
+      return;
+    }
+    var main = document.querySelector("main") || document.body;
+    main.insertBefore(list, main.firstChild);
   }
 
   function line(list, text, tone, action) {
@@ -304,8 +309,7 @@
     var notes = (await store.getAll("results")).filter(function (result) {
       return result.officer === officer && result.reason && !result.dismissed;
     });
-    var list = statusList();
-    list.textContent = "";
+    var list = document.createElement("ul");
     if (sessionStorage.getItem(NOTICE)) line(list, words.completed, "success");
     if (mine && problem === "login") {
       var link = document.createElement("a");
@@ -333,7 +337,7 @@
       });
       line(list, result.reason, result.first === "refused" ? "error" : "info", dismiss);
     });
-    list.hidden = !list.firstChild;
+    showStatus(list);
   }
 
   function lessonOf(form) {

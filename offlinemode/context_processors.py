@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 
 def offline(request: HttpRequest, *, always: bool = False) -> dict:
@@ -31,5 +32,35 @@ def offline(request: HttpRequest, *, always: bool = False) -> dict:
             "logout": reverse("logout"),
             "manifest": reverse("offline_course_manifest", args=[0]).replace("/0/", "/{course}/"),
             "served_at": timezone.now().isoformat(),
+            "queue": _queue_config(),
         },
+    }
+
+
+def _plural(singular: str, plural: str) -> dict[str, str]:
+    # The languages of the interface have one form (Thai, Khmer, Lao, Vietnamese, Burmese,
+    # Indonesian) or English's two: the form for 1 and the form for any other count.
+    return {"one": ngettext(singular, plural, 1), "other": ngettext(singular, plural, 2)}
+
+
+def _queue_config() -> dict:
+    """What queue.js says about the activity waiting on this device, in the page's language
+    (``%(count)s`` is the number), and the path of the "Mark as complete" form it stands in
+    for offline (``{lesson}`` the lesson's id)."""
+    sample = 2147483647
+    return {
+        "complete": reverse("lesson_complete", args=[sample]).replace(str(sample), "{lesson}"),
+        "waiting": _plural(
+            "%(count)s activity waiting to be sent", "%(count)s activities waiting to be sent"
+        ),
+        "login": _plural(
+            "Log in to send %(count)s activity", "Log in to send %(count)s activities"
+        ),
+        "others": _plural(
+            "%(count)s activity of another officer waits for them to log in",
+            "%(count)s activities of another officer wait for them to log in",
+        ),
+        "sent": gettext("All sent"),
+        "completed": gettext("Completed on this device; it will be sent when you are online."),
+        "dismiss": gettext("Dismiss"),
     }

@@ -259,6 +259,8 @@ ELEARNING_RATE_LIMITS = {
     "enrol": env_str("ELEARNING_RATE_ENROL", "10/h"),
     "sync": env_str("ELEARNING_RATE_SYNC", "600/h"),
     "bundles": env_str("ELEARNING_RATE_BUNDLES", "120/h"),
+    # Activity queued offline and device keys (offlinemode): per officer.
+    "offline": env_str("ELEARNING_RATE_OFFLINE", "300/h"),
 }
 # Our cache backend is not on django-ratelimit's list, but its incr is atomic (elearning.cache,
 # tested in tests/project/test_rate_limits.py).

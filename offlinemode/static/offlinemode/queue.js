@@ -1,1 +1,406 @@
-// Placeholder: filled in by issue 15's parts.
+// Activity made offline, queued in IndexedDB and sent to the server once it is reachable.
+// One file for pages and the service worker (loaded in both after idb and db.js): it defines
+// self.offlineQueue = {add, flush, count, ensureDevice} (issue 15, contract 2).
+//
+// Items (contract 4) are signed with this browser's ECDSA P-256 key for the officer, made here
+// by WebCrypto; its private half is not extractable and stays in the "devices" store. The
+// public half is registered at /offline/devices/ from a page (with its CSRF token); the
+// server applies an item only when that key signed it, and answers each item once:
+// accepted, duplicate (sent before) or refused with a reason. Answered items leave "queue"
+// and their answers go to "results" (key: item id) as
+//   {id, officer, kind, payload, status, first, reason, feedback, answered_at, dismissed}
+// ("first": what the item got the first time it arrived; a check's marking is "feedback").
+// Refused items another officer made, or made before this device was registered, stay queued.
+//
+// Pages: flushes on load and on "online" when online, after add(), and when the service worker
+// says it sent some (Background Sync, tag "offline-activity"); shows the queue in a status list
+// at the top of <main>; a "Mark as complete" form (data-next) submitted offline is queued and
+// the officer goes on to data-next. Its words come from the page (offline-config.queue).
+(function (global) {
+  "use strict";
+  var inPage = typeof document !== "undefined";
+  var TAG = "offline-activity";
+  var BATCH = 100; // items per request (the server takes at most 200 and 256 KB)
+  var MAX_ITEM = 64 * 1024; // characters of one item: one always fits in a request
+  var KEPT = { other_officer: true, device_unknown: true };
+  var NOTICE = "offline-completed";
+  var config = readConfig();
+  var words = config.queue || {};
+  var opened = null;
+  var flushing = null;
+  var problem = ""; // "login" when the server wants the officer to log in again
+  var sentNow = false;
+
+  function readConfig() {
+    var element = inPage && document.getElementById("offline-config");
+    if (element) return JSON.parse(element.textContent);
+    // The worker: its own settings where they say (offlineWorkerConfig), else below its scope
+    // (the worker is served at the site's root).
+    var worker = global.offlineWorkerConfig || {};
+    var scope = (global.registration && global.registration.scope) || global.location.origin + "/";
+    return {
+      activity: worker.activity || new URL("offline/activity/", scope).href,
+      devices: worker.devices || new URL("offline/devices/", scope).href
+    };
+  }
+
+  function db() {
+    if (!opened) opened = global.offlineDb.open();
+    return opened;
+  }
+
+  // The bytes a device signs: JSON with keys sorted at every level, no spaces (the server's
+  // json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)).
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (value !== null && typeof value === "object") {
+      return "{" + Object.keys(value).sort().map(function (key) {
+        return JSON.stringify(key) + ":" + canonical(value[key]);
+      }).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  }
+
+  function base64url(buffer) {
+    var bytes = new Uint8Array(buffer);
+    var text = "";
+    for (var i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  // This browser's key for the officer, made (not yet registered) if there is none.
+  async function deviceFor(officer) {
+    var store = await db();
+    var found = await store.get("devices", officer);
+    if (found) return found;
+    var keys = await crypto.subtle.generateKey(
+      { name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
+    var made = { officer: officer, device: crypto.randomUUID(), keys: keys, seq: 0, registered: false };
+    var tx = store.transaction("devices", "readwrite");
+    var again = await tx.store.get(officer); // made meanwhile by the worker or another tab
+    if (!again) await tx.store.add(made);
+    await tx.done;
+    return again || made;
+  }
+
+  async function updateDevice(officer, change) {
+    var tx = (await db()).transaction("devices", "readwrite");
+    var record = await tx.store.get(officer);
+    if (record) {
+      change(record);
+      await tx.store.put(record);
+    }
+    await tx.done;
+    return record;
+  }
+
+  function csrfToken() {
+    var cookie = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    var field = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return cookie ? decodeURIComponent(cookie[1]) : field ? field.value : "";
+  }
+
+  async function ensureDevice(officer, renewed) {
+    var device = await deviceFor(officer);
+    if (device.registered) return device;
+    if (!inPage) throw new Error("a device registers from a page");
+    var publicKey = await crypto.subtle.exportKey("jwk", device.keys.publicKey);
+    var response = await fetch(config.devices, {
+      method: "POST", credentials: "same-origin", redirect: "manual",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify({ device: device.device, public_key: publicKey })
+    });
+    if (response.status === 409 && !renewed) {
+      // Withdrawn (an officer keeps 20 devices) or known with another key: a new device.
+      await (await db()).delete("devices", officer);
+      return ensureDevice(officer, true);
+    }
+    if (response.status === 401 || response.type === "opaqueredirect") problem = "login";
+    if (!response.ok) throw new Error("device not registered: " + response.status);
+    return updateDevice(officer, function (record) { record.registered = true; });
+  }
+
+  async function add(kind, payload, officer) {
+    await deviceFor(officer);
+    var device = await updateDevice(officer, function (record) { record.seq += 1; });
+    var item = {
+      id: crypto.randomUUID(), device: device.device, officer: officer, seq: device.seq,
+      kind: kind, made_at: new Date().toISOString(), payload: payload
+    };
+    var signature = await crypto.subtle.sign(
+      { name: "ECDSA", hash: "SHA-256" }, device.keys.privateKey,
+      new TextEncoder().encode(canonical(item)));
+    item.sig = base64url(signature);
+    if (JSON.stringify(item).length > MAX_ITEM) throw new Error("an item too large to send");
+    await (await db()).put("queue", item);
+    askForSync();
+    if (inPage) {
+      if (navigator.onLine) flush();
+      render();
+    }
+    return item;
+  }
+
+  async function count(officer) {
+    return (await db()).countFromIndex("queue", "officer", officer);
+  }
+
+  function askForSync() {
+    var asked = inPage ? "serviceWorker" in navigator && navigator.serviceWorker.getRegistration()
+      : Promise.resolve(global.registration);
+    if (!asked) return;
+    asked.then(function (registration) {
+      if (registration && registration.sync) return registration.sync.register(TAG);
+    }).catch(function () { /* no Background Sync: the next visit sends */ });
+  }
+
+  async function currentOfficer() {
+    if (inPage) return config.officer;
+    var current = await (await db()).get("state", "current");
+    return current ? current.officer : null;
+  }
+
+  function flush() {
+    if (!flushing) {
+      var run = global.navigator && navigator.locks
+        ? navigator.locks.request(TAG, flushNow) : flushNow();
+      var done = function () { flushing = null; };
+      flushing = run.then(function (summary) { done(); return summary; }, function (error) {
+        done();
+        throw error;
+      });
+    }
+    return flushing;
+  }
+
+  async function flushNow() {
+    var summary = { sent: 0, accepted: 0, duplicate: 0, refused: 0, waiting: 0 };
+    var officer = await currentOfficer();
+    if (officer === null || officer === undefined) return summary;
+    var store = await db();
+    var items = await store.getAllFromIndex("queue", "officer", officer);
+    var answered = [];
+    if (items.length) {
+      try {
+        await ensureDevice(officer);
+        items.sort(function (a, b) { return a.seq - b.seq; });
+        for (var start = 0; start < items.length; start += BATCH) {
+          var batch = items.slice(start, start + BATCH);
+          var results = await send(batch);
+          if (!results) break;
+          summary.sent += results.sent;
+          answered = answered.concat(await keep(officer, batch, results.answers));
+        }
+      } catch (error) { /* offline, or the server did not answer: the items stay */ }
+    }
+    answered.forEach(function (result) { summary[result.status] += 1; });
+    summary.waiting = await count(officer);
+    if (answered.length) announce(answered);
+    sentNow = summary.sent > 0 && summary.waiting === 0;
+    if (inPage) await render();
+    return summary;
+  }
+
+  // The server's answers to a batch ({sent, answers}), or null when it wants a log-in (the
+  // items stay). A batch too large for one request goes in halves.
+  async function send(batch) {
+    var response = await fetch(config.activity, {
+      method: "POST", credentials: "same-origin", redirect: "manual",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ device: batch[0].device, sent_at: new Date().toISOString(), items: batch })
+    });
+    if (response.status === 401 || response.status === 403 || response.type === "opaqueredirect") {
+      problem = "login";
+      return null;
+    }
+    if (response.status === 413 && batch.length > 1) {
+      var half = Math.ceil(batch.length / 2);
+      var first = await send(batch.slice(0, half));
+      var second = first && await send(batch.slice(half));
+      if (!second) return first;
+      return { sent: first.sent + second.sent, answers: first.answers.concat(second.answers) };
+    }
+    if (!response.ok) throw new Error("not sent: " + response.status);
+    problem = "";
+    return { sent: batch.length, answers: (await response.json()).results };
+  }
+
+  // Move answered items from "queue" to "results"; the ones kept are left queued.
+  async function keep(officer, batch, results) {
+    var store = await db();
+    var known = new Set(await store.getAllKeys("results"));
+    var byId = new Map(batch.map(function (item) { return [item.id, item]; }));
+    var tx = store.transaction(["queue", "results"], "readwrite");
+    var answered = [];
+    var unregistered = false;
+    results.forEach(function (answer) {
+      var item = byId.get(answer.id);
+      var code = (answer.extra && answer.extra.code) || "";
+      if (!item) return;
+      if (answer.status === "refused" && KEPT[code]) {
+        unregistered = unregistered || code === "device_unknown";
+        return;
+      }
+      var result = {
+        id: item.id, officer: item.officer, kind: item.kind, payload: item.payload,
+        status: answer.status, first: (answer.extra && answer.extra.first) || answer.status,
+        reason: answer.reason || "", feedback: answer.feedback || null,
+        answered_at: new Date().toISOString(), dismissed: false
+      };
+      if (!known.has(item.id)) tx.objectStore("results").put(result);
+      tx.objectStore("queue").delete(item.id);
+      answered.push(result);
+    });
+    await tx.done;
+    if (unregistered) await updateDevice(officer, function (record) { record.registered = false; });
+    return answered;
+  }
+
+  function announce(results) {
+    if (inPage) {
+      global.dispatchEvent(new CustomEvent("offline-results", { detail: results }));
+      return;
+    }
+    global.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (tabs) {
+      tabs.forEach(function (tab) { tab.postMessage({ type: "offline-results", results: results }); });
+    });
+  }
+
+  // --- The page: status list, "Mark as complete" offline --------------------------------
+
+  function counted(forms, n) {
+    return ((n === 1 ? forms.one : forms.other) || "").replace("%(count)s", String(n));
+  }
+
+  // The status list at the top of <main>: there only while it has something to say.
+  function showStatus(list) {
+    var shown = document.getElementById("offline-queue");
+    if (!list.firstChild) {
+      if (shown) shown.remove();
+      return;
+    }
+    list.id = "offline-queue";
+    list.className = "messages";
+    list.setAttribute("role", "status");
+    if (shown) {
+      shown.replaceWith(list);
+      return;
+    }
+    var main = document.querySelector("main") || document.body;
+    main.insertBefore(list, main.firstChild);
+  }
+
+  function line(list, text, tone, action) {
+    var item = document.createElement("li");
+    item.className = tone;
+    item.appendChild(document.createTextNode(text));
+    if (action) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(action);
+    }
+    list.appendChild(item);
+  }
+
+  async function render() {
+    var officer = config.officer;
+    var store = await db();
+    var mine = await count(officer);
+    var others = (await store.count("queue")) - mine;
+    var notes = (await store.getAll("results")).filter(function (result) {
+      return result.officer === officer && result.reason && !result.dismissed;
+    });
+    var list = document.createElement("ul");
+    if (sessionStorage.getItem(NOTICE)) line(list, words.completed, "success");
+    if (mine && problem === "login") {
+      var link = document.createElement("a");
+      link.href = config.login + "?next=" + encodeURIComponent(location.pathname);
+      link.textContent = counted(words.login, mine);
+      var item = document.createElement("li");
+      item.className = "error";
+      item.appendChild(link);
+      list.appendChild(item);
+    } else if (mine) {
+      line(list, counted(words.waiting, mine), "info");
+    } else if (sentNow) {
+      line(list, words.sent, "success");
+    }
+    if (others) line(list, counted(words.others, others), "info");
+    notes.forEach(function (result) {
+      var dismiss = document.createElement("button");
+      dismiss.type = "button";
+      dismiss.textContent = words.dismiss;
+      dismiss.addEventListener("click", function () {
+        db().then(function (s) {
+          result.dismissed = true;
+          return s.put("results", result);
+        }).then(render);
+      });
+      line(list, result.reason, result.first === "refused" ? "error" : "info", dismiss);
+    });
+    showStatus(list);
+  }
+
+  function lessonOf(form) {
+    var parts = (words.complete || "").split("{lesson}");
+    var path = new URL(form.action, location.href).pathname;
+    if (parts.length !== 2 || path.indexOf(parts[0]) !== 0 || !path.endsWith(parts[1])) return null;
+    var id = path.slice(parts[0].length, path.length - parts[1].length);
+    return /^\d+$/.test(id) ? Number(id) : null;
+  }
+
+  function completeHere(form, lesson) {
+    return add("lesson_completed", { lesson: lesson }, config.officer).then(function () {
+      sessionStorage.setItem(NOTICE, "1");
+      location.assign(form.dataset.next);
+    });
+  }
+
+  // Offline, or when the POST cannot reach the server, completing a lesson is queued and the
+  // officer goes on; online, the form is posted as usual (its redirect followed to data-next).
+  function onSubmit(event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-next]")) return;
+    var lesson = lessonOf(form);
+    if (lesson === null) return;
+    event.preventDefault();
+    form.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
+    if (!navigator.onLine) {
+      completeHere(form, lesson);
+      return;
+    }
+    fetch(form.action, {
+      method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual"
+    }).then(function (response) {
+      if (response.type === "opaqueredirect") location.assign(form.dataset.next);
+      else form.submit();
+    }, function () { completeHere(form, lesson); });
+  }
+
+  function startPage() {
+    var shown = sessionStorage.getItem(NOTICE);
+    document.addEventListener("submit", onSubmit);
+    global.addEventListener("online", function () { flush(); });
+    global.addEventListener("offline", render);
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.addEventListener("message", function (event) {
+        if (!event.data || event.data.type !== "offline-results") return;
+        global.dispatchEvent(new CustomEvent("offline-results", { detail: event.data.results }));
+        render();
+      });
+    }
+    var ready = navigator.onLine
+      ? ensureDevice(config.officer).catch(function () {}).then(flush) : Promise.resolve();
+    ready.then(render).then(function () {
+      if (shown) sessionStorage.removeItem(NOTICE); // said once, on the page it led to
+    });
+  }
+
+  global.offlineQueue = { add: add, flush: flush, count: count, ensureDevice: ensureDevice };
+  if (inPage) {
+    if (config.officer) startPage();
+  } else {
+    global.addEventListener("sync", function (event) {
+      if (event.tag === TAG) event.waitUntil(flush());
+    });
+  }
+})(self);

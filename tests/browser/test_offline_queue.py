@@ -1,0 +1,226 @@
+"""Activity made offline in a real Chromium: a lesson completed with no connection is queued in
+IndexedDB, survives closing the page, reaches the server once when the connection returns,
+stays once however often the queue is replayed, and waits for a new log-in when the session
+expired meanwhile (issue 15).
+
+The service worker that keeps a saved course's pages is part "save"'s; here routes stand in
+for its cache while the context is offline: the lesson pages fetched online before, the
+static files, and nothing else (every other request fails as offline).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+pytestmark = pytest.mark.browser
+
+QUEUED = """async () => {
+  const db = await offlineDb.open();
+  return db.getAll("queue");
+}"""
+
+
+@pytest.fixture
+def officer_in_course(make_officer, make_course):
+    from learning.services import enrolment_create
+
+    officer = make_officer("mali")
+    course = make_course("Document checks", "document-checks", "DOC-101", lessons=3)
+    enrolment_create(learner=officer, course=course.course, actor=officer)
+    return officer, course
+
+
+def go_offline(context: BrowserContext, saved_urls: list[str]) -> None:
+    """Cut the connection, with what part "save" keeps on the device still served."""
+    saved = {}
+    for url in saved_urls:
+        response = context.request.get(url)
+        assert response.ok
+        saved[url] = (response.headers["content-type"], response.body())
+
+    def serve(route):
+        path = urlparse(route.request.url).path
+        if path.startswith("/static/"):
+            route.fulfill(response=route.fetch())
+        elif path in saved and route.request.method == "GET":
+            content_type, body = saved[path]
+            route.fulfill(status=200, content_type=content_type, body=body)
+        else:
+            route.abort("internetdisconnected")
+
+    context.route("**/*", serve)
+    context.set_offline(True)
+
+
+def go_online(context: BrowserContext) -> None:
+    context.unroute_all(behavior="ignoreErrors")
+    context.set_offline(False)
+
+
+def lesson_completions(officer, lesson) -> int:
+    from learning.models import LearnerRecord, RecordKind
+
+    return LearnerRecord.objects.filter(
+        learner=officer, kind=RecordKind.LESSON_COMPLETED, lesson_key=lesson.translation_key
+    ).count()
+
+
+def end_session(context: BrowserContext) -> None:
+    """The officer's session ends (idle, or the browser closed); other cookies stay."""
+    kept = [c for c in context.cookies() if c["name"] != "sessionid"]
+    context.clear_cookies()
+    context.add_cookies(kept)
+
+
+def logged_in_with_a_saved_course(page: Page, log_in, live_server, username: str) -> None:
+    """Logged in, in a browser where the officer saved a course (the cookie part "save" sets)."""
+    log_in(username)
+    page.context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
+
+
+def open_online(tab: Page, url: str, officer) -> None:
+    """Open a page online; its script registers this browser's key for the officer."""
+    tab.goto(url)
+    tab.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
+
+
+def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
+    page: Page, log_in, live_server, officer_in_course
+):
+    from offlinemode.models import OfflineDevice
+
+    officer, course = officer_in_course
+    context = page.context
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
+    open_online(page, course.lesson_url(1), officer)
+    assert OfflineDevice.objects.filter(officer=officer).count() == 1
+
+    # Offline: completing the lesson is queued, and the officer goes on to the next one.
+    go_offline(context, [course.lesson_url(2), course.lesson_url(3)])
+    page.get_by_role("button", name="Mark as complete and continue").click()
+    expect(page).to_have_url(re.compile(re.escape(course.lesson_url(2)) + "$"))
+    status = page.locator("#offline-queue")
+    expect(status).to_contain_text("Completed on this device; it will be sent when you are online.")
+    expect(status).to_contain_text("1 activity waiting to be sent")
+    assert lesson_completions(officer, course.lessons[0]) == 0
+
+    # The queue survives the page: a new one in the same browser still has it.
+    page.close()
+    page = context.new_page()
+    page.goto(course.lesson_url(2))
+    expect(page.locator("#offline-queue")).to_contain_text("1 activity waiting to be sent")
+    queued = page.evaluate(QUEUED)
+    assert [(item["kind"], item["officer"]) for item in queued] == [
+        ("lesson_completed", officer.pk)
+    ]
+
+    # Back online: delivered, once.
+    go_online(context)
+    expect(page.locator("#offline-queue")).to_contain_text("All sent")
+    assert lesson_completions(officer, course.lessons[0]) == 1
+    assert page.evaluate(QUEUED) == []
+
+    # The same items put back and sent twice more: still once.
+    for _replay in range(2):
+        summary = page.evaluate(
+            """async (items) => {
+              const db = await offlineDb.open();
+              for (const item of items) await db.put("queue", item);
+              return offlineQueue.flush();
+            }""",
+            queued,
+        )
+        assert (summary["sent"], summary["duplicate"], summary["waiting"]) == (1, 1, 0)
+    assert lesson_completions(officer, course.lessons[0]) == 1
+
+    # Offline again; the session expires before the connection returns.
+    go_offline(context, [course.lesson_url(3)])
+    page.get_by_role("button", name="Mark as complete and continue").click()
+    expect(page).to_have_url(re.compile(re.escape(course.lesson_url(3)) + "$"))
+    end_session(context)
+    go_online(context)
+    login_link = page.get_by_role("link", name="Log in to send 1 activity")
+    expect(login_link).to_be_visible()
+    assert lesson_completions(officer, course.lessons[1]) == 0
+
+    # Logged in again, the queue goes.
+    login_link.click()
+    page.get_by_label("User name").fill("mali")
+    page.get_by_label("Password").fill("a-long-pass-123")
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(re.escape(course.lesson_url(3)) + "$"))
+    expect(page.locator("#offline-queue")).to_contain_text("All sent")
+    assert lesson_completions(officer, course.lessons[1]) == 1
+
+
+def test_a_shared_browser_keeps_each_officers_queue_for_them_and_shows_a_refusal_until_dismissed(
+    page: Page, log_in, live_server, make_officer, officer_in_course
+):
+    from learning.services import enrolment_create
+
+    mali, course = officer_in_course
+    noi = make_officer("noi")
+    enrolment_create(learner=noi, course=course.course, actor=noi)
+    context = page.context
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
+    open_online(page, course.lesson_url(1), mali)
+    go_offline(context, [course.lesson_url(2)])
+    page.get_by_role("button", name="Mark as complete and continue").click()
+    expect(page.locator("#offline-queue")).to_contain_text("1 activity waiting to be sent")
+
+    # Mali's session ends before the connection returns; Noi uses the browser next.
+    end_session(context)
+    page.close()
+    go_online(context)
+    tab = context.new_page()
+    log_in("noi", tab=tab)
+    tab.goto(course.lesson_url(1))
+    status = tab.locator("#offline-queue")
+    expect(status).to_contain_text("1 activity of another officer waits for them to log in")
+    expect(status).not_to_contain_text("waiting to be sent")
+    assert lesson_completions(mali, course.lessons[0]) == 0
+
+    # Online, "Mark as complete" posts as before and goes on to the next lesson.
+    tab.get_by_role("button", name="Mark as complete and continue").click()
+    expect(tab).to_have_url(re.compile(re.escape(course.lesson_url(2)) + "$"))
+    assert lesson_completions(noi, course.lessons[0]) == 1
+    status = tab.locator("#offline-queue")
+    expect(status).to_contain_text("1 activity of another officer waits for them to log in")
+
+    # An item the server refuses (a lesson Noi never opened) is shown with its reason.
+    tab.evaluate(
+        "([officer, lesson]) => offlineQueue.add('lesson_completed', {lesson}, officer)",
+        [noi.pk, course.lessons[2].pk],
+    )
+    expect(status).to_contain_text("Open the lesson before marking it complete.")
+    status.get_by_role("button", name="Dismiss").click()
+    expect(status).not_to_contain_text("Open the lesson before marking it complete.")
+    assert lesson_completions(noi, course.lessons[2]) == 0
+
+    # Mali logs in again: her queue goes from the first page she sees, once.
+    end_session(context)
+    log_in("mali", tab=tab)
+    expect(tab.locator("#offline-queue")).to_contain_text("All sent")
+    assert lesson_completions(mali, course.lessons[0]) == 1
+
+
+def test_a_completion_whose_post_cannot_reach_the_server_is_queued_and_sent_later(
+    page: Page, log_in, live_server, officer_in_course
+):
+    officer, course = officer_in_course
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
+    # Another tab: Chromium logs the request cut below as an error on the page's console.
+    tab = page.context.new_page()
+    open_online(tab, course.lesson_url(1), officer)
+    # The browser thinks it is online, but the POST never reaches the server.
+    tab.route("**/complete/", lambda route: route.abort("connectionreset"))
+    tab.get_by_role("button", name="Mark as complete and continue").click()
+    expect(tab).to_have_url(re.compile(re.escape(course.lesson_url(2)) + "$"))
+    expect(tab.locator("#offline-queue")).to_contain_text("Completed on this device")
+    summary = tab.evaluate("() => offlineQueue.flush()")
+    assert summary["waiting"] == 0
+    assert lesson_completions(officer, course.lessons[0]) == 1

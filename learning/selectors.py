@@ -17,6 +17,7 @@ from modules.selectors import CourseNav, CourseOutline, course_nav, course_of, c
 from officers.models import User
 from quizzes.forms import responses_from_post
 from quizzes.practice import check_answer, check_question, check_view
+from quizzes.qtypes.base import Form
 from quizzes.selectors import passed_quiz_keys
 
 from .models import LearnerRecord, RecordKind
@@ -282,7 +283,7 @@ class CheckMarked:
         }
 
 
-def check_marked(*, learner: User, lesson_id: int, block_id: str, form) -> CheckMarked:
+def check_marked(*, learner: User, lesson_id: int, block_id: str, form: Form) -> CheckMarked:
     """The marking of an answer to a lesson's knowledge check, as the form sent it (``form``: a
     QueryDict, or a MultiValueDict of a check answer given offline), in the active language.
     Raises CheckGone when the lesson is not live or has no such check, CheckNotAllowed when

@@ -113,8 +113,8 @@ _TEXT_RULES_SENT = "_quizzes_check_text_rules_sent"
 
 def check_offline_data(context, value, block_id: str) -> SafeString:
     """A check's offline data as a ``<script type="application/json">`` beside its form (and,
-    once per page, the text rules the browser marks typed answers with). Read once per lesson
-    revision, language and content generation (``modules.contentcache``)."""
+    once per page that marks a check, the text rules the browser reads answers with). Read
+    once per lesson revision, language and content generation (``modules.contentcache``)."""
     page, request = context.get("page"), context.get("request")
     if page is None or not getattr(page, "pk", None):
         return SafeString("")
@@ -132,8 +132,9 @@ def check_offline_data(context, value, block_id: str) -> SafeString:
         block_id,
         mark_safe(page_json(data)),  # noqa: S308 - page_json escapes <, > and &
     )
-    typed = data.get("marking", {}).get("type") in ("short_text", "numeric")
-    if typed and request is not None and not getattr(request, _TEXT_RULES_SENT, False):
+    # The browser reads every answer through the server's text rules (a blank one is one with
+    # nothing visible in it), so a page that marks any check carries them, once.
+    if "marking" in data and request is not None and not getattr(request, _TEXT_RULES_SENT, False):
         setattr(request, _TEXT_RULES_SENT, True)
         html += format_html(
             '<script type="application/json" id="check-text-rules">{}</script>',

@@ -31,5 +31,6 @@ class QuizzesConfig(AppConfig):
                 signal.connect(
                     changed,
                     sender=model,
+                    weak=False,
                     dispatch_uid=f"quizzes.bank.{id(signal)}.{model.__name__}",
                 )

@@ -176,3 +176,15 @@ def test_the_text_rules_come_once_per_page(client, course_tree):
     html = client.get(lesson.url).content.decode()
     assert html.count('id="check-text-rules"') == 1
     assert offline_data(html)["check-offline-one"]["marking"]["key"]["accepted"] == ["trafficking"]
+
+
+def test_a_bank_question_edited_to_match_makes_the_check_graded(course_tree, quiz):
+    from questionbank.models import Question
+
+    check = ("true_false", question("A statement written for practice", correct_answer="true"))
+    lesson = lesson_with_checks(course_tree.lessons[0], {"check": check})
+    assert practice_only(lesson, "check")
+    bank = Question.objects.filter(title="Bank 0").get()
+    bank.question = json.dumps([{"type": "true_false", "id": str(uuid.uuid4()), "value": check[1]}])
+    bank.save()
+    assert not practice_only(lesson, "check")

@@ -134,6 +134,26 @@ def test_offline_a_practice_check_is_marked_here_and_a_graded_one_kept(
     )
     expect(graded.locator(".feedback p")).to_have_text(["Not quite.", "The answer: DELTA-SECRET-4"])
 
+    # Kept again; its answer arrives while the officer is away, and shows on the next visit
+    # (once, as an answer shown online).
+    graded.get_by_label("Your answer").fill("delta-secret-4")
+    graded.get_by_role("button", name="Check").click()
+    expect(graded.locator(".feedback")).to_contain_text("Your answer is kept")
+    page.evaluate(
+        """offlineDb.open().then(db => db.put("results", {
+             id: "item-2", status: "accepted",
+             feedback: {correct: true, answered: true, message: "Correct.", details: []}}))"""
+    )
+    page.context.set_offline(False)
+    page.reload()
+    expect(graded.locator(".feedback p")).to_have_text(["Correct."])
+    expect(graded.locator(".feedback")).to_have_class(re.compile(r"\bright\b"))
+    kept = page.evaluate(
+        "key => offlineDb.open().then(db => db.get('state', key))",
+        f"check:{course.officer.pk}:{lesson.pk}:graded",
+    )
+    assert kept is None  # shown once: the next visit starts afresh
+
 
 # --- The browser marks as the server does, type by type -----------------------------------
 

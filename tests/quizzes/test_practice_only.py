@@ -188,3 +188,21 @@ def test_a_bank_question_edited_to_match_makes_the_check_graded(course_tree, qui
     bank.question = json.dumps([{"type": "true_false", "id": str(uuid.uuid4()), "value": check[1]}])
     bank.save()
     assert not practice_only(lesson, "check")
+
+
+@pytest.mark.usefixtures("reader")
+def test_graded_quizzes_are_read_once_per_content_generation(client, course_tree, quiz):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = lesson_with_checks(course_tree.lessons[0], {"a": own(0), "b": own(2)})
+    second = lesson_with_checks(course_tree.lessons[1], {"c": own(3), "d": own(4)})
+    client.cookies[settings.OFFLINE_COOKIE] = "1"
+
+    def quiz_reads(url: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return sum('"modules_quizpage"' in q["sql"] for q in queries.captured_queries)
+
+    assert quiz_reads(first.url) > 0
+    assert quiz_reads(second.url) == 0

@@ -7,11 +7,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from courses.models import CoursePage
+from courses.selectors import course_for_page
+from modules.models import LessonPage
 from modules.selectors import CourseNav, CourseOutline, course_nav, course_of, course_outline
 from officers.models import User
+from quizzes.forms import responses_from_post
+from quizzes.practice import check_answer, check_question, check_view
+from quizzes.qtypes.base import Form
 from quizzes.selectors import passed_quiz_keys
 
 from .models import LearnerRecord, RecordKind
@@ -246,3 +252,68 @@ def my_learning(*, learner: User) -> list[CourseProgressRow]:
 
 def is_enrolled(*, learner: User, course: CoursePage) -> bool:
     return enrolment_for(learner=learner, course_key=course.translation_key) is not None
+
+
+# --- A knowledge check marked (practice: nothing recorded) --------------------------------------
+
+
+class CheckGone(Exception):
+    """The lesson is not live, or has no such check (any more)."""
+
+
+class CheckNotAllowed(Exception):
+    """The officer is not enrolled in the lesson's course (and does not read without it)."""
+
+
+@dataclass(frozen=True)
+class CheckMarked:
+    lesson: LessonPage
+    response: object  # in shown ids, as the page sent it
+    answered: bool
+    correct: bool
+    message: str
+    details: list[str]
+
+    def feedback(self) -> dict:
+        return {
+            "answered": self.answered,
+            "correct": self.correct,
+            "message": self.message,
+            "details": self.details,
+        }
+
+
+def check_marked(*, learner: User, lesson_id: int, block_id: str, form: Form) -> CheckMarked:
+    """The marking of an answer to a lesson's knowledge check, as the form sent it (``form``: a
+    QueryDict, or a MultiValueDict of a check answer given offline), in the active language.
+    Raises CheckGone when the lesson is not live or has no such check, CheckNotAllowed when
+    ``learner`` is not enrolled in its course (and does not read without enrolling)."""
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None:
+        raise CheckGone
+    course = course_for_page(lesson)
+    if not learner.reads_without_enrolling and (
+        course is None or not is_enrolled(learner=learner, course=course)
+    ):
+        raise CheckNotAllowed
+    block = next((b for b in lesson.body if b.block_type == "check" and b.id == block_id), None)
+    question = check_question(block.value, block_id) if block is not None else None
+    if question is None:
+        raise CheckGone
+    response = responses_from_post([check_view(question)], form).get(question["id"])
+    result = check_answer(question, response)
+    if not result.answered:
+        message = _("Choose or write an answer first.")
+    elif result.correct:
+        message = _("Correct.")
+    else:
+        message = _("Not quite.")
+    # Nothing of the key for an empty answer: feedback and explanation follow a real try.
+    details = (
+        [t for t in (result.feedback, *result.option_feedback, result.explanation) if t]
+        if result.answered
+        else []
+    )
+    if not result.correct and result.answered:
+        details.append(_("The answer: %(answer)s") % {"answer": result.answer})
+    return CheckMarked(lesson, response, result.answered, result.correct, message, details)

@@ -9,11 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
-from courses.selectors import course_by_key, course_for_page
+from courses.selectors import course_by_key
 from modules.models import LessonPage
 from modules.selectors import lesson_neighbours
-from quizzes.forms import responses_from_post
-from quizzes.practice import answer_remember, check_answer, check_question, check_view
+from quizzes.practice import answer_remember
 
 from . import selectors, services
 
@@ -61,42 +60,14 @@ def lesson_complete(request, lesson_id: int):
 def lesson_check(request, lesson_id: int, block_id: str):
     """Grade a lesson's knowledge check and give feedback; records nothing (practice).
     Answers JSON to the page's script, or a message on the lesson without JavaScript."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    course = course_for_page(lesson)
-    user = request.user
-    if not user.reads_without_enrolling and (
-        course is None or not selectors.is_enrolled(learner=user, course=course)
-    ):
-        raise Http404
-    block = next((b for b in lesson.body if b.block_type == "check" and b.id == block_id), None)
-    question = check_question(block.value, block_id) if block is not None else None
-    if question is None:
-        raise Http404
-    response = responses_from_post([check_view(question)], request.POST).get(question["id"])
-    result = check_answer(question, response)
-    if not result.answered:
-        message = _("Choose or write an answer first.")
-    elif result.correct:
-        message = _("Correct.")
-    else:
-        message = _("Not quite.")
-    # Nothing of the key for an empty answer: feedback and explanation follow a real try.
-    details = (
-        [t for t in (result.feedback, *result.option_feedback, result.explanation) if t]
-        if result.answered
-        else []
-    )
-    if not result.correct and result.answered:
-        details.append(_("The answer: %(answer)s") % {"answer": result.answer})
-    if "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse(
-            {
-                "answered": result.answered,
-                "correct": result.correct,
-                "message": message,
-                "details": details,
-            }
+    try:
+        marked = selectors.check_marked(
+            learner=request.user, lesson_id=lesson_id, block_id=block_id, form=request.POST
         )
-    answer_remember(request.session, block_id, response)
-    messages.info(request, " ".join([message, *details]))
-    return redirect(f"{lesson.url}#check-{block_id}")
+    except (selectors.CheckGone, selectors.CheckNotAllowed):
+        raise Http404 from None
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(marked.feedback())
+    answer_remember(request.session, block_id, marked.response)
+    messages.info(request, " ".join([marked.message, *marked.details]))
+    return redirect(f"{marked.lesson.url}#check-{block_id}")

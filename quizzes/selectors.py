@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,13 +12,18 @@ from typing import TypeVar
 
 from django.utils import timezone
 
+from modules.contentcache import content_cached
 from modules.models import QuizPage
 from officers.models import User
+from questionbank.models import Question
 
+from .alsograded import Fingerprint, fingerprint, practice_only
 from .gates import Refusal, start_refusal
 from .models import QuizAttempt, QuizSubmission
+from .qtypes import UnknownQuestionType
 from .review import review_level
 from .scoring import GradingMethod, grade_across_attempts
+from .snapshot import question_from_block
 
 
 def open_attempt(*, learner: User, quiz_key: uuid.UUID) -> QuizAttempt | None:
@@ -149,3 +155,60 @@ def passed_quiz_keys(
     return passed_quiz_keys_by_learner(learner_ids=[learner.pk], quizzes=quizzes).get(
         learner.pk, frozenset()
     )
+
+
+# --- Practice only, or also graded (issue 15, ADR 0041) ---------------------------------------
+
+
+def _key_ids(role: str, key_id: str) -> str:
+    return key_id
+
+
+def _block_fingerprint(block_type: str, value: object) -> Fingerprint | None:
+    """A question block's fingerprint; None for one that cannot be read (a type no module
+    registers): the same type is part of "the same question", so no check is that one."""
+    rng = random.Random(0)  # noqa: S311 (an order nothing depends on, not a secret)
+    try:
+        question = question_from_block(
+            block_type, value, "q", {}, rng, shuffle=False, token=_key_ids
+        )
+    except (UnknownQuestionType, KeyError, TypeError):
+        return None
+    return fingerprint(question)
+
+
+def _graded_fingerprints() -> frozenset[Fingerprint]:
+    own: list[Fingerprint | None] = []
+    bank_keys: set[uuid.UUID] = set()
+    category_keys: set[uuid.UUID] = set()
+    for quiz in QuizPage.objects.live().only("pk", "questions"):
+        for item in quiz.questions:
+            if item.block_type == "bank_question":
+                if item.value is not None:
+                    bank_keys.add(item.value.translation_key)
+            elif item.block_type == "random_draw":
+                category_keys.add(item.value["category"].translation_key)
+            else:
+                own.append(_block_fingerprint(item.block_type.removeprefix("own_"), item.value))
+    drawable = Question.objects.filter(translation_key__in=bank_keys) | Question.objects.filter(
+        category__translation_key__in=category_keys
+    )
+    for question in drawable:
+        block = question.block
+        if block is not None:
+            own.append(_block_fingerprint(block.block_type, block.value))
+    return frozenset(mark for mark in own if mark is not None)
+
+
+def graded_fingerprints() -> frozenset[Fingerprint]:
+    """What every question a live quiz can draw is (``alsograded.fingerprint``), in every
+    language: its own questions, the bank questions it names, every question of the bank
+    categories it draws from. Read once per content generation (a publish, or a change to the
+    bank, starts a new one)."""
+    return content_cached(("graded-fingerprints",), _graded_fingerprints)
+
+
+def check_practice_only(*, question: dict) -> bool:
+    """Whether a lesson's check question (``practice.check_question``) serves practice only:
+    no graded quiz can draw the same question (``alsograded.practice_only``)."""
+    return practice_only(question, graded_fingerprints())

@@ -48,6 +48,8 @@ from .selectors import (
 
 STATIC = Path(settings.BASE_DIR) / "elearning" / "static" / "elearning"
 PACKAGE = Path(__file__).resolve().parent / "package"
+# The marking script is the platform's own (knowledge checks answered offline use it too).
+MARKING = Path(settings.BASE_DIR) / "quizzes" / "static" / "quizzes" / "marking.js"
 NOT_PROCTORED = (
     "Exported from the UNODC border e-learning platform. The knowledge checks and any "
     "assessment in this package carry their questions and answers inside it, and the score "
@@ -82,7 +84,7 @@ class _Files:
 
 def _shared_files(files: _Files) -> tuple[str, ...]:
     files.disk["shared/sco.js"] = PACKAGE / "sco.js"
-    files.disk["shared/marking.js"] = PACKAGE / "marking.js"
+    files.disk["shared/marking.js"] = MARKING
     files.pages["shared/text-rules.js"] = text_rules_script()
     for name in ("fonts.css", "site.css"):
         files.disk[f"shared/css/{name}"] = STATIC / "css" / name

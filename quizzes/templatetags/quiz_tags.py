@@ -1,14 +1,18 @@
 """Template tags for quiz pages: the viewer's attempts and grade."""
 
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from modules.contentcache import content_cached
 
+from ..marking import in_shown_ids, marking, page_json, text_rules
 from ..practice import answer_kept, answer_recalled, check_question, check_view
 from ..qtypes import qtype
-from ..selectors import quiz_state
+from ..selectors import check_practice_only, quiz_state
+from ..wording import words
 
 register = template.Library()
 
@@ -58,6 +62,12 @@ def knowledge_check_form(context, value, block_id):
 
     request, page = context.get("request"), context.get("page")
     session = getattr(request, "session", None)
+    # The data a check needs offline, in a browser where the officer saved a course only.
+    offline = (
+        check_offline_data(context, value, block_id)
+        if context.get("offline_scripts")
+        else SafeString("")
+    )
     if (
         session is None
         or context.get("csrf_token") is None
@@ -65,12 +75,72 @@ def knowledge_check_form(context, value, block_id):
         or not getattr(page, "live_revision_id", None)
         or answer_kept(session, block_id)
     ):
-        return rendered(context.get("csrf_token"))
+        return rendered(context.get("csrf_token")) + offline
     html = content_cached(
         ("check", page.pk, page.live_revision_id, get_language() or "", block_id),
         lambda: rendered(_TOKEN_PLACEHOLDER),
     )
-    return mark_safe(html.replace(_TOKEN_PLACEHOLDER, str(context.get("csrf_token"))))  # noqa: S308 - HTML we rendered, and Django's token
+    return mark_safe(html.replace(_TOKEN_PLACEHOLDER, str(context.get("csrf_token"))) + offline)  # noqa: S308 - HTML we rendered, Django's token, and page_json
+
+
+def _check_offline(page, value, block_id: str) -> dict | None:
+    """What a check's script needs offline (ADR 0041): its lesson and block (to keep an answer),
+    the words it shows, and, only when the check serves practice alone
+    (``selectors.check_practice_only``), its marking data under the ids the form shows."""
+    question = check_question(value, block_id)
+    if question is None:
+        return None
+    data: dict = {
+        "lesson": page.pk,
+        "block": block_id,
+        "words": {
+            "right": _("Correct."),
+            "wrong": _("Not quite."),
+            "empty": _("Choose or write an answer first."),
+            "answer": _("The answer: %(answer)s"),
+            "device": _("Marked on this device."),
+            "kept": _("Your answer is kept; it will be marked when you are back online."),
+            "refused": _("Your answer could not be marked: %(reason)s"),
+        },
+    }
+    if check_practice_only(question=question):
+        data["marking"] = marking(in_shown_ids(question), words())
+    return data
+
+
+_TEXT_RULES_SENT = "_quizzes_check_text_rules_sent"
+
+
+def check_offline_data(context, value, block_id: str) -> SafeString:
+    """A check's offline data as a ``<script type="application/json">`` beside its form (and,
+    once per page that marks a check, the text rules the browser reads answers with). Read
+    once per lesson revision, language and content generation (``modules.contentcache``)."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or not getattr(page, "pk", None):
+        return SafeString("")
+    if getattr(request, "is_preview", False) or not getattr(page, "live_revision_id", None):
+        data = _check_offline(page, value, block_id)
+    else:
+        data = content_cached(
+            ("check-offline", page.pk, page.live_revision_id, get_language() or "", block_id),
+            lambda: _check_offline(page, value, block_id),
+        )
+    if data is None:
+        return SafeString("")
+    html = format_html(
+        '<script type="application/json" class="check-offline" id="check-offline-{}">{}</script>',
+        block_id,
+        mark_safe(page_json(data)),  # noqa: S308 - page_json escapes <, > and &
+    )
+    # The browser reads every answer through the server's text rules (a blank one is one with
+    # nothing visible in it), so a page that marks any check carries them, once.
+    if "marking" in data and request is not None and not getattr(request, _TEXT_RULES_SENT, False):
+        setattr(request, _TEXT_RULES_SENT, True)
+        html += format_html(
+            '<script type="application/json" id="check-text-rules">{}</script>',
+            mark_safe(page_json(text_rules())),  # noqa: S308 - page_json escapes <, > and &
+        )
+    return html
 
 
 @register.simple_tag(takes_context=True)

@@ -1,17 +1,26 @@
-// Marking inside an exported package (ours, no library): knowledge checks and the quiz are
-// marked here, with no server, by the rules the server grades with (quizzes.qtypes). Each
-// question's key travels in the page as JSON (scormexport.questions): practice, and a quiz
-// that is not proctored (ADR 0025). Scores are exact fractions, numbers exact decimals.
+// Marking in the browser (ours, no library), by the rules the server grades with
+// (quizzes.qtypes), from a question's marking data (quizzes.marking): in an exported package,
+// its knowledge checks and its quiz (practice, and a quiz that is not proctored: ADR 0025);
+// on the platform, a practice-only knowledge check answered offline (offlinemode's
+// practice.js, ADR 0041). Scores are exact fractions, numbers exact decimals. The text rules
+// (window.scormTextRules) are read when first needed: a page whose checks need none has none.
 (function () {
   "use strict";
-  var rules = window.scormTextRules;
-  var zeroWidth = new Set(Array.from(rules.zeroWidth));
-  var spaces = new Set(Array.from(rules.spaces));
+  var rules, zeroWidth, spaces;
+  function textRules() {
+    if (!rules) {
+      rules = window.scormTextRules;
+      zeroWidth = new Set(Array.from(rules.zeroWidth));
+      spaces = new Set(Array.from(rules.spaces));
+    }
+    return rules;
+  }
   var SIGNS = { "+": false, "-": true, "\u2212": true };
   var SEPARATORS = new Set([".", ",", "\u066b"]);
 
   // --- Text and numbers (quizzes.qtypes.base.normalise_text and parse_number) -------------
   function normalise(text) {
+    textRules();
     var visible = Array.from(text).filter(function (c) { return !zeroWidth.has(c); }).join("");
     var folded = Array.from(visible.normalize("NFKC")).map(function (c) {
       return Object.prototype.hasOwnProperty.call(rules.fold, c) ? rules.fold[c] : c.toLowerCase();
@@ -25,6 +34,7 @@
   }
 
   function digit(c) {
+    textRules();
     var code = c.codePointAt(0);
     for (var i = 0; i < rules.zeros.length; i++) {
       if (code >= rules.zeros[i] && code <= rules.zeros[i] + 9) { return code - rules.zeros[i]; }
@@ -34,6 +44,7 @@
 
   // A number as typed: {n: BigInt, scale: digits after the point}, or null.
   function parseNumber(text) {
+    textRules();
     var chars = Array.from(text).filter(function (c) { return !zeroWidth.has(c); });
     text = chars.join("").trim();
     chars = Array.from(text);
@@ -195,33 +206,40 @@
     });
   }
 
+  // What the check says, as the platform's lesson_check says it: the message ({right, wrong,
+  // empty} of `words`), then, after a real try, the feedback, the chosen options' feedback, the
+  // explanation and, when wrong, words.answer ("The answer: %(answer)s").
+  function feedback(q, result, words) {
+    var texts = [result.answered ? words[result.correct ? "right" : "wrong"] : words.empty];
+    if (result.answered) {
+      var chosen = Array.isArray(result.response) ? result.response : [result.response];
+      var options = q.feedback.options;
+      texts.push(q.feedback[result.correct ? "correct" : "incorrect"]);
+      if (q.type === "single" || q.type === "multiple") {
+        chosen.forEach(function (c) {
+          if (Object.prototype.hasOwnProperty.call(options, c)) { texts.push(options[c]); }
+        });
+      }
+      texts.push(q.feedback.explanation);
+      if (!result.correct) { texts.push(words.answer.replace("%(answer)s", q.answer)); }
+    }
+    return texts.filter(Boolean);
+  }
+
   function check(form) {
     var q = JSON.parse(form.querySelector("script[type='application/json']").textContent);
     var out = form.querySelector(".feedback");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var result = mark(q, new FormData(form));
-      var texts = [result.answered ? form.dataset[result.correct ? "right" : "wrong"] : form.dataset.empty];
-      if (result.answered) {
-        var chosen = Array.isArray(result.response) ? result.response : [result.response];
-        var options = q.feedback.options;
-        texts.push(q.feedback[result.correct ? "correct" : "incorrect"]);
-        if (q.type === "single" || q.type === "multiple") {
-          chosen.forEach(function (c) {
-            if (Object.prototype.hasOwnProperty.call(options, c)) { texts.push(options[c]); }
-          });
-        }
-        texts.push(q.feedback.explanation);
-        if (!result.correct) { texts.push(form.dataset.answer.replace("%(answer)s", q.answer)); }
-      }
       out.className = "feedback " + (result.correct ? "right" : (result.answered ? "wrong" : ""));
-      paragraphs(out, texts.filter(Boolean));
+      paragraphs(out, feedback(q, result, form.dataset));
     });
   }
 
   window.scormMarking = {
     mark: mark, total: total, decimal: decimal, normalise: normalise, parseNumber: parseNumber,
-    paragraphs: paragraphs
+    paragraphs: paragraphs, feedback: feedback
   };
   document.querySelectorAll("form.check[data-package-check]").forEach(check);
 })();

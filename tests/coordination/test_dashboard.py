@@ -134,6 +134,32 @@ def test_expiring_counts_certificates_valid_until_within_the_days(client, seeded
     ]
 
 
+def test_a_revoked_certificate_is_neither_issued_nor_expiring(client, seeded, people):
+    """Somchai's certificate, valid 20 more days, then revoked: it leaves both counts, while the
+    administrator still sees Khamla's."""
+    from certificates.models import Certificate, CertificateCorrection
+    from certificates.services import certificate_revoke
+
+    certificate = Certificate.objects.get(holder=people["learner"])
+    CertificateCorrection.stamped(
+        recorded_at=timezone.now(),
+        certificate=certificate,
+        issued_on=certificate.issued_on,
+        expires_on=timezone.localdate() + datetime.timedelta(days=20),
+        reason="Valid two years",
+    )
+    row = [COURSE_ROW, "1", "1"]
+    assert page_tables(dashboard(client, people["coordinator"]))["certificates"][1] == row
+    certificate_revoke(certificate=certificate, actor=people["admin"], reason="Issued in error")
+    tables = page_tables(dashboard(client, people["coordinator"]))
+    assert tables["certificates"][1] == [COURSE_ROW, "0", "0"]
+    assert page_tables(dashboard(client, people["admin"]))["certificates"][1] == [
+        COURSE_ROW,
+        "1",
+        "0",
+    ]
+
+
 def test_each_chart_is_an_image_with_a_title_and_the_tables_numbers(client, seeded, people):
     response = dashboard(client, people["coordinator"])
     html = response.content.decode()

@@ -90,6 +90,8 @@ class QuizSubmission(NodeRecord):
 
     class Meta(NodeRecord.Meta):
         verbose_name = _("quiz submission")
+        # On PostgreSQL only, migration 0004 adds "submission_attempt_grade": (attempt_id)
+        # INCLUDE (passed, percent), not declared here (ADR 0042).
 
     def __str__(self) -> str:
         return f"{self.attempt}: {self.percent}%"

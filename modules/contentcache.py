@@ -109,29 +109,74 @@ def content_changed() -> None:
 def officer_generation(officer_id: int) -> str:
     """The current generation of ``officer_id``'s own state, read afresh on every call (another
     process may just have renewed it): their own generation and the one every officer shares,
-    which a change to many officers at once renews instead (``officer_changed``)."""
+    which a change to many officers at once renews instead (``officer_changed``). Inside a
+    transaction that changed them and has not committed yet, read on its own connection, it
+    also holds that transaction's latest token (``_Renewal``)."""
     key = _officer_key(officer_id)
     found = _generations([_OFFICERS_KEY, key])
-    return f"{found[_OFFICERS_KEY]}:{found[key]}"
+    generation = f"{found[_OFFICERS_KEY]}:{found[key]}"
+    renewal = _renewal()
+    if renewal is not None and (key in renewal.keys or _OFFICERS_KEY in renewal.renewed()):
+        generation += ":" + renewal.token
+    return generation
 
 
 def officer_changed(officer_ids: Iterable[int]) -> None:
-    """Make every entry kept for these officers unreachable: at once, and again when the
-    surrounding transaction commits (a page built while the change was not yet visible to
-    other connections is not kept). More than ``ONE_BY_ONE`` officers at once (a sync import
-    of a post's packet touches thousands) renew the generation every officer shares: one
-    write instead of one per officer, each of which the file cache pays with a directory listing."""
+    """Make every entry kept for these officers unreachable, once per transaction: when the
+    surrounding transaction commits (at once outside one), one write for every officer it
+    changed, however many records it wrote for them (a lesson that completes its module and
+    course writes three). Until then, on the transaction's own connection, their generation
+    reads with a token that changes on every change (``officer_generation``): a page rendered
+    there after a change, with what other connections cannot see yet, is kept under a key no
+    one will read again, and one rendered before it is not kept (the generation differs after
+    rendering). Pages other connections render meanwhile from the state before are kept under
+    the generation the commit renews. More than ``ONE_BY_ONE`` officers in one transaction (a
+    sync import of a post's packet touches thousands) renew the generation every officer
+    shares: one write instead of one per officer, each of which the file cache pays with a
+    directory listing."""
     keys = {_officer_key(pk) for pk in officer_ids}
     if not keys:
         return
-    if len(keys) > ONE_BY_ONE:
-        keys = {_OFFICERS_KEY}
+    if not transaction.get_connection().in_atomic_block:
+        _Renewal(keys)()  # the change is visible to every connection now
+        return
+    renewal = _renewal()
+    if renewal is None:
+        renewal = _Renewal(set())
+        transaction.on_commit(renewal)
+    renewal.add(keys)
 
-    def renew() -> None:
-        _cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
 
-    renew()
-    transaction.on_commit(renew)
+class _Renewal:
+    """The officers one transaction changed, renewed when it commits: a callback registered
+    with ``transaction.on_commit``, found there again by the later changes of the same
+    transaction (a rolled-back transaction or savepoint drops it with its changes)."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self.keys = keys
+        self.token = uuid.uuid4().hex
+
+    def add(self, keys: set[str]) -> None:
+        self.keys |= keys
+        self.token = uuid.uuid4().hex
+
+    def renewed(self) -> set[str]:
+        """The generation keys the commit writes."""
+        return self.keys if len(self.keys) <= ONE_BY_ONE else {_OFFICERS_KEY}
+
+    def __call__(self) -> None:
+        _cache().set_many({key: uuid.uuid4().hex for key in self.renewed()}, timeout=None)
+
+
+def _renewal() -> _Renewal | None:
+    """The renewal the current transaction registered, if it changed an officer yet."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return None
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, _Renewal):
+            return callback
+    return None
 
 
 def _officer_key(officer_id: int) -> str:

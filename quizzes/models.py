@@ -50,7 +50,13 @@ class QuizAttempt(NodeRecord):
             models.Index(
                 fields=["learner", "quiz_key", "recorded_at", "id", "course_key"],
                 name="attempt_learner_quiz_at",
-            )
+            ),
+            # One quiz's attempts by the officers of a scope, in order: knowledge gain's first
+            # pre-test and best post-test (``reports.course_gain_overall``) read a quiz's range
+            # of this index instead of every attempt (ADR 0042).
+            models.Index(
+                fields=["quiz_key", "learner", "recorded_at", "id"], name="attempt_quiz_learner_at"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -84,6 +90,8 @@ class QuizSubmission(NodeRecord):
 
     class Meta(NodeRecord.Meta):
         verbose_name = _("quiz submission")
+        # On PostgreSQL only, migration 0004 adds "submission_attempt_grade": (attempt_id)
+        # INCLUDE (passed, percent), not declared here (ADR 0042).
 
     def __str__(self) -> str:
         return f"{self.attempt}: {self.percent}%"

@@ -109,12 +109,12 @@ def test_date_range_counts_what_happened_between_the_dates(client, seeded, peopl
     assert "The start date is after the end date." in response.content.decode()
 
 
-def test_expiring_counts_certificates_valid_until_within_the_days(client, seeded, people):
-    """Somchai's certificate had no end of validity; headquarters' correction gives it one in
-    20 days (the dates that count are the corrected ones)."""
+def _valid_20_more_days(officer):
+    """``officer``'s certificate, which had no end of validity, given one in 20 days by
+    headquarters' correction (the dates that count are the corrected ones)."""
     from certificates.models import Certificate, CertificateCorrection
 
-    certificate = Certificate.objects.get(holder=people["learner"])
+    certificate = Certificate.objects.get(holder=officer)
     CertificateCorrection.stamped(
         recorded_at=timezone.now(),
         certificate=certificate,
@@ -122,12 +122,37 @@ def test_expiring_counts_certificates_valid_until_within_the_days(client, seeded
         expires_on=timezone.localdate() + datetime.timedelta(days=20),
         reason="Valid two years",
     )
+    return certificate
+
+
+def test_expiring_counts_certificates_valid_until_within_the_days(client, seeded, people):
+    """Somchai's certificate had no end of validity; headquarters' correction gives it one in
+    20 days (the dates that count are the corrected ones)."""
+    _valid_20_more_days(people["learner"])
     assert page_tables(dashboard(client, people["coordinator"], days=30))["certificates"][1] == [
         COURSE_ROW,
         "1",
         "1",
     ]
     assert page_tables(dashboard(client, people["coordinator"], days=10))["certificates"][1] == [
+        COURSE_ROW,
+        "1",
+        "0",
+    ]
+
+
+def test_a_revoked_certificate_is_neither_issued_nor_expiring(client, seeded, people):
+    """Somchai's certificate, valid 20 more days, then revoked: it leaves both counts, while the
+    administrator still sees Khamla's."""
+    from certificates.services import certificate_revoke
+
+    certificate = _valid_20_more_days(people["learner"])
+    row = [COURSE_ROW, "1", "1"]
+    assert page_tables(dashboard(client, people["coordinator"]))["certificates"][1] == row
+    certificate_revoke(certificate=certificate, actor=people["admin"], reason="Issued in error")
+    tables = page_tables(dashboard(client, people["coordinator"]))
+    assert tables["certificates"][1] == [COURSE_ROW, "0", "0"]
+    assert page_tables(dashboard(client, people["admin"]))["certificates"][1] == [
         COURSE_ROW,
         "1",
         "0",

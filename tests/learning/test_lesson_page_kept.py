@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -271,3 +272,33 @@ def test_a_checks_answer_and_message_show_once_over_a_kept_page(client, course_t
     assert 'class="messages"' in html and f'value="{visa}" checked' in html
     again = _kept(client, lesson.url)
     assert 'class="messages"' not in again and f'value="{visa}" checked' not in again
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_lesson_that_completes_its_course_renews_the_officers_pages_once(
+    client, course_tree, people, monkeypatch
+):
+    """The last lesson writes three records (lesson, module, course), in one transaction: the
+    officer's generation is written once, when it commits (real commits here), and the pages
+    show the course complete at once."""
+    officer = people["learner"]
+    _enrolled(client, officer, course_tree)
+    *before, last = course_tree.lessons
+    for lesson in before:
+        client.get(lesson.url)
+        client.post(reverse("lesson_complete", args=[lesson.pk]))
+    assert "Mark as complete and continue" in _kept(client, last.url)
+    cache, writes = caches["pages"], []
+    real_set_many = cache.set_many
+
+    def counted(data, *args, **kwargs):
+        writes.extend(key for key in data if key.endswith("generation"))
+        return real_set_many(data, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set_many", counted)
+    client.post(reverse("lesson_complete", args=[last.pk]))
+    kinds = LearnerRecord.objects.filter(learner=officer).values_list("kind", flat=True)
+    assert {RecordKind.MODULE_COMPLETED, RecordKind.COURSE_COMPLETED} <= set(kinds)
+    assert writes == [f"officer:{officer.pk}:generation"]
+    page = client.get(last.url).content.decode()
+    assert "Lesson completed" in page and "100%" in page

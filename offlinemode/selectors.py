@@ -52,6 +52,7 @@ PAGE_STATIC = (
     "offlinemode/db.js",
     "offlinemode/queue.js",
     "offlinemode/offline.js",
+    "quizzes/marking.js",
     "offlinemode/practice.js",
 )
 # fonts.css loads a script's font only for text in it (unicode-range): Latin always, and the

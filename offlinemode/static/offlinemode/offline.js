@@ -40,18 +40,20 @@
   // --- Who uses this browser now (contract 5) ---------------------------------------------
 
   async function rememberOfficer() {
-    var db = await database;
-    var known = await db.get("state", "current");
+    // One read-write transaction, as the worker marking "online" uses (they never interleave).
+    var tx = (await database).transaction("state", "readwrite");
+    var known = await tx.store.get("current");
     var lastOnline = config.served_at;
     if (known && known.officer === config.officer && known.last_online) {
       if (Date.parse(known.last_online) > Date.parse(lastOnline)) lastOnline = known.last_online;
     }
-    await db.put("state", {
+    await tx.store.put({
       id: "current",
       officer: config.officer,
       name: config.name,
       last_online: lastOnline
     });
+    await tx.done;
   }
 
   function hookLogout() {
@@ -102,7 +104,14 @@
     return response.json();
   }
 
+  // The service worker is installed by the first save (or the "On this device" page), not by
+  // every page with the offline scripts: a page adds no worker download to its first visit.
+  function ensureWorker() {
+    return navigator.serviceWorker.register(config.sw, { scope: "/" });
+  }
+
   async function save(course, onProgress) {
+    await ensureWorker();
     var manifest = await manifestOf(course);
     if (navigator.storage && navigator.storage.persist && !(await navigator.storage.persisted())) {
       await navigator.storage.persist();
@@ -268,10 +277,11 @@
       if (home) home.hidden = true;
       return;
     }
-    navigator.serviceWorker.register(config.sw, { scope: "/" }).catch(function () {});
+    var saved = await (await database).countFromIndex("courses", "officer", config.officer);
+    if (home || saved) ensureWorker().catch(function () {});
     document.querySelectorAll("[data-offline-save]").forEach(courseLink);
     if (home) await homePage(home);
-    if (!navigator.onLine) return;
+    if (!navigator.onLine || !(home || saved)) return;
     // The offline page of this officer, kept again when opened online, else once.
     await ask({ type: "start-page", ifMissing: !home }).catch(function () {});
     await restoreCleared();

@@ -146,6 +146,19 @@
     return response;
   }
 
+  // The server answered a navigation: the officer is online now. (A page's own served_at can
+  // be older: a lesson page may come from the server's per-officer page cache.)
+  async function markOnline() {
+    // One read-write transaction: a page writing who is here now cannot come in between.
+    var tx = (await db()).transaction("state", "readwrite");
+    var now = await tx.store.get("current");
+    if (now && now.officer) {
+      now.last_online = new Date().toISOString();
+      await tx.store.put(now);
+    }
+    await tx.done;
+  }
+
   var networkOnly = new wb.strategies.NetworkOnly();
   var staticFirst = new wb.strategies.CacheFirst({
     cacheName: STATIC_CACHE,
@@ -163,7 +176,10 @@
     });
     try {
       var first = await Promise.race([network, slow]);
-      if (first !== "slow") return first;
+      if (first !== "slow") {
+        event.waitUntil(markOnline());
+        return first;
+      }
       return (await savedNavigation(request, event)) || (await network);
     } catch (error) {
       return (await savedNavigation(request, event)) || startPage();

@@ -91,7 +91,7 @@
     if (feedback) {
       var className = feedback.correct ? "right" : (feedback.answered ? "wrong" : "");
       show(out, className, [feedback.message].concat(feedback.details || []));
-    } else if (result.status === "refused") {
+    } else if ((result.first || result.status) === "refused") {  // a resend: what it got first
       show(out, "", [check.data.words.refused.replace("%(reason)s", result.reason || "")]);
     }
   }

@@ -5,7 +5,10 @@ A check "also serves a graded quiz" when the same question (same type, same stem
 answer data, each text compared as an officer reads it: ``qtypes.rules.reads_as``) is one a
 graded quiz can draw: a quiz's own question, a bank question it names, or any question of a
 bank category it draws from. Option, pair and item ids play no part (a copy has new ones),
-nor does the order options are listed in. An edited copy is another question.
+nor does the order options are listed in. Where the answer data says the answer in words
+(every type but true/false), the same answer data under another stem is the same question too:
+a copy whose stem was reworded would give the graded question's answer away. True/false
+answer data is one bit, so there the stem decides.
 
 Pure: snapshot questions (``quizzes.snapshot``: ``type``, ``view``, ``key``) in, a fingerprint
 or a verdict out; no Django (an import-linter contract says so). When in doubt, not
@@ -85,6 +88,23 @@ _ANSWERS: dict[str, Callable[[Mapping[str, Any]], tuple]] = {
 }
 
 
+# Types whose answer data alone gives a graded question's answer away (see the module's note).
+_ANSWER_ALONE = frozenset({"single", "multiple", "matching", "ordering", "numeric", "short_text"})
+
+
+def fingerprints(q: Mapping[str, Any]) -> frozenset[Fingerprint]:
+    """Every fingerprint that makes another question "the same" as ``q``: the whole question's
+    and, for a type in ``_ANSWER_ALONE``, its answer data's alone (stem None). Empty when it
+    cannot be told."""
+    whole = fingerprint(q)
+    if whole is None:
+        return frozenset()
+    kind, _stem, answers = whole
+    if kind in _ANSWER_ALONE:
+        return frozenset({whole, (kind, None, answers)})
+    return frozenset({whole})
+
+
 def fingerprint(q: Mapping[str, Any]) -> Fingerprint | None:
     """What makes snapshot question ``q`` the same question as another: its type, its stem and
     its answer data as an officer reads them. None when it cannot be told (a type not known
@@ -100,6 +120,6 @@ def fingerprint(q: Mapping[str, Any]) -> Fingerprint | None:
 
 def practice_only(check: Mapping[str, Any], graded: Collection[Fingerprint]) -> bool:
     """Whether the check question ``check`` serves practice only: it can be told apart, and no
-    question a graded quiz can draw (``graded``: their fingerprints) is the same."""
-    mark = fingerprint(check)
-    return mark is not None and mark not in graded
+    question a graded quiz can draw (``graded``: all their ``fingerprints``) is the same."""
+    marks = fingerprints(check)
+    return bool(marks) and marks.isdisjoint(graded)

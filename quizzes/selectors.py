@@ -17,7 +17,7 @@ from modules.models import QuizPage
 from officers.models import User
 from questionbank.models import Question
 
-from .alsograded import Fingerprint, fingerprint, practice_only
+from .alsograded import Fingerprint, fingerprints, practice_only
 from .gates import Refusal, start_refusal
 from .models import QuizAttempt, QuizSubmission
 from .qtypes import UnknownQuestionType
@@ -164,8 +164,8 @@ def _key_ids(role: str, key_id: str) -> str:
     return key_id
 
 
-def _block_fingerprint(block_type: str, value: object) -> Fingerprint | None:
-    """A question block's fingerprint; None for one that cannot be read (a type no module
+def _block_fingerprints(block_type: str, value: object) -> frozenset[Fingerprint]:
+    """A question block's fingerprints; none for one that cannot be read (a type no module
     registers): the same type is part of "the same question", so no check is that one."""
     rng = random.Random(0)  # noqa: S311 (an order nothing depends on, not a secret)
     try:
@@ -173,12 +173,12 @@ def _block_fingerprint(block_type: str, value: object) -> Fingerprint | None:
             block_type, value, "q", {}, rng, shuffle=False, token=_key_ids
         )
     except (UnknownQuestionType, KeyError, TypeError):
-        return None
-    return fingerprint(question)
+        return frozenset()
+    return fingerprints(question)
 
 
 def _graded_fingerprints() -> frozenset[Fingerprint]:
-    own: list[Fingerprint | None] = []
+    own: set[Fingerprint] = set()
     bank_keys: set[uuid.UUID] = set()
     category_keys: set[uuid.UUID] = set()
     for quiz in QuizPage.objects.live().only("pk", "questions"):
@@ -189,19 +189,19 @@ def _graded_fingerprints() -> frozenset[Fingerprint]:
             elif item.block_type == "random_draw":
                 category_keys.add(item.value["category"].translation_key)
             else:
-                own.append(_block_fingerprint(item.block_type.removeprefix("own_"), item.value))
+                own |= _block_fingerprints(item.block_type.removeprefix("own_"), item.value)
     drawable = Question.objects.filter(translation_key__in=bank_keys) | Question.objects.filter(
         category__translation_key__in=category_keys
     )
     for question in drawable:
         block = question.block
         if block is not None:
-            own.append(_block_fingerprint(block.block_type, block.value))
-    return frozenset(mark for mark in own if mark is not None)
+            own |= _block_fingerprints(block.block_type, block.value)
+    return frozenset(own)
 
 
 def graded_fingerprints() -> frozenset[Fingerprint]:
-    """What every question a live quiz can draw is (``alsograded.fingerprint``), in every
+    """What every question a live quiz can draw is (``alsograded.fingerprints``), in every
     language: its own questions, the bank questions it names, every question of the bank
     categories it draws from. Read once per content generation (a publish, or a change to the
     bank, starts a new one)."""

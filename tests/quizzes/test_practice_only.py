@@ -52,14 +52,29 @@ def test_a_copy_of_a_quiz_question_is_not_practice_only(course_tree, quiz):
     assert [practice_only(lesson, block_id) for block_id in checks] == [False] * len(checks)
 
 
-def test_an_edited_copy_is_practice_only(course_tree, quiz):
-    single, numeric = own(0), own(5)
-    edited_stem = (single[0], {**single[1], "stem": "<p>Which document is genuine?</p>"})
+def test_a_copy_with_another_answer_is_practice_only(course_tree, quiz):
+    numeric = own(5)
     edited_answer = (numeric[0], {**numeric[1], "answer": "4"})
-    lesson = lesson_with_checks(
-        course_tree.lessons[0], {"stem": edited_stem, "answer": edited_answer}
-    )
-    assert practice_only(lesson, "stem") and practice_only(lesson, "answer")
+    lesson = lesson_with_checks(course_tree.lessons[0], {"answer": edited_answer})
+    assert practice_only(lesson, "answer")
+
+
+def test_a_copy_with_its_stem_reworded_still_serves_the_quiz(course_tree, quiz):
+    """Its options and key are the graded question's: marking data for it would tell an officer
+    the graded answer, whatever the stem says."""
+    single = own(0)
+    reworded = (single[0], {**single[1], "stem": "<p>Which document is genuine?</p>"})
+    lesson = lesson_with_checks(course_tree.lessons[0], {"reworded": reworded})
+    assert not practice_only(lesson, "reworded")
+
+
+def test_a_true_false_statement_reworded_is_another_question(course_tree, quiz):
+    """True/false answer data is one bit: there only the statement tells two questions apart."""
+    drawn = ("true_false", question("Bank statement 1", correct_answer="true"))
+    reworded = ("true_false", question("Another statement", correct_answer="true"))
+    lesson = lesson_with_checks(course_tree.lessons[0], {"drawn": drawn, "reworded": reworded})
+    assert not practice_only(lesson, "drawn")
+    assert practice_only(lesson, "reworded")
 
 
 def test_a_bank_question_a_quiz_draws_is_not_practice_only(course_tree, quiz):

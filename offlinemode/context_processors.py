@@ -3,6 +3,8 @@ course (the cookie ``settings.OFFLINE_COOKIE``, set when a course's offline mani
 fetched), so officers who never save one download nothing more (issue 15). The scripts read
 their configuration from the page (``offline-config``)."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
@@ -37,10 +39,11 @@ def offline(request: HttpRequest, *, always: bool = False) -> dict:
     }
 
 
-def _plural(singular: str, plural: str) -> dict[str, str]:
-    # The languages of the interface have one form (Thai, Khmer, Lao, Vietnamese, Burmese,
-    # Indonesian) or English's two: the form for 1 and the form for any other count.
-    return {"one": ngettext(singular, plural, 1), "other": ngettext(singular, plural, 2)}
+def _plural(forms: Callable[[int], str]) -> dict[str, str]:
+    """A count's words for 1 and for any other count (``%(count)s`` left for queue.js): the
+    interface's languages have one form (Thai, Khmer, Lao, Vietnamese, Burmese, Indonesian) or
+    English's two. ``forms`` calls ngettext with its literal texts, so makemessages finds them."""
+    return {"one": forms(1), "other": forms(2)}
 
 
 def _queue_config() -> dict:
@@ -51,14 +54,23 @@ def _queue_config() -> dict:
     return {
         "complete": reverse("lesson_complete", args=[sample]).replace(str(sample), "{lesson}"),
         "waiting": _plural(
-            "%(count)s activity waiting to be sent", "%(count)s activities waiting to be sent"
+            lambda n: ngettext(
+                "%(count)s activity waiting to be sent",
+                "%(count)s activities waiting to be sent",
+                n,
+            )
         ),
         "login": _plural(
-            "Log in to send %(count)s activity", "Log in to send %(count)s activities"
+            lambda n: ngettext(
+                "Log in to send %(count)s activity", "Log in to send %(count)s activities", n
+            )
         ),
         "others": _plural(
-            "%(count)s activity of another officer waits for them to log in",
-            "%(count)s activities of another officer wait for them to log in",
+            lambda n: ngettext(
+                "%(count)s activity of another officer waits for them to log in",
+                "%(count)s activities of another officer wait for them to log in",
+                n,
+            )
         ),
         "sent": gettext("All sent"),
         "completed": gettext("Completed on this device; it will be sent when you are online."),

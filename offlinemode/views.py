@@ -33,6 +33,8 @@ def worker_config() -> dict:
         "home": reverse("offline_home"),
         "static": settings.STATIC_URL,
         "savingHeader": SAVING_HEADER,
+        # Kept as last seen, per officer, for offline: the catalogue and My learning.
+        "kept": ["/", reverse("my_learning")],
         "never": [
             "/admin/",
             "/django-admin/",

@@ -62,6 +62,13 @@ def lesson_opens(page: Page, course, number: int) -> None:
     expect(page.locator("article")).to_contain_text(f"Text of SAV-101 lesson {number}.")
 
 
+def log_out(page: Page) -> None:
+    """Log out and wait for the login page: offline.js forgets who used the browser before the
+    form goes, so a navigation started at once would cut the logout short."""
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_label("User name")).to_be_visible()
+
+
 def opened_records(course) -> int:
     from learning.models import LearnerRecord
 
@@ -193,7 +200,7 @@ def test_another_officer_on_the_same_browser_gets_none_of_the_first_ones_saved_p
 
     log_in("ann")
     save(page, saved_course)
-    page.get_by_role("button", name="Log out").click()
+    log_out(page)
     bob = make_officer("bob")
     enrolment_create(learner=bob, course=saved_course.course.specific, actor=bob)
     log_in("bob")
@@ -252,3 +259,38 @@ def test_a_post_on_plain_http_says_saving_needs_https(
         expect(tab.locator("#offline-saved")).to_be_hidden()
     finally:
         browser.close()
+
+
+def test_the_catalogue_and_my_learning_open_offline_as_last_seen_and_never_for_another(
+    page: Page, log_in, saved_course, make_officer
+):
+    from learning.services import enrolment_create
+
+    log_in("ann")
+    save(page, saved_course)
+    page.goto("/")
+    page.goto("/my-learning/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
+    page.context.set_offline(True)
+    page.goto("/my-learning/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
+    expect(page.locator("footer")).to_contain_text("Ann Officer")
+    page.goto("/")
+    page.get_by_role("link", name=saved_course.course.title).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(saved_course.course.title)
+    page.get_by_role("link", name="SAV-101 lesson 1").click()
+    lesson_opens(page, saved_course, 1)
+
+    page.context.set_offline(False)
+    page.goto("/my-learning/")
+    log_out(page)
+    bob = make_officer("bob")
+    enrolment_create(learner=bob, course=saved_course.course.specific, actor=bob)
+    log_in("bob")  # he lands on his own My learning, online
+    page.goto(saved_course.url)
+    page.context.set_offline(True)
+    page.goto("/my-learning/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
+    expect(page.locator("footer")).to_contain_text("Bob Officer")  # his copy, never Ann's
+    page.goto("/")  # he never opened the catalogue online
+    expect(page.get_by_role("heading", level=1)).to_have_text("On this device")

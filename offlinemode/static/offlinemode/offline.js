@@ -281,7 +281,10 @@
     if (home || saved) ensureWorker().catch(function () {});
     document.querySelectorAll("[data-offline-save]").forEach(courseLink);
     if (home) await homePage(home);
-    if (!navigator.onLine || !(home || saved)) return;
+    // Where a worker runs (this officer or another saved here), it keeps this officer's
+    // offline page too.
+    var worker = home || saved || navigator.serviceWorker.controller;
+    if (!navigator.onLine || !worker) return;
     // The offline page of this officer, kept again when opened online, else once.
     await ask({ type: "start-page", ifMissing: !home }).catch(function () {});
     await restoreCleared();

@@ -159,6 +159,32 @@
     await tx.done;
   }
 
+  // The catalogue and My learning (offlineWorkerConfig.kept): the copy the server last sent
+  // each officer is kept, keyed by the officer the page itself names (its offline-config), so
+  // offline they open as last seen and lead to the saved courses. Never another officer's.
+  var PAGES_CACHE = "offline-pages";
+  var CONFIG_IN_PAGE = /<script id="offline-config" type="application\/json">([^<]*)<\/script>/;
+
+  function isKept(url) {
+    return !url.search && config.kept.indexOf(url.pathname) >= 0;
+  }
+
+  function keptKey(url, officer) {
+    return absolute(url.pathname) + "?officer=" + encodeURIComponent(officer);
+  }
+
+  async function keepPage(url, response) {
+    var found = CONFIG_IN_PAGE.exec(await response.clone().text());
+    var officer = found && JSON.parse(found[1]).officer;
+    if (officer) await (await caches.open(PAGES_CACHE)).put(keptKey(url, officer), response);
+  }
+
+  async function keptPage(url) {
+    var now = await current();
+    if (!now.officer || !isKept(url)) return null;
+    return (await (await caches.open(PAGES_CACHE)).match(keptKey(url, now.officer))) || null;
+  }
+
   var networkOnly = new wb.strategies.NetworkOnly();
   var staticFirst = new wb.strategies.CacheFirst({
     cacheName: STATIC_CACHE,
@@ -178,11 +204,16 @@
       var first = await Promise.race([network, slow]);
       if (first !== "slow") {
         event.waitUntil(markOnline());
+        if (first.ok && !first.redirected && isKept(options.url)) {
+          event.waitUntil(keepPage(options.url, first.clone()).catch(function () {}));
+        }
         return first;
       }
       return (await savedNavigation(request, event)) || (await network);
     } catch (error) {
-      return (await savedNavigation(request, event)) || startPage();
+      return (
+        (await savedNavigation(request, event)) || (await keptPage(options.url)) || startPage()
+      );
     } finally {
       clearTimeout(timer);
     }

@@ -16,12 +16,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-pytestmark = pytest.mark.browser
+from tests.browser.offline_helpers import QUEUED, records
 
-QUEUED = """async () => {
-  const db = await offlineDb.open();
-  return db.getAll("queue");
-}"""
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
@@ -62,11 +59,7 @@ def go_online(context: BrowserContext) -> None:
 
 
 def lesson_completions(officer, lesson) -> int:
-    from learning.models import LearnerRecord, RecordKind
-
-    return LearnerRecord.objects.filter(
-        learner=officer, kind=RecordKind.LESSON_COMPLETED, lesson_key=lesson.translation_key
-    ).count()
+    return records(officer, "lesson_completed", lesson)
 
 
 def end_session(context: BrowserContext) -> None:

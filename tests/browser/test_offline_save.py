@@ -162,6 +162,12 @@ def test_another_officer_on_the_same_browser_gets_none_of_the_first_ones_saved_p
     log_in("bob")
     page.goto(saved_course.url)  # online: bob now uses this browser
     expect(page.get_by_role("link", name="Save for offline")).to_be_visible()
+    # The worker Ann's save installed keeps Bob's own offline page (before he saves anything).
+    page.wait_for_function(
+        "officer => caches.open('offline-start').then(cache => cache.keys())"
+        ".then(keys => keys.some(k => k.url.endsWith('?officer=' + officer)))",
+        arg=bob.pk,
+    )
     page.context.set_offline(True)
     page.goto(saved_course.lesson_url(1))
     expect(page.get_by_role("heading", level=1)).to_have_text("On this device")

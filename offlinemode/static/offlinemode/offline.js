@@ -281,7 +281,10 @@
     if (home || saved) ensureWorker().catch(function () {});
     document.querySelectorAll("[data-offline-save]").forEach(courseLink);
     if (home) await homePage(home);
-    if (!navigator.onLine || !(home || saved)) return;
+    // A worker another officer's save installed serves this officer too: it needs their
+    // offline page even before they save a course of their own.
+    var installed = home || saved || (await navigator.serviceWorker.getRegistration());
+    if (!navigator.onLine || !installed) return;
     // The offline page of this officer, kept again when opened online, else once.
     await ask({ type: "start-page", ifMissing: !home }).catch(function () {});
     await restoreCleared();

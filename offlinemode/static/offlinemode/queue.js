@@ -196,7 +196,9 @@
     answered.forEach(function (result) { summary[result.status] += 1; });
     summary.waiting = await count(officer);
     if (answered.length) announce(answered);
-    sentNow = summary.sent > 0 && summary.waiting === 0;
+    // "All sent" stays said once something was sent (here, or by the worker: a flush that
+    // finds the queue emptied meanwhile must not take it back) until something waits again.
+    sentNow = (sentNow || summary.sent > 0) && summary.waiting === 0;
     if (inPage) await render();
     return summary;
   }
@@ -384,6 +386,10 @@
     if ("serviceWorker" in navigator) {
       navigator.serviceWorker.addEventListener("message", function (event) {
         if (!event.data || event.data.type !== "offline-results") return;
+        // The worker sent them (Background Sync): this page says so as if it had.
+        if (event.data.results.some(function (result) { return result.officer === config.officer; })) {
+          sentNow = true;
+        }
         global.dispatchEvent(new CustomEvent("offline-results", { detail: event.data.results }));
         render();
       });

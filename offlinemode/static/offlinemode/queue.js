@@ -30,6 +30,7 @@
   var flushing = null;
   var problem = ""; // "login" when the server wants the officer to log in again
   var sentNow = false;
+  var unreached = false; // the last flush could not reach the server (offline, server down)
 
   function readConfig() {
     var element = inPage && document.getElementById("offline-config");
@@ -180,6 +181,7 @@
     var store = await db();
     var items = await store.getAllFromIndex("queue", "officer", officer);
     var answered = [];
+    unreached = false;
     if (items.length) {
       try {
         await ensureDevice(officer);
@@ -191,7 +193,9 @@
           summary.sent += results.sent;
           answered = answered.concat(await keep(officer, batch, results.answers));
         }
-      } catch (error) { /* offline, or the server did not answer: the items stay */ }
+      } catch (error) {
+        unreached = true; // offline, or the server did not answer: the items stay
+      }
     }
     answered.forEach(function (result) { summary[result.status] += 1; });
     summary.waiting = await count(officer);
@@ -406,7 +410,12 @@
     if (config.officer) startPage();
   } else {
     global.addEventListener("sync", function (event) {
-      if (event.tag === TAG) event.waitUntil(flush());
+      // A sync whose send did not reach the server fails, so the browser tries it again later
+      // (a sync that resolves is done, and would leave the items to the next page's visit).
+      if (event.tag !== TAG) return;
+      event.waitUntil(flush().then(function () {
+        if (unreached) throw new Error("the server was not reached; the items wait");
+      }));
     });
   }
 })(self);

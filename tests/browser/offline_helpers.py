@@ -55,6 +55,13 @@ def save(page: Page, course) -> None:
     )
 
 
+def open_online(tab: Page, url: str, officer) -> None:
+    """Open a page online, and wait for its script to register this browser's key for the
+    officer (a test that cuts the connection sooner cuts that request)."""
+    tab.goto(url)
+    tab.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
+
+
 def lesson_opens(page: Page, course, number: int) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(f"SAV-101 lesson {number}")
     expect(page.locator("article")).to_contain_text(f"Text of SAV-101 lesson {number}.")

@@ -59,6 +59,9 @@ def test_a_course_saved_then_used_offline_reaches_the_server_once(page: Page, lo
     context = page.context
     log_in("ann")
     save(page, course)
+    # What the page asks once saved is answered before the connection goes.
+    expect(page.locator('#offline-courses [data-field="status"]')).to_have_text("Up to date")
+    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", ann.pk)
     context.set_offline(True)
 
     # Lesson 1, from the course page's contents: its video plays with its captions.
@@ -146,3 +149,51 @@ def test_a_course_saved_then_used_offline_reaches_the_server_once(page: Page, lo
     expect(graded.locator(".feedback p").first).to_have_text("Correct.")
     expect(graded.locator(".feedback")).to_have_class(re.compile(r"\bright\b"))
     delivered()
+
+
+def test_the_worker_sends_what_waits_when_the_browser_fires_background_sync(
+    page: Page, log_in, course
+):
+    """Background Sync: the page cannot send; the worker's "offline-activity" sync does, and the
+    page says all was sent. DevTools fires the sync event (as Chromium does when it sees the
+    connection return; its offline emulation does not make it)."""
+    ann = course.officer
+    context = page.context
+    log_in("ann")
+    save(page, course)
+    expect(page.locator('#offline-courses [data-field="status"]')).to_have_text("Up to date")
+    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", ann.pk)
+    context.set_offline(True)
+    page.goto(course.lessons[2].url)
+    lesson_opens(page, course, 3)
+    page.close()
+    # A page whose own sends cannot reach the server (its requests, not the worker's, routed).
+    tab = context.new_page()
+    tab.route("**/offline/activity/", lambda route: route.abort("connectionrefused"))
+    tab.goto("/offline/")
+    status = tab.locator("#offline-queue")
+    expect(status).to_contain_text("1 activity waiting to be sent")
+    context.set_offline(False)
+    devtools = context.new_cdp_session(tab)
+    registrations: list[dict] = []
+    devtools.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.extend(event["registrations"]),
+    )
+    devtools.send("ServiceWorker.enable")
+    for _roundtrip in range(100):  # the registrations come as events after "enable" answers
+        if registrations:
+            break
+        devtools.send("Runtime.evaluate", {"expression": "0"})
+    assert [r["scopeURL"] for r in registrations] == [tab.url.removesuffix("offline/")]
+    devtools.send(
+        "ServiceWorker.dispatchSyncEvent",
+        {
+            "origin": tab.url.removesuffix("/offline/"),
+            "registrationId": registrations[0]["registrationId"],
+            "tag": "offline-activity",
+            "lastChance": False,
+        },
+    )
+    expect(status).to_contain_text("All sent")
+    assert records(ann, "lesson_opened", course.lessons[2]) == 1

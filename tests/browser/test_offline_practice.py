@@ -13,7 +13,7 @@ from django.utils.datastructures import MultiValueDict
 from playwright.sync_api import Page, expect
 
 from tests.answering import lesson_with_checks
-from tests.browser.offline_helpers import QUEUED, check_value, with_graded_quiz
+from tests.browser.offline_helpers import QUEUED, check_value, open_online, with_graded_quiz
 from tests.quizzes.conftest import OWN_QUESTIONS
 
 
@@ -50,7 +50,7 @@ def test_offline_a_practice_check_is_marked_here_and_a_graded_one_kept(
     )
     log_in("ann")
     saved(page, live_server)
-    page.goto(lesson.url)
+    open_online(page, lesson.url, course.officer)
     page.context.set_offline(True)
 
     practice = page.locator("#check-practice")
@@ -233,7 +233,7 @@ def test_offline_a_graded_quiz_says_it_needs_a_connection_and_does_not_start(
 
     log_in("ann")
     saved(page, live_server)
-    page.goto(course.quiz.url)
+    open_online(page, course.quiz.url, course.officer)
     # Part "save" writes who uses this browser, and when they were last online.
     page.evaluate(
         """officer => offlineDb.open().then(db => db.put("state", {

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.offline_helpers import QUEUED, records
+from tests.browser.offline_helpers import QUEUED, open_online, records
 
 pytestmark = pytest.mark.browser
 
@@ -73,12 +73,6 @@ def logged_in_with_a_saved_course(page: Page, log_in, live_server, username: str
     """Logged in, in a browser where the officer saved a course (the cookie part "save" sets)."""
     log_in(username)
     page.context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
-
-
-def open_online(tab: Page, url: str, officer) -> None:
-    """Open a page online; its script registers this browser's key for the officer."""
-    tab.goto(url)
-    tab.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
 
 
 def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(

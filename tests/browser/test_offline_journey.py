@@ -52,17 +52,22 @@ def course(make_course, make_officer, media_root):  # noqa: F811
     return course
 
 
+def saved_then_offline(page: Page, log_in, course) -> None:
+    """Ann logs in and saves ``course``; once what the saved page asks is answered (whether a
+    newer version is on the server, this browser's key), the connection goes."""
+    log_in("ann")
+    save(page, course)
+    expect(page.locator('#offline-courses [data-field="status"]')).to_have_text("Up to date")
+    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", course.officer.pk)
+    page.context.set_offline(True)
+
+
 def test_a_course_saved_then_used_offline_reaches_the_server_once(page: Page, log_in, course):
     from quizzes.models import QuizAttempt
 
     ann = course.officer
     context = page.context
-    log_in("ann")
-    save(page, course)
-    # What the page asks once saved is answered before the connection goes.
-    expect(page.locator('#offline-courses [data-field="status"]')).to_have_text("Up to date")
-    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", ann.pk)
-    context.set_offline(True)
+    saved_then_offline(page, log_in, course)
 
     # Lesson 1, from the course page's contents: its video plays with its captions.
     page.goto(course.url)
@@ -159,11 +164,7 @@ def test_the_worker_sends_what_waits_when_the_browser_fires_background_sync(
     connection return; its offline emulation does not make it)."""
     ann = course.officer
     context = page.context
-    log_in("ann")
-    save(page, course)
-    expect(page.locator('#offline-courses [data-field="status"]')).to_have_text("Up to date")
-    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", ann.pk)
-    context.set_offline(True)
+    saved_then_offline(page, log_in, course)
     page.goto(course.lessons[2].url)
     lesson_opens(page, course, 3)
     page.close()

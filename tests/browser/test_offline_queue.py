@@ -128,6 +128,8 @@ def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
     go_offline(context, [course.lesson_url(3)])
     page.get_by_role("button", name="Mark as complete and continue").click()
     expect(page).to_have_url(re.compile(re.escape(course.lesson_url(3)) + "$"))
+    # The page has loaded its scripts (through the routes) before they go.
+    expect(page.locator("#offline-queue")).to_contain_text("1 activity waiting to be sent")
     end_session(context)
     go_online(context)
     login_link = page.get_by_role("link", name="Log in to send 1 activity")

@@ -101,6 +101,15 @@ def check_value(index: int, **changes) -> tuple[str, dict]:
     return block_type.removeprefix("own_"), copy
 
 
+def practice_value() -> tuple[str, dict]:
+    """The graded quiz's first question reworded and with one more wrong option: another
+    question (its answer data is not the quiz's), so it serves practice only."""
+    block_type, value = check_value(0, stem="<p>Which document is genuine?</p>")
+    last = value["options"][-1]
+    extra = {**last, "id": str(uuid.uuid4()), "value": {**last["value"], "text": "Licence D"}}
+    return block_type, {**value, "options": [*value["options"], extra]}
+
+
 def records(officer, kind: str, lesson) -> int:
     """How many ``kind`` records the server holds for ``officer`` and ``lesson``."""
     from learning.models import LearnerRecord

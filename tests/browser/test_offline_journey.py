@@ -17,6 +17,7 @@ from tests.browser.offline_helpers import (
     check_value,
     course_with_video,
     lesson_opens,
+    practice_value,
     records,
     save,
     text_block,
@@ -43,7 +44,7 @@ def course(make_course, make_officer, media_root):  # noqa: F811
     lesson_with_checks(
         course.lessons[1],
         {
-            "practice": check_value(0, stem="<p>Which document is genuine?</p>"),
+            "practice": practice_value(),
             "graded": check_value(6),  # the quiz's own short-text question, copied
         },
         before=[text_block("Text of SAV-101 lesson 2.")],

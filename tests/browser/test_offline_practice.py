@@ -13,20 +13,32 @@ from django.utils.datastructures import MultiValueDict
 from playwright.sync_api import Page, expect
 
 from tests.answering import lesson_with_checks
-from tests.browser.offline_helpers import QUEUED, check_value, open_online, with_graded_quiz
+from tests.browser.offline_helpers import (
+    QUEUED,
+    check_value,
+    open_online,
+    practice_value,
+    with_graded_quiz,
+)
 from tests.quizzes.conftest import OWN_QUESTIONS
 
 
 @pytest.fixture
-def course(make_course, make_officer):
-    """Officer "ann", enrolled in a course whose module ends with a graded quiz."""
+def practice_course(make_course, make_officer):
+    """Officer "ann", enrolled in a course with no graded quiz: every check serves practice."""
     from learning.services import enrolment_create
 
-    course = with_graded_quiz(make_course("Document checks", "document-checks", "DOC-1", lessons=2))
+    course = make_course("Document checks", "document-checks", "DOC-1", lessons=2)
     officer = make_officer("ann")
     enrolment_create(learner=officer, course=course.course, actor=officer)
     course.officer = officer
     return course
+
+
+@pytest.fixture
+def course(practice_course):
+    """The same, its module ending with a graded quiz."""
+    return with_graded_quiz(practice_course)
 
 
 def saved(page: Page, live_server) -> None:
@@ -44,7 +56,7 @@ def test_offline_a_practice_check_is_marked_here_and_a_graded_one_kept(
     lesson = lesson_with_checks(
         course.lessons[0],
         {
-            "practice": check_value(0, stem="<p>Which document is genuine?</p>"),
+            "practice": practice_value(),
             "graded": check_value(6),  # the quiz's own short-text question, copied
         },
     )
@@ -193,7 +205,10 @@ def responses(lesson, block_id: str) -> list[dict[str, list[str]]]:
     return made
 
 
-def test_the_browser_marks_every_type_as_the_server(page: Page, log_in, live_server, course):
+def test_the_browser_marks_every_type_as_the_server(
+    page: Page, log_in, live_server, practice_course
+):
+    course = practice_course
     from learning.selectors import check_marked
 
     checks = {

@@ -1,16 +1,11 @@
 """Practice with no connection, in Chromium (issue 15, ADR 0041): a practice-only knowledge
 check is marked on the device exactly as the server marks it; a check that also serves a graded
-quiz keeps the answer for the server; a graded quiz says it needs a connection and does not
-start.
-
-Part "queue"'s queue.js is not on this branch: ``offlineQueue`` is a recording stand-in defined
-before the page's scripts (``add_init_script``), so these tests see the item the check queues;
-the item's journey to the server is the integration test's."""
+quiz keeps the answer in the real queue (queue.js) and shows the server's marking when it comes
+back; a graded quiz says it needs a connection and does not start."""
 
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 from django.conf import settings
@@ -18,48 +13,32 @@ from django.utils.datastructures import MultiValueDict
 from playwright.sync_api import Page, expect
 
 from tests.answering import lesson_with_checks
-from tests.quizzes.conftest import OWN_QUESTIONS, build_quiz
-
-RECORDING_QUEUE = """
-self.queued = [];
-self.offlineQueue = {
-  add: function (kind, payload, officer) {
-    var item = {id: "item-" + (self.queued.length + 1), kind: kind, payload: payload,
-                officer: officer};
-    self.queued.push(item);
-    return Promise.resolve(item);
-  }
-};
-"""
-
-
-def check_value(index: int, **changes) -> tuple[str, dict]:
-    """The graded quiz's own question ``index`` as a check block (type, value), with
-    ``changes``."""
-    block_type, value = OWN_QUESTIONS[index]
-    value = {**value, **changes}
-    value.pop("single", None)
-    copy = dict(value)
-    for field in ("options", "pairs", "items"):
-        if field in copy:
-            copy[field] = [{**item, "id": str(uuid.uuid4())} for item in copy[field]]
-    return block_type.removeprefix("own_"), copy
+from tests.browser.offline_helpers import (
+    QUEUED,
+    check_value,
+    open_online,
+    practice_value,
+    with_graded_quiz,
+)
+from tests.quizzes.conftest import OWN_QUESTIONS
 
 
 @pytest.fixture
-def course(make_course, make_officer):
-    """Officer "ann", enrolled in a course whose module ends with a graded quiz."""
+def practice_course(make_course, make_officer):
+    """Officer "ann", enrolled in a course with no graded quiz: every check serves practice."""
     from learning.services import enrolment_create
-    from modules.models import QuizPage
 
     course = make_course("Document checks", "document-checks", "DOC-1", lessons=2)
-    quiz = QuizPage(title="Final quiz", slug="final-quiz")
-    course.module.add_child(instance=quiz)
-    course.quiz = build_quiz(quiz, with_bank=False)
     officer = make_officer("ann")
     enrolment_create(learner=officer, course=course.course, actor=officer)
     course.officer = officer
     return course
+
+
+@pytest.fixture
+def course(practice_course):
+    """The same, its module ending with a graded quiz."""
+    return with_graded_quiz(practice_course)
 
 
 def saved(page: Page, live_server) -> None:
@@ -67,22 +46,23 @@ def saved(page: Page, live_server) -> None:
     page.context.add_cookies(
         [{"name": settings.OFFLINE_COOKIE, "value": "1", "url": live_server.url}]
     )
-    page.add_init_script(RECORDING_QUEUE)
 
 
 def test_offline_a_practice_check_is_marked_here_and_a_graded_one_kept(
     page: Page, log_in, live_server, course
 ):
+    from learning.selectors import check_marked
+
     lesson = lesson_with_checks(
         course.lessons[0],
         {
-            "practice": check_value(0, stem="<p>Which document is genuine?</p>"),
+            "practice": practice_value(),
             "graded": check_value(6),  # the quiz's own short-text question, copied
         },
     )
     log_in("ann")
     saved(page, live_server)
-    page.goto(lesson.url)
+    open_online(page, lesson.url, course.officer)
     page.context.set_offline(True)
 
     practice = page.locator("#check-practice")
@@ -109,50 +89,56 @@ def test_offline_a_practice_check_is_marked_here_and_a_graded_one_kept(
     expect(graded.locator(".feedback")).to_have_text(
         "Your answer is kept; it will be marked when you are back online."
     )
-    queued = page.evaluate("self.queued")
-    assert queued == [
-        {
-            "id": "item-1",
-            "kind": "check_answer",
-            "payload": {
-                "lesson": lesson.pk,
-                "block": "graded",
-                "response": {"q-c-graded": ["a guess"]},
-            },
-            "officer": course.officer.pk,
-        }
+    queued = page.evaluate(QUEUED)
+    assert [(item["kind"], item["payload"], item["officer"]) for item in queued] == [
+        (
+            "check_answer",
+            {"lesson": lesson.pk, "block": "graded", "response": {"q-c-graded": ["a guess"]}},
+            course.officer.pk,
+        )
     ]
     # Nothing of the graded question's key reached the page.
     assert "DELTA-SECRET-4" not in page.content()
 
-    # The server's answer comes back (part "queue" dispatches it): the check shows it.
-    page.evaluate(
-        """self.dispatchEvent(new CustomEvent("offline-results", {detail: [{
-             id: "item-1", status: "accepted",
-             feedback: {correct: false, answered: true, message: "Not quite.",
-                        details: ["The answer: DELTA-SECRET-4"]}}]}))"""
-    )
-    expect(graded.locator(".feedback p")).to_have_text(["Not quite.", "The answer: DELTA-SECRET-4"])
+    # Back online, the queue sends the answer; the server's marking shows on the check.
+    def server_says(answer: str) -> list[str]:
+        marked = check_marked(
+            learner=course.officer,
+            lesson_id=lesson.pk,
+            block_id="graded",
+            form=MultiValueDict({"q-c-graded": [answer]}),
+        )
+        return [marked.message, *marked.details]
 
-    # Kept again; its answer arrives while the officer is away, and shows on the next visit
-    # (once, as an answer shown online).
+    page.context.set_offline(False)
+    expect(graded.locator(".feedback p")).to_have_text(server_says("a guess"))
+    expect(graded.locator(".feedback")).to_have_class(re.compile(r"\bwrong\b"))
+    assert page.evaluate(QUEUED) == []
+
+    # Kept again, and the page closed before the connection returns: the answer is sent from
+    # another page, and shows on the lesson's next visit (once, as an answer shown online).
+    context = page.context
+    context.set_offline(True)
     graded.get_by_label("Your answer").fill("delta-secret-4")
     graded.get_by_role("button", name="Check").click()
     expect(graded.locator(".feedback")).to_contain_text("Your answer is kept")
-    page.evaluate(
-        """offlineDb.open().then(db => db.put("results", {
-             id: "item-2", status: "accepted",
-             feedback: {correct: true, answered: true, message: "Correct.", details: []}}))"""
-    )
-    page.context.set_offline(False)
-    page.reload()
-    expect(graded.locator(".feedback p")).to_have_text(["Correct."])
+    page.close()
+    context.set_offline(False)
+    page = context.new_page()
+    graded = page.locator("#check-graded")
+    page.goto(course.url)
+    expect(page.locator("#offline-queue")).to_contain_text("All sent")
+    page.goto(lesson.url)
+    expect(graded.locator(".feedback p")).to_have_text(server_says("delta-secret-4"))
+    expect(graded.locator(".feedback p").first).to_have_text("Correct.")
     expect(graded.locator(".feedback")).to_have_class(re.compile(r"\bright\b"))
     kept = page.evaluate(
         "key => offlineDb.open().then(db => db.get('state', key))",
         f"check:{course.officer.pk}:{lesson.pk}:graded",
     )
     assert kept is None  # shown once: the next visit starts afresh
+    page.reload()
+    expect(graded.locator(".feedback p")).to_have_count(0)
 
 
 # --- The browser marks as the server does, type by type -----------------------------------
@@ -219,7 +205,10 @@ def responses(lesson, block_id: str) -> list[dict[str, list[str]]]:
     return made
 
 
-def test_the_browser_marks_every_type_as_the_server(page: Page, log_in, live_server, course):
+def test_the_browser_marks_every_type_as_the_server(
+    page: Page, log_in, live_server, practice_course
+):
+    course = practice_course
     from learning.selectors import check_marked
 
     checks = {
@@ -259,7 +248,7 @@ def test_offline_a_graded_quiz_says_it_needs_a_connection_and_does_not_start(
 
     log_in("ann")
     saved(page, live_server)
-    page.goto(course.quiz.url)
+    open_online(page, course.quiz.url, course.officer)
     # Part "save" writes who uses this browser, and when they were last online.
     page.evaluate(
         """officer => offlineDb.open().then(db => db.put("state", {

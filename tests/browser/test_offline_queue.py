@@ -16,12 +16,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-pytestmark = pytest.mark.browser
+from tests.browser.offline_helpers import QUEUED, open_online, records
 
-QUEUED = """async () => {
-  const db = await offlineDb.open();
-  return db.getAll("queue");
-}"""
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
@@ -62,11 +59,7 @@ def go_online(context: BrowserContext) -> None:
 
 
 def lesson_completions(officer, lesson) -> int:
-    from learning.models import LearnerRecord, RecordKind
-
-    return LearnerRecord.objects.filter(
-        learner=officer, kind=RecordKind.LESSON_COMPLETED, lesson_key=lesson.translation_key
-    ).count()
+    return records(officer, "lesson_completed", lesson)
 
 
 def end_session(context: BrowserContext) -> None:
@@ -80,12 +73,6 @@ def logged_in_with_a_saved_course(page: Page, log_in, live_server, username: str
     """Logged in, in a browser where the officer saved a course (the cookie part "save" sets)."""
     log_in(username)
     page.context.add_cookies([{"name": "elearning_offline", "value": "1", "url": live_server.url}])
-
-
-def open_online(tab: Page, url: str, officer) -> None:
-    """Open a page online; its script registers this browser's key for the officer."""
-    tab.goto(url)
-    tab.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
 
 
 def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
@@ -141,6 +128,8 @@ def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
     go_offline(context, [course.lesson_url(3)])
     page.get_by_role("button", name="Mark as complete and continue").click()
     expect(page).to_have_url(re.compile(re.escape(course.lesson_url(3)) + "$"))
+    # The page has loaded its scripts (through the routes) before they go.
+    expect(page.locator("#offline-queue")).to_contain_text("1 activity waiting to be sent")
     end_session(context)
     go_online(context)
     login_link = page.get_by_role("link", name="Log in to send 1 activity")

@@ -9,64 +9,26 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from demodata.services import recording_value
+from tests.browser.offline_helpers import (
+    captions_load,
+    course_with_video,
+    lesson_opens,
+    log_out,
+    save,
+    text_block,
+)
 from tests.browser.test_media import media_root  # noqa: F401  (the node's own media view)
 
 pytestmark = pytest.mark.browser
 
 
-def text_block(text: str) -> dict:
-    return {"type": "text", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
-
-
 @pytest.fixture
 def saved_course(make_course, make_officer, media_root):  # noqa: F811
-    """Ann, enrolled in a course of three lessons, the first with the demo's narrated video."""
-    from learning.services import enrolment_create
-    from tests.conftest import publish
-
-    course = make_course("Saved course", "saved", "SAV-101", lessons=3)
-    first = course.lessons[0]
-    first.body = json.dumps(
-        [
-            text_block("Text of SAV-101 lesson 1."),
-            {
-                "type": "video",
-                "id": str(uuid.uuid4()),
-                "value": recording_value(clip_name="tip-three-elements", prefix="SAV-101"),
-            },
-        ]
-    )
-    publish(first)
-    ann = make_officer("ann")
-    enrolment_create(learner=ann, course=course.course, actor=ann)
-    return course
-
-
-def save(page: Page, course) -> None:
-    """Save ``course`` through "On this device", as the course page's link leads there."""
-    page.goto(course.url)
-    page.get_by_role("link", name="Save for offline").click()
-    expect(page.locator("#offline-message")).to_have_text(
-        f"Saved on this device: {course.course.title}", timeout=30_000
-    )
-
-
-def lesson_opens(page: Page, course, number: int) -> None:
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"SAV-101 lesson {number}")
-    expect(page.locator("article")).to_contain_text(f"Text of SAV-101 lesson {number}.")
-
-
-def log_out(page: Page) -> None:
-    """Log out and wait for the login page: offline.js forgets who used the browser before the
-    form goes, so a navigation started at once would cut the logout short."""
-    page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_label("User name")).to_be_visible()
+    return course_with_video(make_course, make_officer)
 
 
 def opened_records(course) -> int:
@@ -94,13 +56,8 @@ def test_a_saved_course_reads_offline_with_its_video_and_captions(page: Page, lo
     page.goto(saved_course.url)
     page.get_by_role("link", name="SAV-101 lesson 1").click()
     lesson_opens(page, saved_course, 1)
+    captions_load(page)
     video = page.locator("video")
-    video.evaluate("v => { v.preload = 'auto'; v.textTracks[0].mode = 'showing'; v.load(); }")
-    page.wait_for_function("() => document.querySelector('video').readyState > 0")
-    page.wait_for_function(
-        "() => { const t = document.querySelector('video').textTracks[0];"
-        " return t.cues && t.cues.length > 0; }"
-    )
     # Seeking asks for a byte range the saved copy answers (RangeRequestsPlugin).
     seeked = video.evaluate(
         "v => new Promise(done => { v.addEventListener('seeked', () => done(v.currentTime),"
@@ -206,6 +163,12 @@ def test_another_officer_on_the_same_browser_gets_none_of_the_first_ones_saved_p
     log_in("bob")
     page.goto(saved_course.url)  # online: bob now uses this browser
     expect(page.get_by_role("link", name="Save for offline")).to_be_visible()
+    # The worker Ann's save installed keeps Bob's own offline page (before he saves anything).
+    page.wait_for_function(
+        "officer => caches.open('offline-start').then(cache => cache.keys())"
+        ".then(keys => keys.some(k => k.url.endsWith('?officer=' + officer)))",
+        arg=bob.pk,
+    )
     page.context.set_offline(True)
     page.goto(saved_course.lesson_url(1))
     expect(page.get_by_role("heading", level=1)).to_have_text("On this device")

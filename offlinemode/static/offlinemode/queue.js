@@ -30,6 +30,7 @@
   var flushing = null;
   var problem = ""; // "login" when the server wants the officer to log in again
   var sentNow = false;
+  var unreached = false; // the last flush could not reach the server (offline, server down)
 
   function readConfig() {
     var element = inPage && document.getElementById("offline-config");
@@ -180,6 +181,7 @@
     var store = await db();
     var items = await store.getAllFromIndex("queue", "officer", officer);
     var answered = [];
+    unreached = false;
     if (items.length) {
       try {
         await ensureDevice(officer);
@@ -191,12 +193,16 @@
           summary.sent += results.sent;
           answered = answered.concat(await keep(officer, batch, results.answers));
         }
-      } catch (error) { /* offline, or the server did not answer: the items stay */ }
+      } catch (error) {
+        unreached = true; // offline, or the server did not answer: the items stay
+      }
     }
     answered.forEach(function (result) { summary[result.status] += 1; });
     summary.waiting = await count(officer);
     if (answered.length) announce(answered);
-    sentNow = summary.sent > 0 && summary.waiting === 0;
+    // "All sent" stays said once something was sent (here, or by the worker: a flush that
+    // finds the queue emptied meanwhile must not take it back) until something waits again.
+    sentNow = (sentNow || summary.sent > 0) && summary.waiting === 0;
     if (inPage) await render();
     return summary;
   }
@@ -384,6 +390,10 @@
     if ("serviceWorker" in navigator) {
       navigator.serviceWorker.addEventListener("message", function (event) {
         if (!event.data || event.data.type !== "offline-results") return;
+        // The worker sent them (Background Sync): this page says so as if it had.
+        if (event.data.results.some(function (result) { return result.officer === config.officer; })) {
+          sentNow = true;
+        }
         global.dispatchEvent(new CustomEvent("offline-results", { detail: event.data.results }));
         render();
       });
@@ -400,7 +410,12 @@
     if (config.officer) startPage();
   } else {
     global.addEventListener("sync", function (event) {
-      if (event.tag === TAG) event.waitUntil(flush());
+      // A sync whose send did not reach the server fails, so the browser tries it again later
+      // (a sync that resolves is done, and would leave the items to the next page's visit).
+      if (event.tag !== TAG) return;
+      event.waitUntil(flush().then(function () {
+        if (unreached) throw new Error("the server was not reached; the items wait");
+      }));
     });
   }
 })(self);

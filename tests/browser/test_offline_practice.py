@@ -22,6 +22,8 @@ from tests.browser.offline_helpers import (
 )
 from tests.quizzes.conftest import OWN_QUESTIONS
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture
 def practice_course(make_course, make_officer):

@@ -18,6 +18,7 @@ from tests.browser.offline_helpers import (
     course_with_video,
     lesson_opens,
     log_out,
+    open_online,
     save,
     text_block,
 )
@@ -231,8 +232,10 @@ def test_the_catalogue_and_my_learning_open_offline_as_last_seen_and_never_for_a
 
     log_in("ann")
     save(page, saved_course)
+    from officers.models import User
+
     page.goto("/")
-    page.goto("/my-learning/")
+    open_online(page, "/my-learning/", User.objects.get(username="ann"))
     expect(page.get_by_role("heading", level=1)).to_have_text("My learning")
     page.context.set_offline(True)
     page.goto("/my-learning/")
@@ -250,7 +253,7 @@ def test_the_catalogue_and_my_learning_open_offline_as_last_seen_and_never_for_a
     bob = make_officer("bob")
     enrolment_create(learner=bob, course=saved_course.course.specific, actor=bob)
     log_in("bob")  # he lands on his own My learning, online
-    page.goto(saved_course.url)
+    open_online(page, saved_course.url, bob)
     page.context.set_offline(True)
     page.goto("/my-learning/")
     expect(page.get_by_role("heading", level=1)).to_have_text("My learning")

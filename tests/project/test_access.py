@@ -75,6 +75,10 @@ TABLE = {
     "dashboard_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "progress_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
     "certificates_export": [LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK],
+    "offline_home": [LOGIN, OK, OK, OK, OK, OK],
+    "offline_course_manifest": [LOGIN, NOT_FOUND, OK, OK, OK, OK],
+    "offline_sw": [OK, OK, OK, OK, OK, OK],
+    "offline_web_manifest": [OK, OK, OK, OK, OK, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
 
@@ -185,6 +189,10 @@ def world(course_tree, people):
             for page, name in (("session", "detail"), ("screen", "screen"), ("roster", "roster"))
             for where, session in (("in_scope", here), ("out_of_scope", there))
         },
+        "offline_home": reverse("offline_home"),
+        "offline_course_manifest": reverse("offline_course_manifest", args=[course_tree.course.pk]),
+        "offline_sw": reverse("offline_sw"),
+        "offline_web_manifest": reverse("offline_web_manifest"),
         "dashboard": reverse("coordination:dashboard"),
         "dashboard_export": reverse("coordination:dashboard_export", args=["course", "xlsx"]),
         "progress_export": reverse("coordination:progress_export", args=["csv"]),
@@ -310,6 +318,8 @@ def test_every_named_url_is_in_the_table():
         "rosters:discard": "tests/rosters/test_import_page.py",
         "rosters:sheet": "tests/rosters/test_password_sheet.py",
         "rosters:sheet_pdf": "tests/rosters/test_password_sheet.py",
+        "offline_devices": "tests/offlinemode/test_devices.py (POST, CSRF)",
+        "offline_activity": "tests/offlinemode/test_activity.py (POST, signed items)",
     }
     named = {n for n in ours if "/" not in n} | namespaced
     unaccounted = {

@@ -92,6 +92,7 @@ def test_a_quiz_published_later_makes_its_copy_graded(course_tree):
     assert not practice_only(lesson, "copy")
 
 
+@pytest.mark.django_db
 def test_the_same_question_reads_the_same_whatever_its_ids_and_option_order():
     block_type, value = own(0)
     value = {**value, "options": [{**o, "id": str(uuid.uuid4())} for o in value["options"]]}

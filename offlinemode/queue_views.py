@@ -42,7 +42,7 @@ def _json_body(request: HttpRequest, limit: int) -> object:
         raise too_large
     try:
         return json.loads(body)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # nested past Python's stack
         raise _BodyRefused(400, _("The request could not be read.")) from None
 
 

@@ -162,6 +162,14 @@ def test_a_body_too_large_is_refused_unread_and_nothing_is_kept(
     assert records(officer, OPENED) == 0 and not OfflineItem.objects.exists()
 
 
+def test_a_body_nested_past_what_python_reads_is_refused_as_unreadable(client, officer, device):
+    nested = "[" * 100_000 + "]" * 100_000  # 200 KB, within the bound
+    response = client.post("/offline/activity/", nested, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"] == "The request could not be read."
+    assert not OfflineItem.objects.exists()
+
+
 def test_without_a_session_nothing_is_kept_and_the_answer_says_where_to_log_in(
     officer, device, course_tree
 ):

@@ -197,12 +197,15 @@ def session_extend(*, actor: User, session: Session, officer: User, minutes: int
 def session_close(*, actor: User, session: Session) -> int:
     """Close ``session``: nothing new can start, and every attempt still open in it is graded
     now, by the server, on what was saved (a pass records what it completes). Returns how many
-    were graded. Closing twice changes nothing. Precondition: ``session`` is in ``actor``'s
+    were graded. The session's code in clear is deleted from this node. Closing twice changes
+    nothing. Precondition: ``session`` is in ``actor``'s
     scope."""
     if session.closed_at is not None:
         return 0
     with transaction.atomic():
         _write(session, kind=Kind.CLOSED, by=actor)
+        # Nothing can start any more: the code in clear, kept for the room's screen, goes.
+        SessionCode.objects.filter(session=session.id).delete()
         closed = selectors.session_state(session=session.id, at=timezone.now())
         assert closed is not None  # just written
         graded = 0
@@ -250,10 +253,13 @@ def session_check_in(*, actor: User, quiz: QuizPage, code: str) -> QuizAttempt:
     the attempt started. Refused (SessionRefused, with the reason) for a wrong code, an officer
     not admitted, a session not open yet, ended or closed, and after too many wrong codes
     (``selectors.WRONG_CODES_ALLOWED`` in ``selectors.LOCKOUT``: no code is even compared
-    then). A wrong code is counted; nothing else is written on a refusal."""
+    then). A wrong code is counted; nothing else is written on a refusal, and the officer's
+    wrong codes older than the lockout are deleted."""
     now = timezone.now()
     with transaction.atomic():
         officer_lock(officer=actor)
+        # Tries older than the lockout count for nothing any more: none is kept past it.
+        WrongCode.objects.filter(officer=actor, tried_at__lte=now - selectors.LOCKOUT).delete()
         until = selectors.locked_until(officer=actor, now=now)
         if until is not None:
             raise SessionRefused(

@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from examsessions.models import SessionEvent
+from examsessions.models import SessionCode, SessionEvent
 from examsessions.services import SessionRefused
 from quizzes.models import QuizSubmission
 from tests.answering import form_for
@@ -111,6 +111,7 @@ def test_the_coordinator_follows_each_officer_and_the_close_grades_open_attempts
     assert "Submitted" in page and "Close the session" not in page
     screen = client.get(reverse("examsessions:screen", args=[session.id])).content.decode()
     assert code not in screen
+    assert not SessionCode.objects.filter(session=session.id).exists()  # not kept on the node
     # The officer's page now shows the result, and answers sent after the close are refused.
     client.force_login(candidates[0])
     response = client.post(

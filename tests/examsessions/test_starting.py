@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from examsessions.models import SessionEvent
+from examsessions.models import SessionEvent, WrongCode
 from tests.examsessions.conftest import attempts_of, clock_at, enter_code, open_session
 
 pytestmark = pytest.mark.django_db
@@ -77,11 +77,13 @@ def test_a_wrong_code_is_refused_and_five_lock_the_officer_out(client, people, e
     client.force_login(candidates[1])
     enter_code(client, exam, code)
     assert attempts_of(candidates[1]).count() == 1
-    # Fifteen minutes later the first officer may try again.
+    # Fifteen minutes later the first officer may try again, and their old tries are gone.
     client.force_login(candidates[0])
+    assert WrongCode.objects.filter(officer=candidates[0]).count() == 5
     with clock_at(timezone.now() + timedelta(minutes=16)):
         enter_code(client, exam, code)
     assert attempts_of(candidates[0]).count() == 1
+    assert not WrongCode.objects.filter(officer=candidates[0]).exists()
 
 
 def test_a_start_before_the_window_is_refused_with_its_opening(client, people, exam, candidates):

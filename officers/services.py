@@ -60,6 +60,7 @@ def officer_create(
     country: str = "",
     post: BorderPost | None = None,
     preferred_language: str = "",
+    email: str = "",
     must_change_password: bool = False,
     password_hasher: str | None = None,
     actor: User | None = None,
@@ -82,6 +83,7 @@ def officer_create(
         country=country or (post.country if post else ""),
         post=post,
         preferred_language=preferred_language,
+        email=email,
         must_change_password=must_change_password,
     )
     user.password = make_password(password, hasher=password_hasher or "default")
@@ -162,6 +164,7 @@ PROFILE_UPDATABLE = (
     "rank",
     "post",
     "preferred_language",
+    "email",
 )
 
 

@@ -38,10 +38,22 @@ MAX_LENGTHS = {
     "full_name_latin": 200,
     "service_number": 40,
     "rank": 80,
+    "email": 254,
     "cohort": 200,
 }
-PROFILE_FIELDS = ("full_name_native", "full_name_latin", "agency", "rank", "post", "language")
+PROFILE_FIELDS = (
+    "full_name_native",
+    "full_name_latin",
+    "agency",
+    "rank",
+    "post",
+    "language",
+    "email",
+)
 _USERNAME_UNSAFE = re.compile(r"[^a-z0-9.@+_-]+")
+# An address reminders can be sent to: one "@", a dot in the domain, no space (what a
+# spreadsheet cell gets wrong: two addresses in one cell, a name, a missing domain).
+_EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+")
 
 MESSAGES: dict[str, str] = {
     "required": gettext_noop("This cell is empty; it is required."),
@@ -76,6 +88,9 @@ MESSAGES: dict[str, str] = {
     "agency_unknown": gettext_noop("No agency of this country is called “%(value)s”."),
     "language_unknown": gettext_noop("Unknown language “%(value)s”: use one of %(choices)s."),
     "course_unknown": gettext_noop("No published course has the code %(value)s."),
+    "email_invalid": gettext_noop(
+        "“%(value)s” is not an e-mail address: write one address such as name@example.org."
+    ),
     "username_taken": gettext_noop(
         "The user name %(username)s this officer would get is already someone else's."
     ),
@@ -391,4 +406,6 @@ def _lookups(
                 )
             )
         values["language"] = language or ""
+    if v.get("email") and not _EMAIL.fullmatch(v["email"]):
+        problems.append(Problem("email", "email_invalid", {"value": v["email"]}))
     return values

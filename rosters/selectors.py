@@ -127,6 +127,7 @@ def _officers(
                 "rank": u.rank,
                 "post": u.post.code.lower() if u.post else "",
                 "language": u.preferred_language,
+                "email": u.email,
             },
             in_scope=u.pk in visible,
             is_learner=u.role == Role.LEARNER,

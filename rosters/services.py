@@ -258,6 +258,7 @@ def _profile_values(
         "post": posts[resolved["post"]],
         "agency": agencies.get((row.country, resolved.get("agency", ""))),
         "preferred_language": resolved.get("language", ""),
+        "email": row.values.get("email", ""),
     }
 
 

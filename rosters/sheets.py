@@ -43,6 +43,7 @@ COLUMNS: tuple[tuple[str, bool], ...] = (
     ("country", False),
     ("post", True),
     ("language", False),
+    ("email", False),
     ("cohort", False),
     ("courses", False),
 )

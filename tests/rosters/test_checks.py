@@ -111,3 +111,14 @@ def test_checking_a_file_reads_the_database_in_as_many_queries_for_5_rows_as_for
         return len(captured)
 
     assert queries(5) == queries(60)
+
+
+def test_an_email_cell_holds_one_address_or_is_an_error_at_its_cell():
+    base = {"full_name_native": "สมชาย", "full_name_latin": "Somchai", "post": "th-a"}
+    good = row(service_number="1", email="somchai.j@immigration.example", **base)
+    assert codes(one(good)) == []
+    assert one(good).resolved["email"] == "somchai.j@immigration.example"
+    for wrong in ["somchai", "somchai@", "a@b.c, d@e.f", "Somchai <s@x.org>", "s@localhost"]:
+        assert codes(one(row(service_number="1", email=wrong, **base))) == [
+            ("email", "email_invalid")
+        ], wrong

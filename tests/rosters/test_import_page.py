@@ -96,6 +96,23 @@ def test_a_changed_row_updates_the_officer_and_stamps_a_new_version(login, peopl
     assert ProfileRecord.objects.filter(officer_uuid=officer.uuid).count() == 2
 
 
+def test_an_email_column_gives_reminders_an_address_and_a_blank_cell_keeps_it(login, people):
+    client = login(people["coordinator"])
+    upload(client, csv_bytes([thai("TH-1", email="somchai.j@immigration.example")]))
+    client.post(reverse("rosters:confirm", args=[RosterFile.objects.get().uuid]))
+    officer = User.objects.get(service_number="TH-1")
+    assert officer.email == "somchai.j@immigration.example"
+    page = upload(client, csv_bytes([thai("TH-1", email="new@immigration.example")]))
+    assert "<strong>new@immigration.example</strong>" in cell(page.content.decode(), 2, "email")
+    client.post(reverse("rosters:confirm", args=[RosterFile.objects.get(kind="upload").uuid]))
+    officer.refresh_from_db()
+    assert officer.email == "new@immigration.example"
+    page = upload(client, csv_bytes([thai("TH-1")])).content.decode()  # the cell left blank
+    assert "0 new officers, 0 updates, 1 unchanged." in page
+    page = upload(client, csv_bytes([thai("TH-1", email="Somchai")])).content.decode()
+    assert "is not an e-mail address" in cell(page, 2, "email")
+
+
 def test_discarded_or_day_old_upload_is_gone(login, people, settings):
     from datetime import timedelta
 

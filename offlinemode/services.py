@@ -56,20 +56,12 @@ ALTERED = "altered"
 MALFORMED = "malformed"
 
 
-class DeviceRefused(Exception):
-    """A device key that cannot be registered; ``reason`` says why."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
 def device_register(
     *, officer: User, device: uuid.UUID, public_key: object, user_agent: str = ""
 ) -> tuple[OfflineDevice, bool]:
     """Register ``public_key`` (a JWK, EC P-256) as ``officer``'s key on the browser
     ``device``; returns the device and whether it is new. Registering the same key again
-    changes nothing. Raises DeviceRefused for another kind of key, or for a device id this
+    changes nothing. Raises Refused for another kind of key, or for a device id this
     officer registered with another key or that was withdrawn (a device makes its id with its
     key: a new key is a new device).
 
@@ -80,14 +72,14 @@ def device_register(
     try:
         jwk = public_key_jwk(public_key)
     except ValueError:
-        raise DeviceRefused(_("This browser's key cannot be used.")) from None
+        raise Refused(_("This browser's key cannot be used.")) from None
     now = timezone.now()
     with transaction.atomic():
         officer_lock(officer=officer)
         existing = OfflineDevice.objects.filter(officer=officer, device=device).first()
         if existing is not None:
             if existing.public_key != jwk or existing.revoked_at is not None:
-                raise DeviceRefused(_("This device was registered with another key."))
+                raise Refused(_("This device was registered with another key."))
             return existing, False
         active = OfflineDevice.objects.filter(officer=officer, revoked_at__isnull=True)
         over = active.count() - DEVICES_PER_OFFICER + 1

@@ -199,3 +199,31 @@ def test_the_worker_sends_what_waits_when_the_browser_fires_background_sync(
     )
     expect(status).to_contain_text("All sent")
     assert records(ann, "lesson_opened", course.lessons[2]) == 1
+
+
+def test_the_waiting_count_includes_what_the_worker_queues_for_a_saved_lesson(
+    page: Page, log_in, course
+):
+    """Offline, the worker serves a saved lesson and queues its "lesson_opened" after the page
+    has its response: the page's status counts it when it is stored, and says "All sent" once
+    the connection returns."""
+    ann = course.officer
+    saved_then_offline(page, log_in, course)
+    page.goto(course.lessons[0].url)
+    lesson_opens(page, course, 1)
+    status = page.locator("#offline-queue")
+    expect(status).to_have_text("1 activity waiting to be sent")
+    page.goto(course.lessons[2].url)
+    lesson_opens(page, course, 3)
+    expect(status).to_have_text("2 activities waiting to be sent")
+    # Another tab sees the count the worker changes, too.
+    other = page.context.new_page()
+    other.goto("/offline/")
+    expect(other.locator("#offline-queue")).to_have_text("2 activities waiting to be sent")
+    page.goto(course.lessons[1].url)
+    expect(other.locator("#offline-queue")).to_have_text("3 activities waiting to be sent")
+    page.context.set_offline(False)
+    expect(status).to_have_text("All sent")
+    expect(other.locator("#offline-queue")).to_have_text("All sent")
+    for lesson in course.lessons:
+        assert records(ann, "lesson_opened", lesson) == 1, lesson.title

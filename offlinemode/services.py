@@ -165,7 +165,7 @@ def withdrawn_reason(device: OfflineDevice) -> str:
     coordinator, or for the 21st device), in their language and time zone."""
     assert device.revoked_at is not None
     return _(
-        "This device was withdrawn on %(date)s; what it kept can no longer be sent. "
+        "This device was withdrawn on %(date)s, so this activity made on it was not counted. "
         "This browser registers again as a new device."
     ) % {"date": date_format(timezone.localtime(device.revoked_at), "DATE_FORMAT")}
 

@@ -4,7 +4,6 @@ says "Log in to send N activities")."""
 
 from __future__ import annotations
 
-import json
 import uuid
 
 from django.http import HttpRequest, JsonResponse
@@ -14,9 +13,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from elearning.ratelimits import rate_limited
+from elearning.requestbody import TooLarge, Unreadable, json_body
 
 from . import services
 from .activity import MAX_BODY_BYTES, MAX_ITEMS, BatchError, TooManyItems, parse_batch
+from .outcomes import Refused
 
 DEVICE_BODY_BYTES = 4096
 
@@ -28,21 +29,13 @@ class _BodyRefused(Exception):
 
 
 def _json_body(request: HttpRequest, limit: int) -> object:
-    """The request's JSON body, refused (413) before it is read when it says it is larger than
-    ``limit``, and never read past ``limit`` bytes."""
-    too_large = _BodyRefused(413, _too_much(limit))
+    """The request's JSON body (``elearning.requestbody``): 413 when larger than ``limit``,
+    400 when it is not UTF-8 JSON."""
     try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > limit:
-        raise too_large
-    body = request.read(limit + 1)
-    if len(body) > limit:
-        raise too_large
-    try:
-        return json.loads(body)
-    except (UnicodeDecodeError, ValueError, RecursionError):  # nested past Python's stack
+        return json_body(request, limit=limit)
+    except TooLarge:
+        raise _BodyRefused(413, _too_much(limit)) from None
+    except Unreadable:
         raise _BodyRefused(400, _("The request could not be read.")) from None
 
 
@@ -80,7 +73,7 @@ def device_register(request: HttpRequest) -> JsonResponse:
             public_key=data.get("public_key"),
             user_agent=request.headers.get("User-Agent", ""),
         )
-    except services.DeviceRefused as refused:
+    except Refused as refused:
         return JsonResponse({"error": refused.reason}, status=409)
     return JsonResponse(
         {"device": str(made.device), "registered_at": made.registered_at.isoformat()},

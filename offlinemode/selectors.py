@@ -20,12 +20,14 @@ queries does not grow with the number of lessons, images or documents.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db.models import F
 from django.utils.translation import get_language
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -40,6 +42,9 @@ from modules.blocks import IMAGE_NARROW, IMAGE_WIDE, VIDEO_POSTER
 from modules.models import LessonPage
 from modules.selectors import NavItem, course_nav
 from officers.models import User
+from officers.selectors import officers_visible_to
+
+from .models import OfflineDevice
 
 # The static files every learner page loads (base.html, the offline scripts, a lesson's check
 # script); tests/offlinemode/test_save_manifest.py checks the templates name no other.
@@ -221,3 +226,22 @@ def course_offline_manifest(*, learner: User, course: CoursePage) -> dict | None
         "version": _digest(*sorted(f"{e['url']} {e['revision']}" for e in entries)),
         "entries": entries,
     }
+
+
+def devices_manageable(*, viewer: User, officer_uuid: uuid.UUID) -> User | None:
+    """The officer whose devices ``viewer`` may see and withdraw: themselves, or an officer a
+    coordinator or administrator follows (``officers.selectors.officers_visible_to``, as the
+    coordinator's officer pages); None otherwise (out of scope and unknown look the same)."""
+    if viewer.uuid == officer_uuid:
+        return viewer
+    return officers_visible_to(viewer=viewer).filter(uuid=officer_uuid).first()
+
+
+def devices_of(*, officer: User) -> list[OfflineDevice]:
+    """``officer``'s registered devices: usable ones first, each group seen most recently
+    first."""
+    return list(
+        OfflineDevice.objects.filter(officer=officer).order_by(
+            F("revoked_at").desc(nulls_first=True), "-last_seen", "-pk"
+        )
+    )

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,7 @@ from courses.selectors import course_by_key
 from learning import services as learning
 from modules.models import LessonPage
 from modules.selectors import course_of
+from officers.auditing import officer_audit
 from officers.models import User
 from officers.services import officer_lock
 
@@ -56,20 +58,12 @@ ALTERED = "altered"
 MALFORMED = "malformed"
 
 
-class DeviceRefused(Exception):
-    """A device key that cannot be registered; ``reason`` says why."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
 def device_register(
     *, officer: User, device: uuid.UUID, public_key: object, user_agent: str = ""
 ) -> tuple[OfflineDevice, bool]:
     """Register ``public_key`` (a JWK, EC P-256) as ``officer``'s key on the browser
     ``device``; returns the device and whether it is new. Registering the same key again
-    changes nothing. Raises DeviceRefused for another kind of key, or for a device id this
+    changes nothing. Raises Refused for another kind of key, or for a device id this
     officer registered with another key or that was withdrawn (a device makes its id with its
     key: a new key is a new device).
 
@@ -80,14 +74,16 @@ def device_register(
     try:
         jwk = public_key_jwk(public_key)
     except ValueError:
-        raise DeviceRefused(_("This browser's key cannot be used.")) from None
+        raise Refused(_("This browser's key cannot be used.")) from None
     now = timezone.now()
     with transaction.atomic():
         officer_lock(officer=officer)
         existing = OfflineDevice.objects.filter(officer=officer, device=device).first()
         if existing is not None:
-            if existing.public_key != jwk or existing.revoked_at is not None:
-                raise DeviceRefused(_("This device was registered with another key."))
+            if existing.revoked_at is not None:
+                raise Refused(withdrawn_reason(existing))
+            if existing.public_key != jwk:
+                raise Refused(_("This device was registered with another key."))
             return existing, False
         active = OfflineDevice.objects.filter(officer=officer, revoked_at__isnull=True)
         over = active.count() - DEVICES_PER_OFFICER + 1
@@ -103,6 +99,31 @@ def device_register(
             user_agent=user_agent[:USER_AGENT_CHARS],
         )
         return made, True
+
+
+def device_withdraw(*, actor: User, device: OfflineDevice) -> OfflineDevice:
+    """Withdraw ``device``'s key (a phone lost, or no longer the officer's): from now on the
+    items it signed are refused, never applied, with the date it was withdrawn. Withdrawing it
+    again changes nothing. The browser may register a new key: it is a new device then.
+
+    Precondition: ``actor`` is the device's officer, or a coordinator or administrator with
+    that officer in scope (the view checks it: ``selectors.devices_manageable``). The audit
+    trail keeps who withdrew which device."""
+    with transaction.atomic():
+        officer_lock(officer=device.officer)
+        device = OfflineDevice.objects.select_for_update().get(pk=device.pk)
+        if device.revoked_at is not None:
+            return device
+        device.revoked_at = timezone.now()
+        device.save(update_fields=["revoked_at"])
+        officer_audit(
+            actor=actor,
+            action="offline_device_withdraw",
+            officer=device.officer,
+            before={"device": str(device.device), "browser": device.user_agent},
+            after={"withdrawn_at": device.revoked_at.isoformat()},
+        )
+    return device
 
 
 def activity_receive(
@@ -139,6 +160,16 @@ def activity_receive(
     return answers
 
 
+def withdrawn_reason(device: OfflineDevice) -> str:
+    """What the officer reads about an item of a withdrawn device (by them, by their
+    coordinator, or for the 21st device), in their language and time zone."""
+    assert device.revoked_at is not None
+    return _(
+        "This device was withdrawn on %(date)s, so this activity made on it was not counted. "
+        "This browser registers again as a new device."
+    ) % {"date": date_format(timezone.localtime(device.revoked_at), "DATE_FORMAT")}
+
+
 def _refused(reason: str, code: str) -> Outcome:
     return Outcome(REFUSED, reason, None, {"code": code})
 
@@ -168,10 +199,7 @@ def _answer(
             DEVICE_UNKNOWN,
         )
     if device.revoked_at is not None:
-        return _refused(
-            _("This device was replaced by a newer one; this activity can no longer be checked."),
-            DEVICE_REVOKED,
-        )
+        return _refused(withdrawn_reason(device), DEVICE_REVOKED)
     altered = _refused(_("This activity was changed after it was made."), ALTERED)
     if not signature_valid(jwk=device.public_key, message=item.signed, signature=item.sig):
         return altered

@@ -16,4 +16,12 @@ urlpatterns = [
     ),
     path("offline/devices/", queue_views.device_register, name="offline_devices"),
     path("offline/activity/", queue_views.activity, name="offline_activity"),
+    path(
+        "offline/officers/<uuid:officer_uuid>/devices/", views.devices, name="offline_device_list"
+    ),
+    path(
+        "offline/officers/<uuid:officer_uuid>/devices/<int:device_id>/withdraw/",
+        views.device_withdraw,
+        name="offline_device_withdraw",
+    ),
 ]

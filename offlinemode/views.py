@@ -4,20 +4,23 @@ manifest (issue 15, ADR 0041). Thin: each reads one selector or renders one temp
 import json
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import CoursePage
 from learning.wagtail_hooks import SAVING_HEADER
+from officers.models import User
 
-from . import selectors
+from . import selectors, services
 from .context_processors import offline
+from .models import OfflineDevice
 
 COOKIE_SECONDS = 365 * 24 * 3600
 # site.css's header bar and page background.
@@ -127,3 +130,44 @@ def course_manifest(request, course_id: int):
         secure=request.is_secure(),
     )
     return response
+
+
+def _officer_of_devices(request, officer_uuid) -> User:
+    officer = selectors.devices_manageable(viewer=request.user, officer_uuid=officer_uuid)
+    if officer is None:
+        raise Http404
+    return officer
+
+
+@login_required
+@never_cache
+@require_GET
+def devices(request, officer_uuid):
+    """The browsers registered to send an officer's offline activity, each with "Withdraw":
+    for the officer, and for a coordinator or administrator who follows them; 404 otherwise."""
+    officer = _officer_of_devices(request, officer_uuid)
+    return render(
+        request,
+        "offlinemode/devices.html",
+        {
+            "officer": officer,
+            "own": officer.pk == request.user.pk,
+            "devices": selectors.devices_of(officer=officer),
+        },
+    )
+
+
+@login_required
+@require_POST
+def device_withdraw(request, officer_uuid, device_id: int):
+    """Withdraw one of the officer's devices (``services.device_withdraw``), then back to the
+    list; 404 for a device or an officer the user may not manage."""
+    officer = _officer_of_devices(request, officer_uuid)
+    device = get_object_or_404(OfflineDevice, pk=device_id, officer=officer)
+    device = services.device_withdraw(actor=request.user, device=device)
+    messages.success(
+        request,
+        _("“%(browser)s” was withdrawn: what it kept offline will not be counted.")
+        % {"browser": device.user_agent or _("A browser")},
+    )
+    return redirect("offline_device_list", officer_uuid=officer.uuid)

@@ -9,7 +9,6 @@ the tab closes, is ``text/plain`` (a beacon cannot send JSON without a preflight
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
@@ -17,6 +16,8 @@ from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from elearning.requestbody import BodyRefused, declared_length, json_body
 
 from . import cmi as rules
 from .origins import origin_of
@@ -39,19 +40,12 @@ def _answer(status: int, code: int, message: str = "") -> JsonResponse:
 
 def _body(request: HttpRequest) -> dict[str, Any] | None:
     """The JSON object posted, or None when it is not one (too long, another type, not JSON)."""
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return None
-    kind = request.content_type or ""
-    if not 0 < length <= MAX_BODY or kind not in CONTENT_TYPES:
-        return None
-    raw = request.read(MAX_BODY + 1)
-    if len(raw) > MAX_BODY:
+    length = declared_length(request)
+    if length is None or not 0 < length <= MAX_BODY or request.content_type not in CONTENT_TYPES:
         return None
     try:
-        body = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        body = json_body(request, limit=MAX_BODY)
+    except BodyRefused:
         return None
     return body if isinstance(body, dict) else None
 

@@ -6,6 +6,7 @@ server once, however often it is sent again; a graded quiz offline starts nothin
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -61,6 +62,34 @@ def saved_then_offline(page: Page, log_in, course) -> None:
     expect(page.locator('#offline-courses [data-field="status"]')).to_have_text("Up to date")
     page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", course.officer.pk)
     page.context.set_offline(True)
+
+
+def fire_sync(tab: Page) -> None:
+    """Fire the worker's "offline-activity" sync from DevTools, as Chromium does when it sees
+    the connection return (its offline emulation does not make it)."""
+    origin = "{0.scheme}://{0.netloc}".format(urlparse(tab.url))
+    devtools = tab.context.new_cdp_session(tab)
+    registrations: list[dict] = []
+    devtools.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.extend(event["registrations"]),
+    )
+    devtools.send("ServiceWorker.enable")
+    for _roundtrip in range(100):  # the registrations come as events after "enable" answers
+        if registrations:
+            break
+        devtools.send("Runtime.evaluate", {"expression": "0"})
+    assert [r["scopeURL"] for r in registrations] == [origin + "/"]
+    devtools.send(
+        "ServiceWorker.dispatchSyncEvent",
+        {
+            "origin": origin,
+            "registrationId": registrations[0]["registrationId"],
+            "tag": "offline-activity",
+            "lastChance": False,
+        },
+    )
+    devtools.detach()
 
 
 def test_a_course_saved_then_used_offline_reaches_the_server_once(page: Page, log_in, course):
@@ -157,6 +186,23 @@ def test_a_course_saved_then_used_offline_reaches_the_server_once(page: Page, lo
     delivered()
 
 
+def lesson_3_offline_then_a_tab_that_cannot_send(page: Page, log_in, course):
+    """Lesson 3 opened offline (the worker queues it), the page closed, and a tab on "On this
+    device" whose own sends cannot reach the server (its requests, not the worker's, routed):
+    the tab and its status list, which says the one item waits."""
+    saved_then_offline(page, log_in, course)
+    page.goto(course.lessons[2].url)
+    lesson_opens(page, course, 3)
+    context = page.context
+    page.close()
+    tab = context.new_page()
+    tab.route("**/offline/activity/", lambda route: route.abort("connectionrefused"))
+    tab.goto("/offline/")
+    status = tab.locator("#offline-queue")
+    expect(status).to_have_text("1 activity waiting to be sent")
+    return tab, status
+
+
 def test_the_worker_sends_what_waits_when_the_browser_fires_background_sync(
     page: Page, log_in, course
 ):
@@ -164,38 +210,97 @@ def test_the_worker_sends_what_waits_when_the_browser_fires_background_sync(
     page says all was sent. DevTools fires the sync event (as Chromium does when it sees the
     connection return; its offline emulation does not make it)."""
     ann = course.officer
-    context = page.context
-    saved_then_offline(page, log_in, course)
-    page.goto(course.lessons[2].url)
-    lesson_opens(page, course, 3)
-    page.close()
-    # A page whose own sends cannot reach the server (its requests, not the worker's, routed).
-    tab = context.new_page()
-    tab.route("**/offline/activity/", lambda route: route.abort("connectionrefused"))
-    tab.goto("/offline/")
-    status = tab.locator("#offline-queue")
-    expect(status).to_contain_text("1 activity waiting to be sent")
-    context.set_offline(False)
-    devtools = context.new_cdp_session(tab)
-    registrations: list[dict] = []
-    devtools.on(
-        "ServiceWorker.workerRegistrationUpdated",
-        lambda event: registrations.extend(event["registrations"]),
-    )
-    devtools.send("ServiceWorker.enable")
-    for _roundtrip in range(100):  # the registrations come as events after "enable" answers
-        if registrations:
-            break
-        devtools.send("Runtime.evaluate", {"expression": "0"})
-    assert [r["scopeURL"] for r in registrations] == [tab.url.removesuffix("offline/")]
-    devtools.send(
-        "ServiceWorker.dispatchSyncEvent",
-        {
-            "origin": tab.url.removesuffix("/offline/"),
-            "registrationId": registrations[0]["registrationId"],
-            "tag": "offline-activity",
-            "lastChance": False,
-        },
-    )
+    tab, status = lesson_3_offline_then_a_tab_that_cannot_send(page, log_in, course)
+    tab.context.set_offline(False)
+    fire_sync(tab)
     expect(status).to_contain_text("All sent")
     assert records(ann, "lesson_opened", course.lessons[2]) == 1
+
+
+def test_the_waiting_count_includes_what_the_worker_queues_for_a_saved_lesson(
+    page: Page, log_in, course
+):
+    """Offline, the worker serves a saved lesson and queues its "lesson_opened" after the page
+    has its response: the page's status counts it when it is stored, and says "All sent" once
+    the connection returns."""
+    ann = course.officer
+    saved_then_offline(page, log_in, course)
+    page.goto(course.lessons[0].url)
+    lesson_opens(page, course, 1)
+    status = page.locator("#offline-queue")
+    expect(status).to_have_text("1 activity waiting to be sent")
+    page.goto(course.lessons[2].url)
+    lesson_opens(page, course, 3)
+    expect(status).to_have_text("2 activities waiting to be sent")
+    # Another tab sees the count the worker changes, too.
+    other = page.context.new_page()
+    other.goto("/offline/")
+    expect(other.locator("#offline-queue")).to_have_text("2 activities waiting to be sent")
+    page.goto(course.lessons[1].url)
+    expect(other.locator("#offline-queue")).to_have_text("3 activities waiting to be sent")
+    page.context.set_offline(False)
+    expect(status).to_have_text("All sent")
+    expect(other.locator("#offline-queue")).to_have_text("All sent")
+    for lesson in course.lessons:
+        assert records(ann, "lesson_opened", lesson) == 1, lesson.title
+
+
+SYNC_TAGS = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return registration.sync.getTags();
+}"""
+
+
+def worker_sends(officer) -> int:
+    """How many times the officer's sends reached /offline/activity/ in this hour, as its rate
+    limit counts them (the test sets the limit to "0/h": every send is refused with 429)."""
+    from django.test import RequestFactory
+    from django_ratelimit.core import get_usage
+
+    request = RequestFactory().post("/offline/activity/")
+    request.user = officer
+    usage = get_usage(
+        request,
+        group="offline",
+        key=lambda _group, _request: f"officer:{officer.pk}",
+        rate="0/h",
+        increment=False,
+    )
+    return usage["count"] if usage else 0
+
+
+def test_a_sync_whose_send_fails_keeps_the_items_and_stays_for_the_browser_to_retry(
+    page: Page, log_in, course, settings
+):
+    """Background Sync's retry path: the worker's send is refused (the server's rate limit), so
+    the sync fails; the browser keeps it registered to try again, the items stay and the page
+    says they wait. The next sync, with the server answering, sends them once."""
+    ann = course.officer
+    tab, status = lesson_3_offline_then_a_tab_that_cannot_send(page, log_in, course)
+    limits = settings.ELEARNING_RATE_LIMITS
+    settings.ELEARNING_RATE_LIMITS = {**limits, "offline": "0/h"}
+    tab.context.set_offline(False)
+    # Online, the page adds an item and asks for a sync (its own send cut): Chromium fires it.
+    tab.evaluate(
+        "([officer, lesson]) => offlineQueue.add('lesson_opened', {lesson}, officer)",
+        [ann.pk, course.lessons[0].pk],
+    )
+    expect(status).to_have_text("2 activities waiting to be sent")
+    for _wait in range(100):
+        if worker_sends(ann):
+            break
+        tab.wait_for_timeout(100)
+    assert worker_sends(ann) >= 1  # the worker sent, and was refused
+    # Its flush over (it held the queue's lock), the sync failed and is kept to retry: a sync
+    # that succeeds leaves the registration.
+    tab.evaluate("() => navigator.locks.request('offline-activity', () => null)")
+    assert tab.evaluate(SYNC_TAGS) == ["offline-activity"]
+    assert len(tab.evaluate(QUEUED)) == 2
+    expect(status).to_have_text("2 activities waiting to be sent")
+    assert records(ann, "lesson_opened", course.lessons[2]) == 0
+
+    settings.ELEARNING_RATE_LIMITS = limits
+    fire_sync(tab)  # the retry
+    expect(status).to_have_text("All sent")
+    assert records(ann, "lesson_opened", course.lessons[2]) == 1
+    assert records(ann, "lesson_opened", course.lessons[0]) == 1

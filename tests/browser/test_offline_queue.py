@@ -213,3 +213,121 @@ def test_a_completion_whose_post_cannot_reach_the_server_is_queued_and_sent_late
     summary = tab.evaluate("() => offlineQueue.flush()")
     assert summary["waiting"] == 0
     assert lesson_completions(officer, course.lessons[0]) == 1
+
+
+SEED_RESULTS = """async ([officer, other, lesson]) => {
+  const db = await offlineDb.open();
+  const day = 24 * 3600 * 1000;
+  const at = (ago) => new Date(Date.now() - ago).toISOString();
+  const result = (id, officer, ago, fields) => Object.assign({
+    id, officer, kind: "lesson_opened", payload: {lesson}, status: "accepted",
+    first: "accepted", reason: "", feedback: null, answered_at: at(ago), dismissed: false
+  }, fields);
+  const tx = db.transaction("results", "readwrite");
+  // Seen, 40 days ago: a plain acceptance and a dismissed refusal.
+  tx.store.put(result("old-seen", officer, 40 * day, {}));
+  const refused = {status: "refused", first: "refused"};
+  tx.store.put(result("old-dismissed", officer, 40 * day,
+    Object.assign({reason: "No.", dismissed: true}, refused)));
+  // Not seen yet, 40 days ago: a refusal still listed, a check's answer still to be shown.
+  tx.store.put(result("old-unread", officer, 40 * day,
+    Object.assign({reason: "Not enrolled."}, refused)));
+  tx.store.put(result("old-check", officer, 40 * day, {kind: "check_answer"}));
+  // Another officer's, old and seen: theirs to prune.
+  tx.store.put(result("old-other", other, 40 * day, {}));
+  for (let i = 0; i < 250; i++) tx.store.put(result("recent-" + i, officer, day + i * 60000, {}));
+  await tx.done;
+  const check = "check:" + officer + ":" + lesson + ":b1";
+  await db.put("state", {id: check, officer, item: "old-check"});
+}"""
+
+RESULT_IDS = """async (officer) => {
+  const db = await offlineDb.open();
+  return (await db.getAll("results")).filter((r) => r.officer === officer).map((r) => r.id);
+}"""
+
+ADD_ONE = """([officer, lesson]) => offlineQueue.add("lesson_opened", {lesson}, officer)"""
+# Added online, the item is sent at once; the flush asked for then runs after that one.
+SEND_ONE = """async ([officer, lesson]) => {
+  await offlineQueue.add("lesson_opened", {lesson}, officer);
+  return offlineQueue.flush();
+}"""
+
+
+def with_results_seeded(page: Page, log_in, live_server, officer_in_course):
+    """Mali's lesson page online, with 255 results on the device (SEED_RESULTS)."""
+    officer, course = officer_in_course
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
+    open_online(page, course.lesson_url(1), officer)
+    lesson = course.lessons[1].pk
+    page.evaluate(SEED_RESULTS, [officer.pk, officer.pk + 1000, lesson])
+    return officer, lesson
+
+
+def test_the_results_kept_on_the_device_are_pruned(
+    page: Page, log_in, live_server, officer_in_course
+):
+    """An officer's results they have seen go after 30 days; beyond their latest 200, any go."""
+    officer, lesson = with_results_seeded(page, log_in, live_server, officer_in_course)
+    assert page.evaluate(SEND_ONE, [officer.pk, lesson])["waiting"] == 0
+    kept = set(page.evaluate(RESULT_IDS, officer.pk))
+    assert len(kept) == 200
+    assert not kept & {"old-seen", "old-dismissed", "old-unread", "old-check"}  # beyond 200
+    assert {f"recent-{i}" for i in range(199)} < kept  # the latest, with the one just sent
+    assert page.evaluate(RESULT_IDS, officer.pk + 1000) == ["old-other"]
+
+
+def test_results_the_officer_has_not_seen_stay_past_30_days(
+    page: Page, log_in, live_server, officer_in_course
+):
+    officer, lesson = with_results_seeded(page, log_in, live_server, officer_in_course)
+    few = """async (officer) => {
+      const db = await offlineDb.open();
+      for (let i = 10; i < 250; i++) await db.delete("results", "recent-" + i);
+    }"""
+    page.evaluate(few, officer.pk)
+    assert page.evaluate(SEND_ONE, [officer.pk, lesson])["waiting"] == 0
+    kept = set(page.evaluate(RESULT_IDS, officer.pk))
+    assert {"old-unread", "old-check"} < kept
+    assert not kept & {"old-seen", "old-dismissed"}
+    assert len(kept) == 2 + 10 + 1
+    # The refusal not yet dismissed is still said on the page.
+    page.reload()
+    expect(page.locator("#offline-queue")).to_contain_text("Not enrolled.")
+
+
+def test_a_withdrawn_device_has_its_item_refused_with_the_date_then_registers_anew(
+    page: Page, log_in, live_server, officer_in_course
+):
+    """The officer withdraws this browser on "Devices for offline use": what it signed before is
+    refused with the date and leaves the queue; the browser makes and registers a new key, and
+    what it does from then on counts."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from offlinemode.models import OfflineDevice
+
+    officer, course = officer_in_course
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
+    open_online(page, course.lesson_url(1), officer)
+    page.goto("/offline/")
+    page.get_by_role("link", name="Devices for offline use: see them, withdraw a lost one").click()
+    page.get_by_role("button", name="Withdraw").click()
+    today = date_format(timezone.localtime(), "DATE_FORMAT")
+    expect(page.get_by_role("cell", name=f"Withdrawn on {today}")).to_be_visible()
+
+    page.goto(course.lesson_url(1))
+    lesson = course.lessons[1]
+    page.evaluate(ADD_ONE, [officer.pk, lesson.pk])
+    status = page.locator("#offline-queue")
+    expect(status).to_contain_text(f"This device was withdrawn on {today}")
+    assert page.evaluate(QUEUED) == []
+    assert records(officer, "lesson_opened", lesson) == 0
+
+    page.reload()  # the page registers this browser again, with a new key
+    page.evaluate("(officer) => offlineQueue.ensureDevice(officer)", officer.pk)
+    devices = OfflineDevice.objects.filter(officer=officer)
+    assert devices.count() == 2 and devices.filter(revoked_at__isnull=True).count() == 1
+    page.evaluate(ADD_ONE, [officer.pk, lesson.pk])
+    expect(status).to_contain_text("All sent")
+    assert records(officer, "lesson_opened", lesson) == 1

@@ -79,6 +79,8 @@ TABLE = {
     "offline_course_manifest": [LOGIN, NOT_FOUND, OK, OK, OK, OK],
     "offline_sw": [OK, OK, OK, OK, OK, OK],
     "offline_web_manifest": [OK, OK, OK, OK, OK, OK],
+    # The learner's own devices: theirs, and their coordinator's and an administrator's to see.
+    "offline_device_list": [LOGIN, OK, NOT_FOUND, NOT_FOUND, OK, OK],
     "unpublished_lesson": [NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
 }
 
@@ -193,6 +195,7 @@ def world(course_tree, people):
         "offline_course_manifest": reverse("offline_course_manifest", args=[course_tree.course.pk]),
         "offline_sw": reverse("offline_sw"),
         "offline_web_manifest": reverse("offline_web_manifest"),
+        "offline_device_list": reverse("offline_device_list", args=[people["learner"].uuid]),
         "dashboard": reverse("coordination:dashboard"),
         "dashboard_export": reverse("coordination:dashboard_export", args=["course", "xlsx"]),
         "progress_export": reverse("coordination:progress_export", args=["csv"]),
@@ -320,6 +323,7 @@ def test_every_named_url_is_in_the_table():
         "rosters:sheet_pdf": "tests/rosters/test_password_sheet.py",
         "offline_devices": "tests/offlinemode/test_devices.py (POST, CSRF)",
         "offline_activity": "tests/offlinemode/test_activity.py (POST, signed items)",
+        "offline_device_withdraw": "tests/offlinemode/test_withdraw.py (POST, CSRF, every role)",
     }
     named = {n for n in ours if "/" not in n} | namespaced
     unaccounted = {

@@ -11,6 +11,15 @@
 //   {id, officer, kind, payload, status, first, reason, feedback, answered_at, dismissed}
 // ("first": what the item got the first time it arrived; a check's marking is "feedback").
 // Refused items another officer made, or made before this device was registered, stay queued.
+// An item refused because its device was withdrawn (a lost phone, on the officer's or their
+// coordinator's "Devices for offline use" page) leaves with its reason, and this browser drops
+// that key: it registers a new one, as a new device. The results kept are pruned: an officer's
+// results they have seen go after RESULTS_DAYS, and all but their latest RESULTS_KEPT.
+//
+// Every change to the queue or the results (an item added or answered, by a page, another tab,
+// or the worker, which adds "lesson_opened" when it serves a saved lesson offline) is said on
+// the BroadcastChannel "offline-queue" with the answers it brought; open pages then read the
+// count from IndexedDB again (render: the one place the count is read).
 //
 // Pages: flushes on load and on "online" when online, after add(), and when the service worker
 // says it sent some (Background Sync, tag "offline-activity"); shows the queue in a status list
@@ -24,10 +33,15 @@
   var MAX_ITEM = 64 * 1024; // characters of one item: one always fits in a request
   var KEPT = { other_officer: true, device_unknown: true };
   var NOTICE = "offline-completed";
+  var RESULTS_KEPT = 200; // an officer's latest results kept, seen or not
+  var RESULTS_DAYS = 30; // a result the officer has seen is kept this long
+  var WITHDRAWN = "device_revoked";
+  var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("offline-queue") : null;
   var config = readConfig();
   var words = config.queue || {};
   var opened = null;
   var flushing = null;
+  var nextFlush = null; // the flush asked for while one runs
   var problem = ""; // "login" when the server wants the officer to log in again
   var sentNow = false;
   var unreached = false; // the last flush could not reach the server (offline, server down)
@@ -134,6 +148,7 @@
     item.sig = base64url(signature);
     if (JSON.stringify(item).length > MAX_ITEM) throw new Error("an item too large to send");
     await (await db()).put("queue", item);
+    changed([]);
     askForSync();
     if (inPage) {
       if (navigator.onLine) flush();
@@ -161,16 +176,25 @@
     return current ? current.officer : null;
   }
 
+  // One flush at a time; one asked for meanwhile (an item added while a flush runs, which
+  // read the queue before it) runs after it, once, for whoever asked.
   function flush() {
-    if (!flushing) {
-      var run = global.navigator && navigator.locks
-        ? navigator.locks.request(TAG, flushNow) : flushNow();
-      var done = function () { flushing = null; };
-      flushing = run.then(function (summary) { done(); return summary; }, function (error) {
-        done();
-        throw error;
-      });
+    if (flushing) {
+      if (!nextFlush) {
+        nextFlush = flushing.catch(function () {}).then(function () {
+          nextFlush = null;
+          return flush();
+        });
+      }
+      return nextFlush;
     }
+    var run = global.navigator && navigator.locks
+      ? navigator.locks.request(TAG, flushNow) : flushNow();
+    var done = function () { flushing = null; };
+    flushing = run.then(function (summary) { done(); return summary; }, function (error) {
+      done();
+      throw error;
+    });
     return flushing;
   }
 
@@ -239,6 +263,7 @@
     var tx = store.transaction(["queue", "results"], "readwrite");
     var answered = [];
     var unregistered = false;
+    var withdrawn = new Set();
     results.forEach(function (answer) {
       var item = byId.get(answer.id);
       var code = (answer.extra && answer.extra.code) || "";
@@ -247,6 +272,7 @@
         unregistered = unregistered || code === "device_unknown";
         return;
       }
+      if (answer.status === "refused" && code === WITHDRAWN) withdrawn.add(item.device);
       var result = {
         id: item.id, officer: item.officer, kind: item.kind, payload: item.payload,
         status: answer.status, first: (answer.extra && answer.extra.first) || answer.status,
@@ -259,17 +285,60 @@
     });
     await tx.done;
     if (unregistered) await updateDevice(officer, function (record) { record.registered = false; });
+    if (withdrawn.size) await dropDevice(officer, withdrawn);
+    await prune(officer);
     return answered;
   }
 
-  function announce(results) {
-    if (inPage) {
-      global.dispatchEvent(new CustomEvent("offline-results", { detail: results }));
-      return;
-    }
-    global.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (tabs) {
-      tabs.forEach(function (tab) { tab.postMessage({ type: "offline-results", results: results }); });
+  // This browser's key for the officer, when it is one of `devices` (withdrawn): the next
+  // ensureDevice makes and registers a new one.
+  async function dropDevice(officer, devices) {
+    var tx = (await db()).transaction("devices", "readwrite");
+    var record = await tx.store.get(officer);
+    if (record && devices.has(record.device)) await tx.store.delete(officer);
+    await tx.done;
+  }
+
+  // The officer's results: the ones they have seen (nothing to say, or dismissed, and not a
+  // check's answer still to be shown: practice.js keeps its item in "state") after
+  // RESULTS_DAYS, and any beyond the latest RESULTS_KEPT.
+  async function prune(officer) {
+    var store = await db();
+    var unshown = new Set((await store.getAll("state")).map(function (state) { return state.item; }));
+    var mine = (await store.getAll("results")).filter(function (result) {
+      return result.officer === officer;
     });
+    mine.sort(function (a, b) { return a.answered_at < b.answered_at ? 1 : a.answered_at > b.answered_at ? -1 : 0; });
+    var before = new Date(Date.now() - RESULTS_DAYS * 24 * 3600 * 1000).toISOString();
+    var gone = mine.filter(function (result, index) {
+      var seen = (!result.reason || result.dismissed) && !unshown.has(result.id);
+      return index >= RESULTS_KEPT || (seen && result.answered_at < before);
+    });
+    if (!gone.length) return;
+    var tx = store.transaction("results", "readwrite");
+    gone.forEach(function (result) { tx.store.delete(result.id); });
+    await tx.done;
+  }
+
+  function announce(results) {
+    if (inPage) global.dispatchEvent(new CustomEvent("offline-results", { detail: results }));
+    changed(results);
+  }
+
+  // Tell the other pages and the worker that the queue changed, with the answers that came.
+  function changed(results) {
+    if (channel) channel.postMessage({ type: "offline-queue", results: results });
+  }
+
+  // Another page or the worker changed the queue: read it again, and take their answers as
+  // this page's (the worker sent them on Background Sync: this page says so as if it had).
+  function heard(event) {
+    var results = (event.data && event.data.results) || [];
+    if (results.some(function (result) { return result.officer === config.officer; })) {
+      sentNow = true;
+    }
+    if (results.length) global.dispatchEvent(new CustomEvent("offline-results", { detail: results }));
+    render();
   }
 
   // --- The page: status list, "Mark as complete" offline --------------------------------
@@ -387,17 +456,7 @@
     document.addEventListener("submit", onSubmit);
     global.addEventListener("online", function () { flush(); });
     global.addEventListener("offline", render);
-    if ("serviceWorker" in navigator) {
-      navigator.serviceWorker.addEventListener("message", function (event) {
-        if (!event.data || event.data.type !== "offline-results") return;
-        // The worker sent them (Background Sync): this page says so as if it had.
-        if (event.data.results.some(function (result) { return result.officer === config.officer; })) {
-          sentNow = true;
-        }
-        global.dispatchEvent(new CustomEvent("offline-results", { detail: event.data.results }));
-        render();
-      });
-    }
+    if (channel) channel.addEventListener("message", heard);
     var ready = navigator.onLine
       ? ensureDevice(config.officer).catch(function () {}).then(flush) : Promise.resolve();
     ready.then(render).then(function () {

@@ -1,0 +1,126 @@
+"""Withdrawing a device (a phone lost): the officer, or a coordinator who follows them, sees
+the browsers registered for offline use and withdraws one; what it signed is then refused with
+the date, never applied, and the browser may register again as a new device (issue 15)."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from audittrail.models import AuditEntry
+from learning import services as learning
+from learning.models import LearnerRecord
+from offlinemode import services
+from offlinemode.models import OfflineDevice
+from tests.offlinemode.activity_device import Device, batch, send
+
+PHONE = "Mozilla/5.0 (Linux; Android 14; Lost phone) Chrome/131"
+
+
+def _registered(client, officer, agent=PHONE) -> Device:
+    device = Device(officer)
+    response = client.post(
+        "/offline/devices/",
+        {"device": str(device.id), "public_key": device.jwk()},
+        content_type="application/json",
+        HTTP_USER_AGENT=agent,
+    )
+    assert response.status_code == 201
+    return device
+
+
+def _list(officer) -> str:
+    return reverse("offline_device_list", args=[officer.uuid])
+
+
+def _withdraw(officer, device: Device) -> str:
+    stored = OfflineDevice.objects.get(device=device.id)
+    return reverse("offline_device_withdraw", args=[officer.uuid, stored.pk])
+
+
+def test_the_officer_withdraws_a_lost_phone_and_its_items_are_refused_with_the_date(
+    people, login, course_tree
+):
+    officer = people["learner"]
+    learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    client = login(officer)
+    phone = _registered(client, officer)
+    home = client.get(reverse("offline_home")).content.decode()
+    assert _list(officer) in home
+    page = client.get(_list(officer)).content.decode()
+    assert "Lost phone" in page and ">Withdraw</button>" in page
+
+    response = client.post(_withdraw(officer, phone), follow=True)
+    page = response.content.decode()
+    today = date_format(timezone.localtime(), "DATE_FORMAT")
+    assert f"Withdrawn on {today}" in page and ">Withdraw</button>" not in page
+    assert OfflineDevice.objects.get(device=phone.id).revoked_at is not None
+
+    item = phone.item("lesson_opened", {"lesson": course_tree.lessons[0].pk})
+    (answer,) = send(client, batch(item)).json()["results"]
+    assert answer["status"] == "refused"
+    assert answer["extra"]["code"] == services.DEVICE_REVOKED
+    assert f"This device was withdrawn on {today}" in answer["reason"]
+    assert not LearnerRecord.objects.filter(kind="lesson_opened").exists()
+
+    assert phone.register(client).status_code == 409  # the withdrawn key stays withdrawn
+    again = _registered(client, officer)  # the same browser, as a new device
+    (answer,) = send(
+        client, batch(again.item("lesson_opened", {"lesson": course_tree.lessons[0].pk}))
+    ).json()["results"]
+    assert answer["status"] == "accepted"
+    assert LearnerRecord.objects.filter(kind="lesson_opened", learner=officer).count() == 1
+
+
+def test_another_officer_sees_and_withdraws_nothing(people, login):
+    officer, other = people["learner"], people["learner_kh"]
+    phone = _registered(login(officer), officer)
+    withdraw = _withdraw(officer, phone)
+    client = login(other)
+    assert client.get(_list(officer)).status_code == 404
+    assert client.post(withdraw).status_code == 404
+    # Their own list with the first officer's device in the path: not theirs either.
+    stored = OfflineDevice.objects.get(device=phone.id)
+    mine = reverse("offline_device_withdraw", args=[other.uuid, stored.pk])
+    assert client.post(mine).status_code == 404
+    assert client.get(_list(other)).status_code == 200
+    assert "Lost phone" not in client.get(_list(other)).content.decode()
+    trainer = login(people["trainer"])
+    assert trainer.get(_list(officer)).status_code == 404
+    assert trainer.post(withdraw).status_code == 404
+    assert OfflineDevice.objects.get(device=phone.id).revoked_at is None
+    assert not AuditEntry.objects.filter(action="officer.offline_device_withdraw").exists()
+
+
+def test_withdrawing_needs_a_post_with_the_pages_csrf_token(people, login):
+    officer = people["learner"]
+    phone = _registered(login(officer), officer)
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(officer)
+    assert strict.post(_withdraw(officer, phone)).status_code == 403
+    assert strict.get(_withdraw(officer, phone)).status_code == 405
+    assert OfflineDevice.objects.get(device=phone.id).revoked_at is None
+
+
+def test_a_coordinator_withdraws_a_device_of_an_officer_they_follow_and_the_trail_says_so(
+    people, login
+):
+    officer, away = people["learner"], people["learner_la"]
+    phone = _registered(login(officer), officer)
+    far = _registered(login(away), away)
+    coordinator = login(people["coordinator"])
+    detail = coordinator.get(reverse("coordination:officer", args=[officer.uuid]))
+    assert _list(officer) in detail.content.decode()
+    page = coordinator.get(_list(officer)).content.decode()
+    assert "Lost phone" in page and officer.display_name in page
+    response = coordinator.post(_withdraw(officer, phone))
+    assert response.status_code == 302 and response["Location"] == _list(officer)
+    assert OfflineDevice.objects.get(device=phone.id).revoked_at is not None
+    entry = AuditEntry.objects.get(action="officer.offline_device_withdraw")
+    assert entry.actor == people["coordinator"] and entry.officer == officer
+    # An officer outside their scope: as if unknown, and nothing changes.
+    assert coordinator.get(_list(away)).status_code == 404
+    assert coordinator.post(_withdraw(away, far)).status_code == 404
+    assert OfflineDevice.objects.get(device=far.id).revoked_at is None

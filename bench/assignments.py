@@ -13,6 +13,11 @@ after one untimed request; prints p50/p95 wall and the median CPU per request be
 machine is shared). Run from the repository root:
 
     .venv/bin/python bench/assignments.py [-n 5000] [--requests 30]
+
+``--db postgres`` puts the node on PostgreSQL, inside a throw-away cluster the caller makes
+(the database is analysed after the set-up, as autovacuum would have):
+
+    pg_virtualenv -t -v 15 .venv/bin/python bench/assignments.py -n 20000 --db postgres
 """
 
 from __future__ import annotations
@@ -34,8 +39,15 @@ BUDGET_PAGE_MS = 300.0
 BUDGET_MINE_MS = 50.0
 
 
-def setup(n: int) -> None:
+def setup(n: int, db: str = "sqlite") -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    if db == "postgres":
+        from _scorm import in_postgres_cluster
+        from quiz_submissions import postgres_url
+
+        if not in_postgres_cluster():
+            sys.exit("--db postgres: run inside pg_virtualenv -t -v 15 (see the docstring)")
+        os.environ["DATABASE_URL"] = postgres_url()
     os.environ["ELEARNING_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-assignments-")
     os.environ["DJANGO_SETTINGS_MODULE"] = "elearning.settings.dev"
     os.environ["DJANGO_DEBUG"] = "0"  # no query log: as a server runs
@@ -155,9 +167,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=5000, help="officers in scope (default 5000)")
     parser.add_argument("--requests", type=int, default=30, help="timed requests a page (30)")
+    parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     args = parser.parse_args()
     started = time.perf_counter()
-    setup(args.n)
+    setup(args.n, args.db)
     print(f"set-up: {args.n} officers, {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
     import re
@@ -171,6 +184,11 @@ def main() -> None:
     wall, cpu = time.perf_counter(), time.process_time()
     made = assignment_state_rebuild()
     rebuild = (time.perf_counter() - wall, time.process_time() - cpu)
+    if args.db == "postgres":
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     coordinator = User.objects.get(username="bench-coord")
     officer = User.objects.get(username="bench-0")
@@ -196,7 +214,10 @@ def main() -> None:
             BUDGET_MINE_MS,
         )
     )
-    print(f"{made} assignments ({args.n} officers x 2 courses) in the coordinator's scope")
+    print(
+        f"{made} assignments ({args.n} officers x 2 courses) in the coordinator's scope, "
+        f"on {args.db}"
+    )
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (2 shared cores)")
     print(
         f"derived table rebuilt from the records: {rebuild[0]:.2f} s wall, {rebuild[1]:.2f} s CPU"

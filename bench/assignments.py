@@ -166,6 +166,67 @@ def pages(total: int) -> list[tuple[str, str]]:
     ]
 
 
+def time_pages(requests: int) -> list[tuple[str, dict, float]]:
+    """The coordinator's list pages, each ``requests`` times, through the test client."""
+    import re
+
+    from django.test import Client
+
+    from officers.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="bench-coord"))
+    first = client.get("/coordinator/assignments/").content.decode()
+    total = int(re.search(r"Showing \d+\S\d+ of (\d+)", first).group(1))
+    results = []
+    for label, query in pages(total):
+        url = "/coordinator/assignments/" + query
+        shown = client.get(url)
+        assert shown.status_code == 200, (url, shown.status_code)
+        found = re.search(r"Showing \d+\S\d+ of (\d+)", shown.content.decode())
+        label += f" ({found.group(1) if found else 0} match)"
+        results.append((label, timed(lambda url=url: client.get(url), requests), BUDGET_PAGE_MS))
+    return results
+
+
+def time_officers_own(requests: int) -> list[tuple[str, dict, float]]:
+    """My learning's selector, and what the derived table adds to each learner record an
+    officer writes (in their wait): their assignment of the course made again, or one read
+    when the course is not assigned."""
+    from django.db import transaction
+
+    from assignments.derived import learner_record_written
+    from assignments.models import AssignmentState
+    from assignments.selectors import my_assignments
+    from officers.models import User
+
+    officer = User.objects.get(username="bench-0")
+    today = datetime.date(2026, 6, 2)
+    started = AssignmentState.objects.filter(progress="in_progress").first()
+
+    def written(key):
+        with transaction.atomic():
+            learner_record_written(learner=started.officer_id, course_key=key)
+
+    return [
+        (
+            "an officer's own (My learning's selector)",
+            timed(lambda: my_assignments(learner=officer, today=today), requests),
+            BUDGET_MINE_MS,
+        ),
+        (
+            "a learner record's refold, course assigned",
+            timed(lambda: written(started.course_key), requests),
+            BUDGET_OWN_WAIT_MS,
+        ),
+        (
+            "a learner record's check, course not assigned",
+            timed(lambda: written(uuid.uuid4()), requests),
+            BUDGET_OWN_WAIT_MS,
+        ),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=5000, help="officers in scope (default 5000)")
@@ -176,77 +237,17 @@ def main() -> None:
     setup(args.n, args.db)
     print(f"set-up: {args.n} officers, {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
-    import re
-
-    from django.test import Client
+    from django.db import connection
 
     from assignments.derived import assignment_state_rebuild
-    from assignments.selectors import my_assignments
-    from officers.models import User
 
     wall, cpu = time.perf_counter(), time.process_time()
     made = assignment_state_rebuild()
     rebuild = (time.perf_counter() - wall, time.process_time() - cpu)
     if args.db == "postgres":
-        from django.db import connection
-
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-
-    coordinator = User.objects.get(username="bench-coord")
-    officer = User.objects.get(username="bench-0")
-    client = Client()
-    client.force_login(coordinator)
-    first = client.get("/coordinator/assignments/").content.decode()
-    total = int(re.search(r"Showing \d+\S\d+ of (\d+)", first).group(1))
-    results = []
-    for label, query in pages(total):
-        url = "/coordinator/assignments/" + query
-        shown = client.get(url)
-        assert shown.status_code == 200, (url, shown.status_code)
-        found = re.search(r"Showing \d+\S\d+ of (\d+)", shown.content.decode())
-        label += f" ({found.group(1) if found else 0} match)"
-        results.append(
-            (label, timed(lambda url=url: client.get(url), args.requests), BUDGET_PAGE_MS)
-        )
-    today = datetime.date(2026, 6, 2)
-    results.append(
-        (
-            "an officer's own (My learning's selector)",
-            timed(lambda: my_assignments(learner=officer, today=today), args.requests),
-            BUDGET_MINE_MS,
-        )
-    )
-    # What the derived table adds to each learner record an officer writes (in their wait):
-    # their assignment of the course made again, or one read when the course is not assigned.
-    from django.db import transaction
-
-    from assignments.derived import learner_record_written
-    from assignments.models import AssignmentState
-
-    started_one = AssignmentState.objects.filter(progress="in_progress").first()
-
-    def in_transaction(learner, key):
-        with transaction.atomic():
-            learner_record_written(learner=learner, course_key=key)
-
-    results.append(
-        (
-            "a learner record's refold, course assigned",
-            timed(
-                lambda: in_transaction(started_one.officer_id, started_one.course_key),
-                args.requests,
-            ),
-            BUDGET_OWN_WAIT_MS,
-        )
-    )
-    results.append(
-        (
-            "a learner record's check, course not assigned",
-            timed(lambda: in_transaction(started_one.officer_id, uuid.uuid4()), args.requests),
-            BUDGET_OWN_WAIT_MS,
-        )
-    )
+    results = time_pages(args.requests) + time_officers_own(args.requests)
     print(
         f"{made} assignments ({args.n} officers x 2 courses) in the coordinator's scope, "
         f"on {args.db}"

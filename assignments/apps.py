@@ -22,7 +22,15 @@ class AssignmentsConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_save
 
-        from .receivers import reminders_at_login
+        from learning.models import LearnerRecord
+
+        from .receivers import learner_record_saved, reminders_at_login
 
         user_logged_in.connect(reminders_at_login, dispatch_uid="assignments_reminders_at_login")
+        post_save.connect(
+            learner_record_saved,
+            sender=LearnerRecord,
+            dispatch_uid="assignments_learner_record_saved",
+        )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
 from officers.countries import COUNTRIES
+from officers.forms import scoped_post_field
 from officers.models import BorderPost, User
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -56,6 +57,33 @@ class AssignForm(forms.Form):
     def __init__(self, *args, courses, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = courses
+
+
+class ListFilterForm(forms.Form):
+    """The assignments list's filters beside its search: a status on today, a course, a post of
+    the viewer's scope. A value not offered is left out (the list shows more, never an error)."""
+
+    course = forms.ModelChoiceField(
+        queryset=CoursePage.objects.none(),
+        label=_("Course"),
+        required=False,
+        empty_label=_("All courses"),
+    )
+    post = scoped_post_field()
+
+    def __init__(self, *args, courses, posts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses
+        self.fields["post"].queryset = posts
+
+    def filters(self) -> dict:
+        """The keyword arguments of ``selectors.assignments_in_scope`` these filters give."""
+        self.is_valid()
+        course = self.cleaned_data.get("course")
+        return {
+            "course_key": course.translation_key if course is not None else None,
+            "post": self.cleaned_data.get("post"),
+        }
 
 
 class DueForm(forms.Form):

@@ -1,5 +1,6 @@
-"""Cohort and assignment records (immutable, synced: ``synced.py``) and the local note of the
-reminders this node has e-mailed (not synced: each hub sends its own)."""
+"""Cohort and assignment records (immutable, synced: ``synced.py``), the state they fold to kept
+as a derived table (``AssignmentState``, rebuilt from the records, never synced), and the local
+note of the reminders this node has e-mailed (not synced: each hub sends its own)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nodes.records import NodeRecord
 
-from .rules import AssignmentKind, CohortKind
+from .rules import AssignmentKind, CohortKind, Status
 
 COHORT_KINDS = [
     (CohortKind.CREATED.value, _("Created")),
@@ -70,6 +71,43 @@ class AssignmentRecord(NodeRecord):
         verbose_name = _("assignment record")
         ordering = ["recorded_at", "origin_node", "origin_seq"]
         indexes = [models.Index(fields=["officer", "course_key"], name="assignmentrecord_officer")]
+
+
+PROGRESS = [
+    (Status.NOT_STARTED.value, _("Not started")),
+    (Status.IN_PROGRESS.value, _("In progress")),
+    (Status.COMPLETED.value, _("Completed")),
+]
+
+
+class AssignmentState(models.Model):
+    """Derived, never edited by hand: one row per officer and course assigned here (withdrawn
+    or not), what ``rules`` folds their assignment records and learner records to (ADR 0044).
+    Written only by ``assignments.derived``, in the transaction of each record written here and
+    by sync's derive step for imported ones; ``manage.py assignment_state_rebuild`` makes it
+    again from the records. ``progress`` is the status without its date: overdue is decided
+    when read, against the day it is read (``rules.status_on``)."""
+
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    course_key = models.UUIDField()
+    cohort = models.UUIDField(null=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, related_name="+", null=True
+    )
+    assigned_at = models.DateTimeField(null=True)
+    due_on = models.DateField(null=True)
+    progress = models.CharField(max_length=16, choices=PROGRESS)
+    withdrawn = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["officer", "course_key"], name="assignmentstate_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer_id} {self.course_key} {self.progress}"
 
 
 class ReminderSent(models.Model):

@@ -104,17 +104,20 @@ class AssignmentEvent:
     cohort: UUID | None = None
     actor: int | None = None
     order: tuple = ()
+    at: datetime.datetime | None = None  # when it was recorded
 
 
 @dataclass(frozen=True)
 class Assignment:
-    """An assignment in force: who assigned it, when it is due, through which cohort."""
+    """An assignment in force: who assigned it, when it is due, through which cohort, and
+    when it was assigned (the record that assigned it last)."""
 
     officer: int
     course_key: UUID
     due_on: datetime.date | None
     assigned_by: int | None
     cohort: UUID | None
+    assigned_at: datetime.datetime | None = None
 
 
 def assignments_fold(
@@ -126,16 +129,29 @@ def assignments_fold(
         key = (event.officer, event.course_key)
         if event.kind == AssignmentKind.ASSIGNED:
             current[key] = Assignment(
-                event.officer, event.course_key, event.due_on, event.actor, event.cohort
+                event.officer, event.course_key, event.due_on, event.actor, event.cohort, event.at
             )
         elif event.kind == AssignmentKind.DUE_CHANGED and key in current:
             held = current[key]
             current[key] = Assignment(
-                held.officer, held.course_key, event.due_on, held.assigned_by, held.cohort
+                held.officer,
+                held.course_key,
+                event.due_on,
+                held.assigned_by,
+                held.cohort,
+                held.assigned_at,
             )
         elif event.kind == AssignmentKind.WITHDRAWN:
             current.pop(key, None)
     return current
+
+
+def progress(*, completed: bool, started: bool) -> Status:
+    """What an assigned officer has done of the course, whatever the date: completed, in
+    progress or not started (the part of ``status`` a derived table can keep)."""
+    if completed:
+        return Status.COMPLETED
+    return Status.IN_PROGRESS if started else Status.NOT_STARTED
 
 
 def status(
@@ -143,11 +159,17 @@ def status(
 ) -> Status:
     """An assignment's status: completed whenever the course is, overdue after its due date,
     else in progress or not started."""
-    if completed:
-        return Status.COMPLETED
-    if due_on is not None and due_on < today:
+    return status_on(
+        progress=progress(completed=completed, started=started), due_on=due_on, today=today
+    )
+
+
+def status_on(*, progress: Status, due_on: datetime.date | None, today: datetime.date) -> Status:
+    """The status on ``today`` of an assignment whose officer's ``progress`` is known: overdue
+    when not completed and past its due date, else the progress."""
+    if progress != Status.COMPLETED and due_on is not None and due_on < today:
         return Status.OVERDUE
-    return Status.IN_PROGRESS if started else Status.NOT_STARTED
+    return progress
 
 
 def due_notice(

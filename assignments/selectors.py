@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from certificates.dates import recertification
@@ -17,18 +17,19 @@ from certificates.models import Certificate
 from certificates.selectors import certificates_of, certificates_visible_to
 from courses.models import CoursePage
 from elearning.paging import matching
-from learning.models import LearnerRecord, RecordKind
+from learning.models import LearnerRecord
 from learning.selectors import courses_in_language
 from nodes.selectors import is_hub, node_name, this_node
-from officers.models import BorderPost, User
+from officers.models import BorderPost, Role, User
 from officers.selectors import (
     node_post_codes,
     officers_visible_to,
     posts_visible_to,
     profile_hub_id,
+    scope_filter,
 )
 
-from .models import AssignmentRecord, CohortRecord
+from .models import AssignmentRecord, AssignmentState, CohortRecord
 from .rules import (
     Assignment,
     AssignmentEvent,
@@ -40,7 +41,7 @@ from .rules import (
     cohorts_fold,
     due_notice,
     refusal,
-    status,
+    status_on,
 )
 
 PICKER_SIZE = 50
@@ -152,7 +153,7 @@ def officer_to_pick(*, viewer: User, officer_uuid: uuid.UUID | str) -> User | No
         return None
 
 
-def _assignment_events(records: QuerySet[AssignmentRecord]) -> list[AssignmentEvent]:
+def assignment_events(records: QuerySet[AssignmentRecord]) -> list[AssignmentEvent]:
     fields = ("kind", "officer_id", "course_key", "due_on", "cohort", "actor_id")
     return [
         AssignmentEvent(
@@ -163,6 +164,7 @@ def _assignment_events(records: QuerySet[AssignmentRecord]) -> list[AssignmentEv
             cohort=row["cohort"],
             actor=row["actor_id"],
             order=_order(row),
+            at=row["recorded_at"],
         )
         for row in records.values(*fields, "recorded_at", "origin_node", "origin_seq")
     ]
@@ -175,10 +177,10 @@ def assignments_of(
     records = AssignmentRecord.objects.filter(officer__in=officers)
     if course_key is not None:
         records = records.filter(course_key=course_key)
-    return assignments_fold(_assignment_events(records))
+    return assignments_fold(assignment_events(records))
 
 
-def _progress_of(pairs: set[tuple[int, uuid.UUID]]) -> dict[tuple[int, uuid.UUID], set[str]]:
+def progress_kinds(pairs: set[tuple[int, uuid.UUID]]) -> dict[tuple[int, uuid.UUID], set[str]]:
     """The kinds of learner record each (officer, course) has."""
     kinds: dict[tuple[int, uuid.UUID], set[str]] = {}
     if not pairs:
@@ -215,41 +217,61 @@ class AssignmentRow:
         return self.course.title if self.course is not None else str(self.course_key)
 
 
-def _rows(assignments: list[Assignment], today: datetime.date) -> list[AssignmentRow]:
-    pairs = {(a.officer, a.course_key) for a in assignments}
-    kinds = _progress_of(pairs)
-    people = User.objects.select_related("post").in_bulk(
-        {a.officer for a in assignments} | {a.assigned_by for a in assignments if a.assigned_by}
-    )
-    courses = courses_in_language(sorted({a.course_key for a in assignments}, key=str))
-    cohorts = {
+def _cohort_names(cohorts: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Each cohort's newest name, as its records held here say."""
+    if not cohorts:
+        return {}
+    return {
         row["cohort"]: row["name"]
-        for row in CohortRecord.objects.filter(
-            cohort__in={a.cohort for a in assignments if a.cohort}
-        )
-        .order_by("recorded_at")
+        for row in CohortRecord.objects.filter(cohort__in=cohorts)
+        .order_by("recorded_at", "origin_node", "origin_seq")
         .values("cohort", "name")
     }
-    rows = []
-    for a in assignments:
-        done = kinds.get((a.officer, a.course_key), set())
-        rows.append(
-            AssignmentRow(
-                officer=people[a.officer],
-                course=courses.get(a.course_key),
-                course_key=a.course_key,
-                due_on=a.due_on,
-                status=status(
-                    due_on=a.due_on,
-                    completed=RecordKind.COURSE_COMPLETED in done,
-                    started=bool(done - {RecordKind.ENROLLED}),
-                    today=today,
-                ),
-                assigned_by=people.get(a.assigned_by) if a.assigned_by else None,
-                cohort=cohorts.get(a.cohort, "") if a.cohort else "",
-            )
+
+
+def assignment_rows(states: Iterable[AssignmentState], today: datetime.date) -> list[AssignmentRow]:
+    """The rows a page shows for ``states`` (read with their officer, post and assigner, as
+    ``assignments_in_scope`` and ``my_assignments`` give them): each with its course in the
+    active language, its cohort's name and its status on ``today`` (``rules.status_on``).
+    Two queries whatever the number of rows."""
+    states = list(states)
+    courses = courses_in_language(sorted({s.course_key for s in states}, key=str))
+    cohorts = _cohort_names({s.cohort for s in states if s.cohort})
+    return [
+        AssignmentRow(
+            officer=s.officer,
+            course=courses.get(s.course_key),
+            course_key=s.course_key,
+            due_on=s.due_on,
+            status=status_on(progress=Status(s.progress), due_on=s.due_on, today=today),
+            assigned_by=s.assigned_by,
+            cohort=cohorts.get(s.cohort, "") if s.cohort else "",
         )
-    return rows
+        for s in states
+    ]
+
+
+def assignments_by_pk(pks: list[int]) -> list[AssignmentState]:
+    """The rows of ``pks`` in that order, with their officer, post and assigner: a page found
+    by its keys alone (sorting narrow rows is half the work of sorting whole ones)."""
+    found = _in_force().in_bulk(pks)
+    return [found[pk] for pk in pks if pk in found]
+
+
+def assignment_rows_every(
+    states: QuerySet[AssignmentState], today: datetime.date, *, chunk: int = 2000
+) -> Iterator[AssignmentRow]:
+    """Every row of ``states`` in its order (a download): their keys sorted once, the rows read
+    ``chunk`` at a time."""
+    pks = list(states.values_list("pk", flat=True))
+    for start in range(0, len(pks), chunk):
+        yield from assignment_rows(assignments_by_pk(pks[start : start + chunk]), today)
+
+
+def _in_force() -> QuerySet[AssignmentState]:
+    return AssignmentState.objects.filter(withdrawn=False).select_related(
+        "officer__post", "assigned_by"
+    )
 
 
 def _by_due(row: AssignmentRow) -> tuple:
@@ -258,8 +280,18 @@ def _by_due(row: AssignmentRow) -> tuple:
 
 def my_assignments(*, learner: User, today: datetime.date) -> list[AssignmentRow]:
     """What is assigned to ``learner``, soonest due first (undated last)."""
-    current = list(assignments_of(officers=[learner.pk]).values())
-    return sorted(_rows(current, today), key=_by_due)
+    return sorted(assignment_rows(_in_force().filter(officer=learner), today), key=_by_due)
+
+
+def status_is(state: str, today: datetime.date) -> Q:
+    """The rows of the derived table whose status on ``today`` is ``state``: ``rules.status_on``
+    written as a query (a test compares the two for every progress and due date)."""
+    late = Q(due_on__lt=today) & ~Q(progress=Status.COMPLETED)
+    if state == Status.OVERDUE:
+        return late
+    if state == Status.COMPLETED:
+        return Q(progress=Status.COMPLETED)
+    return Q(progress=state) & (Q(due_on__isnull=True) | Q(due_on__gte=today))
 
 
 @dataclass(frozen=True)
@@ -278,54 +310,87 @@ class CourseAssignments:
 def assignments_by_course(
     *, officers: QuerySet[User], today: datetime.date, course_key: uuid.UUID | None = None
 ) -> list[CourseAssignments]:
-    """The assignments in force of ``officers`` (of one course if given) counted by course,
-    most overdue first; the coordinator's dashboard reads it."""
-    rows = _rows(list(assignments_of(officers=officers, course_key=course_key).values()), today)
-    by_course: dict[uuid.UUID, list[AssignmentRow]] = {}
-    for row in rows:
-        by_course.setdefault(row.course_key, []).append(row)
-    counted = []
-    for key, held in by_course.items():
-        late = [r.due_on for r in held if r.overdue and r.due_on is not None]
-        counted.append(
-            CourseAssignments(
-                course_key=key,
-                course=held[0].course,
-                title=held[0].course_title,
-                assigned=len(held),
-                overdue=len(late),
-                oldest_due=min(late, default=None),
-            )
+    """The assignments in force of ``officers`` (of one course if given) counted by course in
+    the database, most overdue first; the coordinator's dashboard reads it."""
+    rows = AssignmentState.objects.filter(withdrawn=False, officer__in=officers)
+    if course_key is not None:
+        rows = rows.filter(course_key=course_key)
+    late = status_is(Status.OVERDUE, today)
+    counted = list(
+        rows.values("course_key")
+        .annotate(
+            assigned=Count("pk"),
+            overdue=Count("pk", filter=late),
+            oldest=Min("due_on", filter=late),
         )
-    return sorted(counted, key=lambda c: (-c.overdue, c.title.casefold()))
+        .order_by()
+    )
+    courses = courses_in_language(sorted((c["course_key"] for c in counted), key=str))
+    found = [
+        CourseAssignments(
+            course_key=c["course_key"],
+            course=courses.get(c["course_key"]),
+            title=courses[c["course_key"]].title
+            if c["course_key"] in courses
+            else str(c["course_key"]),
+            assigned=c["assigned"],
+            overdue=c["overdue"],
+            oldest_due=c["oldest"],
+        )
+        for c in counted
+    ]
+    return sorted(found, key=lambda c: (-c.overdue, c.title.casefold()))
 
 
 STATUS_FILTERS = tuple(s.value for s in Status)
 
 
+def _courses_matching(search: str) -> list[uuid.UUID]:
+    """The courses (keys) whose title, in any language, or code holds every word of
+    ``search``."""
+    return list(
+        matching(CoursePage.objects.live(), search, ("title", "code"))
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+
+
 def assignments_in_scope(
-    *, viewer: User, search: str, today: datetime.date, state: str = ""
-) -> list[AssignmentRow]:
-    """The assignments of the officers in ``viewer``'s scope matching ``search`` (the officer,
-    the course's code or title), of one status if ``state`` is given, soonest due first."""
-    officers = officers_visible_to(viewer=viewer)
-    current = list(assignments_of(officers=officers).values())
-    rows = _rows(current, today)
-    words = search.casefold().split()
-    if words:
-        matched = set(matching(officers, search, OFFICER_SEARCH).values_list("pk", flat=True))
-        rows = [
-            r
-            for r in rows
-            if r.officer.pk in matched
-            or all(
-                w in f"{r.course_title} {r.course.code if r.course else ''}".casefold()
-                for w in words
-            )
-        ]
+    *,
+    viewer: User,
+    search: str,
+    today: datetime.date,
+    state: str = "",
+    course_key: uuid.UUID | None = None,
+    post: BorderPost | None = None,
+) -> QuerySet[AssignmentState]:
+    """The assignments in force of the officers in ``viewer``'s scope matching ``search`` (the
+    officer, or the course's code or title), of one status on ``today`` if ``state`` is given,
+    of one course and officers of one post if given, soonest due first (undated last), then by
+    officer: rows of the derived table. A page is its keys (``values_list("pk")``, counted and
+    sliced by ``elearning.paging.listing``), then ``assignments_by_pk`` and ``assignment_rows``.
+    """
+    # The scope of ``officers_visible_to`` on the row's own officer: one join with the users,
+    # which the order by name needs anyway (not a second one for a subquery of the scope).
+    rows = _in_force().filter(officer__role=Role.LEARNER, officer__is_active=True)
+    scope = scope_filter(
+        viewer=viewer, country_field="officer__country", post_field="officer__post"
+    )
+    if scope is not None:
+        rows = rows.filter(scope)
+    if post is not None:
+        rows = rows.filter(officer__post=post)
+    if course_key is not None:
+        rows = rows.filter(course_key=course_key)
+    if search.split():
+        officers = officers_visible_to(viewer=viewer)
+        found = matching(officers, search, OFFICER_SEARCH).values("pk")
+        rows = rows.filter(Q(officer__in=found) | Q(course_key__in=_courses_matching(search)))
     if state:
-        rows = [r for r in rows if r.status == state]
-    return sorted(rows, key=lambda r: (*_by_due(r), r.officer.full_name_latin))
+        rows = rows.filter(status_is(state, today))
+    return rows.order_by(
+        F("due_on").asc(nulls_last=True), "officer__full_name_latin", "course_key", "pk"
+    )
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from learning.services import enrolment_create
 from officers.models import BorderPost, User
 from officers.selectors import officer_is_in_scope
 
-from . import selectors
+from . import derived, selectors
 from .models import AssignmentRecord, CohortRecord, ReminderSent
 from .rules import Assignment, AssignmentKind, CohortKind, CohortState
 
@@ -224,8 +224,9 @@ def _assignment_record(
     *,
     held: Assignment | None = None,
 ) -> AssignmentRecord:
-    """An assignment record, and its entry in the audit trail (``assignment.<kind>``; before:
-    the assignment ``held`` until now, if any)."""
+    """An assignment record, its officer's row of the derived table made again
+    (``derived``), and its entry in the audit trail (``assignment.<kind>``; before: the
+    assignment ``held`` until now, if any)."""
     record = AssignmentRecord.stamped(
         recorded_at=timezone.now(),
         kind=kind,
@@ -235,6 +236,7 @@ def _assignment_record(
         cohort=cohort,
         actor=actor,
     )
+    derived.assignment_state_refresh(pairs=[(officer.pk, key)])
     audit_record(
         actor=actor,
         action=f"assignment.{kind}",

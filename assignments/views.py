@@ -18,9 +18,10 @@ from courses.selectors import course_by_key, courses_original
 from elearning.paging import SearchForm, listing
 from officers.models import User
 from officers.permissions import coordinator_required
+from officers.selectors import posts_visible_to
 
 from . import selectors, services
-from .forms import AssignForm, CohortForm, DueForm, RenameForm
+from .forms import AssignForm, CohortForm, DueForm, ListFilterForm, RenameForm
 from .rules import CohortState
 
 
@@ -182,6 +183,14 @@ def cohort_course_withdraw(request, cohort_uuid, course_key):
     return redirect("assignments:cohort", cohort_uuid=state.uuid)
 
 
+def list_filters(request: HttpRequest) -> ListFilterForm:
+    """The assignments list's course and post filters as the request gives them (the page and
+    its download read the same)."""
+    return ListFilterForm(
+        request.GET, courses=courses_original(), posts=posts_visible_to(viewer=request.user)
+    )
+
+
 @coordinator_required
 def assignment_list(request):
     """The assignments in scope, searchable, by status, a page at a time; and the form that
@@ -190,8 +199,14 @@ def assignment_list(request):
     q = search.search()
     state = request.GET.get("status", "")
     state = state if state in selectors.STATUS_FILTERS else ""
+    filters = list_filters(request)
     today = timezone.localdate()
-    rows = selectors.assignments_in_scope(viewer=request.user, search=q, today=today, state=state)
+    found = selectors.assignments_in_scope(
+        viewer=request.user, search=q, today=today, state=state, **filters.filters()
+    )
+    shown = listing(
+        rows=found.values_list("pk", flat=True), number=request.GET.get("page"), params=request.GET
+    )
     who = request.GET.get("who", "")
     return render(
         request,
@@ -199,7 +214,11 @@ def assignment_list(request):
         {
             "search": search,
             "status": state,
-            "listing": listing(rows=rows, number=request.GET.get("page"), params=request.GET),
+            "filters": filters,
+            "listing": shown,
+            "rows": selectors.assignment_rows(
+                selectors.assignments_by_pk(list(shown.page.object_list)), today
+            ),
             "who": who,
             "candidates": selectors.officers_to_pick(viewer=request.user, search=who),
             "assign_form": AssignForm(courses=courses_original()),

@@ -6,7 +6,7 @@ select, read a batch at a time."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -120,7 +120,7 @@ def assignment_columns() -> tuple[Column, ...]:
     )
 
 
-def assignment_rows(rows: list[AssignmentRow]) -> Iterator[tuple[Value, ...]]:
+def assignment_rows(rows: Iterable[AssignmentRow]) -> Iterator[tuple[Value, ...]]:
     """The rows of the assignments list (``assignments.selectors.assignments_in_scope``, the
     same call the page makes), every one rather than a page."""
     labels = {**status_labels(), "overdue": _("Overdue")}

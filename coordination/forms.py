@@ -8,17 +8,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
-from officers.models import BorderPost
-
-
-def scoped_post_field() -> forms.ModelChoiceField:
-    """A choice of one border post, or all of them; the form limits it to the viewer's scope."""
-    return forms.ModelChoiceField(
-        queryset=BorderPost.objects.none(),
-        label=_("Border post"),
-        required=False,
-        empty_label=_("All posts in my scope"),
-    )
+from officers.forms import scoped_post_field
 
 
 def search_field(label: str | Promise, help_text: str | Promise) -> forms.CharField:

@@ -16,10 +16,12 @@ from django.views.decorators.http import require_POST
 
 from assignments.selectors import (
     STATUS_FILTERS,
+    assignment_rows_every,
     assignments_in_scope,
     certificates_expiring,
     cohorts_matching,
 )
+from assignments.views import list_filters
 from certificates.views import CertificateSearchForm
 from courses.selectors import course_by_key, courses_original
 from elearning.paging import PER_PAGE, SearchForm, listing
@@ -138,17 +140,22 @@ def _searched_export(
 def assignments_export(request, extension):
     """Every row of the assignments list for the same search and status, as CSV or XLSX."""
     state = request.GET.get("status", "")
+    today = timezone.localdate()
     return _searched_export(
         request,
         extension,
         "assignments",
         downloads.assignment_columns(),
         lambda search: downloads.assignment_rows(
-            assignments_in_scope(
-                viewer=request.user,
-                search=search,
-                today=timezone.localdate(),
-                state=state if state in STATUS_FILTERS else "",
+            assignment_rows_every(
+                assignments_in_scope(
+                    viewer=request.user,
+                    search=search,
+                    today=today,
+                    state=state if state in STATUS_FILTERS else "",
+                    **list_filters(request).filters(),
+                ),
+                today,
             )
         ),
     )

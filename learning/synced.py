@@ -8,19 +8,16 @@ import uuid
 
 from nodes.syncing import SyncedTable, Touched, WireRow
 
-from .models import RecordKind
 from .services import progress_recompute_merged
-
-_PROGRESS_KINDS = {RecordKind.ENROLLED, RecordKind.LESSON_COMPLETED, RecordKind.MODULE_COMPLETED}
 
 
 def _touches(rows: list[WireRow], officers: dict[str, int]) -> Touched:
-    """(learner pk, course key) whose completion the new rows may change."""
-    pairs = {
-        (officers[row["learner"]], row["course_key"])
-        for row in rows
-        if row["kind"] in _PROGRESS_KINDS
-    }
+    """(learner pk, course key) whose derived state the new rows may change: every kind, since
+    an assigned course's progress (``assignments.derived``, a higher layer's derive step) is
+    started by any record beyond the enrolment and done by a course completion. Only enrolments
+    and completed lessons and modules can imply a completion: ``progress_recompute_merged``
+    recomputes only pairs not completed yet whose records came from several nodes."""
+    pairs = {(officers[row["learner"]], row["course_key"]) for row in rows}
     return {(pk, uuid.UUID(key)) for pk, key in pairs}
 
 

@@ -331,11 +331,29 @@ def _by_row(
     return ready
 
 
+def _insert_many(table: SyncedTable, rows: list[Sequence]) -> None:
+    """Insert ``rows`` (database values in ``columns(table)``'s order) with one
+    ``executemany``. On PostgreSQL through a cursor that binds the values on the server: one
+    statement prepared once, the rows sent in one pipeline. Django's cursor binds them into the
+    text of each statement, so the server parsed and planned 100,000 statements (a hub imported
+    3,400 records/s instead of the 10,000 it must)."""
+    sql = _insert_sql(table)
+    if connection.vendor == "postgresql":
+        from psycopg import Cursor  # only on PostgreSQL: a post may not have it
+
+        connection.ensure_connection()
+        with connection.wrap_database_errors, Cursor(connection.connection) as cursor:
+            cursor.executemany(sql, rows)
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _insert(table: SyncedTable, ready: list[tuple[dict, Sequence]], result: _Applied) -> None:
     sql = _insert_sql(table)
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(sql, [values for _row, values in ready])
+        with transaction.atomic():
+            _insert_many(table, [values for _row, values in ready])
         result.new = [row for row, _values in ready]
     except IntegrityError:
         for row, values in ready:

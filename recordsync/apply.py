@@ -132,6 +132,11 @@ def _reused(stored_id: str) -> str:
     ) % {"id": shown(stored_id)}
 
 
+# Rows in one INSERT on PostgreSQL (``_insert_many``): the server executes a few hundred
+# statements for a packet, not one per row.
+ROWS_PER_INSERT = 50
+
+
 def _insert_sql(table: SyncedTable) -> str:
     quote = connection.ops.quote_name
     wired = columns(table)
@@ -341,9 +346,19 @@ def _insert_many(table: SyncedTable, rows: list[Sequence]) -> None:
     if connection.vendor == "postgresql":
         from psycopg import Cursor  # only on PostgreSQL: a post may not have it
 
+        width = len(columns(table))
+        per = ROWS_PER_INSERT
         connection.ensure_connection()
         with connection.wrap_database_errors, Cursor(connection.connection) as cursor:
-            cursor.executemany(sql, rows)
+            whole = len(rows) - len(rows) % per
+            if whole:
+                many = sql + (", (" + ", ".join(["%s"] * width) + ")") * (per - 1)
+                cursor.executemany(
+                    many,
+                    [list(chain.from_iterable(rows[i : i + per])) for i in range(0, whole, per)],
+                )
+            if whole < len(rows):
+                cursor.executemany(sql, rows[whole:])
         return
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)

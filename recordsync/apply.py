@@ -132,6 +132,11 @@ def _reused(stored_id: str) -> str:
     ) % {"id": shown(stored_id)}
 
 
+# Rows in one INSERT on PostgreSQL (``_insert_many``): the server executes a few hundred
+# statements for a packet, not one per row.
+ROWS_PER_INSERT = 50
+
+
 def _insert_sql(table: SyncedTable) -> str:
     quote = connection.ops.quote_name
     wired = columns(table)
@@ -331,11 +336,39 @@ def _by_row(
     return ready
 
 
+def _insert_many(table: SyncedTable, rows: list[Sequence]) -> None:
+    """Insert ``rows`` (database values in ``columns(table)``'s order) with one
+    ``executemany``. On PostgreSQL through a cursor that binds the values on the server: one
+    statement prepared once, the rows sent in one pipeline. Django's cursor binds them into the
+    text of each statement, so the server parsed and planned 100,000 statements (a hub imported
+    3,400 records/s instead of the 10,000 it must)."""
+    sql = _insert_sql(table)
+    if connection.vendor == "postgresql":
+        from psycopg import Cursor  # only on PostgreSQL: a post may not have it
+
+        width = len(columns(table))
+        per = ROWS_PER_INSERT
+        connection.ensure_connection()
+        with connection.wrap_database_errors, Cursor(connection.connection) as cursor:
+            whole = len(rows) - len(rows) % per
+            if whole:
+                many = sql + (", (" + ", ".join(["%s"] * width) + ")") * (per - 1)
+                cursor.executemany(
+                    many,
+                    [list(chain.from_iterable(rows[i : i + per])) for i in range(0, whole, per)],
+                )
+            if whole < len(rows):
+                cursor.executemany(sql, rows[whole:])
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _insert(table: SyncedTable, ready: list[tuple[dict, Sequence]], result: _Applied) -> None:
     sql = _insert_sql(table)
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(sql, [values for _row, values in ready])
+        with transaction.atomic():
+            _insert_many(table, [values for _row, values in ready])
         result.new = [row for row, _values in ready]
     except IntegrityError:
         for row, values in ready:

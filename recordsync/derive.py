@@ -58,5 +58,15 @@ def derive_due() -> None:
             derivations.append(table.derive)
     for derive in derivations:
         derive(touched)
-    for batch in batches([row_id for row_id, _learner, _course in due]):
-        RecomputeDue.objects.filter(pk__in=batch).delete()
+    _forget([row_id for row_id, _learner, _course in due])
+
+
+def _forget(ids: list[int]) -> None:
+    """Remove the notes ``ids``, one statement per 900 (``QuerySet.delete`` would read every
+    note back first, for the delete signals other apps connect: 0.3 s for a packet's 5,000)."""
+    ops, meta = connection.ops, RecomputeDue._meta
+    table, pk = ops.quote_name(meta.db_table), ops.quote_name(meta.pk.column)
+    with connection.cursor() as cursor:
+        for batch in batches(ids):
+            marks = ", ".join(["%s"] * len(batch))
+            cursor.execute(f"DELETE FROM {table} WHERE {pk} IN ({marks})", batch)  # noqa: S608

@@ -137,3 +137,57 @@ def test_records_too_large_for_a_chunk_arrive_every_one(
     imported = packet_import(source=packet)
     assert imported.new == imported.received == summary.records
     assert snapshot(post) == made
+
+
+def test_rows_go_in_whole_groups_and_a_remainder_and_a_clash_refuses_only_its_row(
+    network, people, graded_course
+):
+    """A chunk's rows go in several rows a statement (on PostgreSQL), then the rows left over:
+    123 records arrive exactly as they were made (times with their zone, every UUID as it
+    was); the same packet at a hub that already holds one record's id under another origin
+    refuses that row alone, with its reason, and applies the 122 others."""
+    from django.db import connection
+    from django.utils import timezone
+
+    officer = people["learner_kh"]
+    course_key = graded_course.course.translation_key
+    network.be("poipet")
+    learning.enrolment_create(learner=officer, course=graded_course.course, actor=officer)
+    for _n in range(122):
+        LearnerRecord.stamped(
+            recorded_at=timezone.now(),
+            kind=RecordKind.LESSON_OPENED,
+            learner=officer,
+            course_key=course_key,
+        )
+    post = network.ids["poipet"]
+    made = snapshot(post)
+    assert len(made["learner_record"]) == 123
+    meta, parts, _summary = export(recipient=None, everything=True, max_chunks=None, progress=None)
+    packet = container_bytes(kind="packet", meta=meta, parts=parts)
+    forget_records(post)
+    network.be("hub")
+
+    assert packet_import(source=packet).new == 123
+    assert snapshot(post) == made
+
+    clashing = LearnerRecord.objects.filter(origin_node=post).order_by("origin_seq")[60]
+    forget_records(post)
+    ImportedPacket.objects.all().delete()  # the same packet, to another database
+    here = LearnerRecord.stamped(
+        recorded_at=timezone.now(),
+        kind=RecordKind.LESSON_OPENED,
+        learner=officer,
+        course_key=course_key,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {LearnerRecord._meta.db_table} SET id = %s WHERE id = %s",
+            [clashing.pk.hex, here.pk.hex],
+        )
+    summary = packet_import(source=packet)
+    assert summary.new == 122
+    assert [(seq, "clashes" in reason) for _o, seq, _t, reason in summary.rejected] == [
+        (clashing.origin_seq, True)
+    ]
+    assert record_count(post) == 122

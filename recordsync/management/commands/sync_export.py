@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from elearning.commands import checks_without_pages
 from elearning.progress import progress_printer
 from nodes.container import ContainerError
 from nodes.selectors import EnrolmentError, peer_find
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         "Write a signed sync packet of the records the other node lacks, to carry on a USB "
         "stick. At a post it is for headquarters; at headquarters say which post (--for)."
     )
+    requires_system_checks = checks_without_pages()
 
     def add_arguments(self, parser):
         parser.add_argument("--for", dest="node", help="node id, post code or name")

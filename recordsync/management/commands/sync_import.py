@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from elearning.commands import checks_without_pages
 from elearning.progress import progress_printer
 from recordsync.services import PacketRefused, packet_import
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         "Check a sync packet's signatures and apply the records in it that this node lacks "
         "(or carry it for headquarters). A damaged or foreign packet is refused whole."
     )
+    requires_system_checks = checks_without_pages()
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the packet file")

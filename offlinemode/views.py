@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from courses.models import CoursePage
 from learning.wagtail_hooks import SAVING_HEADER
 
-from . import selectors
+from . import selectors, services
 from .context_processors import offline
 
 COOKIE_SECONDS = 365 * 24 * 3600
@@ -114,7 +114,9 @@ def course_manifest(request, course_id: int):
     who may read it; 404 otherwise. Sets the cookie that gives this browser's pages the offline
     scripts from now on."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
-    manifest = selectors.course_offline_manifest(learner=request.user, course=course)
+    # An officer who may not read the course gets no launch (offline_launch refuses) and a 404.
+    scorm = services.offline_scorm(learner=request.user, course=course)
+    manifest = selectors.course_offline_manifest(learner=request.user, course=course, scorm=scorm)
     if manifest is None:
         raise Http404
     response = JsonResponse(manifest)

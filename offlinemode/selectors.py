@@ -55,6 +55,8 @@ PAGE_STATIC = (
     "quizzes/marking.js",
     "offlinemode/practice.js",
 )
+# What the player page of a SCORM lesson loads besides (listed when one is saved, ADR 0045).
+SCORM_PAGE_STATIC = ("scormplayer/player.css", "scormplayer/player.js")
 # fonts.css loads a script's font only for text in it (unicode-range): Latin always, and the
 # officer's language's own.
 FONT_SCRIPTS = {"th": "thai", "lo": "lao", "km": "khmer", "my": "myanmar", "vi": "vietnamese"}
@@ -78,10 +80,11 @@ def font_files(language: str) -> list[str]:
     return [f"elearning/fonts/noto-sans-{s}-{w}.woff2" for s in scripts for w in (400, 700)]
 
 
-def static_entries(language: str) -> list[dict]:
-    """The static files a learner page loads in ``language``, by their content hash."""
+def static_entries(language: str, names: Iterable[str] = PAGE_STATIC) -> list[dict]:
+    """The static files a learner page loads in ``language`` (``names`` and the fonts; or
+    ``names`` alone without a language), by their content hash."""
     entries = []
-    for name in [*PAGE_STATIC, *font_files(language)]:
+    for name in [*names, *(font_files(language) if language else [])]:
         found = finders.find(name)
         if not found:
             continue
@@ -236,6 +239,8 @@ def course_offline_manifest(
     played, needing = _scorm_entries(course, scorm or {}, page_revision)
     entries += [entry for _play, lesson_entries in played for entry in lesson_entries]
     plays = [play for play, _entries in played]
+    if plays:
+        entries += static_entries("", SCORM_PAGE_STATIC)
     return {
         "course": course.pk,
         "title": shown.title,

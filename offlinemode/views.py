@@ -14,7 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from courses.models import CoursePage
+from elearning.middleware import CONTENT_SECURITY_POLICY
 from learning.wagtail_hooks import SAVING_HEADER
+from scormplayer.origins import origin_of
 
 from . import selectors, services
 from .context_processors import offline
@@ -103,7 +105,13 @@ def on_this_device(request):
     """What this browser saved for the officer (read from IndexedDB by offline.js): always
     with the offline scripts, cookie or not."""
     context = offline(request, always=True)
-    return render(request, "offlinemode/on_this_device.html", context)
+    # SCORM lessons are saved by framing their save document on the content origin (ADR 0045):
+    # this page alone may frame it.
+    content_origin = origin_of(settings.SCORM_CONTENT_ORIGIN)
+    context["offline_config"]["scorm_frames"] = content_origin
+    response = render(request, "offlinemode/on_this_device.html", context)
+    response["Content-Security-Policy"] = f"{CONTENT_SECURITY_POLICY}; frame-src {content_origin}"
+    return response
 
 
 @login_required

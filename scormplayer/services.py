@@ -243,9 +243,13 @@ def _refused(version: str, problem: rules.Problem, message: str, status: int = 4
 
 
 def _repeat_or_stale(version: str, last: ScormRecord, seq: int, commit: Any) -> CommitResult:
-    """A commit whose ``seq`` was accepted already: the same commit again is answered as
-    accepted and changes nothing; anything else is stale."""
-    if seq == last.commit_seq and rules.repeats(version, commit, rules.flatten(last.state)):
+    """A commit whose ``seq`` was accepted already: the same commit again (the last one, or an
+    earlier one a device's outbox sends again, ADR 0045) is answered as accepted and changes
+    nothing; anything else is stale."""
+    earlier = last
+    if seq < last.commit_seq:
+        earlier = ScormRecord.objects.filter(attempt=last.attempt, commit_seq=seq).first() or last
+    if seq == earlier.commit_seq and rules.repeats(version, commit, rules.flatten(earlier.state)):
         return CommitResult(0, "repeated commit ignored")
     return _refused(
         version, rules.Problem.STALE, f"stale commit: {seq} after {last.commit_seq}", 409

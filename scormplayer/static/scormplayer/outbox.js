@@ -3,7 +3,7 @@
  * IndexedDB database (the platform's is another origin's):
  *
  *   outbox   key "<commit url>#<attempt>#<seq>": a commit waiting to be sent
- *            {id, url, attempt, sco, seq, body (the JSON text sent)}
+ *            {id, url, attempt, sco, seq, body (the JSON text sent), made (ms, this device)}
  *   refused  same key: a commit the server refused {id, url, sco, seq, status, message}
  *   last     key "<commit url>#<sco>": the device's last commit of that SCO in that launch
  *            {key, attempt, seq, cmi, terminated, before (hundredths), basis (seed served_at)}
@@ -81,13 +81,23 @@
       sco: parsed.sco,
       seq: parsed.seq,
       body: body,
-      last: last
+      last: last,
+      // the order the device made them in: attempts are sent as they were played
+      made: Date.now()
     };
   }
 
   function store(entry) {
     return within(["outbox", "last"], "readwrite", function (s) {
-      s.outbox.put({ id: entry.id, url: entry.url, attempt: entry.attempt, sco: entry.sco, seq: entry.seq, body: entry.body });
+      s.outbox.put({
+        id: entry.id,
+        url: entry.url,
+        attempt: entry.attempt,
+        sco: entry.sco,
+        seq: entry.seq,
+        body: entry.body,
+        made: entry.made
+      });
       var key = entry.url + "#" + entry.sco;
       return promised(s.last.get(key)).then(function (known) {
         var newer = !known || known.attempt !== entry.attempt || known.seq <= entry.seq;
@@ -195,7 +205,9 @@
 
   async function flushNow() {
     var counts = { sent: 0, refused: 0, kept: 0 };
+    // In the order they were made (then by attempt and seq, which a commit's id spells).
     var waiting = (await all("outbox")).sort(function (a, b) {
+      if ((a.made || 0) !== (b.made || 0)) return (a.made || 0) - (b.made || 0);
       return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     });
     var stopped = {};
@@ -224,6 +236,7 @@
     flush: flush,
     last: last,
     remember: remember,
+    unstash: unstash,
     refused: function () {
       return all("refused");
     },

@@ -123,7 +123,7 @@
           return { seq: r.seq, message: r.message };
         })
       });
-    });
+    }).catch(function () {});
   }
 
   function flush() {
@@ -262,7 +262,15 @@
   }
 
   // What the outbox holds goes first: the server's seed does not know it yet.
-  var sent = navigator.onLine ? flush() : Promise.resolve({ sent: 0, refused: 0 });
+  // (A commit a closing tab kept only in localStorage goes into the outbox first.)
+  var sent = outbox
+    .unstash()
+    .catch(function () {})
+    .then(function () {
+      return navigator.onLine ? flush() : report().then(function () {
+        return { sent: 0, refused: 0 };
+      });
+    });
   sent
     .then(function (counts) {
       if (counts.sent + counts.refused > 0) {

@@ -203,6 +203,44 @@ def test_a_scorm_lesson_kept_online_says_offline_that_it_needs_a_connection(
     )
 
 
+def test_a_commit_the_server_refuses_is_kept_and_shown_never_dropped(
+    open_tab, log_in, offline_lesson, scorm_site
+):
+    from courses.selectors import course_for_page
+
+    lesson = offline_lesson
+    page = open_tab()
+    log_in("ann", tab=page)
+    page.goto(reverse("offline_home") + f"?save={course_for_page(lesson).pk}")
+    expect(page.locator("#offline-message")).to_contain_text("Saved on this device", timeout=60_000)
+    page.context.set_offline(True)
+    page.goto(lesson.url)
+    runtime = api_started(page)
+    # A commit changed on the device: it claims another learner (a read-only element).
+    runtime.evaluate(
+        """() => {
+          const seed = JSON.parse(document.getElementById('scorm-player').textContent).seed;
+          const cmi = JSON.parse(JSON.stringify(seed.cmi));
+          cmi.core.student_id = 'someone-else';
+          const body = {attempt: crypto.randomUUID(), sco: seed.sco.identifier, seq: 1, cmi: cmi,
+                        terminated: true};
+          return scormOutbox.add(seed.commit_url, JSON.stringify(body), null);
+        }"""
+    )
+    page.context.set_offline(False)
+    page.goto(lesson.url)  # online: the launch document sends what waits first
+    message = page.locator("#scorm-message")
+    expect(message).to_contain_text("The server refused what this device played:")
+    expect(message).to_contain_text("cmi.core.student_id")
+    # (What the content itself reported offline was accepted beside it.)
+    assert all(cmi(r, "core.student_id") != "someone-else" for r in server_records(lesson))
+    runtime = runtime_frame(page)
+    refused = runtime.evaluate("() => scormOutbox.refused()")
+    assert [r["status"] for r in refused] == [400]
+    page.reload()  # still shown on the next visit
+    expect(page.locator("#scorm-message")).to_contain_text("cmi.core.student_id")
+
+
 SESSION_STATES = [
     # (what the last commit of the attempt left, terminated)
     (

@@ -109,21 +109,25 @@
 
   // --- offline: the outbox ---------------------------------------------------------------
 
+  // The outbox's commits of this package version, whichever launch made them (an online page
+  // shows what an offline play of the same lesson left waiting or refused).
+  var packagePrefix = seed.commit_url.split("/").slice(0, 6).join("/") + "/";
+  function ofThisPackage(entry) {
+    return entry.url.indexOf(packagePrefix) === 0;
+  }
+
   function report() {
-    return Promise.all([outbox.waiting(), outbox.refused()]).then(function (found) {
-      var refused = found[1].filter(function (r) {
-        return r.url === seed.commit_url;
-      });
-      tell({
-        type: "outbox",
-        waiting: found[0].filter(function (w) {
-          return w.url === seed.commit_url;
-        }).length,
-        refused: refused.map(function (r) {
-          return { seq: r.seq, message: r.message };
-        })
-      });
-    }).catch(function () {});
+    return Promise.all([outbox.waiting(), outbox.refused()])
+      .then(function (found) {
+        tell({
+          type: "outbox",
+          waiting: found[0].filter(ofThisPackage).length,
+          refused: found[1].filter(ofThisPackage).map(function (r) {
+            return { seq: r.seq, message: r.message };
+          })
+        });
+      })
+      .catch(function () {});
   }
 
   function flush() {

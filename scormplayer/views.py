@@ -176,21 +176,10 @@ WORKER_SCOPE = "/scorm-"
 
 
 def save_policy() -> str:
-    """The CSP of the save document: our script, its own origin's files, framed by the platform
-    only."""
-    ancestors = " ".join(origin_of(origin) for origin in settings.SCORM_PLATFORM_ORIGINS)
-    return "; ".join(
-        [
-            "default-src 'self'",
-            "script-src 'self'",
-            "connect-src 'self'",
-            "worker-src 'self'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'none'",
-            f"frame-ancestors {ancestors}",
-        ]
-    )
+    """The CSP of the save document: the launch document's, with a service worker of its own
+    origin and nothing framed, not sandboxed (it is our script, and registers a worker)."""
+    kept = [d for d in runtime_policy().split("; ") if not d.startswith(("sandbox", "frame-src"))]
+    return "; ".join([*kept, "worker-src 'self'"])
 
 
 @require_safe

@@ -76,7 +76,9 @@ def test_the_manifest_lists_allowed_scorm_lessons_and_which_need_a_connection(
 
 def test_an_officer_not_enrolled_gets_no_manifest_and_no_launch(people, login, lessons):
     allowed, _needing = lessons
-    assert manifest(login(people["learner_kh"]), allowed).status_code == 404
+    stranger = login(people["learner_kh"])
+    assert manifest(stranger, allowed).status_code == 404
+    assert stranger.get(allowed.url, HTTP_X_OFFLINE_SAVE="1").status_code == 403
     assert not ScormLaunch.objects.exists()
 
 

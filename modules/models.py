@@ -113,6 +113,14 @@ class ScormLessonPage(Page):
             "they rest on such a score."
         ),
     )
+    offline_allowed = models.BooleanField(
+        _("Officers may play this lesson offline"),
+        default=False,
+        help_text=_(
+            "Officers who save the course for offline use may play this lesson with no "
+            "connection; what it reports is sent to the server when they are back online."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -122,7 +130,11 @@ class ScormLessonPage(Page):
             heading=_("SCORM package"),
         ),
         MultiFieldPanel(
-            [FieldPanel("completion_rule"), FieldPanel("browser_score_accepted")],
+            [
+                FieldPanel("completion_rule"),
+                FieldPanel("browser_score_accepted"),
+                FieldPanel("offline_allowed"),
+            ],
             heading=_("Progress"),
         ),
     ]

@@ -39,7 +39,7 @@ from courses.models import CoursePage
 from courses.selectors import course_by_key
 from learning.selectors import is_enrolled
 from modules.blocks import IMAGE_NARROW, IMAGE_WIDE, VIDEO_POSTER
-from modules.models import LessonPage
+from modules.models import LessonPage, ScormLessonPage
 from modules.selectors import NavItem, course_nav
 from officers.models import User
 from officers.selectors import officers_visible_to
@@ -60,6 +60,8 @@ PAGE_STATIC = (
     "quizzes/marking.js",
     "offlinemode/practice.js",
 )
+# What the player page of a SCORM lesson loads besides (listed when one is saved, ADR 0045).
+SCORM_PAGE_STATIC = ("scormplayer/player.css", "scormplayer/player.js")
 # fonts.css loads a script's font only for text in it (unicode-range): Latin always, and the
 # officer's language's own.
 FONT_SCRIPTS = {"th": "thai", "lo": "lao", "km": "khmer", "my": "myanmar", "vi": "vietnamese"}
@@ -83,10 +85,11 @@ def font_files(language: str) -> list[str]:
     return [f"elearning/fonts/noto-sans-{s}-{w}.woff2" for s in scripts for w in (400, 700)]
 
 
-def static_entries(language: str) -> list[dict]:
-    """The static files a learner page loads in ``language``, by their content hash."""
+def static_entries(language: str, names: Iterable[str] = PAGE_STATIC) -> list[dict]:
+    """The static files a learner page loads in ``language`` (``names`` and the fonts; or
+    ``names`` alone without a language), by their content hash."""
     entries = []
-    for name in [*PAGE_STATIC, *font_files(language)]:
+    for name in [*names, *(font_files(language) if language else [])]:
         found = finders.find(name)
         if not found:
             continue
@@ -95,15 +98,30 @@ def static_entries(language: str) -> list[dict]:
     return entries
 
 
-def _nav_pages(items: Iterable[NavItem]) -> list[NavItem]:
-    """The course's module, lesson and quiz pages in order (SCORM lessons play content this
-    round does not save; other pages are not listed)."""
+def _nav_pages(items: Iterable[NavItem], kinds: Iterable[str] = PAGE_KINDS) -> list[NavItem]:
+    """The course's module, lesson and quiz pages in order (SCORM lessons: ``scorm_lessons``;
+    other pages are not listed)."""
     out: list[NavItem] = []
     for item in items:
-        if item.kind in PAGE_KINDS and item.url:
+        if item.kind in kinds and item.url:
             out.append(item)
-        out.extend(_nav_pages(item.children))
+        out.extend(_nav_pages(item.children, kinds))
     return out
+
+
+def scorm_lessons(*, course: CoursePage) -> tuple[list[ScormLessonPage], list[NavItem]]:
+    """The SCORM lessons of ``course`` (in the reader's language) a device may save for offline
+    play, whose trainer allows it and whose package has a current version; and the others, as
+    the course lists them, which need a connection (ADR 0045)."""
+    items = _nav_pages(course_nav(course=course).items, ("scorm",))
+    pages = ScormLessonPage.objects.filter(pk__in=[i.page_id for i in items]).select_related(
+        "package__current"
+    )
+    allowed = {p.pk: p for p in pages if p.offline_allowed and p.package.current_id is not None}
+    return (
+        [allowed[i.page_id] for i in items if i.page_id in allowed],
+        [i for i in items if i.page_id not in allowed],
+    )
 
 
 def _rich_text_documents(html: str, found: set[int]) -> None:
@@ -181,12 +199,17 @@ def _media_entries(uses: dict[int, tuple[list, list]]) -> list[dict]:
     return list(entries.values())
 
 
-def course_offline_manifest(*, learner: User, course: CoursePage) -> dict | None:
+def course_offline_manifest(
+    *, learner: User, course: CoursePage, scorm: dict[int, dict] | None = None
+) -> dict | None:
     """The offline manifest of ``course`` for ``learner`` in the active language, or None if
     they may not read it (neither enrolled nor one who reads without enrolling).
 
     ``{course, title, url, language, version, entries: [{url, revision, bytes, kind,
-    lesson?}]}``; ``version`` is a digest of every entry's URL and revision."""
+    lesson?}], scorm: [{lesson, title, save_url, bytes, revision}], needs_connection: [{lesson,
+    title, url}]}``; ``version`` is a digest of every entry's URL and revision. ``scorm``: the
+    offline play of each SCORM lesson saved (``services.offline_scorm``), by page id: its page
+    and each part's page are entries, the rest the content origin saves (ADR 0045)."""
     if not learner.reads_without_enrolling and not is_enrolled(learner=learner, course=course):
         return None
     language = get_language() or ""
@@ -218,13 +241,23 @@ def course_offline_manifest(*, learner: User, course: CoursePage) -> dict | None
         uses[pk] = _lesson_media(list(body.raw_data) if hasattr(body, "raw_data") else body)
     entries += _media_entries({pk: uses[pk] for pk in lesson_ids if pk in uses})
     entries += statics
+    played, needing = _scorm_entries(course, scorm or {}, page_revision)
+    entries += [entry for _play, lesson_entries in played for entry in lesson_entries]
+    plays = [play for play, _entries in played]
+    if plays:
+        entries += static_entries("", SCORM_PAGE_STATIC)
     return {
         "course": course.pk,
         "title": shown.title,
         "url": shown.url,
         "language": language,
-        "version": _digest(*sorted(f"{e['url']} {e['revision']}" for e in entries)),
+        "version": _digest(
+            *sorted(f"{e['url']} {e['revision']}" for e in entries),
+            *[p["revision"] for p in plays],
+        ),
         "entries": entries,
+        "scorm": plays,
+        "needs_connection": needing,
     }
 
 
@@ -245,3 +278,24 @@ def devices_of(*, officer: User) -> list[OfflineDevice]:
             F("revoked_at").desc(nulls_first=True), "-last_seen", "-pk"
         )
     )
+
+
+def _scorm_entries(
+    course: CoursePage, scorm: dict[int, dict], page_revision: Any
+) -> tuple[list[tuple[dict, list[dict]]], list[dict]]:
+    """Each saved SCORM lesson's play (``scorm``) with its page entries (the lesson's page and
+    each part's, ``?part=N`` as the player links them), and the SCORM lessons that need a
+    connection."""
+    allowed, others = scorm_lessons(course=course)
+    played = []
+    for page in allowed:
+        play = scorm.get(page.pk)
+        if play is None:
+            continue
+        revision = _digest(page_revision(page.pk), play["revision"])
+        parts = len(page.package.current.structure["scos"])
+        urls = [page.url, *[f"{page.url}?part={n}" for n in range(parts)]]
+        lesson_entries = [_entry(url, revision, "scorm", lesson=page.pk) for url in urls]
+        played.append(({"lesson": page.pk, "title": page.title, **play}, lesson_entries))
+    needing = [{"lesson": i.page_id, "title": i.title, "url": i.url} for i in others]
+    return played, needing

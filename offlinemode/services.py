@@ -22,6 +22,7 @@ from django.utils.formats import date_format
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
+from courses.models import CoursePage
 from courses.selectors import course_by_key
 from learning import services as learning
 from modules.models import LessonPage
@@ -29,7 +30,10 @@ from modules.selectors import course_of
 from officers.auditing import officer_audit
 from officers.models import User
 from officers.services import officer_lock
+from scormplayer import selectors as scorm_selectors
+from scormplayer import services as scorm_services
 
+from . import selectors
 from .activity import (
     CHECK_ANSWER,
     LESSON_COMPLETED,
@@ -315,3 +319,19 @@ HANDLERS: dict[str, Callable[[User, dict], Outcome]] = {
     LESSON_COMPLETED: _lesson_completed,
     CHECK_ANSWER: _check_answer,
 }
+
+
+def offline_scorm(*, learner: User, course: CoursePage) -> dict[int, dict]:
+    """Saving ``course``: the offline launch of each SCORM lesson its trainer allows offline
+    (``scormplayer.services.offline_launch``: made once, reused) and what the device saves of
+    it, by page id (ADR 0045). Lessons the officer may not play are left out."""
+    found: dict[int, dict] = {}
+    allowed, _others = selectors.scorm_lessons(course=course)
+    for page in allowed:
+        try:
+            launch = scorm_services.offline_launch(user=learner, page=page)
+        except (learning.NotEnrolled, scorm_services.NothingToPlay):
+            continue
+        token = scorm_services.launch_token(launch)
+        found[page.pk] = scorm_selectors.offline_play(launch=launch, token=token)
+    return found

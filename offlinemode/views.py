@@ -15,8 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import CoursePage
+from elearning.middleware import CONTENT_SECURITY_POLICY
 from learning.wagtail_hooks import SAVING_HEADER
 from officers.models import User
+from scormplayer.origins import origin_of
 
 from . import selectors, services
 from .context_processors import offline
@@ -106,7 +108,13 @@ def on_this_device(request):
     """What this browser saved for the officer (read from IndexedDB by offline.js): always
     with the offline scripts, cookie or not."""
     context = offline(request, always=True)
-    return render(request, "offlinemode/on_this_device.html", context)
+    # SCORM lessons are saved by framing their save document on the content origin (ADR 0045):
+    # this page alone may frame it.
+    content_origin = origin_of(settings.SCORM_CONTENT_ORIGIN)
+    context["offline_config"]["scorm_frames"] = content_origin
+    response = render(request, "offlinemode/on_this_device.html", context)
+    response["Content-Security-Policy"] = f"{CONTENT_SECURITY_POLICY}; frame-src {content_origin}"
+    return response
 
 
 @login_required
@@ -117,7 +125,9 @@ def course_manifest(request, course_id: int):
     who may read it; 404 otherwise. Sets the cookie that gives this browser's pages the offline
     scripts from now on."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
-    manifest = selectors.course_offline_manifest(learner=request.user, course=course)
+    # An officer who may not read the course gets no launch (offline_launch refuses) and a 404.
+    scorm = services.offline_scorm(learner=request.user, course=course)
+    manifest = selectors.course_offline_manifest(learner=request.user, course=course, scorm=scorm)
     if manifest is None:
         raise Http404
     response = JsonResponse(manifest)

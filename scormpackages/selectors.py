@@ -88,3 +88,10 @@ def version_file(version: ScormPackageVersion, path: str) -> Path | None:
         .first()
     )
     return blob_path(row.sha256) if row is not None else None
+
+
+def version_files(version: ScormPackageVersion) -> list[tuple[str, str, int]]:
+    """Every file of ``version``: its path in the package, its SHA-256 (the name it is stored
+    under) and its size, by path."""
+    rows = ScormFile.objects.filter(version=version).order_by("path")
+    return list(rows.values_list("path", "sha256", "size"))

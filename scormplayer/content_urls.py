@@ -6,6 +6,13 @@ from . import commit_views, views
 
 app_name = "scormcontent"
 urlpatterns = [
+    re_path(r"^scorm-runtime/sw\.js$", views.content_worker, name="content_worker"),
+    re_path(
+        r"^scorm-runtime/(?P<package_id>[A-Za-z0-9_-]{1,64})/(?P<version>[0-9]{1,9})/"
+        r"(?P<token>[A-Za-z0-9_.-]{1,512})/save/$",
+        views.save_document,
+        name="save",
+    ),
     re_path(
         r"^scorm-content/(?P<package_id>[A-Za-z0-9_-]{1,64})/(?P<version>[0-9]{1,9})/"
         r"(?P<token>[A-Za-z0-9_.-]{1,512})/(?P<path>.+)$",

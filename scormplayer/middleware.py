@@ -1,8 +1,9 @@
 """One Django process, two origins (ADR 0024): the platform, and the SCORM content origin.
 
 On the content origin's host (``SCORM_CONTENT_ORIGIN``) only package files (``PACKAGE_PREFIX``),
-the launch document and the commit endpoint (``RUNTIME_DOCUMENT_PREFIX``), answered by
-``content_urls``, and the player's own static files (scorm-again) are served; every
+the launch document, the commit endpoint and the offline save document and service worker
+(``RUNTIME_DOCUMENT_PREFIX``), answered by ``content_urls``, and the player's own static files
+(scorm-again) and Workbox's (for that worker) are served; every
 other URL is 404, so a package cannot reach a platform page through it. Cookies the browser
 sends there are dropped before any other middleware reads them (a second *port* of the same host
 still receives the platform's cookies: browsers do not separate cookies by port), and every
@@ -23,6 +24,8 @@ from .origins import origin_host
 PACKAGE_PREFIX = "/scorm-content/"
 RUNTIME_DOCUMENT_PREFIX = "/scorm-runtime/"  # the launch document and the commit endpoint
 RUNTIME_PREFIX = "/static/scormplayer/"
+# Workbox, which the content origin's service worker imports (ADR 0045).
+WORKBOX_PREFIX = "/static/offlinemode/vendor/workbox-"
 
 
 class ContentOriginMiddleware:
@@ -37,7 +40,9 @@ class ContentOriginMiddleware:
             return self.get_response(request)
         request.META.pop("HTTP_COOKIE", None)
         request.COOKIES = {}
-        if request.path_info.startswith((PACKAGE_PREFIX, RUNTIME_DOCUMENT_PREFIX, RUNTIME_PREFIX)):
+        if request.path_info.startswith(
+            (PACKAGE_PREFIX, RUNTIME_DOCUMENT_PREFIX, RUNTIME_PREFIX, WORKBOX_PREFIX)
+        ):
             # WhiteNoise answers the runtime's files; anything else that passes is resolved in
             # the content origin's own URL map, never the platform's.
             request.urlconf = "scormplayer.content_urls"

@@ -42,6 +42,9 @@ class ScormLaunch(models.Model):
         "scormpackages.ScormPackageVersion", on_delete=models.PROTECT, related_name="launches"
     )
     preview = models.BooleanField(default=False)
+    # An offline launch (ADR 0045): made when the officer saves the course, playable with no
+    # connection until then (its token's expiry); nothing recorded until its first commit.
+    offline_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,21 +3,35 @@ runtime is seeded with, and where an officer stands in a SCORM lesson."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 
 from learning.models import LearnerRecord, RecordKind
 from modules.models import ScormLessonPage
 from officers.models import User
+from scormpackages.selectors import version_files
 
 from . import cmi as rules
 from .models import ScormLaunch, ScormRecord
 from .origins import origin_of
-from .services import issue_launch_token, item_of, launch_keys, launch_token, session_state
+from .services import (
+    issue_launch_token,
+    item_of,
+    launch_keys,
+    launch_token,
+    learner_name,
+    session_state,
+)
 from .tokens import LaunchClaims, Refusal, TokenRefused, verify
 
 CONTENT_URLS = "scormplayer.content_urls"
@@ -197,6 +211,120 @@ def lesson_state(*, learner: User, page: ScormLessonPage) -> dict[str, Any]:
         learner=learner, kind=RecordKind.LESSON_COMPLETED, lesson_key=page.translation_key
     ).exists()
     return {"scos": scos, "done": done, "rule": page.completion_rule}
+
+
+def runtime_url(package_id: str, version: int, token: str, index: int) -> str:
+    """The launch document of launchable item ``index`` on the content origin."""
+    path = reverse(
+        "runtime",
+        urlconf=CONTENT_URLS,
+        kwargs={"package_id": package_id, "version": version, "token": token, "sco_index": index},
+    )
+    return origin_of(settings.SCORM_CONTENT_ORIGIN) + path
+
+
+# What a browser may request as a package file's path without escaping it (RFC 3986 pchar and
+# "/"): a saved file is looked up by the URL the package's own relative links resolve to.
+PATH_SAFE = "/!$&'()*+,;=:@-._~"
+
+
+def _content_url(name: str, launch: ScormLaunch, token: str, **extra: Any) -> str:
+    kwargs = {
+        "package_id": str(launch.version.package_id),
+        "version": launch.version.number,
+        "token": token,
+        **extra,
+    }
+    return origin_of(settings.SCORM_CONTENT_ORIGIN) + reverse(
+        name, urlconf=CONTENT_URLS, kwargs=kwargs
+    )
+
+
+# The static files a launch document loads (runtime.html), the SCORM version's scorm-again first.
+RUNTIME_STATIC = (
+    "scormplayer/runtime.css",
+    "scormplayer/sessions.js",
+    "scormplayer/outbox.js",
+    "scormplayer/runtime.js",
+)
+
+
+def runtime_script(scorm_version: str) -> str:
+    """The vendored scorm-again build for a SCORM version family ("1.2" or "2004")."""
+    name = "scorm12.min.js" if scorm_version == rules.V12 else "scorm2004.min.js"
+    return f"scormplayer/vendor/scorm-again/{name}"
+
+
+def _static_entry(name: str) -> dict[str, Any]:
+    found = finders.find(name)
+    content = Path(found).read_bytes() if isinstance(found, str) else b""
+    url = staticfiles_storage.url(name)
+    return {
+        "url": origin_of(settings.SCORM_CONTENT_ORIGIN) + url,
+        "revision": hashlib.sha256(content).hexdigest(),
+        "bytes": len(content),
+    }
+
+
+def offline_files(*, launch: ScormLaunch, token: str) -> list[dict[str, Any]]:
+    """What a device saves to play ``launch`` with no connection (ADR 0045), as Workbox
+    precache entries: every package file (revision: its SHA-256), the launch document's
+    static files, and the launch document of each launchable item (revision: the launch and
+    version, whose seed the device then carries forward itself), last."""
+    base = _content_url("package_file", launch, token, path="x")[:-1]
+    entries: list[dict[str, Any]] = [
+        {"url": base + quote(path, safe=PATH_SAFE), "revision": sha, "bytes": size}
+        for path, sha, size in version_files(launch.version)
+    ]
+    family = rules.family(launch.version.scorm_version)
+    entries += [_static_entry(n) for n in (runtime_script(family), *RUNTIME_STATIC)]
+    package, number = str(launch.version.package_id), launch.version.number
+    for index in range(len(launch.version.structure["scos"])):
+        entries.append(
+            {
+                "url": runtime_url(package, number, token, index),
+                "revision": f"{launch.pk.hex}.{launch.version.pk.hex}",
+                "bytes": None,
+            }
+        )
+    return entries
+
+
+def offline_seeds(*, launch: ScormLaunch, sco_index: int) -> dict[str, Any]:
+    """What the launch document of an offline launch carries beside its seed (ADR 0045): the
+    read-only values the server seeds a new session of the item with, for entry "ab-initio"
+    and "resume" (total time 0: the device puts in its own total, an element the server
+    computes and never compares), so a session the device starts is one the server accepts."""
+    item = item_of(launch.version.structure, launch.version.structure["scos"][sco_index])
+    assert item is not None
+    version = rules.family(launch.version.scorm_version)
+    return {
+        entry: rules.unflatten(
+            rules.seeded(
+                version,
+                learner_id=str(launch.learner.uuid),
+                learner_name=learner_name(launch.learner, version),
+                credit=not launch.preview,
+                entry=entry,
+                total_seconds=Decimal(0),
+                item=item,
+            )
+        )
+        for entry in ("ab-initio", "resume")
+    }
+
+
+def offline_play(*, launch: ScormLaunch, token: str) -> dict[str, Any]:
+    """The manifest's ``scorm`` entry of an offline launch: its save document on the content
+    origin, the bytes the device stores and a revision (the package version, the launch and a
+    digest of the package files' hashes)."""
+    files = version_files(launch.version)
+    digest = hashlib.sha256("\n".join(f"{path} {sha}" for path, sha, _ in files).encode())
+    return {
+        "save_url": _content_url("save", launch, token),
+        "bytes": sum(size for _path, _sha, size in files),
+        "revision": f"{launch.version.pk.hex}.{launch.pk.hex}.{digest.hexdigest()[:32]}",
+    }
 
 
 __all__ = ["issue_launch_token", "launch_for", "launch_for_token", "runtime_seed"]

@@ -50,28 +50,33 @@ def launch_keys() -> list[bytes]:
 
 
 def issue_launch_token(
-    launch_id: str, learner_id: str, package_id: str, package_version: int
+    launch_id: str,
+    learner_id: str,
+    package_id: str,
+    package_version: int,
+    *,
+    expires_at: int | None = None,
+    nonce: bytes | None = None,
 ) -> str:
-    """A token for one launch, valid for ``SCORM_LAUNCH_TOKEN_SECONDS`` from now."""
+    """A token for one launch, valid for ``SCORM_LAUNCH_TOKEN_SECONDS`` from now (or until
+    ``expires_at``); ``nonce`` random unless given."""
     claims = LaunchClaims(
         launch_id=launch_id,
         learner_id=learner_id,
         package_id=package_id,
         package_version=package_version,
-        expires_at=int(time.time()) + settings.SCORM_LAUNCH_TOKEN_SECONDS,
+        expires_at=expires_at or int(time.time()) + settings.SCORM_LAUNCH_TOKEN_SECONDS,
     )
-    return issue(claims, launch_keys()[0], secrets.token_bytes(12))
+    return issue(claims, launch_keys()[0], nonce or secrets.token_bytes(12))
 
 
 class NothingToPlay(Exception):
     """The lesson's package has no current version."""
 
 
-def launch_start(*, user: User, page: ScormLessonPage) -> ScormLaunch:
-    """A launch of ``page`` for ``user``, playing its package's current version (kept playable
-    for as long as the launch's token: ``scormpackages.services.version_hold``): an enrolled
-    officer's (the lesson is recorded opened), or a preview for staff who read without
-    enrolling (nothing recorded). Anyone else: ``learning.services.NotEnrolled``."""
+def _player(user: User, page: ScormLessonPage) -> tuple[Any, bool]:
+    """The course of ``page`` and whether ``user`` previews it (reads without enrolling);
+    ``NotEnrolled`` for anyone else, ``NothingToPlay`` when the package has no version."""
     course = course_for_page(page)
     if course is None:
         raise NotEnrolled
@@ -80,6 +85,15 @@ def launch_start(*, user: User, page: ScormLessonPage) -> ScormLaunch:
     preview = not learning_selectors.is_enrolled(learner=user, course=course)
     if preview and not user.reads_without_enrolling:
         raise NotEnrolled
+    return course, preview
+
+
+def launch_start(*, user: User, page: ScormLessonPage) -> ScormLaunch:
+    """A launch of ``page`` for ``user``, playing its package's current version (kept playable
+    for as long as the launch's token: ``scormpackages.services.version_hold``): an enrolled
+    officer's (the lesson is recorded opened), or a preview for staff who read without
+    enrolling (nothing recorded). Anyone else: ``learning.services.NotEnrolled``."""
+    course, preview = _player(user, page)
     # The launch's token (issued right after) lets it fetch files for this long: a newer version
     # replacing this one meanwhile leaves its files until then (ADR 0023).
     until = timezone.now() + datetime.timedelta(seconds=settings.SCORM_LAUNCH_TOKEN_SECONDS + 60)
@@ -88,6 +102,17 @@ def launch_start(*, user: User, page: ScormLessonPage) -> ScormLaunch:
         raise NothingToPlay
     if not preview:
         lesson_open(learner=user, lesson=page)
+    return _launch(user, page, course, version, preview)
+
+
+def _launch(
+    user: User,
+    page: ScormLessonPage,
+    course: Any,
+    version: Any,
+    preview: bool,
+    offline_until: datetime.datetime | None = None,
+) -> ScormLaunch:
     return ScormLaunch.objects.create(
         learner=user,
         page=page,
@@ -95,16 +120,54 @@ def launch_start(*, user: User, page: ScormLessonPage) -> ScormLaunch:
         lesson_key=page.translation_key,
         version=version,
         preview=preview,
+        offline_until=offline_until,
     )
 
 
+def offline_launch(*, user: User, page: ScormLessonPage) -> ScormLaunch:
+    """The launch ``user`` plays ``page`` with on a device with no connection (ADR 0045), made
+    when they save the course: it records nothing now (the lesson is recorded opened by its
+    first commit), its token lasts ``SCORM_OFFLINE_TOKEN_SECONDS`` and its version is held as
+    long. One per officer, lesson and package version: an earlier one is reused while its token
+    has more than half its life left. ``NotEnrolled`` / ``NothingToPlay`` as ``launch_start``."""
+    course, preview = _player(user, page)
+    life = datetime.timedelta(seconds=settings.SCORM_OFFLINE_TOKEN_SECONDS)
+    now = timezone.now()
+    kept = (
+        ScormLaunch.objects.select_related("version", "learner")
+        .filter(
+            learner=user,
+            page=page,
+            preview=preview,
+            version_id=page.package.current_id,
+            offline_until__gt=now + life / 2,
+        )
+        .order_by("-offline_until")
+        .first()
+    )
+    if kept is not None:
+        return kept
+    until = now + life
+    version = version_hold(page.package, until + datetime.timedelta(seconds=60))
+    if version is None:
+        raise NothingToPlay
+    return _launch(user, page, course, version, preview, until.replace(microsecond=0))
+
+
 def launch_token(launch: ScormLaunch) -> str:
-    """The per-launch token of ``launch``: its files and its commits, for a few hours."""
+    """The per-launch token of ``launch``: its files and its commits, for a few hours. An
+    offline launch's token is the same at every call (its expiry is the launch's, its nonce
+    derived from the launch id), so the URLs a device saved stay the URLs it plays."""
+    fixed: dict[str, Any] = {}
+    if launch.offline_until is not None:
+        nonce = hmac.new(launch_keys()[0], b"offline:" + launch.pk.bytes, hashlib.sha256)
+        fixed = {"expires_at": int(launch.offline_until.timestamp()), "nonce": nonce.digest()[:12]}
     return issue_launch_token(
         launch.pk.hex,
         launch.learner.uuid.hex,
         str(launch.version.package_id),
         launch.version.number,
+        **fixed,
     )
 
 
@@ -180,9 +243,13 @@ def _refused(version: str, problem: rules.Problem, message: str, status: int = 4
 
 
 def _repeat_or_stale(version: str, last: ScormRecord, seq: int, commit: Any) -> CommitResult:
-    """A commit whose ``seq`` was accepted already: the same commit again is answered as
-    accepted and changes nothing; anything else is stale."""
-    if seq == last.commit_seq and rules.repeats(version, commit, rules.flatten(last.state)):
+    """A commit whose ``seq`` was accepted already: the same commit again (the last one, or an
+    earlier one a device's outbox sends again, ADR 0045) is answered as accepted and changes
+    nothing; anything else is stale."""
+    earlier = last
+    if seq < last.commit_seq:
+        earlier = ScormRecord.objects.filter(attempt=last.attempt, commit_seq=seq).first() or last
+    if seq == earlier.commit_seq and rules.repeats(version, commit, rules.flatten(earlier.state)):
         return CommitResult(0, "repeated commit ignored")
     return _refused(
         version, rules.Problem.STALE, f"stale commit: {seq} after {last.commit_seq}", 409
@@ -278,6 +345,11 @@ def _record(
         terminated=terminated,
     )
     page = launch.page
+    if page is not None and page.live and launch.offline_until is not None:
+        # An offline launch recorded nothing when it was saved: its first commit opens the
+        # lesson (server time), so progress follows as it does online.
+        with contextlib.suppress(NotEnrolled):
+            lesson_open(learner=launch.learner, lesson=page)
     if (
         page is not None
         and page.live

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.http import (
     HttpResponseForbidden,
 )
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -23,7 +25,15 @@ from elearning.mediafiles import serve_ranges
 from scormpackages import selectors as packages
 
 from .origins import SANDBOX, origin_of
-from .selectors import NoSuchSco, launch_for, launch_for_token, runtime_seed
+from .selectors import (
+    NoSuchSco,
+    launch_for,
+    launch_for_token,
+    offline_files,
+    offline_seeds,
+    runtime_script,
+    runtime_seed,
+)
 from .tokens import Refusal, TokenRefused
 
 REFUSALS = {
@@ -130,16 +140,19 @@ def runtime(
     except NoSuchSco:
         raise Http404 from None
     structure = launch.version.structure
+    if launch.offline_until is not None:
+        seed["offline"] = offline_seeds(launch=launch, sco_index=int(sco_index))
+        # By the server's clock: a device's own later state was built on this seed or newer.
+        seed["served_at"] = int(time.time() * 1000)
     player = {
         "seed": seed,
         "asset": item_type(structure["items"], seed["sco"]["identifier"]) == "asset",
         "platform_origins": [origin_of(origin) for origin in settings.SCORM_PLATFORM_ORIGINS],
     }
-    script = "scorm12.min.js" if seed["scorm_version"] == "1.2" else "scorm2004.min.js"
     response = render(
         request,
         "scormplayer/runtime.html",
-        {"player": player, "runtime_script": f"scormplayer/vendor/scorm-again/{script}"},
+        {"player": player, "runtime_script": runtime_script(seed["scorm_version"])},
     )
     response["Content-Security-Policy"] = runtime_policy()
     response["X-Content-Type-Options"] = "nosniff"
@@ -157,3 +170,58 @@ def item_type(items: list[dict[str, Any]], identifier: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+WORKER_SCOPE = "/scorm-"
+
+
+def save_policy() -> str:
+    """The CSP of the save document: the launch document's, with a service worker of its own
+    origin and nothing framed, not sandboxed (it is our script, and registers a worker)."""
+    kept = [d for d in runtime_policy().split("; ") if not d.startswith(("sandbox", "frame-src"))]
+    return "; ".join([*kept, "worker-src 'self'"])
+
+
+@require_safe
+@xframe_options_exempt
+def save_document(
+    request: HttpRequest, package_id: str, version: str, token: str
+) -> HttpResponseBase:
+    """The small document the platform frames, hidden, to save an offline launch on the device
+    (ADR 0045): it registers the content origin's service worker and has it precache every
+    package file and launch document of the launch (``?remove=1``: delete that cache), and
+    reports to the platform page by postMessage. Only for an offline launch's token."""
+    try:
+        launch = launch_for(token, package_id, int(version))
+    except TokenRefused as refusal:
+        return HttpResponseForbidden(REFUSALS[refusal.reason], content_type="text/plain")
+    if launch.offline_until is None:
+        raise Http404
+    save = {
+        "command": "remove" if request.GET.get("remove") == "1" else "save",
+        "worker": reverse("content_worker", urlconf="scormplayer.content_urls"),
+        "scope": WORKER_SCOPE,
+        "cache": f"scorm-{launch.pk.hex}",
+        "launch": launch.pk.hex,
+        "entries": offline_files(launch=launch, token=token),
+        "platform_origins": [origin_of(origin) for origin in settings.SCORM_PLATFORM_ORIGINS],
+    }
+    response = render(request, "scormplayer/save.html", {"save": save})
+    response["Content-Security-Policy"] = save_policy()
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@require_safe
+def content_worker(request: HttpRequest) -> HttpResponse:
+    """The content origin's service worker (ADR 0045): it serves saved package files and launch
+    documents when the network is gone, and sends the runtime's queued commits."""
+    response = render(
+        request, "scormplayer/content_worker.js", content_type="text/javascript; charset=utf-8"
+    )
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = WORKER_SCOPE
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -8,30 +8,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseForbidden
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail import hooks
 
 from elearning.middleware import CONTENT_SECURITY_POLICY
 from learning.services import NotEnrolled
+from learning.wagtail_hooks import SAVING_HEADER
 from modules.models import ScormLessonPage
 
 from . import navigation
 from .origins import SANDBOX, origin_of
-from .selectors import CONTENT_URLS, lesson_state
-from .services import launch_start, launch_token
-
-
-def runtime_url(package_id: str, version: int, token: str, index: int) -> str:
-    """The launch document of launchable item ``index`` on the content origin."""
-    path = reverse(
-        "runtime",
-        urlconf=CONTENT_URLS,
-        kwargs={"package_id": package_id, "version": version, "token": token, "sco_index": index},
-    )
-    return origin_of(settings.SCORM_CONTENT_ORIGIN) + path
+from .selectors import lesson_state, runtime_url
+from .services import launch_start, launch_token, offline_launch
 
 
 def statuses_of(state: dict[str, Any]) -> dict[str, navigation.Status]:
@@ -72,17 +62,26 @@ def status_labels() -> dict[str, str]:
         "incomplete": gettext("In progress"),
         "unknown": gettext("Not started"),
         "ended": gettext("This part has ended. Choose another part, or go back to the module."),
+        "queued": gettext("Played on this device: what it reported is sent when you are online."),
+        "sent": gettext("What you played on this device has reached the server."),
+        "refused": gettext("The server refused what this device played: {reason}"),
     }
 
 
 @hooks.register("before_serve_page", order=10)
 def serve_player(
     page: Any, request: HttpRequest, serve_args: Any, serve_kwargs: Any
-) -> TemplateResponse | None:
+) -> TemplateResponse | HttpResponseForbidden | None:
     if not isinstance(page, ScormLessonPage):
         return None
+    # Fetched to be saved for offline play (the worker's save): the offline launch, which records
+    # nothing; only where the trainer allows it (ADR 0045).
+    saving = request.headers.get(SAVING_HEADER) == "1"
+    if saving and not page.offline_allowed:
+        return HttpResponseForbidden()
     try:
-        launch = launch_start(user=request.user, page=page)
+        start = offline_launch if saving else launch_start
+        launch = start(user=request.user, page=page)
     except NotEnrolled:
         return None  # learning's guard answers it; never reached after it
     version = launch.version

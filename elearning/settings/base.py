@@ -393,6 +393,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "elearning@localhost")
 SCORM_CONTENT_ORIGIN = env_str("ELEARNING_SCORM_CONTENT_ORIGIN", "http://localhost:8000")
 SCORM_PLATFORM_ORIGINS = env_list("ELEARNING_SCORM_PLATFORM_ORIGINS", "http://127.0.0.1:8000")
 SCORM_LAUNCH_TOKEN_SECONDS = int(env_str("ELEARNING_SCORM_LAUNCH_HOURS", "8")) * 3600
+# A SCORM lesson saved for offline play (ADR 0045): its launch's token lasts this long.
+SCORM_OFFLINE_TOKEN_SECONDS = int(env_str("ELEARNING_SCORM_OFFLINE_DAYS", "14")) * 86400
 
 # Host-only cookies (no Domain): never sent to another host name, such as the content origin.
 SESSION_COOKIE_DOMAIN = None

@@ -118,6 +118,7 @@ def test_a_repeated_commit_is_answered_and_writes_nothing_a_stale_one_is_refused
     assert answer(played.post({"location": "p3"}, 2)) == (200, True, 0)  # the same, again
     assert ScormRecord.objects.count() == 2
     assert answer(played.post({"location": "p1"}, 1)) == (409, False, 391)  # older
+    assert answer(played.post(commit, 1)) == (200, True, 0)  # older, sent again (an outbox)
     assert answer(played.post({"location": "p4"}, 2)) == (409, False, 391)  # same seq, changed
     assert ScormRecord.objects.count() == 2
     latest = ScormRecord.objects.order_by("-commit_seq").first()

@@ -110,13 +110,103 @@
     return navigator.serviceWorker.register(config.sw, { scope: "/" });
   }
 
-  async function save(course, onProgress) {
+  // --- SCORM lessons: saved on their content origin (ADR 0045) -------------------------------
+
+  // Frame an offline launch's save document (hidden) and wait for what it says, from the content
+  // origin only: "progress", then "done" or "error". Only "On this device" may frame it.
+  function contentOrigin(url, onProgress, patience) {
+    return new Promise(function (resolve, reject) {
+      var frame = document.createElement("iframe");
+      var timer = setTimeout(function () {
+        finish(new Error("no answer from " + url));
+      }, patience);
+      function finish(error, result) {
+        clearTimeout(timer);
+        window.removeEventListener("message", heard);
+        frame.remove();
+        if (error) reject(error);
+        else resolve(result);
+      }
+      function heard(event) {
+        var said = event.data || {};
+        if (event.origin !== config.scorm_frames || event.source !== frame.contentWindow) return;
+        if (said.source !== "scorm-save") return;
+        if (said.type === "progress") {
+          if (onProgress) onProgress(said);
+        } else if (said.type === "done") {
+          finish(null, said.result);
+        } else {
+          finish(new Error(said.message));
+        }
+      }
+      frame.hidden = true;
+      frame.title = "";
+      frame.setAttribute("aria-hidden", "true");
+      frame.src = url;
+      window.addEventListener("message", heard);
+      document.body.appendChild(frame);
+    });
+  }
+
+  function scormRemove(plays) {
+    return Promise.all(
+      (plays || []).map(function (play) {
+        return contentOrigin(play.save_url + "?remove=1", null, 15000).catch(function () {});
+      })
+    );
+  }
+
+  // mayLeave: the officer asked to save here (a click), so the page may go to "On this device"
+  // when the course has SCORM lessons to save and this page may not frame their origin.
+  async function save(course, onProgress, mayLeave) {
     await ensureWorker();
     var manifest = await manifestOf(course);
+    var plays = config.scorm_frames ? manifest.scorm || [] : [];
+    if ((manifest.scorm || []).length && !config.scorm_frames && mayLeave) {
+      location.assign(config.home + "?save=" + encodeURIComponent(course));
+      return new Promise(function () {});
+    }
     if (navigator.storage && navigator.storage.persist && !(await navigator.storage.persisted())) {
       await navigator.storage.persist();
     }
-    return ask({ type: "save", manifest: manifest }, onProgress);
+    var before = await (await database).get("courses", keyOf(course));
+    var result = await ask({ type: "save", manifest: manifest }, onProgress);
+    // A SCORM lesson whose content origin this browser will not let keep anything (a site
+    // other than the platform's, where third-party storage is blocked) needs a connection.
+    var saved = [];
+    var failed = [];
+    for (var i = 0; i < plays.length; i++) {
+      try {
+        await contentOrigin(plays[i].save_url, onProgress, 300000);
+        saved.push(plays[i]);
+      } catch (error) {
+        if (self.console) self.console.warn("offline: SCORM lesson not saved:", error);
+        failed.push({ lesson: plays[i].lesson, title: plays[i].title, url: "" });
+      }
+    }
+    if (failed.length) {
+      var record = result.record;
+      record.scorm = saved;
+      record.needs_connection = (record.needs_connection || []).concat(failed);
+      await (await database).put("courses", record);
+    }
+    var kept = saved.map(function (play) {
+      return play.save_url;
+    });
+    await scormRemove(
+      ((before && before.scorm) || []).filter(function (play) {
+        return kept.indexOf(play.save_url) < 0;
+      })
+    );
+    return result;
+  }
+
+  // The SCORM lessons of a saved course that need a connection, said beside it.
+  function needsText(record) {
+    var titles = ((record && record.needs_connection) || []).map(function (lesson) {
+      return lesson.title;
+    });
+    return titles.length ? format(text.needs, { titles: titles.join(", ") }) : "";
   }
 
   function savingText(progress) {
@@ -139,17 +229,25 @@
     var course = link.dataset.offlineSave;
     var record = await (await database).get("courses", keyOf(course));
     var newer = record ? await isNewer(record) : false;
+    var needs = document.createElement("span");
+    needs.className = "meta";
+    link.after(needs);
     function show() {
       link.textContent = !record ? text.save : newer ? text.newer : text.saved;
+      needs.textContent = record ? " " + needsText(record) : "";
     }
     show();
     link.addEventListener("click", function (event) {
       if (record && !newer) return; // to "On this device"
       event.preventDefault();
       link.setAttribute("aria-busy", "true");
-      save(course, function (progress) {
-        link.textContent = savingText(progress);
-      })
+      save(
+        course,
+        function (progress) {
+          link.textContent = savingText(progress);
+        },
+        true
+      )
         .then(function (result) {
           record = result.record;
           newer = false;
@@ -212,6 +310,7 @@
         format(strings.savedAt, {
           date: new Date(record.saved_at).toLocaleDateString(language)
         });
+      field("needs").textContent = needsText(record);
       isNewer(record).then(function (newer) {
         if (newer !== null) field("status").textContent = newer ? strings.newer : strings.current;
       });
@@ -228,10 +327,14 @@
           });
       });
       item.querySelector('[data-action="remove"]').addEventListener("click", function () {
-        ask({ type: "remove", course: record.course }).then(function () {
-          say(format(strings.removed, { title: record.title }));
-          return listSaved(section);
-        });
+        scormRemove(record.scorm)
+          .then(function () {
+            return ask({ type: "remove", course: record.course });
+          })
+          .then(function () {
+            say(format(strings.removed, { title: record.title }));
+            return listSaved(section);
+          });
       });
       list.appendChild(item);
     });
@@ -260,6 +363,7 @@
         say(text.saved + ": " + result.record.title);
       } catch (error) {
         say(text.failed);
+        if (self.console) self.console.warn("offline:", error);
       }
     }
     await listSaved(section);

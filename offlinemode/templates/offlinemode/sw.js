@@ -3,11 +3,7 @@
 // reads its settings from offlineWorkerConfig (offlinemode.views.worker_config).
 self.offlineWorkerConfig = {{ worker_config|safe }};
 importScripts(
-  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-core.prod.js' %}",
-  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-routing.prod.js' %}",
-  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-strategies.prod.js' %}",
-  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-precaching.prod.js' %}",
-  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-range-requests.prod.js' %}",
+{% include "offlinemode/workbox_imports.js" %}
   "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-cacheable-response.prod.js' %}",
   "{% static 'offlinemode/vendor/idb-8.0.4/idb.umd.js' %}",
   "{% static 'offlinemode/db.js' %}",

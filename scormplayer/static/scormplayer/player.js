@@ -37,6 +37,29 @@
     }
   }
 
+  // What an offline launch's outbox holds (ADR 0045): waiting, all sent, or refused (with the
+  // server's reason: never dropped silently).
+  var queued = false;
+  function showOutbox(said) {
+    var refused = said.refused || [];
+    if (refused.length) {
+      message.textContent = data.labels.refused.replace(
+        "{reason}",
+        refused.map(function (r) {
+          return r.message;
+        }).join("; ")
+      );
+      message.dataset.outbox = "refused";
+    } else if (said.waiting > 0) {
+      queued = true;
+      message.textContent = data.labels.queued;
+      message.dataset.outbox = "waiting";
+    } else if (queued) {
+      message.textContent = data.labels.sent;
+      message.dataset.outbox = "sent";
+    }
+  }
+
   window.addEventListener("message", function (event) {
     if (event.origin !== data.content_origin || event.source !== frame.contentWindow) {
       return;
@@ -47,6 +70,8 @@
     }
     if (said.type === "status") {
       setStatus(said.sco, said.status);
+    } else if (said.type === "outbox") {
+      showOutbox(said);
     } else if (said.type === "navigate") {
       navigate(said.request, said.target);
     }

@@ -9,6 +9,13 @@
  * our requestHandler). When the tab closes or the platform moves to another SCO before the
  * content committed, a last beacon carries the state the content set. Progress and the
  * content's navigation requests go to the platform page by postMessage, to its origins only.
+ *
+ * An offline launch (seed.offline, ADR 0045) commits through the outbox (outbox.js): every
+ * commit, the last one at pagehide included, is kept on the device before it is sent, and sent
+ * when the server can be reached; its session starts where the device's own last commit left
+ * it when that is newer than the seed (sessions.js, the twin of the server's rule). Any launch
+ * first sends what the outbox holds: its seed is stale until the server has it, so the
+ * document then loads itself again (it is no-store) before it creates the API.
  */
 (function () {
   "use strict";
@@ -17,6 +24,10 @@
   var seed = player.seed;
   var is12 = seed.scorm_version === "1.2";
   var seq = seed.next_seq;
+  var attempt = seed.attempt;
+  var offline = Boolean(seed.offline);
+  var outbox = self.scormOutbox;
+  var session = null; // offline: {before (hundredths), basis (the seed it started from)}
   var dirty = false;
   var leaving = false;
   var api = null;
@@ -34,7 +45,7 @@
 
   function commitBody(commit, metadata) {
     var body = {
-      attempt: seed.attempt,
+      attempt: attempt,
       sco: seed.sco.identifier,
       seq: seq,
       cmi: commit,
@@ -87,11 +98,109 @@
     if (!api || !dirty || !api.isInitialized() || api.isTerminated()) {
       return;
     }
-    var body = JSON.stringify(commitBody(api.renderCommitCMI(true)));
+    var commit = commitBody(api.renderCommitCMI(true));
+    if (offline) {
+      keep(commit);
+      return;
+    }
+    var body = JSON.stringify(commit);
     navigator.sendBeacon(seed.commit_url, new Blob([body], { type: "text/plain;charset=UTF-8" }));
   }
 
-  function createApi() {
+  // --- offline: the outbox ---------------------------------------------------------------
+
+  // The outbox's commits of this package version, whichever launch made them (an online page
+  // shows what an offline play of the same lesson left waiting or refused).
+  var packagePrefix = seed.commit_url.split("/").slice(0, 6).join("/") + "/";
+  function ofThisPackage(entry) {
+    return entry.url.indexOf(packagePrefix) === 0;
+  }
+
+  function report() {
+    return Promise.all([outbox.waiting(), outbox.refused()])
+      .then(function (found) {
+        tell({
+          type: "outbox",
+          waiting: found[0].filter(ofThisPackage).length,
+          refused: found[1].filter(ofThisPackage).map(function (r) {
+            return { seq: r.seq, message: r.message };
+          })
+        });
+      })
+      .catch(function () {});
+  }
+
+  function flush() {
+    return outbox
+      .flush()
+      .catch(function () {
+        return { sent: 0, refused: 0, kept: 0 };
+      })
+      .then(function (counts) {
+        return report().then(function () {
+          return counts;
+        });
+      });
+  }
+
+  // A commit of the offline launch: kept (localStorage, then IndexedDB) before it is sent.
+  function keep(commit) {
+    var cmi = commit.cmi && commit.cmi.cmi ? commit.cmi.cmi : commit.cmi;
+    var state = {
+      attempt: commit.attempt,
+      seq: commit.seq,
+      cmi: cmi,
+      terminated: commit.terminated,
+      before: session.before,
+      basis: session.basis
+    };
+    outbox
+      .add(seed.commit_url, JSON.stringify(commit), state)
+      .then(function () {
+        return navigator.onLine ? flush() : report();
+      })
+      .catch(function () {});
+  }
+
+  // scorm-again's commits of an offline launch go to the outbox: answered at once, sent later.
+  var outboxService = {
+    updateSettings: function () {},
+    processHttpRequest: function (url, params, immediate, log, listeners, metadata) {
+      keep(commitBody(params, metadata));
+      if (typeof listeners === "function") listeners("CommitSuccess");
+      return { result: "true", errorCode: 0 };
+    }
+  };
+
+  function newAttempt() {
+    if (self.crypto && self.crypto.randomUUID) return self.crypto.randomUUID();
+    var b = self.crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(b, function (x) {
+      return ("0" + x.toString(16)).slice(-2);
+    }).join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+  }
+
+  // Where this session starts: the device's last commit of the SCO when it is newer than the
+  // seed (it was made on top of this seed or a later one), else the seed.
+  function startOffline() {
+    return outbox.last(seed.commit_url, seed.sco.identifier).then(function (last) {
+      var version = seed.scorm_version;
+      if (last && last.basis >= seed.served_at) {
+        var next = self.scormSessions.after(version, last, seed.offline, newAttempt);
+        attempt = next.attempt;
+        seq = next.seq;
+        session = { before: next.before, basis: last.basis };
+        return next.cmi;
+      }
+      session = { before: self.scormSessions.beforeOf(version, seed.cmi), basis: seed.served_at };
+      return seed.cmi;
+    });
+  }
+
+  function createApi(cmi) {
     var settings = {
       lmsCommitUrl: seed.commit_url,
       autocommit: true,
@@ -101,9 +210,12 @@
       terminationCommitContentType: "text/plain;charset=UTF-8",
       requestHandler: commitBody,
     };
+    if (offline) {
+      settings.httpService = outboxService;
+    }
     var Runtime = is12 ? window.Scorm12API : window.Scorm2004API;
     api = new Runtime(settings);
-    api.loadFromJSON(seed.cmi);
+    api.loadFromJSON(cmi);
     var prefix = is12 ? "LMS" : "";
     api.on(prefix + "SetValue", function (element) {
       dirty = true;
@@ -131,19 +243,59 @@
     document.getElementById("sco-host").appendChild(frame);
   }
 
-  if (!player.asset) {
-    createApi();
-  }
-  window.addEventListener("pagehide", lastBeacon);
-  // A phone may discard a hidden tab without any pagehide: what was set goes when it hides.
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden") {
-      sendState();
+  function whenReady(run) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run);
+    } else {
+      run();
     }
-  });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", frameSco);
-  } else {
-    frameSco();
   }
+
+  function begin(cmi) {
+    if (!player.asset) {
+      createApi(cmi);
+    }
+    window.addEventListener("pagehide", lastBeacon);
+    // A phone may discard a hidden tab without any pagehide: what was set goes when it hides.
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") {
+        sendState();
+      }
+    });
+    whenReady(frameSco);
+  }
+
+  // What the outbox holds goes first: the server's seed does not know it yet.
+  // (A commit a closing tab kept only in localStorage goes into the outbox first.)
+  var sent = outbox
+    .unstash()
+    .catch(function () {})
+    .then(function () {
+      return navigator.onLine ? flush() : report().then(function () {
+        return { sent: 0, refused: 0 };
+      });
+    });
+  sent
+    .then(function (counts) {
+      if (counts.sent + counts.refused > 0) {
+        location.reload();
+        return null;
+      }
+      if (offline) {
+        window.addEventListener("online", flush);
+        if (navigator.serviceWorker && navigator.serviceWorker.ready) {
+          navigator.serviceWorker.ready
+            .then(function (registration) {
+              return registration.sync && registration.sync.register("scorm-outbox");
+            })
+            .catch(function () {});
+        }
+        return startOffline().then(begin);
+      }
+      begin(seed.cmi);
+      return null;
+    })
+    .catch(function () {
+      if (!api) begin(seed.cmi);
+    });
 })();

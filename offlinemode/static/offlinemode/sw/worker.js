@@ -297,7 +297,11 @@
       version: manifest.version,
       saved_at: new Date().toISOString(),
       bytes: bytes,
-      entries: manifest.entries
+      entries: manifest.entries,
+      // SCORM lessons (ADR 0045): saved on the content origin by the page; the others need a
+      // connection.
+      scorm: manifest.scorm || [],
+      needs_connection: manifest.needs_connection || []
     };
     await (await db()).put("courses", record);
     controllers.delete(name);

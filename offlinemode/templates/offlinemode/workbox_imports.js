@@ -1,0 +1,5 @@
+{% load static %}  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-core.prod.js' %}",
+  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-routing.prod.js' %}",
+  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-strategies.prod.js' %}",
+  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-precaching.prod.js' %}",
+  "{% static 'offlinemode/vendor/workbox-7.4.1/workbox-range-requests.prod.js' %}",

@@ -82,6 +82,7 @@ ACTIONS = {
     "examsessions:close",
     "examsessions:roster",
     "examsessions:check_in",
+    "offline_device_withdraw",
 }
 # Parts of the URL conf that are not learner or coordinator pages: Wagtail's and Django's
 # admin (except the post operator's page, ``operatordesk``), machine-to-machine endpoints and files.
@@ -332,6 +333,7 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("my_learning", "/my-learning/", "learner"),
         SitePage("certificates:mine", "/my-certificates/", "learner"),
         SitePage("offline_home", "/offline/", "learner"),
+        SitePage("offline_device_list", f"/offline/officers/{learner.uuid}/devices/", "learner"),
         SitePage("certificates:transcript", "/learning/transcript/", "learner"),
         SitePage(
             "password_change",

@@ -260,6 +260,8 @@ def report_machine(m: dict) -> None:
     if "database" in m:
         print(f"    database:  the hub's is {m['database']}")
     print(f"    hub:       {m['server_command']} (production settings)")
+    if "compiled" in m:
+        print(f"    modules:   {m['compiled']}")
     before, after = m["load_average"]
     print(
         f"    load:      {before[0]:.1f} at the start, {after[0]:.1f} at the end (1-minute load "

@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _machine import compile_project
 from _server import HOST, ROOT, BenchServer, SetupError, free_port
 from _sync_report import SMALL_BACKLOG, report
 
@@ -351,6 +352,7 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict:
     load_before = os.getloadavg()
     port = free_port()
     hub, post, facts = nodes(args, tmp, port)
+    facts["compiled"] = compile_project(ROOT)
 
     progress("timing Django start-up (manage.py check)")
     checks = [post.manage("check") for _ in range(max(1, args.startup_runs))]

@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _machine import machine_summary
+from _machine import compile_project, machine_summary
 from _server import ROOT, SetupError
 from quiz_submissions import postgres_url
 from sync import Node, progress
@@ -141,6 +141,7 @@ def measure(folder: Path, runs: int) -> bool:
             node.manage("migrate", "--noinput")
         post_id = kept_post.holdings()["node"]
         wanted = kept_post.holdings(origin=post_id)["counts"]
+        compiled = compile_project(ROOT)
         post = kept_post.copy("post", work)
         packet = work / "post.packet"
         progress("sync_export at a copy of the post")
@@ -162,12 +163,13 @@ def measure(folder: Path, runs: int) -> bool:
             exported=exported,
             results=results,
             load=(load_before, os.getloadavg()),
+            compiled=compiled,
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def report(*, records: int, packet_bytes: int, exported, results, load) -> bool:
+def report(*, records: int, packet_bytes: int, exported, results, load, compiled: str) -> bool:
     print(f"\nHub on PostgreSQL importing a post's USB packet: {records:,} records")
     print(f"  packet {packet_bytes / 1e6:.2f} MB (sync_export {exported.seconds:.2f} s wall)")
     print(
@@ -189,6 +191,7 @@ def report(*, records: int, packet_bytes: int, exported, results, load) -> bool:
     ).stdout.strip()
     print(f"\n  cores: {machine_summary()}; PostgreSQL {database}")
     print(f"  load average {load[0][0]:.1f} at the start, {load[1][0]:.1f} at the end")
+    print(f"  modules: {compiled}")
     print(
         "  CPU s: the sync_import command's (user + system, wait4); server CPU s: the"
         " cluster's processes' during it"

@@ -205,16 +205,32 @@ def _for_outsiders(table: SyncedTable, rows: dict[str, list[list]], *, insiders:
 Batch = tuple[SyncedTable, str, list[list]]  # a table's rows of one origin (hex), in order
 
 
+def _recipient(recipient: uuid.UUID | None) -> Peer:
+    """Who a packet this node writes is for: at the hub, the enrolled post ``recipient``; at a
+    post, its hub (``recipient``, if given, must be the hub)."""
+    if is_hub():
+        if recipient is None:
+            raise SyncError(_("Say which post the packet is for (--for)."))
+        peer = Peer.objects.filter(node_id=recipient, role=NodeRole.POST).first()
+        if peer is None:
+            raise SyncError(_("%(node)s is not an enrolled post.") % {"node": recipient})
+        return peer
+    hub = hub_peer()
+    if hub is None:
+        raise SyncError(
+            _("This post is not enrolled with headquarters yet. Load the enrolment file first.")
+        )
+    if recipient is not None and recipient != hub.node_id:
+        raise SyncError(_("A post sends its records only to headquarters."))
+    return hub
+
+
 def _hub_plan(
     *, recipient: uuid.UUID | None, everything: bool
 ) -> tuple[Peer, int, Iterable[Batch]]:
     """At the hub: the post the packet is for, and the rows of its officers; then the rows of
     the tables that make officers, for every officer those rows name."""
-    if recipient is None:
-        raise SyncError(_("Say which post the packet is for (--for)."))
-    peer = Peer.objects.filter(node_id=recipient, role=NodeRole.POST).first()
-    if peer is None:
-        raise SyncError(_("%(node)s is not an enrolled post.") % {"node": recipient})
+    peer = _recipient(recipient)
     lacking = None if everything else peer_holdings(peer.node_id)
     lacked = _lacked(holdings(), lacking)
     if lacked is None:
@@ -271,13 +287,7 @@ def _post_plan(
     """At a post: its hub, and this post's own rows the hub does not hold, at most ``budget``
     of them (the first made), streamed: nothing is read that does not go."""
     me = node_identity().node_id
-    peer = hub_peer()
-    if peer is None:
-        raise SyncError(
-            _("This post is not enrolled with headquarters yet. Load the enrolment file first.")
-        )
-    if recipient is not None and recipient != peer.node_id:
-        raise SyncError(_("A post sends its records only to headquarters."))
+    peer = _recipient(recipient)
     theirs = [] if everything else peer_holdings(peer.node_id).get(me, [])
     missing = rng.difference(holdings().get(me, []), theirs)
     if not missing:
@@ -418,17 +428,23 @@ def export(
     max_chunks: int | None,
     progress: Progress,
     spool: Path | None = None,
+    holdings_only: bool = False,
 ) -> tuple[dict, list[tuple[str, bytes | Path]], ExportSummary]:
     """A packet's meta, parts and summary for ``recipient`` (``packet_export``). With
     ``spool`` (a folder), each chunk is written there as it is made and its part is that file:
-    a packet of any size is written with one chunk in memory at a time."""
+    a packet of any size is written with one chunk in memory at a time. ``holdings_only``: a
+    packet of no records, which tells the recipient what this node holds."""
     for declared in TABLES:
         if declared.before_export is not None:
             declared.before_export()
     budget = None if max_chunks is None else max_chunks * CHUNK_ROWS
-    peer, total, plan, relays = _export_plan(
-        recipient=recipient, everything=everything, budget=budget
-    )
+    if holdings_only:
+        held_build()
+        peer, total, plan, relays = _recipient(recipient), 0, [], []
+    else:
+        peer, total, plan, relays = _export_plan(
+            recipient=recipient, everything=everything, budget=budget
+        )
     budgeted = budget is not None and not is_hub()
     seal_to = trusted_key(peer.node_id)
     summary = ExportSummary(recipient=peer.node_id, recipient_name=peer.name)

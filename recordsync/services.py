@@ -114,10 +114,16 @@ def packet_export_bytes(
     everything: bool = False,
     max_chunks: int | None = None,
     progress: Progress = None,
+    holdings_only: bool = False,
 ) -> tuple[bytes, ExportSummary]:
-    """``packet_export`` in memory, for an HTTP body."""
+    """``packet_export`` in memory, for an HTTP body (``holdings_only``: no records, only what
+    this node holds)."""
     meta, parts, summary = export(
-        recipient=recipient, everything=everything, max_chunks=max_chunks, progress=progress
+        recipient=recipient,
+        everything=everything,
+        max_chunks=max_chunks,
+        progress=progress,
+        holdings_only=holdings_only,
     )
     in_memory = [(name, data) for name, data in parts if isinstance(data, bytes)]  # no spool
     body = container_bytes(kind=PACKET_KIND, meta=meta, parts=in_memory)
@@ -314,7 +320,7 @@ def sync_run(
             try:
                 answer = node_request(
                     url + EXCHANGE_PATH,
-                    data=exchange_request(packet, hub=hub),
+                    data=exchange_request(packet, hub=hub, more=not sent.complete),
                     headers={"Content-Type": "application/octet-stream"},
                     method="POST",
                     timeout=timeout,
@@ -371,7 +377,12 @@ def exchange_answer(*, stream: BinaryIO, length: int) -> bytes:
                 packet.unlink(missing_ok=True)
     except ContainerError as error:
         raise PacketRefused(str(error)) from None
+    # While the post is still uploading (``more`` in its signed header), the answer is the
+    # hub's holdings alone: working out what the post lacks reads every record of its officers,
+    # which each round of a long upload would do again, and the upload's last round asks anyway.
     answer, _summary = packet_export_bytes(
-        recipient=summary.sender, max_chunks=chunks_per_request()
+        recipient=summary.sender,
+        max_chunks=chunks_per_request(),
+        holdings_only=request.meta.get("more") is True,
     )
     return answer

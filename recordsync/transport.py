@@ -39,10 +39,14 @@ def sync_lock() -> Iterator[None]:
         handle.close()
 
 
-def exchange_request(packet: bytes, *, hub: Peer) -> bytes:
+def exchange_request(packet: bytes, *, hub: Peer, more: bool = False) -> bytes:
     """The body of a request to the hub: a small header signed by this post (with its
-    enrolment claim until the hub has it), then the packet."""
+    enrolment claim until the hub has it), then the packet. ``more``: the packet is one round
+    of a longer upload (this post has more to send), so the hub answers with its holdings and
+    no records until the upload's last round (ADR 0049)."""
     meta: dict = {"recipient": str(hub.node_id)}
+    if more:
+        meta["more"] = True
     claim = enrolment_claim()
     if claim:
         meta["enrolment"] = claim

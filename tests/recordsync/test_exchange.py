@@ -103,3 +103,38 @@ def test_a_packet_of_the_older_format_is_refused_plainly(network, people, graded
     with pytest.raises(PacketRefused, match=r"packet format 1; this node reads format 3"):
         packet_import(source=old)
     assert record_count(network.ids["poipet"]) == 0
+
+
+def _answer(body: bytes) -> bytes:
+    request = RequestFactory().generic(
+        "POST", reverse("sync_exchange"), data=body, content_type="application/octet-stream"
+    )
+    response = views.exchange(request)
+    assert response.status_code == 200, response.content
+    return response.content
+
+
+def test_while_a_post_is_still_uploading_the_hub_answers_with_its_holdings_alone(
+    network, people, graded_course
+):
+    """A round of a longer upload (``more`` in the post's signed header) is answered with what
+    the hub holds and no records; the upload's last round is answered with what the post lacks
+    (ADR 0049)."""
+    officer = people["learner_kh"]
+    hub = Peer.objects.get(node_id=network.ids["hub"])
+    network.be("poipet")
+    learning.enrolment_create(learner=officer, course=graded_course.course, actor=officer)
+    packet, sent = packet_export_bytes()
+    assert sent.records >= 1 and sent.complete
+    uploading = exchange_request(packet, hub=hub, more=True)
+    finishing = exchange_request(packet, hub=hub)
+
+    # Headquarters records something about the post's officer that the post does not hold.
+    network.be("hub")
+    learning.lesson_open(learner=officer, lesson=graded_course.lessons[0])
+    during = _answer(uploading)
+    last = _answer(finishing)
+
+    network.be("poipet")
+    assert packet_import(source=during).received == 0
+    assert packet_import(source=last).received >= 1, "the last round's answer carries it"

@@ -19,7 +19,7 @@ class ModulesConfig(AppConfig):
         # bundle's installer, scheduled publishing).
         from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Locale, Page, Site
+        from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .contentcache import content_changed, request_began, request_ended
@@ -37,5 +37,19 @@ class ModulesConfig(AppConfig):
         # Cached page routes (modules.routes) start at a site's root, in a locale's tree.
         for model in (Site, Locale):
             post_save.connect(changed, sender=model, dispatch_uid=f"modules.contentcache.{model}")
+        # Which pages view restrictions may apply to (modules.restrictions): the pages that have
+        # one, and the alias pages.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"modules.contentcache.restriction.{id(signal)}",
+            )
+
+        def alias_saved(sender, instance, **kwargs):
+            if isinstance(instance, Page) and instance.alias_of_id is not None:
+                content_changed()
+
+        post_save.connect(alias_saved, dispatch_uid="modules.contentcache.alias", weak=False)
         request_started.connect(request_began, dispatch_uid="modules.contentcache.began")
         request_finished.connect(request_ended, dispatch_uid="modules.contentcache.ended")

@@ -21,9 +21,10 @@ from questionbank.blocks import question_blocks
 
 from .blocks import LessonBodyBlock
 from .forms import QuizPageForm, ScormLessonPageForm
+from .restrictions import CachedViewRestrictionsMixin
 
 
-class ModulePage(LocaleFallbackRouteMixin, Page):
+class ModulePage(CachedViewRestrictionsMixin, LocaleFallbackRouteMixin, Page):
     """A module of a course: a few lessons and the quiz that closes it."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -45,7 +46,7 @@ class ModulePage(LocaleFallbackRouteMixin, Page):
         verbose_name = _("module")
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     """One lesson: a short page an officer reads in a sitting."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -82,7 +83,7 @@ class ScormCompletion(models.TextChoices):
     )
 
 
-class ScormLessonPage(Page):
+class ScormLessonPage(CachedViewRestrictionsMixin, Page):
     """A lesson that plays a SCORM package (``scormpackages``) in the player (``scormplayer``).
     Counted in progress like a lesson, by translation key; done when what the content reports
     meets ``completion_rule``. A translation may play another package (the same course in
@@ -224,7 +225,7 @@ class QuizItemsBlock(blocks.StreamBlock):
         )
 
 
-class QuizPage(Page):
+class QuizPage(CachedViewRestrictionsMixin, Page):
     """The quiz that closes a module (or a course's pre- or post-test). Graded on the server
     by ``quizzes``; this page holds its settings and the questions it draws."""
 

@@ -55,7 +55,12 @@ def cached_route(request: HttpRequest, path: str) -> Page | None:
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    return model.objects.filter(pk=page_id, live=True).first()
+    # ``get`` rather than ``first``: a primary key finds one row at most, and ``first`` would
+    # have Django work out an ordering through the page's parent table on every request.
+    try:
+        return model.objects.get(pk=page_id, live=True)
+    except model.DoesNotExist:
+        return None
 
 
 def _routed(request: HttpRequest, path: str) -> tuple[int, int] | None:

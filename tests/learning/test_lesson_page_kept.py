@@ -302,3 +302,40 @@ def test_a_lesson_that_completes_its_course_renews_the_officers_pages_once(
     assert writes == [f"officer:{officer.pk}:generation"]
     page = client.get(last.url).content.decode()
     assert "Lesson completed" in page and "100%" in page
+
+
+def test_a_page_no_restriction_applies_to_asks_nothing_of_view_restrictions(
+    client, course_tree, people
+):
+    """Wagtail asks on every page it serves for the view restrictions of the page and of its
+    ancestors: where none has one, that is known from the content cache with no query."""
+    _enrolled(client, people["learner"], course_tree)
+    lesson = course_tree.lessons[0]
+    _kept(client, lesson.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(lesson.url).status_code == 200
+    asked = [q["sql"] for q in queries.captured_queries]
+    assert not [sql for sql in asked if "pageviewrestriction" in sql], asked
+
+
+def test_a_view_restriction_removed_or_added_deeper_applies_from_the_next_view(
+    client, course_tree, people
+):
+    _enrolled(client, people["learner"], course_tree)
+    lesson, other = course_tree.lessons[0], course_tree.lessons[1]
+    restriction = PageViewRestriction.objects.create(
+        page=course_tree.modules[0], restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Investigators only"))
+    assert client.get(lesson.url).status_code == 302
+    restriction.delete()
+    assert client.get(lesson.url).status_code == 200
+
+    # A restriction on the lesson itself, once the module's is gone and its page is kept.
+    _kept(client, other.url)
+    PageViewRestriction.objects.create(
+        page=other, restriction_type=PageViewRestriction.PASSWORD, password="only-with-this"
+    )
+    answered = client.get(other.url)
+    assert answered.status_code == 200 and "password" in answered.content.decode().lower()
+    assert "Teaching text" not in answered.content.decode()

@@ -11,6 +11,7 @@ static files, and nothing else (every other request fails as offline).
 from __future__ import annotations
 
 import re
+import uuid
 from urllib.parse import urlparse
 
 import pytest
@@ -213,6 +214,31 @@ def test_a_completion_whose_post_cannot_reach_the_server_is_queued_and_sent_late
     summary = tab.evaluate("() => offlineQueue.flush()")
     assert summary["waiting"] == 0
     assert lesson_completions(officer, course.lessons[0]) == 1
+
+
+def test_a_browser_with_no_random_uuid_makes_its_ids_all_the_same(
+    page: Page, log_in, live_server, officer_in_course
+):
+    """A browser older than crypto.randomUUID (Safari before 15.4, a Chrome that stopped
+    updating) but with a service worker and WebCrypto: the device and its items still get
+    random version 4 UUIDs, and what it did offline reaches the server."""
+    from offlinemode.models import OfflineDevice, OfflineItem
+
+    officer, course = officer_in_course
+    page.context.add_init_script("delete Crypto.prototype.randomUUID;")
+    logged_in_with_a_saved_course(page, log_in, live_server, "mali")
+    tab = page.context.new_page()
+    open_online(tab, course.lesson_url(1), officer)
+    assert tab.evaluate("() => typeof crypto.randomUUID") == "undefined"
+    tab.route("**/complete/", lambda route: route.abort("connectionreset"))
+    tab.get_by_role("button", name="Mark as complete and continue").click()
+    expect(tab.locator("#offline-queue")).to_contain_text("Completed on this device")
+    assert tab.evaluate("() => offlineQueue.flush()")["waiting"] == 0
+    assert lesson_completions(officer, course.lessons[0]) == 1
+    device = OfflineDevice.objects.get(officer=officer)
+    (item,) = OfflineItem.objects.filter(device=device)
+    for made in (device.device, item.id):
+        assert made.version == 4 and made.variant == uuid.RFC_4122
 
 
 SEED_RESULTS = """async ([officer, other, lesson]) => {

@@ -172,11 +172,16 @@
     }
   };
 
+  // An id made on the device (an offline attempt's): a random (version 4) UUID. The same rule
+  // as the offline queue's newId (offlinemode/queue.js): crypto.randomUUID where the browser
+  // has it, else the same 122 random bits from crypto.getRandomValues, which every browser has
+  // in every context. Here the fallback is needed even in a current browser: randomUUID exists
+  // only in a secure context, and the content origin may be plain http on a LAN name.
   function newAttempt() {
-    if (self.crypto && self.crypto.randomUUID) return self.crypto.randomUUID();
+    if (self.crypto.randomUUID) return self.crypto.randomUUID();
     var b = self.crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
+    b[6] = (b[6] & 0x0f) | 0x40; // version 4
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
     var hex = Array.prototype.map.call(b, function (x) {
       return ("0" + x.toString(16)).slice(-2);
     }).join("");

@@ -133,9 +133,14 @@
     return cookie ? decodeURIComponent(cookie[1]) : field ? field.value : "";
   }
 
+  // Registered once per log-in session even when registered before (config.device_seen false
+  // in a page of a new session): the server then links the device to this session, the one
+  // withdrawing the device logs out.
+  var seenHere = false;
+
   async function ensureDevice(officer, renewed) {
     var device = await deviceFor(officer);
-    if (device.registered) return device;
+    if (device.registered && (!inPage || seenHere || config.device_seen !== false)) return device;
     if (!inPage) throw new Error("a device registers from a page");
     var publicKey = await crypto.subtle.exportKey("jwk", device.keys.publicKey);
     var response = await fetch(config.devices, {
@@ -150,6 +155,7 @@
     }
     if (response.status === 401 || response.type === "opaqueredirect") problem = "login";
     if (!response.ok) throw new Error("device not registered: " + response.status);
+    seenHere = true;
     return updateDevice(officer, function (record) { record.registered = true; });
   }
 

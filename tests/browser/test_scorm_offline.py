@@ -203,7 +203,7 @@ def test_a_scorm_lesson_kept_online_says_offline_that_it_needs_a_connection(
     )
 
 
-def test_a_commit_the_server_refuses_is_kept_and_shown_never_dropped(
+def test_a_commit_the_server_refuses_is_kept_and_shown_until_dismissed(
     open_tab, log_in, offline_lesson, scorm_site
 ):
     from courses.selectors import course_for_page
@@ -238,7 +238,17 @@ def test_a_commit_the_server_refuses_is_kept_and_shown_never_dropped(
     refused = runtime.evaluate("() => scormOutbox.refused()")
     assert [r["status"] for r in refused] == [400]
     page.reload()  # still shown on the next visit
-    expect(page.locator("#scorm-message")).to_contain_text("cmi.core.student_id")
+    message = page.locator("#scorm-message")
+    expect(message).to_contain_text("cmi.core.student_id")
+
+    # Read, and dismissed: gone from the page and from the content origin's outbox, for good.
+    message.get_by_role("button", name="Dismiss").click()
+    expect(message).to_have_text("")
+    runtime = runtime_frame(page)
+    runtime.wait_for_function("async () => (await scormOutbox.refused()).length === 0")
+    page.reload()
+    api_started(page)
+    expect(page.locator("#scorm-message")).not_to_contain_text("refused")
 
 
 SESSION_STATES = [

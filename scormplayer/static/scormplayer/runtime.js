@@ -123,7 +123,7 @@
           type: "outbox",
           waiting: found[0].filter(ofThisPackage).length,
           refused: found[1].filter(ofThisPackage).map(function (r) {
-            return { seq: r.seq, message: r.message };
+            return { id: r.id, seq: r.seq, message: r.message };
           })
         });
       })
@@ -142,6 +142,28 @@
         });
       });
   }
+
+  // The platform page's "Dismiss" beside a refusal: those refused commits (of this package
+  // only) leave the outbox. Only the platform page that frames this document may ask.
+  window.addEventListener("message", function (event) {
+    var said = event.data || {};
+    if (event.source !== window.parent || player.platform_origins.indexOf(event.origin) < 0) return;
+    if (said.source !== "scorm-player" || said.type !== "dismiss" || !Array.isArray(said.ids)) return;
+    outbox
+      .refused()
+      .then(function (refused) {
+        var mine = refused.filter(ofThisPackage).map(function (r) {
+          return r.id;
+        });
+        return outbox.dismiss(
+          said.ids.filter(function (id) {
+            return mine.indexOf(id) >= 0;
+          })
+        );
+      })
+      .then(report)
+      .catch(function () {});
+  });
 
   // A commit of the offline launch: kept (localStorage, then IndexedDB) before it is sent.
   function keep(commit) {

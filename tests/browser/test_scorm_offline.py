@@ -251,6 +251,38 @@ def test_a_commit_the_server_refuses_is_kept_and_shown_until_dismissed(
     expect(page.locator("#scorm-message")).not_to_contain_text("refused")
 
 
+SCORM_CACHES = "async () => (await caches.keys()).filter((name) => name.startsWith('scorm-'))"
+
+
+def test_removing_a_saved_course_offline_removes_its_scorm_lesson_from_the_content_origin(
+    open_tab, log_in, offline_lesson, scorm_site
+):
+    """Removing a saved course with no connection: the course's SCORM lesson, kept on the
+    content origin, goes with it (its save document that removes it was saved with it)."""
+    from courses.selectors import course_for_page
+
+    lesson = offline_lesson
+    course = course_for_page(lesson)
+    page = open_tab()
+    log_in("ann", tab=page)
+    page.goto(reverse("offline_home") + f"?save={course.pk}")
+    expect(page.locator("#offline-message")).to_contain_text("Saved on this device", timeout=60_000)
+    page.goto(lesson.url)
+    assert len(api_started(page).evaluate(SCORM_CACHES)) == 1
+
+    page.goto(reverse("offline_home"))
+    remove = page.get_by_role("button", name="Remove from this device")
+    expect(remove).to_be_visible()
+    page.context.set_offline(True)
+    remove.click()
+    expect(page.locator("#offline-message")).to_have_text(
+        f"“{course.title}” was removed from this device.", timeout=20_000
+    )
+    page.context.set_offline(False)
+    page.goto(lesson.url)
+    assert api_started(page).evaluate(SCORM_CACHES) == []
+
+
 SESSION_STATES = [
     # (what the last commit of the attempt left, terminated)
     (

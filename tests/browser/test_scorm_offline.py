@@ -283,6 +283,35 @@ def test_removing_a_saved_course_offline_removes_its_scorm_lesson_from_the_conte
     assert api_started(page).evaluate(SCORM_CACHES) == []
 
 
+def test_a_scorm_lesson_whose_cache_the_browser_cleared_is_saved_again_while_online(
+    open_tab, log_in, offline_lesson, scorm_site
+):
+    """The content origin's storage cleared (its caches gone, the platform's kept): "On this
+    device" notices it, says so, and saves the lesson there again."""
+    from courses.selectors import course_for_page
+
+    lesson = offline_lesson
+    course = course_for_page(lesson)
+    page = open_tab()
+    log_in("ann", tab=page)
+    page.goto(reverse("offline_home") + f"?save={course.pk}")
+    expect(page.locator("#offline-message")).to_contain_text("Saved on this device", timeout=60_000)
+    page.goto(lesson.url)
+    runtime = api_started(page)
+    assert len(runtime.evaluate(SCORM_CACHES)) == 1
+    runtime.evaluate(
+        "async () => { for (const name of await caches.keys()) await caches.delete(name); }"
+    )
+    assert runtime.evaluate(SCORM_CACHES) == []
+
+    page.goto(reverse("offline_home"))
+    expect(page.locator("#offline-message")).to_have_text(
+        f"“{course.title}” is saved on this device again.", timeout=60_000
+    )
+    page.goto(lesson.url)
+    assert len(api_started(page).evaluate(SCORM_CACHES)) == 1
+
+
 SESSION_STATES = [
     # (what the last commit of the attempt left, terminated)
     (

@@ -138,6 +138,8 @@ def test_the_save_document_lists_every_file_and_launch_document_of_the_offline_l
     assert any(u.endswith("/scorm-again/scorm12.min.js") for u in urls)
     remove = _save_data(client.get(path + "?remove=1", HTTP_HOST=CONTENT))
     assert remove["command"] == "remove" and remove["cache"] == data["cache"]
+    check = _save_data(client.get(path + "?check=1", HTTP_HOST=CONTENT))
+    assert check["command"] == "check" and check["cache"] == data["cache"]
     # Not on the platform's host; not for an online launch's token; not with a token changed.
     assert client.get(path).status_code == 404
     online = login(people["learner"]).get(allowed.url).content.decode()

@@ -4,21 +4,29 @@ assigned to it) name no officer and so travel up to the hub, not down to other p
 each membership record carries the cohort's name. Authority (``refused``, the pure rule in
 ``rules.refusal``): a post speaks only for its own officers and its own cohorts. An imported
 assignment record touches its (officer, course); the derived table (``derived``) is made again
-for everything an import touched (learner records and passed quizzes too) by ``derive``."""
+by ``derive`` for what an import touched under the topics it hears: assignment records, any
+learner record (``learning.synced.PROGRESS``) and passed quizzes (``quizzes.synced.PASSED``)."""
 
 from __future__ import annotations
 
 import uuid
 
+from learning.synced import PROGRESS
 from nodes.syncing import SyncedTable, Touched, WireRow
+from quizzes.synced import PASSED
 
 from .derived import assignment_state_derive
 from .selectors import assignment_rows_refused, cohort_rows_refused
 
+# The topic assignment records touch (``nodes.syncing.Touched``).
+ASSIGNED = "assignments.assignment"
+
 
 def _touches(rows: list[WireRow], officers: dict[str, int]) -> Touched:
     """(officer pk, course key) of each new assignment record."""
-    return {(officers[row["officer"]], uuid.UUID(str(row["course_key"]))) for row in rows}
+    return {
+        ASSIGNED: {(officers[row["officer"]], uuid.UUID(str(row["course_key"]))) for row in rows}
+    }
 
 
 SYNCED = [
@@ -36,6 +44,10 @@ SYNCED = [
         label="assignment record",
         refused=assignment_rows_refused,
         touches=_touches,
+        # Made again for its own records, for any learner record (a course started or
+        # completed) and for a pass (a completion learning's derive may record: that record
+        # refolds the pair as it is written, this makes sure it is refolded all the same).
         derive=assignment_state_derive,
+        derive_on=frozenset({ASSIGNED, PROGRESS, PASSED}),
     ),
 ]

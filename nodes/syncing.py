@@ -29,8 +29,12 @@ from django.utils.functional import Promise
 
 WireRow = dict[str, Any]
 RowKey = tuple[str, int]
-# (learner pk, course key): whose derived progress in which course new rows may change.
-Touched = set[tuple[int, uuid.UUID]]
+# (learner pk, course key): whose derived state in which course new rows may change.
+Pairs = set[tuple[int, uuid.UUID]]
+# What new rows say of themselves (a *topic*: "learning.completion"), each with its pairs. A
+# topic is named by the app that owns the rows, in its own words; a derive step says which
+# topics it hears (``SyncedTable.derive_on``), so an app never names a higher layer's step.
+Touched = dict[str, Pairs]
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,12 @@ class SyncedTable:
     - ``after_insert``: what must follow inserting new rows (given as model instances);
       returns notices for the operator.
     - ``touches``: ``touches(new rows, officers)`` (officers: uuid hex -> pk here) says whose
-      derived progress the new rows may change; sync notes it in the applying transaction.
-    - ``derive``: declared by the app that owns the derived state, on one of its tables. After
-      an import, sync calls every declared ``derive`` once with everything noted (also what an
-      interrupted import noted).
+      derived state the new rows may change, by topic (``Touched``: what kind of change it is,
+      in the words of the app that owns the rows); sync notes it in the applying transaction.
+    - ``derive``: declared by the app that owns the derived state, on one of its tables, with
+      ``derive_on``, the topics it hears. After an import, sync calls every declared ``derive``
+      once with the pairs noted under those topics (also what an interrupted import noted),
+      and never with a pair no topic it hears named.
     - ``to_posts``: False for a table whose rows go up only: the hub keeps them and sends a
       post none (``scope`` is then not read, and may be "" for rows about no officer).
     - ``before_export``: called when this node writes a packet, before its rows are read (in
@@ -79,7 +85,8 @@ class SyncedTable:
     refused: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
     after_insert: Callable[[list[Any]], list[str]] | None = None
     touches: Callable[[list[WireRow], dict[str, int]], Touched] | None = None
-    derive: Callable[[Touched], None] | None = None
+    derive: Callable[[Pairs], None] | None = None
+    derive_on: frozenset[str] = frozenset()
     to_posts: bool = True
     before_export: Callable[[], None] | None = None
 

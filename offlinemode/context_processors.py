@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from .devicesession import device_seen
+
 
 def offline(request: HttpRequest, *, always: bool = False) -> dict:
     """``always``: the scripts even without the cookie (the "On this device" page)."""
@@ -34,6 +36,9 @@ def offline(request: HttpRequest, *, always: bool = False) -> dict:
             "logout": reverse("logout"),
             "manifest": reverse("offline_course_manifest", args=[0]).replace("/0/", "/{course}/"),
             "served_at": timezone.now().isoformat(),
+            # False: this browser registers its key again, once, from this session (a new
+            # log-in), so withdrawing the device ends this session (``devicesession``).
+            "device_seen": device_seen(request),
             "queue": _queue_config(),
         },
     }

@@ -25,6 +25,19 @@ class OfflineDevice(models.Model):
     last_seen = models.DateTimeField(_("last seen"))
     user_agent = models.CharField(_("browser"), max_length=200, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    # The log-in session this browser last spoke from (registered its key, or sent activity
+    # it signed): withdrawing the device ends it. A link to the session's row, so the key is
+    # never copied anywhere; no constraint, since sessions are made and ended by the session
+    # engine, and a link to a session ended meanwhile simply ends nothing.
+    session = models.ForeignKey(
+        "sessions.Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        db_constraint=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("offline device")

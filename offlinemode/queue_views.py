@@ -17,6 +17,7 @@ from elearning.requestbody import TooLarge, Unreadable, json_body
 
 from . import services
 from .activity import MAX_BODY_BYTES, MAX_ITEMS, BatchError, TooManyItems, parse_batch
+from .devicesession import device_seen_note
 from .outcomes import Refused
 
 DEVICE_BODY_BYTES = 4096
@@ -72,9 +73,11 @@ def device_register(request: HttpRequest) -> JsonResponse:
             device=device,
             public_key=data.get("public_key"),
             user_agent=request.headers.get("User-Agent", ""),
+            session_key=request.session.session_key,
         )
     except Refused as refused:
         return JsonResponse({"error": refused.reason}, status=409)
+    device_seen_note(request)
     return JsonResponse(
         {"device": str(made.device), "registered_at": made.registered_at.isoformat()},
         status=201 if new else 200,
@@ -101,5 +104,10 @@ def activity(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"error": _too_much(MAX_BODY_BYTES)}, status=413)
     except BatchError:
         return JsonResponse({"error": _("The request could not be read.")}, status=400)
-    results = services.activity_receive(officer=request.user, sent_at=sent_at, items=items)
+    results = services.activity_receive(
+        officer=request.user,
+        sent_at=sent_at,
+        items=items,
+        session_key=request.session.session_key,
+    )
     return JsonResponse({"results": results})

@@ -14,8 +14,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from importlib import import_module
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -63,7 +65,12 @@ MALFORMED = "malformed"
 
 
 def device_register(
-    *, officer: User, device: uuid.UUID, public_key: object, user_agent: str = ""
+    *,
+    officer: User,
+    device: uuid.UUID,
+    public_key: object,
+    user_agent: str = "",
+    session_key: str | None = None,
 ) -> tuple[OfflineDevice, bool]:
     """Register ``public_key`` (a JWK, EC P-256) as ``officer``'s key on the browser
     ``device``; returns the device and whether it is new. Registering the same key again
@@ -72,8 +79,10 @@ def device_register(
     key: a new key is a new device).
 
     Precondition: ``officer`` is the logged-in officer of a request that passed the CSRF
-    check. At most DEVICES_PER_OFFICER devices stay usable per officer; registering another
-    withdraws the one seen least recently (its unsent items are then refused).
+    check, whose session is ``session_key`` (the device's session from now on: withdrawing
+    the device ends it). At most DEVICES_PER_OFFICER devices stay usable per officer;
+    registering another withdraws the one seen least recently (its unsent items are then
+    refused).
     """
     try:
         jwk = public_key_jwk(public_key)
@@ -88,6 +97,9 @@ def device_register(
                 raise Refused(withdrawn_reason(existing))
             if existing.public_key != jwk:
                 raise Refused(_("This device was registered with another key."))
+            if session_key and existing.session_id != session_key:
+                existing.session_id = session_key
+                existing.save(update_fields=["session"])
             return existing, False
         active = OfflineDevice.objects.filter(officer=officer, revoked_at__isnull=True)
         over = active.count() - DEVICES_PER_OFFICER + 1
@@ -101,6 +113,7 @@ def device_register(
             registered_at=now,
             last_seen=now,
             user_agent=user_agent[:USER_AGENT_CHARS],
+            session_id=session_key or None,
         )
         return made, True
 
@@ -110,31 +123,54 @@ def device_withdraw(*, actor: User, device: OfflineDevice) -> OfflineDevice:
     items it signed are refused, never applied, with the date it was withdrawn. Withdrawing it
     again changes nothing. The browser may register a new key: it is a new device then.
 
+    The log-in session the device last spoke from (``OfflineDevice.session``) is ended: the
+    lost phone is logged out, and only it (the officer's sessions elsewhere stay, the one
+    withdrawing it included, unless it is that phone's).
+
     Precondition: ``actor`` is the device's officer, or a coordinator or administrator with
     that officer in scope (the view checks it: ``selectors.devices_manageable``). The audit
-    trail keeps who withdrew which device."""
+    trail keeps who withdrew which device, and whether a session was ended."""
     with transaction.atomic():
         officer_lock(officer=device.officer)
         device = OfflineDevice.objects.select_for_update().get(pk=device.pk)
         if device.revoked_at is not None:
             return device
+        session_key = device.session_id
         device.revoked_at = timezone.now()
-        device.save(update_fields=["revoked_at"])
+        device.session_id = None
+        device.save(update_fields=["revoked_at", "session"])
+        if session_key:
+            _session_end(session_key)
         officer_audit(
             actor=actor,
             action="offline_device_withdraw",
             officer=device.officer,
             before={"device": str(device.device), "browser": device.user_agent},
-            after={"withdrawn_at": device.revoked_at.isoformat()},
+            after={
+                "withdrawn_at": device.revoked_at.isoformat(),
+                "session_ended": bool(session_key),
+            },
         )
     return device
 
 
+def _session_end(session_key: str) -> None:
+    """End one log-in session, through the session engine (whichever keeps them)."""
+    engine = import_module(settings.SESSION_ENGINE)
+    engine.SessionStore().delete(session_key)
+
+
 def activity_receive(
-    *, officer: User, sent_at: datetime, items: list[Item | Malformed]
+    *,
+    officer: User,
+    sent_at: datetime,
+    items: list[Item | Malformed],
+    session_key: str | None = None,
 ) -> list[dict]:
     """Answer each of ``items`` (``activity.parse_batch``'s, in that order) sent by
-    ``officer``'s session: ``{"id", "status", "reason", "feedback", "extra"}`` per item.
+    ``officer``'s session: ``{"id", "status", "reason", "feedback", "extra"}`` per item. A
+    device whose key signed an item of the batch was seen now, speaking from ``session_key``
+    (its session from now on: withdrawing the device ends it).
 
     Precondition: ``officer`` is the session's officer. The request needs no CSRF token: an
     item is applied only when signed by a key ``officer`` registered (with CSRF) on that
@@ -145,10 +181,13 @@ def activity_receive(
     now = timezone.now()
     offset = clock_offset(server_now=now, sent_at=sent_at)
     devices: dict[uuid.UUID, OfflineDevice | None] = {}
+    signed: set[int] = set()
     answers = []
     try:
         for item in items:
-            outcome = _answer(officer=officer, item=item, offset=offset, devices=devices)
+            outcome = _answer(
+                officer=officer, item=item, offset=offset, devices=devices, signed=signed
+            )
             answers.append(
                 {
                     "id": item.id if isinstance(item, Malformed) else str(item.id),
@@ -161,6 +200,10 @@ def activity_receive(
     finally:
         seen = [device.pk for device in devices.values() if device is not None]
         OfflineDevice.objects.filter(pk__in=seen).update(last_seen=now)
+        if session_key and signed:
+            OfflineDevice.objects.filter(pk__in=signed).exclude(session_id=session_key).update(
+                session_id=session_key
+            )
     return answers
 
 
@@ -184,6 +227,7 @@ def _answer(
     item: Item | Malformed,
     offset: timedelta,
     devices: dict[uuid.UUID, OfflineDevice | None],
+    signed: set[int],
 ) -> Outcome:
     if isinstance(item, Malformed):
         return _refused(_("This activity could not be read."), MALFORMED)
@@ -207,6 +251,7 @@ def _answer(
     altered = _refused(_("This activity was changed after it was made."), ALTERED)
     if not signature_valid(jwk=device.public_key, message=item.signed, signature=item.sig):
         return altered
+    signed.add(device.pk)  # its key spoke: the session is the device's
     try:
         with transaction.atomic():
             return _apply_once(officer=officer, device=device, item=item, offset=offset) or altered

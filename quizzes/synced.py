@@ -4,12 +4,17 @@ submission that arrives changes what its officer's pages show."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 
 from modules.contentcache import officer_changed
 from nodes.syncing import SyncedTable, Touched, WireRow
 
 from .models import QuizSubmission
+
+# The topic passed submissions touch (``nodes.syncing.Touched``): a pass may complete a course.
+PASSED = "quizzes.passed"
 
 
 def _touches(rows: list[WireRow], officers: dict[str, int]) -> Touched:
@@ -27,7 +32,7 @@ def _touches(rows: list[WireRow], officers: dict[str, int]) -> Touched:
     by_origin: dict[str, list[int]] = {}
     for row in rows:
         by_origin.setdefault(row["origin_node"], []).append(row["origin_seq"])
-    found: Touched = set()
+    found: set[tuple[int, uuid.UUID]] = set()
     failed: set[int] = set()
     for origin, seqs in by_origin.items():
         for start in range(0, len(seqs), 900):
@@ -39,7 +44,7 @@ def _touches(rows: list[WireRow], officers: dict[str, int]) -> Touched:
                 else:
                     failed.add(learner)
     officer_changed(failed)
-    return found
+    return {PASSED: found}
 
 
 SYNCED = [

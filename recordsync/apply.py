@@ -28,7 +28,7 @@ from nodes.services import sequence_at_least
 from nodes.syncing import SyncedTable, Touched
 
 from . import ranges as rng
-from .derive import due_note, touched_by
+from .derive import due_note, touched_add, touched_by
 from .holdings import held_add, held_build, held_locked
 from .models import PendingRecord, RejectedRecord
 from .registry import OFFICER, TABLES, Column, by_name, columns, officer_makers
@@ -454,7 +454,7 @@ def apply_listing(
     done = 0
     held_build()
     known = _Known()
-    touched: Touched = set()
+    touched: Touched = {}
     has_waiting = PendingRecord.objects.exists()
     for listed in listing:
         names, raw_rows = read_chunk(container, listed)
@@ -469,7 +469,7 @@ def apply_listing(
         _sequence_catch_up(applied.new)
         if has_waiting:
             _forget_waiting(listed.table, applied, rows)
-        touched |= touched_by(listed.table, applied.new, applied.officers)
+        touched_add(touched, touched_by(listed.table, applied.new, applied.officers))
         _count(summary, listed.table, rows, applied)
         done += listed.count
         if progress:

@@ -138,16 +138,21 @@ class RelayChunk(models.Model):
 
 
 class RecomputeDue(models.Model):
-    """An officer and course whose progress must be derived again from newly merged records.
-    Written in the transaction that applies the records, removed once recomputed, so an import
-    killed between the two still has it done by the next import."""
+    """An officer and course whose derived state must be made again from newly merged records,
+    under the topic the records' table named (``nodes.syncing.Touched``): only the derive steps
+    that hear it are given the pair. Written in the transaction that applies the records,
+    removed once derived, so an import killed between the two still has it done by the next
+    import. A note with no topic (written before topics were) is for every derive step."""
 
+    topic = models.CharField(max_length=64, default="", blank=True)
     learner_id = models.BigIntegerField()
     course_key = models.UUIDField()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["learner_id", "course_key"], name="recompute_once")
+            models.UniqueConstraint(
+                fields=["topic", "learner_id", "course_key"], name="recompute_once_a_topic"
+            )
         ]
 
     def __str__(self) -> str:

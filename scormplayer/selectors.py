@@ -269,8 +269,10 @@ def _static_entry(name: str) -> dict[str, Any]:
 def offline_files(*, launch: ScormLaunch, token: str) -> list[dict[str, Any]]:
     """What a device saves to play ``launch`` with no connection (ADR 0045), as Workbox
     precache entries: every package file (revision: its SHA-256), the launch document's
-    static files, and the launch document of each launchable item (revision: the launch and
-    version, whose seed the device then carries forward itself), last."""
+    static files, the launch document of each launchable item (revision: the launch and
+    version, whose seed the device then carries forward itself), and last the save document
+    that removes the launch (``?remove=1``) with its script, so that removing the course
+    from the device works with no connection too."""
     base = _content_url("package_file", launch, token, path="x")[:-1]
     entries: list[dict[str, Any]] = [
         {"url": base + quote(path, safe=PATH_SAFE), "revision": sha, "bytes": size}
@@ -287,6 +289,14 @@ def offline_files(*, launch: ScormLaunch, token: str) -> list[dict[str, Any]]:
                 "bytes": None,
             }
         )
+    entries.append(_static_entry("scormplayer/save.js"))
+    entries.append(
+        {
+            "url": _content_url("save", launch, token) + "?remove=1",
+            "revision": f"{launch.pk.hex}.remove",
+            "bytes": None,
+        }
+    )
     return entries
 
 

@@ -182,6 +182,12 @@ def save_policy() -> str:
     return "; ".join([*kept, "worker-src 'self'"])
 
 
+def _save_command(request: HttpRequest) -> str:
+    if request.GET.get("remove") == "1":
+        return "remove"
+    return "check" if request.GET.get("check") == "1" else "save"
+
+
 @require_safe
 @xframe_options_exempt
 def save_document(
@@ -189,8 +195,9 @@ def save_document(
 ) -> HttpResponseBase:
     """The small document the platform frames, hidden, to save an offline launch on the device
     (ADR 0045): it registers the content origin's service worker and has it precache every
-    package file and launch document of the launch (``?remove=1``: delete that cache), and
-    reports to the platform page by postMessage. Only for an offline launch's token."""
+    package file and launch document of the launch (``?remove=1``: delete that cache;
+    ``?check=1``: say whether the device still holds it), and reports to the platform page by
+    postMessage. Only for an offline launch's token."""
     try:
         launch = launch_for(token, package_id, int(version))
     except TokenRefused as refusal:
@@ -198,7 +205,7 @@ def save_document(
     if launch.offline_until is None:
         raise Http404
     save = {
-        "command": "remove" if request.GET.get("remove") == "1" else "save",
+        "command": _save_command(request),
         "worker": reverse("content_worker", urlconf="scormplayer.content_urls"),
         "scope": WORKER_SCOPE,
         "cache": f"scorm-{launch.pk.hex}",

@@ -65,6 +65,7 @@ def status_labels() -> dict[str, str]:
         "queued": gettext("Played on this device: what it reported is sent when you are online."),
         "sent": gettext("What you played on this device has reached the server."),
         "refused": gettext("The server refused what this device played: {reason}"),
+        "dismiss": gettext("Dismiss"),
     }
 
 

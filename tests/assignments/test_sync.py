@@ -9,6 +9,7 @@ import datetime
 import pytest
 
 from assignments.models import AssignmentRecord, CohortRecord
+from assignments.rules import Status
 from assignments.selectors import assignments_of, cohort_state
 from assignments.services import assignment_create, cohort_create, cohort_member_add
 from recordsync.models import RejectedRecord
@@ -54,3 +55,51 @@ def test_a_posts_assignments_and_cohorts_reach_the_hub_and_others_are_refused(
     # The hub speaks for anyone: its own assignment of the Aranyaprathet officer stands.
     assignment_create(actor=people["admin"], officer=other, course=course_tree.course, due_on=None)
     assert (other.pk, key) in assignments_of(officers=[other.pk])
+
+
+def test_an_imported_lesson_opening_starts_the_assignment_and_asks_learning_for_nothing(
+    network, people, course_tree, tmp_path, monkeypatch
+):
+    """The hub assigns Sokha a course and she enrols there; at Aranyaprathet she opens a
+    lesson, and nothing more. The hub imports that one record: her assignment shows started,
+    and learning's derive step (which looks for completions merged from several nodes) is not
+    handed her pair, though her records now come from two nodes: an opened lesson cannot
+    complete a course."""
+    from assignments.derived import assignment_state_rebuild
+    from assignments.models import AssignmentState
+    from learning import services as learning
+    from learning.models import LearnerRecord, RecordKind
+    from recordsync.models import RecomputeDue
+
+    sokha, key = people["learner_kh"], course_tree.course.translation_key
+    network.be("hub")
+    assignment_create(
+        actor=people["coordinator"], officer=sokha, course=course_tree.course, due_on=DUE
+    )
+    learning.enrolment_create(learner=sokha, course=course_tree.course, actor=sokha)
+    network.be("aranya")
+    learning.lesson_open(learner=sokha, lesson=course_tree.lessons[0])
+    packet = tmp_path / "aranya.packet"
+    packet_export(path=packet)
+    forget_records(network.ids["aranya"])
+    assignment_state_rebuild()  # the hub's table, from what the hub holds
+    assert AssignmentState.objects.get(officer=sokha, course_key=key).progress == Status.NOT_STARTED
+
+    network.be("hub")
+    recomputed: list[tuple[int, object]] = []
+    real = learning.progress_recompute
+
+    def recording(*, learner, course_key):
+        recomputed.append((learner.pk, course_key))
+        return real(learner=learner, course_key=course_key)
+
+    monkeypatch.setattr(learning, "progress_recompute", recording)
+    summary = packet_import(source=packet)
+
+    assert summary.counts("learner_record").new == 1
+    origins = set(LearnerRecord.objects.filter(learner=sokha).values_list("origin_node", flat=True))
+    assert origins == {network.ids["hub"], network.ids["aranya"]}
+    assert LearnerRecord.objects.filter(learner=sokha, kind=RecordKind.LESSON_OPENED).exists()
+    assert recomputed == []
+    assert AssignmentState.objects.get(officer=sokha, course_key=key).progress == Status.IN_PROGRESS
+    assert not RecomputeDue.objects.exists()

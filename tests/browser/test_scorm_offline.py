@@ -203,7 +203,7 @@ def test_a_scorm_lesson_kept_online_says_offline_that_it_needs_a_connection(
     )
 
 
-def test_a_commit_the_server_refuses_is_kept_and_shown_never_dropped(
+def test_a_commit_the_server_refuses_is_kept_and_shown_until_dismissed(
     open_tab, log_in, offline_lesson, scorm_site
 ):
     from courses.selectors import course_for_page
@@ -238,7 +238,78 @@ def test_a_commit_the_server_refuses_is_kept_and_shown_never_dropped(
     refused = runtime.evaluate("() => scormOutbox.refused()")
     assert [r["status"] for r in refused] == [400]
     page.reload()  # still shown on the next visit
-    expect(page.locator("#scorm-message")).to_contain_text("cmi.core.student_id")
+    message = page.locator("#scorm-message")
+    expect(message).to_contain_text("cmi.core.student_id")
+
+    # Read, and dismissed: gone from the page and from the content origin's outbox, for good.
+    message.get_by_role("button", name="Dismiss").click()
+    expect(message).to_have_text("")
+    runtime = runtime_frame(page)
+    runtime.wait_for_function("async () => (await scormOutbox.refused()).length === 0")
+    page.reload()
+    api_started(page)
+    expect(page.locator("#scorm-message")).not_to_contain_text("refused")
+
+
+SCORM_CACHES = "async () => (await caches.keys()).filter((name) => name.startsWith('scorm-'))"
+
+
+def test_removing_a_saved_course_offline_removes_its_scorm_lesson_from_the_content_origin(
+    open_tab, log_in, offline_lesson, scorm_site
+):
+    """Removing a saved course with no connection: the course's SCORM lesson, kept on the
+    content origin, goes with it (its save document that removes it was saved with it)."""
+    from courses.selectors import course_for_page
+
+    lesson = offline_lesson
+    course = course_for_page(lesson)
+    page = open_tab()
+    log_in("ann", tab=page)
+    page.goto(reverse("offline_home") + f"?save={course.pk}")
+    expect(page.locator("#offline-message")).to_contain_text("Saved on this device", timeout=60_000)
+    page.goto(lesson.url)
+    assert len(api_started(page).evaluate(SCORM_CACHES)) == 1
+
+    page.goto(reverse("offline_home"))
+    remove = page.get_by_role("button", name="Remove from this device")
+    expect(remove).to_be_visible()
+    page.context.set_offline(True)
+    remove.click()
+    expect(page.locator("#offline-message")).to_have_text(
+        f"“{course.title}” was removed from this device.", timeout=20_000
+    )
+    page.context.set_offline(False)
+    page.goto(lesson.url)
+    assert api_started(page).evaluate(SCORM_CACHES) == []
+
+
+def test_a_scorm_lesson_whose_cache_the_browser_cleared_is_saved_again_while_online(
+    open_tab, log_in, offline_lesson, scorm_site
+):
+    """The content origin's storage cleared (its caches gone, the platform's kept): "On this
+    device" notices it, says so, and saves the lesson there again."""
+    from courses.selectors import course_for_page
+
+    lesson = offline_lesson
+    course = course_for_page(lesson)
+    page = open_tab()
+    log_in("ann", tab=page)
+    page.goto(reverse("offline_home") + f"?save={course.pk}")
+    expect(page.locator("#offline-message")).to_contain_text("Saved on this device", timeout=60_000)
+    page.goto(lesson.url)
+    runtime = api_started(page)
+    assert len(runtime.evaluate(SCORM_CACHES)) == 1
+    runtime.evaluate(
+        "async () => { for (const name of await caches.keys()) await caches.delete(name); }"
+    )
+    assert runtime.evaluate(SCORM_CACHES) == []
+
+    page.goto(reverse("offline_home"))
+    expect(page.locator("#offline-message")).to_have_text(
+        f"“{course.title}” is saved on this device again.", timeout=60_000
+    )
+    page.goto(lesson.url)
+    assert len(api_started(page).evaluate(SCORM_CACHES)) == 1
 
 
 SESSION_STATES = [

@@ -129,13 +129,17 @@ def test_the_save_document_lists_every_file_and_launch_document_of_the_offline_l
     assert any(u.endswith(f"/{token}/a.html") for u in urls)
     assert any(u.endswith(f"/{token}/imsmanifest.xml") for u in urls)
     assert [u for u in urls if "/scorm-runtime/" in u] == [
-        play["save_url"].replace("/save/", f"/{n}/") for n in (0, 1)
+        *(play["save_url"].replace("/save/", f"/{n}/") for n in (0, 1)),
+        play["save_url"] + "?remove=1",  # removing the course offline removes this launch too
     ]
-    assert all(re.fullmatch(r"[0-9a-f]{64}", e["revision"]) for e in data["entries"][:-2])
+    assert urls[-2].endswith("/static/scormplayer/save.js")
+    assert all(re.fullmatch(r"[0-9a-f]{64}", e["revision"]) for e in data["entries"][:-4])
     assert any(u.endswith("/static/scormplayer/runtime.js") for u in urls)
     assert any(u.endswith("/scorm-again/scorm12.min.js") for u in urls)
     remove = _save_data(client.get(path + "?remove=1", HTTP_HOST=CONTENT))
     assert remove["command"] == "remove" and remove["cache"] == data["cache"]
+    check = _save_data(client.get(path + "?check=1", HTTP_HOST=CONTENT))
+    assert check["command"] == "check" and check["cache"] == data["cache"]
     # Not on the platform's host; not for an online launch's token; not with a token changed.
     assert client.get(path).status_code == 404
     online = login(people["learner"]).get(allowed.url).content.decode()

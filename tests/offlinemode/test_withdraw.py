@@ -46,7 +46,9 @@ def test_the_officer_withdraws_a_lost_phone_and_its_items_are_refused_with_the_d
     officer = people["learner"]
     learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
     client = login(officer)
-    phone = _registered(client, officer)
+    phone_browser = Client()  # the phone: logged out by the withdrawal, the officer logs in again
+    phone_browser.force_login(officer)
+    phone = _registered(phone_browser, officer)
     home = client.get(reverse("offline_home")).content.decode()
     assert _list(officer) in home
     page = client.get(_list(officer)).content.decode()
@@ -58,17 +60,18 @@ def test_the_officer_withdraws_a_lost_phone_and_its_items_are_refused_with_the_d
     assert f"Withdrawn on {today}" in page and ">Withdraw</button>" not in page
     assert OfflineDevice.objects.get(device=phone.id).revoked_at is not None
 
+    phone_browser.force_login(officer)
     item = phone.item("lesson_opened", {"lesson": course_tree.lessons[0].pk})
-    (answer,) = send(client, batch(item)).json()["results"]
+    (answer,) = send(phone_browser, batch(item)).json()["results"]
     assert answer["status"] == "refused"
     assert answer["extra"]["code"] == services.DEVICE_REVOKED
     assert f"This device was withdrawn on {today}" in answer["reason"]
     assert not LearnerRecord.objects.filter(kind="lesson_opened").exists()
 
-    assert phone.register(client).status_code == 409  # the withdrawn key stays withdrawn
-    again = _registered(client, officer)  # the same browser, as a new device
+    assert phone.register(phone_browser).status_code == 409  # the withdrawn key stays so
+    again = _registered(phone_browser, officer)  # the same browser, as a new device
     (answer,) = send(
-        client, batch(again.item("lesson_opened", {"lesson": course_tree.lessons[0].pk}))
+        phone_browser, batch(again.item("lesson_opened", {"lesson": course_tree.lessons[0].pk}))
     ).json()["results"]
     assert answer["status"] == "accepted"
     assert LearnerRecord.objects.filter(kind="lesson_opened", learner=officer).count() == 1
@@ -124,3 +127,77 @@ def test_a_coordinator_withdraws_a_device_of_an_officer_they_follow_and_the_trai
     assert coordinator.get(_list(away)).status_code == 404
     assert coordinator.post(_withdraw(away, far)).status_code == 404
     assert OfflineDevice.objects.get(device=far.id).revoked_at is None
+
+
+def _logged_in(officer) -> Client:
+    """A browser of its own, logged in as ``officer``."""
+    browser = Client()
+    browser.force_login(officer)
+    return browser
+
+
+def _logged_out(browser: Client, officer) -> bool:
+    """Whether a page that needs a log-in sends this browser to log in."""
+    response = browser.get(_list(officer))
+    return response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_withdrawing_a_phone_logs_that_phone_out_and_no_other_browser(people):
+    """The officer registered the phone, then withdraws it from their desk: the phone is sent
+    to log in on its next page, the desk's session goes on, and the page says so."""
+    officer = people["learner"]
+    phone_browser, desk = _logged_in(officer), _logged_in(officer)
+    phone = _registered(phone_browser, officer)
+    page = desk.get(_list(officer)).content.decode()
+    assert "and it is logged out" in page and "set a new password" not in page
+    assert desk.post(_withdraw(officer, phone)).status_code == 302
+    assert _logged_out(phone_browser, officer)
+    assert not _logged_out(desk, officer)
+    assert "Withdrawn on" in desk.get(_list(officer)).content.decode()
+    entry = AuditEntry.objects.get(action="officer.offline_device_withdraw")
+    assert entry.after["session_ended"] is True
+
+
+def test_the_coordinator_logs_out_the_session_the_phone_last_sent_from(people, course_tree):
+    """The officer logged in on the phone again after registering it (a new session) and sent
+    what they did offline from there: the coordinator's withdrawal ends that session, not the
+    one the officer has at the desk, nor the coordinator's."""
+    officer = people["learner"]
+    learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    phone_browser = _logged_in(officer)
+    phone = _registered(phone_browser, officer)
+    phone_browser.logout()
+    assert _logged_out(phone_browser, officer)
+    phone_browser.force_login(officer)
+    item = phone.item("lesson_opened", {"lesson": course_tree.lessons[0].pk})
+    (answer,) = send(phone_browser, batch(item)).json()["results"]
+    assert answer["status"] == "accepted"
+    desk = _logged_in(officer)
+    coordinator = _logged_in(people["coordinator"])
+
+    assert coordinator.post(_withdraw(officer, phone)).status_code == 302
+    assert _logged_out(phone_browser, officer)
+    assert not _logged_out(desk, officer)
+    assert not _logged_out(coordinator, officer)
+
+
+def test_a_page_of_a_new_session_asks_the_browser_to_register_its_key_again(people):
+    """Once a device registered from this session, pages stop asking; after a new log-in they
+    ask again (``offline-config.device_seen``), so the device's session is the current one."""
+    officer = people["learner"]
+    browser = _logged_in(officer)
+
+    def seen() -> bool:
+        config = browser.get(reverse("offline_home")).context["offline_config"]
+        return config["device_seen"]
+
+    assert seen() is False
+    phone = _registered(browser, officer)
+    assert seen() is True
+    browser.logout()
+    browser.force_login(officer)
+    assert seen() is False
+    assert phone.register(browser).status_code == 200  # the same key: known, now this session's
+    assert seen() is True
+    session = OfflineDevice.objects.get(device=phone.id).session
+    assert session is not None and session.session_key == browser.session.session_key

@@ -565,3 +565,33 @@ def test_an_import_cut_off_before_progress_is_derived_finishes_it_next_time(
     assert LearnerRecord.objects.filter(kind=RecordKind.COURSE_COMPLETED, learner=officer).exists()
     assert Certificate.objects.filter(holder=officer).exists()
     assert not RecomputeDue.objects.exists()
+
+
+def test_a_note_left_before_notes_had_topics_is_derived_by_every_step(
+    network, people, course_tree, tmp_path, monkeypatch
+):
+    """An import cut off by a version that noted what is due without a topic: the updated
+    node's next import hands those pairs to every derive step, so the course still completes."""
+    from learning import services as learning_services
+    from recordsync.models import RecomputeDue
+
+    officer = people["learner_kh"]
+    module_one, module_two = course_tree.lessons[:2], course_tree.lessons[2:]
+    work = {"poipet": [(officer, module_one)], "aranya": [(officer, module_two)]}
+    packets = lessons_packets(network, course_tree, tmp_path, work)
+    network.be("hub")
+    packet_import(source=packets[0])
+
+    def killed(**_kwargs):
+        raise SystemExit("killed")
+
+    monkeypatch.setattr(learning_services, "progress_recompute", killed)
+    with pytest.raises(SystemExit):
+        packet_import(source=packets[1])
+    monkeypatch.undo()
+    assert RecomputeDue.objects.filter(topic="learning.completion").exists()
+    RecomputeDue.objects.filter(topic="learning.progress").delete()
+    RecomputeDue.objects.update(topic="")  # as the older version wrote them
+    packet_import(source=packets[1])
+    assert LearnerRecord.objects.filter(kind=RecordKind.COURSE_COMPLETED, learner=officer).exists()
+    assert not RecomputeDue.objects.exists()

@@ -8,7 +8,8 @@
 // - The course page's "Save for offline" link says whether the course is saved, or has a newer
 //   version, and saves in place; "On this device" lists what is saved, its size, the browser's
 //   quota and whether storage is persistent.
-// - A saved course whose cache the browser cleared is said and saved again while online.
+// - A saved course whose cache the browser cleared is said and saved again while online; on
+//   "On this device", also one whose SCORM lessons' caches the content origin lost.
 // Every text the officer reads comes from the page (#offline-text, data attributes).
 (function () {
   "use strict";
@@ -276,8 +277,37 @@
     where.textContent = message;
   }
 
+  // Saved courses whose SCORM lessons the content origin no longer holds (its storage cleared
+  // on its own). Asked only where this page may frame that origin ("On this device") and
+  // online: each lesson's save document answers "check" (one small request a lesson); one
+  // that cannot be asked says nothing.
+  async function scormCleared() {
+    if (!config.scorm_frames || !navigator.onLine) return [];
+    var records = await (await database).getAllFromIndex("courses", "officer", config.officer);
+    var cleared = [];
+    for (var i = 0; i < records.length; i++) {
+      var plays = records[i].scorm || [];
+      for (var j = 0; j < plays.length; j++) {
+        var found = await contentOrigin(plays[j].save_url + "?check=1", null, 15000).catch(
+          function () {
+            return { saved: true };
+          }
+        );
+        if (!found.saved) {
+          cleared.push(records[i].course);
+          break;
+        }
+      }
+    }
+    return cleared;
+  }
+
   async function restoreCleared() {
     var missing = (await ask({ type: "check" })).missing;
+    var known = missing.map(String);
+    (await scormCleared()).forEach(function (course) {
+      if (known.indexOf(String(course)) < 0) missing.push(course);
+    });
     for (var i = 0; i < missing.length; i++) {
       var record = await (await database).get("courses", keyOf(missing[i]));
       var title = record ? record.title : "";

@@ -83,6 +83,24 @@
     return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
+  // An id made on the device (a device's, an item's): a random (version 4) UUID. The same rule
+  // as the SCORM runtime's newAttempt (scormplayer/runtime.js): crypto.randomUUID where the
+  // browser has it, else the same 122 random bits from crypto.getRandomValues, which every
+  // browser has in every context. Here the page is a secure context (a service worker and
+  // crypto.subtle need one), yet randomUUID is younger than both: Safari before 15.4 and the
+  // Chrome of Android phones that stopped updating (before 92) have a worker and WebCrypto
+  // but no randomUUID, and this file runs there (it needs no BroadcastChannel either).
+  function newId() {
+    if (self.crypto.randomUUID) return self.crypto.randomUUID();
+    var b = self.crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; // version 4
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
+    var hex = Array.prototype.map.call(b, function (x) {
+      return ("0" + x.toString(16)).slice(-2);
+    }).join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+  }
+
   // This browser's key for the officer, made (not yet registered) if there is none.
   async function deviceFor(officer) {
     var store = await db();
@@ -90,7 +108,7 @@
     if (found) return found;
     var keys = await crypto.subtle.generateKey(
       { name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
-    var made = { officer: officer, device: crypto.randomUUID(), keys: keys, seq: 0, registered: false };
+    var made = { officer: officer, device: newId(), keys: keys, seq: 0, registered: false };
     var tx = store.transaction("devices", "readwrite");
     var again = await tx.store.get(officer); // made meanwhile by the worker or another tab
     if (!again) await tx.store.add(made);
@@ -115,9 +133,14 @@
     return cookie ? decodeURIComponent(cookie[1]) : field ? field.value : "";
   }
 
+  // Registered once per log-in session even when registered before (config.device_seen false
+  // in a page of a new session): the server then links the device to this session, the one
+  // withdrawing the device logs out.
+  var seenHere = false;
+
   async function ensureDevice(officer, renewed) {
     var device = await deviceFor(officer);
-    if (device.registered) return device;
+    if (device.registered && (!inPage || seenHere || config.device_seen !== false)) return device;
     if (!inPage) throw new Error("a device registers from a page");
     var publicKey = await crypto.subtle.exportKey("jwk", device.keys.publicKey);
     var response = await fetch(config.devices, {
@@ -132,6 +155,7 @@
     }
     if (response.status === 401 || response.type === "opaqueredirect") problem = "login";
     if (!response.ok) throw new Error("device not registered: " + response.status);
+    seenHere = true;
     return updateDevice(officer, function (record) { record.registered = true; });
   }
 
@@ -139,7 +163,7 @@
     await deviceFor(officer);
     var device = await updateDevice(officer, function (record) { record.seq += 1; });
     var item = {
-      id: crypto.randomUUID(), device: device.device, officer: officer, seq: device.seq,
+      id: newId(), device: device.device, officer: officer, seq: device.seq,
       kind: kind, made_at: new Date().toISOString(), payload: payload
     };
     var signature = await crypto.subtle.sign(

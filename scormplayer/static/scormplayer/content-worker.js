@@ -7,8 +7,9 @@
  *   SHA-256): installing fetches only what changed, activating drops what is no longer listed.
  *   Progress, done or failure go back on the message's port. "remove" deletes that cache.
  * - Launch documents go to the network first (no-store: a fresh seed when online), the saved
- *   copy when it fails; every other GET the saved copy first (byte ranges cut from it), then
- *   the network.
+ *   copy when it fails; so does the save document that removes a launch ("?remove=1", saved
+ *   with it: a course removed from the device offline takes its SCORM lessons with it); every
+ *   other GET the saved copy first (byte ranges cut from it), then the network.
  * - The outbox of commits is sent on Background Sync ("scorm-outbox") where the frame could
  *   register it, and otherwise on the worker's next fetch.
  */
@@ -116,7 +117,11 @@
     var request = event.request;
     var url = new URL(request.url);
     if (request.method !== "GET" || url.origin !== self.location.origin) return;
-    if (url.pathname === "/scorm-runtime/sw.js" || /\/save\/$/.test(url.pathname)) return;
+    if (url.pathname === "/scorm-runtime/sw.js") return;
+    if (/\/save\/$/.test(url.pathname)) {
+      if (url.searchParams.get("remove") === "1") event.respondWith(runtimeDocument(request));
+      return;
+    }
     if (RUNTIME.test(url.pathname)) {
       event.respondWith(runtimeDocument(request));
       event.waitUntil(flushSoon());

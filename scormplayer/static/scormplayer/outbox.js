@@ -4,7 +4,8 @@
  *
  *   outbox   key "<commit url>#<attempt>#<seq>": a commit waiting to be sent
  *            {id, url, attempt, sco, seq, body (the JSON text sent), made (ms, this device)}
- *   refused  same key: a commit the server refused {id, url, sco, seq, status, message}
+ *   refused  same key: a commit the server refused {id, url, sco, seq, status, message},
+ *            until the officer dismisses it on the platform page (dismiss)
  *   last     key "<commit url>#<sco>": the device's last commit of that SCO in that launch
  *            {key, attempt, seq, cmi, terminated, before (hundredths), basis (seed served_at)}
  *
@@ -239,6 +240,14 @@
     unstash: unstash,
     refused: function () {
       return all("refused");
+    },
+    // The refused commits ``ids`` leave the device: the officer read the reason and dismissed it.
+    dismiss: function (ids) {
+      return within(["refused"], "readwrite", function (s) {
+        ids.forEach(function (id) {
+          s.refused.delete(id);
+        });
+      });
     },
     waiting: function () {
       return all("outbox");

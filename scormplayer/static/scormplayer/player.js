@@ -38,8 +38,18 @@
   }
 
   // What an offline launch's outbox holds (ADR 0045): waiting, all sent, or refused (with the
-  // server's reason: never dropped silently).
+  // server's reason: never dropped silently, until the officer dismisses it: the launch
+  // document then removes those commits from the content origin's outbox).
   var queued = false;
+  function dismiss(ids) {
+    frame.contentWindow.postMessage(
+      { source: "scorm-player", type: "dismiss", ids: ids },
+      data.content_origin
+    );
+    message.textContent = "";
+    delete message.dataset.outbox;
+  }
+
   function showOutbox(said) {
     var refused = said.refused || [];
     if (refused.length) {
@@ -49,8 +59,25 @@
           return r.message;
         }).join("; ")
       );
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary";
+      button.textContent = data.labels.dismiss;
+      button.addEventListener("click", function () {
+        dismiss(refused.map(function (r) {
+          return r.id;
+        }));
+      });
+      message.append(" ", button);
       message.dataset.outbox = "refused";
-    } else if (said.waiting > 0) {
+      return;
+    }
+    if (message.dataset.outbox === "refused") {
+      // dismissed (here or in another tab): the refusal is no longer shown
+      message.textContent = "";
+      delete message.dataset.outbox;
+    }
+    if (said.waiting > 0) {
       queued = true;
       message.textContent = data.labels.queued;
       message.dataset.outbox = "waiting";

@@ -123,7 +123,7 @@
           type: "outbox",
           waiting: found[0].filter(ofThisPackage).length,
           refused: found[1].filter(ofThisPackage).map(function (r) {
-            return { seq: r.seq, message: r.message };
+            return { id: r.id, seq: r.seq, message: r.message };
           })
         });
       })
@@ -142,6 +142,28 @@
         });
       });
   }
+
+  // The platform page's "Dismiss" beside a refusal: those refused commits (of this package
+  // only) leave the outbox. Only the platform page that frames this document may ask.
+  window.addEventListener("message", function (event) {
+    var said = event.data || {};
+    if (event.source !== window.parent || player.platform_origins.indexOf(event.origin) < 0) return;
+    if (said.source !== "scorm-player" || said.type !== "dismiss" || !Array.isArray(said.ids)) return;
+    outbox
+      .refused()
+      .then(function (refused) {
+        var mine = refused.filter(ofThisPackage).map(function (r) {
+          return r.id;
+        });
+        return outbox.dismiss(
+          said.ids.filter(function (id) {
+            return mine.indexOf(id) >= 0;
+          })
+        );
+      })
+      .then(report)
+      .catch(function () {});
+  });
 
   // A commit of the offline launch: kept (localStorage, then IndexedDB) before it is sent.
   function keep(commit) {
@@ -172,11 +194,16 @@
     }
   };
 
+  // An id made on the device (an offline attempt's): a random (version 4) UUID. The same rule
+  // as the offline queue's newId (offlinemode/queue.js): crypto.randomUUID where the browser
+  // has it, else the same 122 random bits from crypto.getRandomValues, which every browser has
+  // in every context. Here the fallback is needed even in a current browser: randomUUID exists
+  // only in a secure context, and the content origin may be plain http on a LAN name.
   function newAttempt() {
-    if (self.crypto && self.crypto.randomUUID) return self.crypto.randomUUID();
+    if (self.crypto.randomUUID) return self.crypto.randomUUID();
     var b = self.crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
+    b[6] = (b[6] & 0x0f) | 0x40; // version 4
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
     var hex = Array.prototype.map.call(b, function (x) {
       return ("0" + x.toString(16)).slice(-2);
     }).join("");

@@ -2,7 +2,9 @@
  * It registers the content origin's service worker (scope /scorm-) and asks it to precache the
  * launch's package files and launch documents ("save"), or to delete them ("remove"), and tells
  * the platform page how it goes by postMessage, to the platform's origins only:
- * {source: "scorm-save", type: "progress" | "done" | "error", ...}. */
+ * {source: "scorm-save", type: "progress" | "done" | "error", ...}. "check" asks nothing of the
+ * worker: done says whether this origin still holds the launch's cache ({saved: bool}; a
+ * browser that cleared the site's storage cleared it). */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("scorm-save").textContent);
@@ -37,6 +39,11 @@
   }
 
   function run() {
+    if (data.command === "check") {
+      return caches.has(data.cache).then(function (saved) {
+        return { saved: saved };
+      });
+    }
     if (!("serviceWorker" in navigator)) {
       return Promise.reject(new Error("no service worker here"));
     }

@@ -183,9 +183,12 @@ def _run_task_worker(server: Any, probe: QueueProbe | None) -> int:
         signal.signal(getattr(signal, name), signal.SIG_DFL)
     for listener in getattr(server, "LISTENERS", []):
         listener.close()
-    os.setpgid(0, 0)  # so that the master can kill it with its child, if it must
     if probe is None:
         return _run_db_worker()
+    # A process group of its own: a signal to gunicorn's group (a terminal's Ctrl-C) reaches
+    # the child running tasks only through the master and this process, once (a second SIGTERM
+    # makes db_worker abandon its task), and the master can kill both together if it must.
+    os.setpgid(0, 0)
     try:
         return _wait_for_tasks(server, probe)
     except BaseException:
@@ -220,7 +223,10 @@ def _wait_for_tasks(server: Any, probe: QueueProbe) -> int:
 def _poll(server: Any, probe: QueueProbe, stopping: threading.Event) -> int:
     queue = _Queue(probe)
     runner = 0
+    master = os.getppid()
     while not stopping.is_set():
+        if os.getppid() != master:  # the master was killed: no one else will stop this
+            break
         if runner:
             pid, status = os.waitpid(runner, os.WNOHANG)
             if pid:
@@ -267,23 +273,37 @@ class _Queue:
 
 
 def _run_tasks(queue: _Queue) -> int:
-    """In the task worker's child: run ``db_worker`` over what is due, again whenever more is
-    due, and exit once the queue has been empty ``RUNNER_IDLE_SECONDS`` (never during a task:
-    ``db_worker --batch`` returns only between tasks), or once its parent has gone."""
-    for name in _STOP_SIGNALS:  # before db_worker sets its own: no task is running yet
+    """In the task worker's child: run what is due with ``db_worker``'s own ``Worker`` (it
+    claims, runs and records each task), again whenever more is due, and exit once the queue
+    has been empty ``RUNNER_IDLE_SECONDS`` (never during a task: a batch run returns only
+    between tasks), once its parent has gone, or on SIGTERM once the running task is done."""
+    for name in _STOP_SIGNALS:  # until the Worker sets its own: no task is running yet
         signal.signal(getattr(signal, name), signal.SIG_DFL)
     parent = os.getppid()
     try:
-        from django.core.management import call_command
+        from django.utils.crypto import get_random_string
+        from django_tasks_db.management.commands.db_worker import Worker
 
-        while True:
-            call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+        worker = Worker(
+            queue_names=[queue.probe.queue],
+            interval=POLL_SECONDS,
+            batch=True,
+            backend_name=queue.probe.backend,
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=get_random_string(32),
+            excluded_queue_names=[],
+        )
+        worker.configure_signals()  # SIGTERM: finish the running task, then stop
+        while worker.running:
+            worker.run()
             idle_until = time.monotonic() + RUNNER_IDLE_SECONDS
-            while not queue.due():
+            while worker.running and not queue.due():
                 if time.monotonic() >= idle_until or os.getppid() != parent:
                     return 0
                 time.sleep(POLL_SECONDS)
-    except SystemExit as stopped:  # db_worker's answer to SIGTERM
+        return 0
+    except SystemExit as stopped:  # the Worker's answer to SIGTERM between tasks
         return stopped.code if isinstance(stopped.code, int) else 1
     except BaseException:
         traceback.print_exc(file=sys.stderr)

@@ -14,6 +14,7 @@ import http.client
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import time
@@ -272,11 +273,13 @@ home.save_revision().publish()
 """
 
 
-def tasks_by_status(db: Path) -> dict[str, int]:
+def tasks_by_status(db: Path, task_path: str = "%") -> dict[str, int]:
     connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         rows = connection.execute(
-            "SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult GROUP BY status"
+            "SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path LIKE ? GROUP BY status",
+            (task_path,),
         ).fetchall()
     finally:
         connection.close()
@@ -284,12 +287,14 @@ def tasks_by_status(db: Path) -> dict[str, int]:
 
 
 def children_of(pid: int) -> list[int]:
-    try:
-        return [
-            int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        ]
-    except OSError:
-        return []
+    """Every thread's children (the task worker forks from a thread of its own)."""
+    found = []
+    for thread in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(child) for child in (thread / "children").read_text().split())
+        except OSError:
+            continue
+    return found
 
 
 def wait_until(condition, seconds: float, what: str) -> None:
@@ -338,3 +343,31 @@ def test_a_post_runs_a_task_queued_while_it_serves_and_its_idle_task_worker_hold
     finally:
         stop_group(server, timeout=30)
     assert not running(worker)
+
+
+def test_stopping_a_post_lets_the_task_it_is_running_finish(tmp_path, migrated_db):
+    """Stopping the server (SIGTERM, as systemd does) while a task runs: the task is finished
+    and recorded, not abandoned half-way, and then every process of the post is gone."""
+    post = node_from(migrated_db, tmp_path / "post", name="post", role="post")
+    port = free_port()
+    log = tmp_path / "post.log"
+    env = post.env(ELEARNING_BIND=f"127.0.0.1:{port}")
+    server = start([PYTHON, "-m", "gunicorn", "-c", "elearning/gunicorn_post.py"], env, log)
+    mark = tmp_path / "nap-done"
+    try:
+        wait_for(port, server, log)
+        (worker,) = logged_pids(log, r"Task worker started \(pid (\d+)\)")
+        queued = post.manage(
+            "shell", "-c", f"from tests.multinode.tasks import nap; nap.enqueue(6, {str(mark)!r})"
+        )
+        assert queued.returncode == 0, queued.stderr
+        nap = "tests.multinode.tasks.nap"
+        wait_until(lambda: tasks_by_status(post.db, nap).get("RUNNING"), 60, "the task started")
+        (runner,) = children_of(worker)
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    finally:
+        stop_group(server, timeout=30)
+    assert mark.read_text() == "done"
+    assert tasks_by_status(post.db, nap) == {"SUCCESSFUL": 1}
+    assert not running(worker) and not running(runner)

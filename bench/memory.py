@@ -5,11 +5,11 @@ Starts a throw-away production node (bench/_server.py) with the post's gunicorn 
 master; ELEARNING_WORKERS and ELEARNING_THREADS pass through to it) inside a cgroup v1 memory
 group limited to 1 GB (its processes start in it: all they ever hold is charged there), sums
 the proportional set size (PSS, /proc/PID/smaps_rollup) of every process of the node while
-idle, then loads it with learners reading lessons (bench/_load.py). Prints errors (budget 0),
-the group's peak usage (memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and
-PSS idle (budget 150 MiB) and after the load. ``--separate-worker`` runs ``manage.py
-db_worker`` as a process of its own instead, for comparison; ``--config`` takes another
-gunicorn configuration.
+idle (once the tasks its setup queued have run and no process is running tasks), then loads
+it with learners reading lessons (bench/_load.py). Prints errors (budget 0), the group's peak
+usage (memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and PSS idle (budget
+150 MiB) and after the load. ``--separate-worker`` runs ``manage.py db_worker`` as a process of
+its own instead, for comparison; ``--config`` takes another gunicorn configuration.
 
 Needs root (to make the cgroup) and the cgroup v1 memory controller at /sys/fs/cgroup/memory;
 without them the load still runs, outside any limit, and says so. Only 127.0.0.1 is contacted.

@@ -62,9 +62,9 @@ _STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGQUIT")
 @dataclass(frozen=True)
 class QueueProbe:
     """Whether ``db_worker`` would find a task to run, asked of the SQLite file without Django:
-    the same conditions as django-tasks' ``DBTaskResult.objects.ready()`` for one backend and
-    its queues, with the times written as Django writes them to SQLite (UTC, ``str()`` of a
-    naive datetime) and so compared as Django compares them."""
+    the same conditions as django-tasks' ``DBTaskResult.objects.ready()`` for the backend and
+    the queue ``db_worker`` serves by default, with the times written as Django writes them to
+    SQLite (UTC, ``str()`` of a naive datetime) and so compared as Django compares them."""
 
     path: str
     table: str

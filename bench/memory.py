@@ -5,11 +5,11 @@ Starts a throw-away production node (bench/_server.py) with the post's gunicorn 
 master; ELEARNING_WORKERS and ELEARNING_THREADS pass through to it) inside a cgroup v1 memory
 group limited to 1 GB (its processes start in it: all they ever hold is charged there), sums
 the proportional set size (PSS, /proc/PID/smaps_rollup) of every process of the node while
-idle, then loads it with learners reading lessons (bench/_load.py). Prints errors (budget 0),
-the group's peak usage (memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and
-PSS idle (budget 150 MiB) and after the load. ``--separate-worker`` runs ``manage.py
-db_worker`` as a process of its own instead, for comparison; ``--config`` takes another
-gunicorn configuration.
+idle (once the tasks its setup queued have run and no process is running tasks), then loads
+it with learners reading lessons (bench/_load.py). Prints errors (budget 0), the group's peak
+usage (memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and PSS idle (budget
+150 MiB) and after the load. ``--separate-worker`` runs ``manage.py db_worker`` as a process of
+its own instead, for comparison; ``--config`` takes another gunicorn configuration.
 
 Needs root (to make the cgroup) and the cgroup v1 memory controller at /sys/fs/cgroup/memory;
 without them the load still runs, outside any limit, and says so. Only 127.0.0.1 is contacted.
@@ -23,6 +23,7 @@ import argparse
 import contextlib
 import os
 import shlex
+import sqlite3
 import subprocess
 import sys
 import time
@@ -37,6 +38,7 @@ from pages import discover_courses, measure_load, progress, report_load
 CGROUP_ROOT = Path("/sys/fs/cgroup/memory")
 PSS_BUDGET_MIB = 150
 SETTLE_SECONDS = 5.0
+QUEUE_WAIT_SECONDS = 180
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -109,6 +111,37 @@ def start_db_worker(server: BenchServer) -> subprocess.Popen:
         start_new_session=True,
         preexec_fn=server.preexec,
     )
+
+
+def queue_drain(server: BenchServer, roots: list[int]) -> None:
+    """Wait (up to QUEUE_WAIT_SECONDS) until the tasks the node's setup queued (load_demo
+    publishes pages: Wagtail queues tasks for each) have run and no process is running tasks
+    any more: idle means no task to run, as at a post most of the day."""
+    deadline = time.monotonic() + QUEUE_WAIT_SECONDS
+    progress("waiting for the queued tasks to run (idle: nothing to do)")
+    while time.monotonic() < deadline:
+        connection = sqlite3.connect(f"file:{server.data_dir / 'db.sqlite3'}?mode=ro", uri=True)
+        try:
+            (ready,) = connection.execute(
+                "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult "
+                "WHERE status IN ('READY', 'RUNNING')"
+            ).fetchone()
+        finally:
+            connection.close()
+        # The post's task worker runs tasks in a child of its own, which leaves once idle.
+        runners = [pid for pid in tree_pss(roots) if len(ancestry(pid, roots)) > 2]
+        if not ready and not runners:
+            return
+        time.sleep(1)
+    progress(f"tasks still queued or running after {QUEUE_WAIT_SECONDS} s")
+
+
+def ancestry(pid: int, roots: list[int]) -> list[int]:
+    """``pid`` and its parents up to one of ``roots``."""
+    chain = [pid]
+    while chain[-1] not in roots and chain[-1] > 1:
+        chain.append(int(proc_field(f"/proc/{chain[-1]}/status", "PPid:") or "1"))
+    return chain
 
 
 def node_pss(roots: list[int]) -> tuple[int, dict[int, tuple[int, int]]]:
@@ -203,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         discoverer.login(bench_username(1), DEMO_PASSWORD)
         courses = discover_courses(discoverer)
         discoverer.close()
+        queue_drain(server, roots)
         time.sleep(SETTLE_SECONDS)
         idle = node_pss(roots)
         load = measure_load(server, courses, args, think=args.think)

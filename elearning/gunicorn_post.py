@@ -19,13 +19,20 @@ vs 61.2 with 30 learners reading on), at 11.1 instead of 14.2 ms of server CPU p
 Memory, measured again once Wagtail's unused API and psycopg stopped loading (ADR 0038) and the
 master warmed more before forking (bench/memory.py, 2026-12-04, load average 7-10): idle PSS
 200 MiB for two workers (240 after 30 learners), 190 for one of eight (201 after), 165 for one
-worker running the task worker as a thread of its own (176 after; a prototype, not offered):
-all far inside the 1 GB limit (cgroup peaks 241, 204, 182 MiB; no error), none under the
-150 MiB idle budget. Two workers stay the default: 10 MiB more than one buys the second core.
-What is left is each process's own copy of the pages it touches (CPython 3.11 writes reference
-counts and its specialising interpreter's counters into every object and code object it uses),
-about 25 MiB for an idle task worker and 50-65 for a serving web worker (bench/README.md). A
-one-core machine, or one short of memory, sets ``ELEARNING_WORKERS=1 ELEARNING_THREADS=8``.
+worker running the task worker as a thread of its own (176 after; a prototype, not offered:
+a certificate batch would run on the web worker's GIL and die with it at ``max_requests``).
+Two workers stay the default: 10 MiB more than one buys the second core.
+
+Then (issue 13, ADR 0048): the task worker waits for tasks without Django (a read-only SQLite
+query once a second; a child runs the tasks and leaves once the queue has been empty 10 s),
+16.5 -> 5 MiB of its own while idle, and each SQLite connection keeps a 256 KiB page cache
+instead of 2 MB (``elearning/settings/base.py``). bench/memory.py, 2026-12-05, load 4-10:
+idle PSS 213 -> 180-185 MiB, after 30 learners 228 -> 213-222; cgroup peak 216-223 MiB of
+1 GB, no error. Still over the 150 MiB idle budget, by 30-35 MiB: what is left is each process's
+own copy of the pages it touches (CPython 3.11 writes reference counts and its specialising
+interpreter's counters into every object and code object it uses), 40-62 MiB for a web worker
+that has served every lesson once (bench/README.md). A one-core machine, or one short of
+memory, sets ``ELEARNING_WORKERS=1 ELEARNING_THREADS=8``.
 """
 
 import os

@@ -167,8 +167,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-256;"
+        ),
     }
+    # Each kept connection (one per thread of each worker) has a page cache of its own, 2 MB by
+    # default: copies of pages the operating system already caches once for every process, and
+    # dropped anyway (WAL) whenever another connection has written. 256 KiB each: a post's worker
+    # of 8 threads that had read every lesson once held 18 MiB less of its own (57 -> 39 MiB);
+    # a lesson page's CPU did not move beyond the noise (bench/README.md, issue 13).
     # Connections are kept per thread (DATABASE_CONN_MAX_AGE) as on PostgreSQL: opening one
     # costs SQLite a read of the schema, 1.8 ms of CPU, half of what a kept lesson page costs
     # (ADR 0037). gunicorn's master closes its own before it forks (serverhooks.before_fork).

@@ -14,12 +14,15 @@ import http.client
 import os
 import re
 import shutil
+import signal
+import sqlite3
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
+from elearning import serverhooks
 from tests.multinode.harness import PYTHON, REPO, free_port, node_from, stop_group
 
 pytestmark = pytest.mark.multinode
@@ -261,3 +264,110 @@ def test_a_post_server_keeps_its_task_worker_running_and_stops_it_with_itself(
     finally:
         stop_group(server, timeout=30)
     assert not running(replacement)
+
+
+PUBLISH_HOME = """
+from wagtail.models import Page
+home = Page.get_first_root_node().get_children().first().specific
+home.save_revision().publish()
+"""
+
+
+def tasks_by_status(db: Path, task_path: str = "%") -> dict[str, int]:
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(
+            "SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path LIKE ? GROUP BY status",
+            (task_path,),
+        ).fetchall()
+    finally:
+        connection.close()
+    return dict(rows)
+
+
+def children_of(pid: int) -> list[int]:
+    """Every thread's children (the task worker forks from a thread of its own)."""
+    found = []
+    for thread in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.extend(int(child) for child in (thread / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def wait_until(condition, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"after {seconds:.0f} s, still not: {what}")
+        time.sleep(0.5)
+
+
+def test_a_post_runs_a_task_queued_while_it_serves_and_its_idle_task_worker_holds_little(
+    tmp_path, migrated_db
+):
+    """A task queued on a running post (here: the tasks an editor's publish queues) is run by
+    the post's own task worker; while the queue is empty that worker runs no Django, so it
+    holds almost no memory of its own (elearning.taskworker), and the child that ran the
+    tasks leaves once the queue has been empty a while, giving its memory back."""
+    post = node_from(migrated_db, tmp_path / "post", name="post", role="post")
+    port = free_port()
+    log = tmp_path / "post.log"
+    env = post.env(ELEARNING_BIND=f"127.0.0.1:{port}")
+    server = start([PYTHON, "-m", "gunicorn", "-c", "elearning/gunicorn_post.py"], env, log)
+    try:
+        wait_for(port, server, log)
+        (worker,) = logged_pids(log, r"Task worker started \(pid (\d+)\)")
+        # Whatever the migrations queued is run first; then the runner leaves.
+        wait_until(lambda: not tasks_by_status(post.db).get("READY"), 90, "the queue empty")
+        wait_until(lambda: not children_of(worker), 60, "the task runner gone")
+        time.sleep(3)  # a few polls of the empty queue
+        assert serverhooks.private_mib(worker) < 12
+        before = tasks_by_status(post.db)
+
+        published = post.manage("shell", "-c", PUBLISH_HOME)
+        assert published.returncode == 0, published.stderr
+        queued = sum(tasks_by_status(post.db).values()) - sum(before.values())
+        assert queued > 0  # publishing queued Wagtail's tasks (some may have run already)
+
+        wait_until(lambda: not tasks_by_status(post.db).get("READY"), 60, "the tasks run")
+        done = tasks_by_status(post.db)
+        assert done.get("SUCCESSFUL", 0) == before.get("SUCCESSFUL", 0) + queued
+        assert not done.get("FAILED")
+        wait_until(lambda: not children_of(worker), 60, "the task runner gone")
+        assert running(worker)
+        assert serverhooks.private_mib(worker) < 12
+        assert get(port, "/accounts/login/")[0].status == 200
+    finally:
+        stop_group(server, timeout=30)
+    assert not running(worker)
+
+
+def test_stopping_a_post_lets_the_task_it_is_running_finish(tmp_path, migrated_db):
+    """Stopping the server (SIGTERM, as systemd does) while a task runs: the task is finished
+    and recorded, not abandoned half-way, and then every process of the post is gone."""
+    post = node_from(migrated_db, tmp_path / "post", name="post", role="post")
+    port = free_port()
+    log = tmp_path / "post.log"
+    env = post.env(ELEARNING_BIND=f"127.0.0.1:{port}")
+    server = start([PYTHON, "-m", "gunicorn", "-c", "elearning/gunicorn_post.py"], env, log)
+    mark = tmp_path / "nap-done"
+    try:
+        wait_for(port, server, log)
+        (worker,) = logged_pids(log, r"Task worker started \(pid (\d+)\)")
+        queued = post.manage(
+            "shell", "-c", f"from tests.multinode.tasks import nap; nap.enqueue(6, {str(mark)!r})"
+        )
+        assert queued.returncode == 0, queued.stderr
+        nap = "tests.multinode.tasks.nap"
+        wait_until(lambda: tasks_by_status(post.db, nap).get("RUNNING"), 60, "the task started")
+        (runner,) = children_of(worker)
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    finally:
+        stop_group(server, timeout=30)
+    assert mark.read_text() == "done"
+    assert tasks_by_status(post.db, nap) == {"SUCCESSFUL": 1}
+    assert not running(worker) and not running(runner)

@@ -56,6 +56,8 @@ class SyncedTable:
       rows the hub signed (the hub sends only what it accepted).
     - ``after_insert``: what must follow inserting new rows (given as model instances);
       returns notices for the operator.
+    - ``after_insert_rows``: the same, given the new rows as wire rows (nothing read back from
+      the database: for a hook that needs their values, not model instances).
     - ``touches``: ``touches(new rows, officers)`` (officers: uuid hex -> pk here) says whose
       derived progress the new rows may change; sync notes it in the applying transaction.
     - ``derive``: declared by the app that owns the derived state, on one of its tables. After
@@ -78,6 +80,7 @@ class SyncedTable:
     malformed: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
     refused: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
     after_insert: Callable[[list[Any]], list[str]] | None = None
+    after_insert_rows: Callable[[list[WireRow]], list[str]] | None = None
     touches: Callable[[list[WireRow], dict[str, int]], Touched] | None = None
     derive: Callable[[Touched], None] | None = None
     to_posts: bool = True

@@ -172,15 +172,26 @@ def _apply_rows(
     ready = _prepared(table, fresh, result, known)
     _insert(table, ready, result)
     known.records[table.name].update(row["id"] for row in result.new)
-    if table.after_insert is not None and result.new:
+    if result.new:
+        result.notices = _after_insert(table, result.new)
+    return result
+
+
+def _after_insert(table: SyncedTable, new: list[dict]) -> list[str]:
+    """What the table declares must follow inserting ``new`` (wire rows now stored here), and
+    its notices."""
+    notices: list[str] = []
+    if table.after_insert_rows is not None:
+        notices += table.after_insert_rows(new)
+    if table.after_insert is not None:
         instances = []
-        for origin, seqs in by_origin(result.new).items():
+        for origin, seqs in by_origin(new).items():
             for batch in batches(seqs):
                 instances += list(
                     table.model.objects.filter(origin_node=origin, origin_seq__in=batch)
                 )
-        result.notices = table.after_insert(instances)
-    return result
+        notices += table.after_insert(instances)
+    return notices
 
 
 def _hub_signed_here(signer: uuid.UUID | None) -> bool:

@@ -192,36 +192,40 @@ def certificate_issue(
         return certificate
 
 
-def certificates_arrived(*, certificates: list[Certificate]) -> list[str]:
-    """At the hub, for certificates another node issued that sync just inserted: correct an
-    issue date outside what headquarters knows (not before the course was first published here,
-    not after the certificate arrived) with a ``CertificateCorrection`` record, which travels
-    like any record; returns notices for the operator. Elsewhere, nothing.
-    Precondition: inside the applying transaction."""
+def certificates_arrived(*, rows: list[dict]) -> list[str]:
+    """At the hub, for certificates another node issued that sync just inserted (``rows``:
+    their wire rows, ``nodes.syncing``): correct an issue date outside what headquarters knows
+    (not before the course was first published here, not after the certificate arrived) with
+    a ``CertificateCorrection`` record, which travels like any record; returns notices for the
+    operator. Elsewhere, nothing. Only the certificates corrected are read back.
+    Precondition: inside the applying transaction, the rows stored."""
     if not is_hub():
         return []
     me = node_identity().node_id
     arrived = timezone.localdate(timezone.now() + TOLERANCE)  # a post's midnight is not wrong
     notices: list[str] = []
+    theirs = [row for row in rows if uuid.UUID(str(row["origin_node"])) != me]
+    keys = {uuid.UUID(str(row["course_key"])) for row in theirs}
     courses = {
         page.translation_key: page
-        for page in CoursePage.objects.filter(
-            translation_key__in={c.course_key for c in certificates}
-        ).order_by("first_published_at")
+        for page in CoursePage.objects.filter(translation_key__in=keys).order_by(
+            "first_published_at"
+        )
     }
-    for certificate in certificates:
-        if certificate.origin_node == me:
-            continue
-        course = courses.get(certificate.course_key)
+    date = Certificate._meta.get_field("issued_on")
+    for row in theirs:
+        issued_on, expires_on = date.to_python(row["issued_on"]), date.to_python(row["expires_on"])
+        course = courses.get(uuid.UUID(str(row["course_key"])))
         first = course.first_published_at if course is not None else None
         corrected = dates_corrected(
-            issued_on=certificate.issued_on,
-            expires_on=certificate.expires_on,
+            issued_on=issued_on,
+            expires_on=expires_on,
             not_before=timezone.localdate(first) if first is not None else None,
             not_after=arrived,
         )
         if corrected is None:
             continue
+        certificate = Certificate.objects.get(pk=row["id"])
         reason = _(
             "Issued on %(issued)s by a clock that was wrong: the course content was published "
             "on %(published)s and the certificate reached headquarters on %(arrived)s."

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from nodes.syncing import SyncedTable
+from nodes.syncing import SyncedTable, WireRow
 
-from .models import Certificate
 from .services import certificates_arrived
 
 
-def _after_insert(certificates: list[Certificate]) -> list[str]:
-    return certificates_arrived(certificates=certificates)
+def _after_insert(rows: list[WireRow]) -> list[str]:
+    return certificates_arrived(rows=rows)
 
 
 SYNCED = [
@@ -23,7 +22,7 @@ SYNCED = [
         scope="holder__uuid",
         label="certificate",
         missing=_("its certificate %(id)s is not on this node yet"),
-        after_insert=_after_insert,
+        after_insert_rows=_after_insert,
     ),
     SyncedTable("revocation", "certificates.Revocation", "certificate__holder__uuid", "revocation"),
     SyncedTable(

@@ -60,6 +60,8 @@ class SyncedTable:
       rows the hub signed (the hub sends only what it accepted).
     - ``after_insert``: what must follow inserting new rows (given as model instances);
       returns notices for the operator.
+    - ``after_insert_rows``: the same, given the new rows as wire rows (nothing read back from
+      the database: for a hook that needs their values, not model instances).
     - ``touches``: ``touches(new rows, officers)`` (officers: uuid hex -> pk here) says whose
       derived state the new rows may change, by topic (``Touched``: what kind of change it is,
       in the words of the app that owns the rows); sync notes it in the applying transaction.
@@ -84,6 +86,7 @@ class SyncedTable:
     malformed: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
     refused: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
     after_insert: Callable[[list[Any]], list[str]] | None = None
+    after_insert_rows: Callable[[list[WireRow]], list[str]] | None = None
     touches: Callable[[list[WireRow], dict[str, int]], Touched] | None = None
     derive: Callable[[Pairs], None] | None = None
     derive_on: frozenset[str] = frozenset()

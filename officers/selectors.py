@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db.models import Q, QuerySet
+from django.db.models import ExpressionWrapper, F, Q, QuerySet, TextField
 from django.utils.translation import gettext as _
 
 from nodes.identity import node_identity
@@ -85,6 +88,53 @@ def profile_snapshot(*, user: User) -> dict:
     return profile_schema.encode(user)
 
 
+class HeldProfile(NamedTuple):
+    """One profile record as the rules read it (``profile_effective_of``, ``profile_version``):
+    what ``profile_records_of`` gives, and what sync hands ``profiles_apply`` of the rows it
+    inserted (``profile_from_wire``). ``data`` is parsed once and may be shared with other
+    readers of the same record in the import: never change it."""
+
+    officer_uuid: uuid.UUID
+    clock: int
+    origin_node: uuid.UUID
+    origin_seq: int
+    data: Any
+
+
+# How many records' parsed data ``_data_of`` keeps: more than a chunk of profile records (the
+# rows sync checks, then applies).
+_PARSED_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=_PARSED_KEPT)
+def _parsed(text: str) -> Any:
+    return json.loads(text)
+
+
+def _data_of(value: object) -> Any:
+    """A profile record's data from its JSON text (or as already parsed). The same text is
+    parsed once while a chunk of profiles is checked and applied: malformed, refused and
+    applying each read it (``profile_data_forget`` ends that). Raises ValueError for text that
+    is not JSON."""
+    return _parsed(value) if isinstance(value, str) else value
+
+
+def profile_data_forget() -> None:
+    """Forget the parsed data ``_data_of`` kept (sync calls it after applying a chunk)."""
+    _parsed.cache_clear()
+
+
+def profile_from_wire(row: dict) -> HeldProfile:
+    """A profile record's wire row (``nodes.syncing``), stored here, as the rules read it."""
+    return HeldProfile(
+        officer_uuid=uuid.UUID(str(row["officer_uuid"])),
+        clock=int(row["clock"]),
+        origin_node=uuid.UUID(str(row["origin_node"])),
+        origin_seq=int(row["origin_seq"]),
+        data=_data_of(row["data"]),
+    )
+
+
 def profile_records(officer_uuid: uuid.UUID) -> QuerySet[ProfileRecord]:
     """Every version of one officer's profile this node holds, the winning one first."""
     return ProfileRecord.objects.filter(officer_uuid=officer_uuid).order_by(
@@ -137,7 +187,10 @@ def profile_effective(
 
 
 def profile_effective_of(
-    records: list[ProfileRecord], *, trusted_origins: set[uuid.UUID], hub: uuid.UUID | None
+    records: Sequence[ProfileRecord | HeldProfile],
+    *,
+    trusted_origins: set[uuid.UUID],
+    hub: uuid.UUID | None,
 ) -> tuple[dict, int] | None:
     """The profile given by ``records`` (one officer's, the winning one first), and the highest
     clock; None for no records.
@@ -166,7 +219,9 @@ def profile_effective_of(
 
 
 def _effective_fields(
-    records: list[ProfileRecord], winner: ProfileRecord, trusted_origins: set[uuid.UUID]
+    records: Sequence[ProfileRecord | HeldProfile],
+    winner: ProfileRecord | HeldProfile,
+    trusted_origins: set[uuid.UUID],
 ) -> tuple[dict, int]:
     if winner.origin_node in trusted_origins:
         return winner.data, winner.clock
@@ -181,18 +236,26 @@ def _effective_fields(
     return {**winner.data, **privileges}, winner.clock
 
 
-def profile_records_of(officer_uuids: list[uuid.UUID]) -> dict[uuid.UUID, list[ProfileRecord]]:
-    """``profile_records`` for many officers at once, by officer (the winning one first)."""
-    found: dict[uuid.UUID, list[ProfileRecord]] = {}
+# A profile record's data as the database gives its text: parsed by ``_data_of``, once for a
+# record that sync has just checked, rather than by the JSON field for every read.
+_DATA_TEXT = ExpressionWrapper(F("data"), output_field=TextField())
+
+
+def profile_records_of(officer_uuids: list[uuid.UUID]) -> dict[uuid.UUID, list[HeldProfile]]:
+    """``profile_records`` for many officers at once, by officer (the winning one first), as
+    plain values (``HeldProfile``)."""
+    found: dict[uuid.UUID, list[HeldProfile]] = {}
     for start in range(0, len(officer_uuids), 500):
         batch = officer_uuids[start : start + 500]
         rows = (
             ProfileRecord.objects.filter(officer_uuid__in=batch)
-            .only("officer_uuid", "clock", "origin_node", "origin_seq", "data")
             .order_by("officer_uuid", "-clock", "-origin_node", "-origin_seq")
+            .values_list("officer_uuid", "clock", "origin_node", "origin_seq", _DATA_TEXT)
         )
-        for record in rows:
-            found.setdefault(record.officer_uuid, []).append(record)
+        for officer, clock, origin, seq, data in rows:
+            found.setdefault(officer, []).append(
+                HeldProfile(officer, clock, origin, seq, _data_of(data))
+            )
     return found
 
 
@@ -226,7 +289,7 @@ def officer_uuids_for_post(post_code: str) -> set[uuid.UUID]:
     return found
 
 
-def profile_version(record: ProfileRecord) -> Version:
+def profile_version(record: ProfileRecord | HeldProfile) -> Version:
     return version_of(origin=record.origin_node, clock=record.clock, data=record.data)
 
 
@@ -258,7 +321,7 @@ def profile_rows_refused(rows: list[dict]) -> dict[tuple[str, int], str]:
     }
     refused: dict[tuple[str, int], str] = {}
     for row in sorted(rows, key=lambda r: (r["clock"], r["origin_node"], r["origin_seq"])):
-        data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
+        data = _data_of(row["data"])
         officer = uuid.UUID(str(row["officer_uuid"]))
         try:
             version = version_of(origin=row["origin_node"], clock=row["clock"], data=data)
@@ -291,7 +354,7 @@ def profile_rows_malformed(rows: list[dict]) -> dict[tuple[str, int], str]:
         except ValueError:
             continue  # no officer: the insert refuses it with its reason
         try:
-            data = json.loads(row["data"]) if isinstance(row["data"], str) else row["data"]
+            data = _data_of(row["data"])
         except ValueError:
             data = None  # not JSON: not a profile
         problem = profile_schema.shape_problem(data)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -16,7 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -25,8 +25,10 @@ from nodes.selectors import node_name
 
 from . import profile_schema
 from .auditing import officer_audit, officer_fields
+from .bulk import rows_insert
 from .models import Agency, BorderPost, CoordinatorScope, ProfileRecord, Role, User
 from .selectors import (
+    HeldProfile,
     officer_is_in_scope,
     posts_visible_to,
     profile_effective,
@@ -396,21 +398,24 @@ def _free_username(
     return f"{wanted[:140]}-{n}"
 
 
-def profiles_apply(*, records: list[ProfileRecord]) -> list[str]:
-    """``profile_apply`` for a batch the sync app just inserted; returns the notices."""
+def profiles_apply(*, records: Sequence[ProfileRecord | HeldProfile]) -> list[str]:
+    """``profile_apply`` for a batch the sync app just inserted (as records or their values,
+    ``HeldProfile``); returns the notices."""
     return [
         str(notice) for applied in _profiles_apply(records).values() for notice in applied.notices
     ]
 
 
-def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileApplied]:
+def _profiles_apply(
+    records: Sequence[ProfileRecord | HeldProfile],
+) -> dict[uuid.UUID, ProfileApplied]:
     """Each officer of ``records`` once (their row follows all their records, whichever of the
     batch arrived), with their records, rows, the trusted origins and the agencies and posts
     looked up once for the batch: what each officer's row did, by officer."""
     trusted = profile_trusted_origins()
     hub = profile_hub_id()
     lookups: dict = {}
-    newest: dict[uuid.UUID, ProfileRecord] = {}
+    newest: dict[uuid.UUID, ProfileRecord | HeldProfile] = {}
     refused: dict[uuid.UUID, list[str]] = {}
     for record in sorted(records, key=lambda r: (r.clock, str(r.origin_node))):
         newest[record.officer_uuid] = record
@@ -452,16 +457,22 @@ def _profiles_apply(records: list[ProfileRecord]) -> dict[uuid.UUID, ProfileAppl
 
 
 def _users_insert(users: list[User]) -> None:
-    """Insert the officers a batch of profiles made (one statement per 500, no signals: the
-    profile records they come from are stored already), and give each the groups of its
-    role."""
-    User.objects.bulk_create(users, batch_size=500)
-    for user in users:
-        if user.role != Role.LEARNER:
+    """Insert the officers a batch of profiles made (``rows_insert``: no signals, the profile
+    records they come from are stored already), and give each the groups of its role (the
+    few whose role has any are read back for their keys)."""
+    rows_insert(User, users)
+    privileged = {user.uuid: user for user in users if user.role != Role.LEARNER}
+    for start in range(0, len(privileged), 500):
+        keys = sorted(privileged)[start : start + 500]
+        for officer_uuid, pk in User.objects.filter(uuid__in=keys).values_list("uuid", "pk"):
+            user = privileged[officer_uuid]
+            user.pk = pk
+            user._state.adding = False
+            user._state.db = connection.alias
             _role_groups_sync(user=user)
 
 
-def _privileges_refused(record: ProfileRecord) -> str:
+def _privileges_refused(record: ProfileRecord | HeldProfile) -> str:
     return _(
         "%(node)s gave %(officer)s a role or rights only headquarters can give; "
         "they were not applied here."
@@ -535,7 +546,7 @@ def _number_taken(user: User, in_use: _InUse | None) -> bool:
 
 def _profile_row_apply(
     *,
-    record: ProfileRecord,
+    record: ProfileRecord | HeldProfile,
     data: dict,
     user: User | None,
     lookups: dict,

@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from nodes.syncing import SyncedTable, WireRow
 
-from .models import ProfileRecord
 from .selectors import (
     officer_uuids_for_post,
     profile_data_for_outsider,
+    profile_data_forget,
+    profile_from_wire,
     profile_rows_malformed,
     profile_rows_refused,
 )
@@ -23,8 +24,13 @@ def _for_outsider(row: WireRow) -> WireRow:
     return row | {"data": profile_data_for_outsider(row["data"])}
 
 
-def _after_insert(records: list[ProfileRecord]) -> list[str]:
-    return profiles_apply(records=records)
+def _after_insert(rows: list[WireRow]) -> list[str]:
+    """Apply the profiles of the rows just inserted, from their wire values (their data parsed
+    once for the checks and this), then forget the parsed data."""
+    try:
+        return profiles_apply(records=[profile_from_wire(row) for row in rows])
+    finally:
+        profile_data_forget()
 
 
 SYNCED = [
@@ -39,6 +45,6 @@ SYNCED = [
         for_outsiders=_for_outsider,
         malformed=profile_rows_malformed,
         refused=profile_rows_refused,
-        after_insert=_after_insert,
+        after_insert_rows=_after_insert,
     ),
 ]

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from nodes.container import Container
@@ -90,18 +91,33 @@ def _resolve(table: SyncedTable, rows: list[dict], known: _Known) -> None:
             users |= values - known.officers.keys()
         else:
             records[column.refers_to] |= values - known.records[column.refers_to]
-    people = get_user_model().objects
-    for batch in batches(sorted(users)):
-        known.officers.update(
-            (u.hex, pk) for u, pk in people.filter(uuid__in=batch).values_list("uuid", "pk")
-        )
+    people = get_user_model()
+    known.officers.update(_found(people, people._meta.get_field("uuid").column, sorted(users)))
     tables = by_name()
     for name, ids in records.items():
         model = tables[name].model
-        for batch in batches(sorted(ids)):
-            known.records[name] |= {
-                pk.hex for pk in model.objects.filter(pk__in=batch).values_list("pk", flat=True)
-            }
+        known.records[name] |= {
+            key for key, _pk in _found(model, model._meta.pk.column, sorted(ids))
+        }
+
+
+def _found(model: type[Model], column: str, wanted: list[str]) -> Iterator[tuple[str, int]]:
+    """The rows of ``model`` whose UUID ``column`` holds one of ``wanted`` (32 hex digits, as
+    SQLite stores them and PostgreSQL reads them), as (that hex, primary key). A plain query:
+    the ORM made a UUID of every value asked for and of every value found (tens of thousands
+    an import). A value not in that form finds nothing, as it found no key before."""
+    quote = connection.ops.quote_name
+    key = quote(model._meta.pk.column)
+    for batch in batches(wanted):
+        marks = ", ".join(["%s"] * len(batch))
+        sql = (
+            f"SELECT {quote(column)}, {key} FROM {quote(model._meta.db_table)} "  # noqa: S608
+            f"WHERE {quote(column)} IN ({marks})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, batch)
+            for value, pk in cursor.fetchall():
+                yield (value if isinstance(value, str) else value.hex), pk
 
 
 def _missing(column: Column, value: object) -> str:
@@ -172,15 +188,26 @@ def _apply_rows(
     ready = _prepared(table, fresh, result, known)
     _insert(table, ready, result)
     known.records[table.name].update(row["id"] for row in result.new)
-    if table.after_insert is not None and result.new:
+    if result.new:
+        result.notices = _after_insert(table, result.new)
+    return result
+
+
+def _after_insert(table: SyncedTable, new: list[dict]) -> list[str]:
+    """What the table declares must follow inserting ``new`` (wire rows now stored here), and
+    its notices."""
+    notices: list[str] = []
+    if table.after_insert_rows is not None:
+        notices += table.after_insert_rows(new)
+    if table.after_insert is not None:
         instances = []
-        for origin, seqs in by_origin(result.new).items():
+        for origin, seqs in by_origin(new).items():
             for batch in batches(seqs):
                 instances += list(
                     table.model.objects.filter(origin_node=origin, origin_seq__in=batch)
                 )
-        result.notices = table.after_insert(instances)
-    return result
+        notices += table.after_insert(instances)
+    return notices
 
 
 def _hub_signed_here(signer: uuid.UUID | None) -> bool:

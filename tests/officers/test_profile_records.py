@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import itertools
+import json
 import uuid
 
 import pytest
@@ -23,6 +24,7 @@ from officers.models import Agency, ProfileRecord, Role, User
 from officers.selectors import (
     officer_uuids_for_post,
     profile_effective,
+    profile_from_wire,
     profile_snapshot,
     profile_winner,
 )
@@ -32,6 +34,7 @@ from officers.services import (
     officer_set_language,
     officer_set_role,
     profile_apply,
+    profiles_apply,
 )
 from officers.trainers import TRAINER_GROUP
 from tests.conftest import PASSWORD
@@ -410,6 +413,50 @@ def test_a_post_cannot_grant_rights_but_the_hub_can(client, db):
     )
     assert can_log_in(client, "nilar", PASSWORD)
     assert User.objects.get(uuid=officer_uuid).role == Role.TRAINER
+
+
+def test_officers_new_here_arrive_whole_with_the_groups_of_their_role(client, db):
+    """New officers go in with one prepared statement (``officers.bulk``), not ``bulk_create``:
+    each is stored with what their profile says, their role's group, a usable password only
+    where the profile carries one, and their date joined."""
+    hub = uuid.UUID("90000000-0000-0000-0000-000000000000")
+    Peer.objects.create(node_id=hub, role=NodeRole.HUB, name="HQ", public_key="ab" * 32)
+    trainer, learner = uuid.uuid4(), uuid.uuid4()
+    records = [
+        imported(officer_uuid=trainer, origin=hub, seq=1, clock=1, role=Role.TRAINER),
+        imported(
+            officer_uuid=learner,
+            origin=hub,
+            seq=2,
+            clock=1,
+            username="somchai",
+            password="!",
+            service_number="TH-77",
+            country="TH",
+        ),
+    ]
+    assert profiles_apply(records=[profile_from_wire(wire_row(r)) for r in records]) == []
+
+    made = User.objects.get(uuid=trainer)
+    assert made.role == Role.TRAINER and made.groups.filter(name=TRAINER_GROUP).exists()
+    assert made.full_name_native == "နီလာ" and made.preferred_language == "my"
+    assert made.date_joined == datetime.datetime(2026, 1, 5, 8, tzinfo=datetime.UTC)
+    assert can_log_in(client, "nilar", PASSWORD)
+    other = User.objects.get(uuid=learner)
+    assert (other.username, other.service_number, other.country) == ("somchai", "TH-77", "TH")
+    assert not other.has_usable_password() and not other.groups.exists()
+    assert other.is_active and not other.is_staff and other.last_login is None
+
+
+def wire_row(record: ProfileRecord) -> dict:
+    """A stored profile record as a packet carries it (UUIDs as hex, the data as JSON text)."""
+    return {
+        "officer_uuid": record.officer_uuid.hex,
+        "origin_node": record.origin_node.hex,
+        "origin_seq": record.origin_seq,
+        "clock": record.clock,
+        "data": json.dumps(record.data),
+    }
 
 
 def test_an_imported_agency_is_created_once(db):

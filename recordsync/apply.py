@@ -32,7 +32,7 @@ from . import ranges as rng
 from .derive import due_note, touched_add, touched_by
 from .holdings import held_add, held_build, held_locked
 from .models import PendingRecord, RejectedRecord
-from .registry import OFFICER, TABLES, Column, by_name, columns, officer_makers
+from .registry import OFFICER, TABLES, Column, by_name, columns, is_wire_id, officer_makers
 from .summaries import ImportSummary
 from .verify import Listed, read_chunk
 from .wire import Progress, batches, by_origin, hub_id, max_pending, row_key, shown
@@ -85,8 +85,9 @@ def _resolve(table: SyncedTable, rows: list[dict], known: _Known) -> None:
     for column in columns(table):
         if not column.refers_to:
             continue
-        values = {row[column.name] for row in rows}
-        values.discard(None)
+        # Only ids in the form a chunk carries them are looked up (PostgreSQL would refuse
+        # the whole query for one that is not a UUID); a row with another is refused alone.
+        values = {row[column.name] for row in rows if is_wire_id(row[column.name])}
         if column.refers_to == OFFICER:
             users |= values - known.officers.keys()
         else:
@@ -334,6 +335,12 @@ def _by_row(
         values, reason = [], ""
         for column, to_db in prepare:
             value = row[column.name]
+            if value is not None and column.refers_to and not is_wire_id(value):
+                result.rejected.append(
+                    (row, _("it is malformed (%(column)s is not an id)") % {"column": column.name})
+                )
+                reason = "malformed"
+                break
             if value is not None and column.refers_to == OFFICER:
                 if value not in known.officers:
                     reason = _missing(column, value)

@@ -180,6 +180,11 @@ _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX = re.compile(r"[0-9a-f]*")
 
 
+def is_wire_id(value: Any) -> bool:
+    """Whether ``value`` is an id as a chunk carries it: 32 lowercase hex digits."""
+    return isinstance(value, str) and _HEX32.fullmatch(value) is not None
+
+
 def _uuid_hex(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and _HEX32.fullmatch(value)):
         return value

@@ -595,3 +595,43 @@ def test_a_note_left_before_notes_had_topics_is_derived_by_every_step(
     packet_import(source=packets[1])
     assert LearnerRecord.objects.filter(kind=RecordKind.COURSE_COMPLETED, learner=officer).exists()
     assert not RecomputeDue.objects.exists()
+
+
+@pytest.mark.parametrize("reference", ["not-a-uuid", "", "12345"])
+def test_a_row_whose_officer_is_not_an_id_is_refused_alone(
+    network, people, graded_course, reference
+):
+    """A post's own chunk where one row names its officer by something that is not an id: that
+    row is refused as malformed (not left waiting for an officer that cannot come), the others
+    apply, on SQLite and PostgreSQL alike (where such a value in a query of UUIDs would fail
+    the whole import)."""
+    from django.db.models import Q
+
+    from nodes.container import container_bytes
+    from recordsync.export import export, rows_for
+    from recordsync.registry import by_name, columns
+
+    network.be("poipet")
+    poipet = network.ids["poipet"]
+    for officer in (people["learner_kh"], people["learner"]):
+        learning.enrolment_create(learner=officer, course=graded_course.course, actor=officer)
+    table = by_name()["learner_record"]
+    rows = [
+        list(row) for row in rows_for(table, where=Q(origin_node=poipet), lacking=None)[poipet.hex]
+    ]
+    names = [c.name for c in columns(table)]
+    rows[0][names.index("learner")] = reference
+    seq_at = names.index("origin_seq")
+    entry, sealed = forged_chunk(
+        network, table, poipet, rows, seqs=[[rows[0][seq_at], rows[-1][seq_at]]]
+    )
+    meta, _parts, _summary = export(recipient=None, everything=True, max_chunks=None, progress=None)
+    meta["chunks"] = [entry]
+    packet = container_bytes(kind="packet", meta=meta, parts=[("forged", sealed)])
+    forget_records(poipet)
+
+    network.be("hub")
+    summary = packet_import(source=packet)
+    assert summary.new == len(rows) - 1
+    assert summary.pending == 0
+    assert "learner is not an id" in " ".join(summary.lines())

@@ -535,14 +535,11 @@ def test_a_new_posts_first_packet_enrols_it_and_the_hubs_answer_confirms(
     assert enrolment_claim() is None
 
 
-def test_an_import_cut_off_before_progress_is_derived_finishes_it_next_time(
-    network, people, course_tree, tmp_path, monkeypatch
-):
-    """The records of a chunk and the note that their officer's progress is due commit
-    together; a process that dies before deriving it leaves the note, and the next import
-    (even of the same packet) derives it: the course completes and the certificate is issued."""
+def _second_import_killed_before_deriving(network, people, course_tree, tmp_path, monkeypatch):
+    """At the hub: Poipet's packet (module 1 of an officer's course) imported, then
+    Aranyaprathet's (module 2) cut off by a process that dies after the records are stored and
+    before their progress is derived. Returns the officer and both packets."""
     from learning import services as learning_services
-    from recordsync.models import RecomputeDue
 
     officer = people["learner_kh"]
     module_one, module_two = course_tree.lessons[:2], course_tree.lessons[2:]
@@ -557,6 +554,20 @@ def test_an_import_cut_off_before_progress_is_derived_finishes_it_next_time(
     monkeypatch.setattr(learning_services, "progress_recompute", killed)
     with pytest.raises(SystemExit):
         packet_import(source=packets[1])
+    return officer, packets
+
+
+def test_an_import_cut_off_before_progress_is_derived_finishes_it_next_time(
+    network, people, course_tree, tmp_path, monkeypatch
+):
+    """The records of a chunk and the note that their officer's progress is due commit
+    together; a process that dies before deriving it leaves the note, and the next import
+    (even of the same packet) derives it: the course completes and the certificate is issued."""
+    from recordsync.models import RecomputeDue
+
+    officer, packets = _second_import_killed_before_deriving(
+        network, people, course_tree, tmp_path, monkeypatch
+    )
     assert LearnerRecord.objects.filter(origin_node=network.ids["aranya"]).exists()
     assert not LearnerRecord.objects.filter(kind=RecordKind.COURSE_COMPLETED).exists()
     assert RecomputeDue.objects.filter(learner_id=officer.pk).exists()
@@ -572,22 +583,11 @@ def test_a_note_left_before_notes_had_topics_is_derived_by_every_step(
 ):
     """An import cut off by a version that noted what is due without a topic: the updated
     node's next import hands those pairs to every derive step, so the course still completes."""
-    from learning import services as learning_services
     from recordsync.models import RecomputeDue
 
-    officer = people["learner_kh"]
-    module_one, module_two = course_tree.lessons[:2], course_tree.lessons[2:]
-    work = {"poipet": [(officer, module_one)], "aranya": [(officer, module_two)]}
-    packets = lessons_packets(network, course_tree, tmp_path, work)
-    network.be("hub")
-    packet_import(source=packets[0])
-
-    def killed(**_kwargs):
-        raise SystemExit("killed")
-
-    monkeypatch.setattr(learning_services, "progress_recompute", killed)
-    with pytest.raises(SystemExit):
-        packet_import(source=packets[1])
+    officer, packets = _second_import_killed_before_deriving(
+        network, people, course_tree, tmp_path, monkeypatch
+    )
     monkeypatch.undo()
     assert RecomputeDue.objects.filter(topic="learning.completion").exists()
     RecomputeDue.objects.filter(topic="learning.progress").delete()

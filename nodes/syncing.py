@@ -58,10 +58,8 @@ class SyncedTable:
       every source (the hub's included), each refused alone.
     - ``refused``: rows their maker may not write, with the reason; not asked at a post for
       rows the hub signed (the hub sends only what it accepted).
-    - ``after_insert``: what must follow inserting new rows (given as model instances);
-      returns notices for the operator.
-    - ``after_insert_rows``: the same, given the new rows as wire rows (nothing read back from
-      the database: for a hook that needs their values, not model instances).
+    - ``after_insert_rows``: what must follow inserting new rows, given as wire rows (nothing
+      read back from the database); returns notices for the operator.
     - ``touches``: ``touches(new rows, officers)`` (officers: uuid hex -> pk here) says whose
       derived state the new rows may change, by topic (``Touched``: what kind of change it is,
       in the words of the app that owns the rows); sync notes it in the applying transaction.
@@ -85,7 +83,6 @@ class SyncedTable:
     for_outsiders: Callable[[WireRow], WireRow] | None = None
     malformed: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
     refused: Callable[[list[WireRow]], dict[RowKey, str]] | None = None
-    after_insert: Callable[[list[Any]], list[str]] | None = None
     after_insert_rows: Callable[[list[WireRow]], list[str]] | None = None
     touches: Callable[[list[WireRow], dict[str, int]], Touched] | None = None
     derive: Callable[[Pairs], None] | None = None

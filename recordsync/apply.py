@@ -197,18 +197,9 @@ def _apply_rows(
 def _after_insert(table: SyncedTable, new: list[dict]) -> list[str]:
     """What the table declares must follow inserting ``new`` (wire rows now stored here), and
     its notices."""
-    notices: list[str] = []
-    if table.after_insert_rows is not None:
-        notices += table.after_insert_rows(new)
-    if table.after_insert is not None:
-        instances = []
-        for origin, seqs in by_origin(new).items():
-            for batch in batches(seqs):
-                instances += list(
-                    table.model.objects.filter(origin_node=origin, origin_seq__in=batch)
-                )
-        notices += table.after_insert(instances)
-    return notices
+    if table.after_insert_rows is None:
+        return []
+    return table.after_insert_rows(new)
 
 
 def _hub_signed_here(signer: uuid.UUID | None) -> bool:

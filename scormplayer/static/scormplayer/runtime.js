@@ -83,9 +83,79 @@
     tell({ type: "status", status: status(), terminated: true });
     var next = navigationRequest();
     if (next && !leaving) {
-      tell({ type: "navigate", request: next.request, target: next.target });
+      afterLastCommit(function () {
+        tell({ type: "navigate", request: next.request, target: next.target });
+      });
     }
   }
+
+  // The navigation the content asks for loads the platform page again, and the server renders
+  // the parts' statuses from what it holds: it goes once the session's last commit is answered
+  // (at most LAST_COMMIT_WAIT_MS: a commit that never answers does not keep the officer here).
+  var LAST_COMMIT_WAIT_MS = 3000;
+  var lastCommit = null;
+  function afterLastCommit(run) {
+    if (!lastCommit) {
+      run();
+      return;
+    }
+    var done = false;
+    function once() {
+      if (!done) {
+        done = true;
+        run();
+      }
+    }
+    lastCommit.then(once, once);
+    setTimeout(once, LAST_COMMIT_WAIT_MS);
+  }
+
+  // scorm-again's commits of an online launch. It sends a session's last commit (Terminate,
+  // LMSFinish) by sendBeacon, which no one can wait for: the platform page the content then
+  // navigates to could be rendered before that commit arrived (a finished part shown "Not
+  // started"). Here the last commit goes by fetch, with keepalive where the body allows (a
+  // closing tab still sends it; browsers cap such bodies at 64 KiB, as they cap beacons), and
+  // its answer is awaited by afterLastCommit. Every other commit goes as scorm-again sends it:
+  // a synchronous POST of JSON, its answer read as scorm-again's own xhrResponseHandler reads it.
+  var KEEPALIVE_MAX_BYTES = 60000;
+  var onlineService = {
+    updateSettings: function () {},
+    processHttpRequest: function (url, params, immediate, log, listeners, metadata) {
+      var body = JSON.stringify(commitBody(params, metadata));
+      if (immediate) {
+        lastCommit = fetch(url, {
+          method: "POST",
+          body: body,
+          headers: { "Content-Type": "text/plain;charset=UTF-8" },
+          keepalive: body.length < KEEPALIVE_MAX_BYTES,
+        });
+        return { result: "true", errorCode: 0 };
+      }
+      var xhr = new XMLHttpRequest();
+      try {
+        xhr.open("POST", url, false);
+        xhr.setRequestHeader("Content-Type", "application/json;charset=UTF-8");
+        xhr.send(body);
+      } catch (error) {
+        return { result: "false", errorCode: 391 };
+      }
+      if (xhr.status < 200 || xhr.status > 299) return { result: "false", errorCode: 101 };
+      var answer = null;
+      try {
+        answer = JSON.parse(xhr.responseText);
+      } catch (error) {
+        answer = null;
+      }
+      if (!answer || !Object.prototype.hasOwnProperty.call(answer, "result")) {
+        return { result: "true", errorCode: 0 };
+      }
+      var ok = answer.result === true || answer.result === "true";
+      return {
+        result: answer.result,
+        errorCode: typeof answer.errorCode === "number" ? answer.errorCode : ok ? 0 : 101,
+      };
+    },
+  };
 
   function lastBeacon() {
     // The tab is closing or the frame is being replaced: sync XHR is refused now, so the state
@@ -237,9 +307,7 @@
       terminationCommitContentType: "text/plain;charset=UTF-8",
       requestHandler: commitBody,
     };
-    if (offline) {
-      settings.httpService = outboxService;
-    }
+    settings.httpService = offline ? outboxService : onlineService;
     var Runtime = is12 ? window.Scorm12API : window.Scorm2004API;
     api = new Runtime(settings);
     api.loadFromJSON(cmi);

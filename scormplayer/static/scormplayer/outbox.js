@@ -13,7 +13,8 @@
  * tab cannot lose it; then IndexedDB) before it is sent. flush() sends in seq order per attempt
  * and removes a commit when the server accepts it or answers "repeated commit ignored"; a
  * refusal (4xx with the server's message) moves it to "refused", never dropped; a network
- * failure or a server error keeps it, and stops that attempt's later commits.
+ * failure or a server error keeps it, and stops the flush: later commits, of that attempt and
+ * of any other, wait for the next flush, so attempts reach the server in the order played.
  */
 (function (global) {
   "use strict";
@@ -211,11 +212,14 @@
       if ((a.made || 0) !== (b.made || 0)) return (a.made || 0) - (b.made || 0);
       return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     });
-    var stopped = {};
+    // A commit kept (no network, a server error) stops the flush: what follows, of any attempt,
+    // waits for the next one, so that the server gets attempts in the order they were played.
     for (var i = 0; i < waiting.length; i++) {
-      var chain = waiting[i].url + "#" + waiting[i].attempt;
-      var outcome = stopped[chain] ? "kept" : await send(waiting[i]);
-      if (outcome === "kept") stopped[chain] = true;
+      var outcome = await send(waiting[i]);
+      if (outcome === "kept") {
+        counts.kept += waiting.length - i;
+        break;
+      }
       counts[outcome] += 1;
     }
     return counts;

@@ -81,8 +81,8 @@ def device_register(
     Precondition: ``officer`` is the logged-in officer of a request that passed the CSRF
     check, whose session is ``session_key`` (the device's session from now on: withdrawing
     the device ends it). At most DEVICES_PER_OFFICER devices stay usable per officer;
-    registering another withdraws the one seen least recently (its unsent items are then
-    refused).
+    registering another withdraws the one seen least recently: its unsent items are then
+    refused, and the session it last spoke from ends unless it is ``session_key``.
     """
     try:
         jwk = public_key_jwk(public_key)
@@ -104,8 +104,10 @@ def device_register(
         active = OfflineDevice.objects.filter(officer=officer, revoked_at__isnull=True)
         over = active.count() - DEVICES_PER_OFFICER + 1
         if over > 0:
-            oldest = list(active.order_by("last_seen", "pk").values_list("pk", flat=True)[:over])
-            OfflineDevice.objects.filter(pk__in=oldest).update(revoked_at=now)
+            for oldest in active.order_by("last_seen", "pk")[:over]:
+                # The registering browser's own session stays (its storage was cleared: the
+                # device it had before is the one withdrawn).
+                _withdraw(oldest, actor=officer, when=now, automatic=True, keep_session=session_key)
         made = OfflineDevice.objects.create(
             officer=officer,
             device=device,
@@ -133,25 +135,40 @@ def device_withdraw(*, actor: User, device: OfflineDevice) -> OfflineDevice:
     with transaction.atomic():
         officer_lock(officer=device.officer)
         device = OfflineDevice.objects.select_for_update().get(pk=device.pk)
-        if device.revoked_at is not None:
-            return device
-        session_key = device.session_id
-        device.revoked_at = timezone.now()
-        device.session_id = None
-        device.save(update_fields=["revoked_at", "session"])
-        if session_key:
-            _session_end(session_key)
-        officer_audit(
-            actor=actor,
-            action="offline_device_withdraw",
-            officer=device.officer,
-            before={"device": str(device.device), "browser": device.user_agent},
-            after={
-                "withdrawn_at": device.revoked_at.isoformat(),
-                "session_ended": bool(session_key),
-            },
-        )
+        if device.revoked_at is None:
+            _withdraw(device, actor=actor, when=timezone.now())
     return device
+
+
+def _withdraw(
+    device: OfflineDevice,
+    *,
+    actor: User,
+    when: datetime,
+    automatic: bool = False,
+    keep_session: str | None = None,
+) -> None:
+    """Withdraw ``device`` at ``when``, end the session it last spoke from (unless it is
+    ``keep_session``) and say so in the audit trail (``automatic``: withdrawn for one device
+    too many). Inside the caller's transaction, with the officer locked."""
+    session_key = device.session_id
+    device.revoked_at = when
+    device.session_id = None
+    device.save(update_fields=["revoked_at", "session"])
+    ended = False
+    if session_key and session_key != keep_session:
+        _session_end(session_key)
+        ended = True
+    after: dict[str, Any] = {"withdrawn_at": when.isoformat(), "session_ended": ended}
+    if automatic:
+        after["automatic"] = True  # the officer registered one device too many
+    officer_audit(
+        actor=actor,
+        action="offline_device_withdraw",
+        officer=device.officer,
+        before={"device": str(device.device), "browser": device.user_agent},
+        after=after,
+    )
 
 
 def _session_end(session_key: str) -> None:

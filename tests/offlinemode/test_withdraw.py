@@ -158,6 +158,30 @@ def test_withdrawing_a_phone_logs_that_phone_out_and_no_other_browser(people):
     assert entry.after["session_ended"] is True
 
 
+def test_one_device_too_many_logs_out_the_withdrawn_one_and_not_the_browser_registering(people):
+    """The officer's phone is the device seen least when their twenty-first is registered at the
+    desk: the phone is withdrawn and logged out, the desk goes on (even when its own older key,
+    lost with its storage, is withdrawn too), and the trail says it was automatic."""
+    officer = people["learner"]
+    phone_browser, desk = _logged_in(officer), _logged_in(officer)
+    _registered(phone_browser, officer)
+    for _ in range(services.DEVICES_PER_OFFICER):
+        _registered(desk, officer, agent="Desk PC browser")
+    assert _logged_out(phone_browser, officer)
+    assert not _logged_out(desk, officer)
+    (entry,) = AuditEntry.objects.filter(action="officer.offline_device_withdraw")
+    assert entry.actor == officer
+    assert entry.after["session_ended"] is True and entry.after["automatic"] is True
+    assert entry.before["browser"] == PHONE
+    # The desk's storage cleared: its key is lost, a new one registered. Its oldest key is the
+    # one withdrawn now, and the desk (that key's session) stays logged in.
+    _registered(desk, officer, agent="Desk PC browser")
+    latest = AuditEntry.objects.filter(action="officer.offline_device_withdraw").latest("pk")
+    assert latest.before["browser"] == "Desk PC browser"
+    assert latest.after["session_ended"] is False
+    assert not _logged_out(desk, officer)
+
+
 def test_the_coordinator_logs_out_the_session_the_phone_last_sent_from(people, course_tree):
     """The officer logged in on the phone again after registering it (a new session) and sent
     what they did offline from there: the coordinator's withdrawal ends that session, not the

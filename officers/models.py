@@ -178,6 +178,24 @@ class CoordinatorScope(models.Model):
         return str(self.post) if self.post_id else str(COUNTRY_NAMES.get(self.country))
 
 
+class PostCode(models.Func):
+    """The post code a profile version names (``"post": {"code": ...}``), as text. Indexed, and
+    what a query by post filters on. Its SQL has no parameter and does not vary: SQLite uses an
+    index on an expression only for the same expression, and Django's JSON key lookups spell
+    theirs with a bound path and a set's order."""
+
+    output_field = models.CharField()
+    template = "(%(expressions)s #>> '{post,code}')"
+
+    def __init__(self) -> None:
+        super().__init__(models.F("data"))
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template="json_extract(%(expressions)s, '$.post.code')"
+        )
+
+
 class ProfileRecord(NodeRecord):
     """One version of an officer's profile, as a node saw it: how profile changes travel.
 
@@ -196,7 +214,12 @@ class ProfileRecord(NodeRecord):
     class Meta(NodeRecord.Meta):
         verbose_name = _("profile record")
         ordering = ["officer_uuid", "clock", "origin_node"]
-        indexes = [models.Index(fields=["officer_uuid", "clock"], name="profile_officer_clock")]
+        indexes = [
+            models.Index(fields=["officer_uuid", "clock"], name="profile_officer_clock"),
+            # The post a version names: what a hub sends a post (selectors.officer_uuids_for_post)
+            # is read from here, not from every officer's profile in the region.
+            models.Index(PostCode(), name="profile_post"),
+        ]
 
     def __str__(self) -> str:
         name = self.data.get("username", "") if isinstance(self.data, dict) else ""

@@ -19,7 +19,7 @@ from nodes.selectors import node_name
 
 from . import profile_schema
 from .authority import Authority, Refusal, Version, profile_authority, version_of
-from .models import BorderPost, ProfileRecord, Role, User
+from .models import BorderPost, PostCode, ProfileRecord, Role, User
 
 # The User fields a ProfileRecord carries (``officers.profile_schema``). A save that touches none
 # of them (a login updating ``last_login``) cannot change the profile, so it is not even compared.
@@ -268,9 +268,10 @@ def officer_uuids_for_post(post_code: str) -> set[uuid.UUID]:
     officer's versions held here; a version a post wrote to claim someone else's officer never
     counts, even one stored before that rule refused them at import."""
     candidates = list(
-        ProfileRecord.objects.filter(data__post__code=post_code).values_list(
-            "officer_uuid", "origin_node", "clock", "data"
-        )
+        ProfileRecord.objects.alias(post=PostCode())
+        .filter(post=post_code)
+        .order_by()
+        .values_list("officer_uuid", "origin_node", "clock", "data")
     )
     hub = profile_hub_id()
     makers = node_post_codes()

@@ -473,3 +473,20 @@ def test_an_imported_agency_is_created_once(db):
             )
         )
     assert Agency.objects.filter(name="Police").count() == 1
+
+
+def test_the_officers_of_a_post_are_found_by_the_index_of_the_post_a_version_names(people, posts):
+    """A hub asks, at every answer to a post, which officers are that post's: the versions
+    naming it are read through the ``profile_post`` index, not by reading every officer's
+    profile in the region (SQLite uses an index on an expression only for the same expression)."""
+    from django.db import connection
+
+    from officers.models import PostCode
+
+    by_post = ProfileRecord.objects.alias(post=PostCode()).filter(post="la-v").order_by()
+    assert set(by_post.values_list("officer_uuid", flat=True)) == {people["learner_la"].uuid}
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # a test's few rows: a scan would be cheaper
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = by_post.explain()
+    assert "profile_post" in plan

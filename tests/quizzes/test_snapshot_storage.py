@@ -1,0 +1,40 @@
+"""How a hub on PostgreSQL stores an attempt's snapshot (the questions drawn, with their keys,
+about 15 KB of JSON): compressed with LZ4, which every connection asks for
+(``default_toast_compression=lz4`` in the settings' connection options, ADR 0043), not pglz."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.db import connection
+
+from learning import services as learning
+from quizzes.models import QuizAttempt
+from quizzes.services import attempt_start
+
+
+def test_a_large_snapshot_is_stored_compressed_with_lz4_and_read_back_whole(
+    quiz, course_tree, people
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite stores JSON as it is")
+    officer = people["learner"]
+    learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    attempt = attempt_start(learner=officer, quiz=quiz)
+    # As a quiz of many questions would draw (records are immutable: written here in SQL): past
+    # TOAST's threshold (about 2 KB), so compressed.
+    large = {**attempt.snapshot, "questions": attempt.snapshot["questions"] * 60}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE quizzes_quizattempt SET snapshot = %s::jsonb WHERE id = %s",
+            [json.dumps(large), attempt.pk],
+        )
+        cursor.execute(
+            "SELECT pg_column_compression(snapshot), length(snapshot::text) "
+            "FROM quizzes_quizattempt WHERE id = %s",
+            [attempt.pk],
+        )
+        method, size = cursor.fetchone()
+    assert method == "lz4" and size > 8_000
+    assert QuizAttempt.objects.get(pk=attempt.pk).snapshot == large

@@ -66,6 +66,9 @@ class BenchServer:
     # A gunicorn configuration file (e.g. elearning/gunicorn_post.py): then it, not ``workers``
     # and ``threads``, says how the server runs; only the address and logs are given here.
     config: str = ""
+    # The node's role (ELEARNING_NODE_ROLE): "post" for the benches of a post's budgets
+    # (bench/memory.py, bench/kolibri.py: a training room's server), else a hub.
+    role: str = "hub"
     # Runs in gunicorn's process before it starts (e.g. joining a memory cgroup).
     preexec: Callable[[], None] | None = None
     learners: int = 30
@@ -110,6 +113,7 @@ class BenchServer:
             DJANGO_DEBUG="0",
             DJANGO_ALLOWED_HOSTS=f"{HOST},localhost",
             ELEARNING_DATA_DIR=str(self.data_dir),
+            ELEARNING_NODE_ROLE=self.role,
             BENCH_USERS=str(self.learners),
             BENCH_PASSWORD=DEMO_PASSWORD,
             PYTHONUNBUFFERED="1",

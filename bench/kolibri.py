@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     kolibri = install_kolibri()
     with (
         Kolibri(kolibri) as theirs_server,
-        BenchServer(config=args.config, learners=args.connections) as ours_server,
+        BenchServer(config=args.config, role="post", learners=args.connections) as ours_server,
     ):
         progress("logging in on both")
         their_cookie = theirs_server.login_cookie()

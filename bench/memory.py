@@ -222,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         server = stack.enter_context(
             BenchServer(
                 config=args.config,
+                role="post",
                 learners=args.users,
                 extra_env=extra,
                 preexec=group.join if group else None,

@@ -163,6 +163,8 @@ def devices(request, officer_uuid):
             "officer": officer,
             "own": officer.pk == request.user.pk,
             "devices": selectors.devices_of(officer=officer),
+            # The device this page is read from (its session): "This browser" beside it.
+            "this_session": request.session.session_key,
         },
     )
 

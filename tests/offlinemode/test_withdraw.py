@@ -158,6 +158,30 @@ def test_withdrawing_a_phone_logs_that_phone_out_and_no_other_browser(people):
     assert entry.after["session_ended"] is True
 
 
+def test_the_list_marks_the_browser_it_is_read_from(people):
+    """Two browsers of the same officer: each sees "This browser" beside its own row only, so
+    the one at hand is not withdrawn by mistake; a coordinator's list marks none."""
+    import re
+
+    officer = people["learner"]
+    phone_browser, desk = _logged_in(officer), _logged_in(officer)
+    _registered(phone_browser, officer)
+    _registered(desk, officer, agent="Desk PC browser")
+
+    def marked(browser: Client) -> list[str]:
+        response = browser.get(_list(officer))
+        assert response.status_code == 200
+        rows = re.findall(r"<tr>\s*<td>(.*?)</td>", response.content.decode(), re.S)
+        assert len(rows) == 2
+        return [row for row in rows if "(This browser)" in row]
+
+    (desk_row,) = marked(desk)
+    assert desk_row.startswith("Desk PC browser")
+    (phone_row,) = marked(phone_browser)
+    assert phone_row.startswith("Mozilla/5.0 (Linux; Android 14; Lost phone)")
+    assert marked(_logged_in(people["coordinator"])) == []
+
+
 def test_one_device_too_many_logs_out_the_withdrawn_one_and_not_the_browser_registering(people):
     """The officer's phone is the device seen least when their twenty-first is registered at the
     desk: the phone is withdrawn and logged out, the desk goes on (even when its own older key,

@@ -58,7 +58,10 @@ class AssignmentRecord(NodeRecord):
 
     kind = models.CharField(_("kind"), max_length=32, choices=ASSIGNMENT_KINDS)
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignment_records"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assignment_records",
+        db_index=False,
     )
     course_key = models.UUIDField(_("course"))
     due_on = models.DateField(_("due on"), null=True)
@@ -89,7 +92,7 @@ class AssignmentState(models.Model):
     when read, against the day it is read (``rules.status_on``)."""
 
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     course_key = models.UUIDField()
     cohort = models.UUIDField(null=True)
@@ -115,7 +118,7 @@ class ReminderSent(models.Model):
     a changed due date is reminded again), so running ``send_reminders`` twice sends nothing
     twice."""
 
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, db_index=False)
     subject = models.CharField(max_length=64)  # a course key or a certificate id
     notice = models.CharField(max_length=20)
     due_on = models.DateField()

@@ -17,7 +17,10 @@ class Certificate(NodeRecord):
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     holder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        db_index=False,
     )
     holder_native = models.CharField(_("name (own script)"), max_length=200, blank=True)
     holder_latin = models.CharField(_("name (Latin letters)"), max_length=200, blank=True)

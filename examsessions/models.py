@@ -42,6 +42,7 @@ class SessionEvent(NodeRecord):
         null=True,
         blank=True,
         related_name="exam_events",
+        db_index=False,
     )
     quiz_key = models.UUIDField(_("quiz"))
     post_code = models.CharField(_("post"), max_length=40)

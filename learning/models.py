@@ -31,7 +31,10 @@ class LearnerRecord(NodeRecord):
 
     kind = models.CharField(_("kind"), max_length=32, choices=RecordKind.choices)
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="learner_records"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="learner_records",
+        db_index=False,
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

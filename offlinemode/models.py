@@ -60,7 +60,9 @@ class OfflineItem(models.Model):
     answered as a duplicate with the same outcome, never applied twice."""
 
     id = models.UUIDField(primary_key=True)
-    device = models.ForeignKey(OfflineDevice, on_delete=models.CASCADE, related_name="items")
+    device = models.ForeignKey(
+        OfflineDevice, on_delete=models.CASCADE, related_name="items", db_index=False
+    )
     seq = models.BigIntegerField(_("sequence number"))
     kind = models.CharField(_("kind"), max_length=32)
     digest = models.CharField(_("SHA-256 of the signed item"), max_length=64)

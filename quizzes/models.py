@@ -22,7 +22,10 @@ class QuizAttempt(NodeRecord):
     """An attempt, as started. ``recorded_at`` is when it started (server clock)."""
 
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quiz_attempts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="quiz_attempts",
+        db_index=False,
     )
     quiz_key = models.UUIDField(_("quiz"))
     module_key = models.UUIDField(_("module"))

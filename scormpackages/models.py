@@ -43,7 +43,9 @@ class ScormPackageVersion(models.Model):
     replacement may still play it (``playable_until``) and go once nothing refers to them."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    package = models.ForeignKey(ScormPackage, on_delete=models.PROTECT, related_name="versions")
+    package = models.ForeignKey(
+        ScormPackage, on_delete=models.PROTECT, related_name="versions", db_index=False
+    )
     number = models.PositiveIntegerField()  # 1, 2, ... within the package
     scorm_version = models.CharField(max_length=16)  # "1.2", "2004 2nd", "2004 3rd", "2004 4th"
     identifier = models.CharField(max_length=255)  # the manifest's identifier
@@ -76,7 +78,9 @@ class ScormPackageVersion(models.Model):
 class ScormFile(models.Model):
     """One file of a version: its path inside the package, stored once by content."""
 
-    version = models.ForeignKey(ScormPackageVersion, on_delete=models.CASCADE, related_name="files")
+    version = models.ForeignKey(
+        ScormPackageVersion, on_delete=models.CASCADE, related_name="files", db_index=False
+    )
     path = models.CharField(max_length=1024)  # normalised POSIX path (archive.Entry.name)
     # SHA-256 of the path, what the unique index holds: 1,024 characters of Thai or Chinese are
     # past what a PostgreSQL B-tree entry may be (2,704 bytes).

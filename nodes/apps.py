@@ -13,3 +13,6 @@ class NodesConfig(AppConfig):
     name = "nodes"
     verbose_name = "Node identity"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 (registers the database checks)

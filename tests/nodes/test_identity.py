@@ -85,3 +85,14 @@ def test_concurrent_writers_never_share_a_number():
         t.join()
     assert errors == []
     assert sorted(got) == list(range(1, 41))
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own version check")
+def test_a_sqlite_without_returning_is_refused_before_migrating(monkeypatch, db):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    call_command("check", "--database", "default")  # this machine's SQLite is recent enough
+    monkeypatch.setattr(connection.Database, "sqlite_version_info", (3, 34, 1))
+    with pytest.raises(SystemCheckError, match=r"SQLite 3\.34\.1 is too old"):
+        call_command("check", "--database", "default")

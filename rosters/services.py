@@ -32,7 +32,7 @@ from . import selectors
 from .checks import Action, Check, RowCheck, check_rows, fold
 from .models import RosterFile
 from .sheets import Limits, Sheet, SheetRefused, read_sheet
-from .slips import Slip, slips_pdf
+from .slips import Slip, SlipPress, slips_pdf
 
 # Initial passwords: no 0/O, 1/l/I, so they read back from paper without doubt.
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -64,6 +64,7 @@ class ImportResult:
     unchanged: int = 0
     enrolments: int = 0
     cohort_joins: int = 0
+    sheet: RosterFile | None = None  # the new officers' initial passwords (password_sheet_take)
 
 
 def limits() -> Limits:
@@ -132,7 +133,7 @@ def password_generate() -> str:
     return "-".join(groups)
 
 
-def roster_import(*, actor: User, sheet: Sheet, file_name: str = "") -> ImportResult:
+def roster_import(*, actor: User, sheet: Sheet, base_url: str, file_name: str = "") -> ImportResult:
     """Import ``sheet`` as ``actor``: every row or none, in one transaction.
 
     The rows are checked again here, against the database as it is now (RosterInvalid when
@@ -142,38 +143,66 @@ def roster_import(*, actor: User, sheet: Sheet, file_name: str = "") -> ImportRe
     by ``learning.services.enrolment_create``. Each save stamps the officer's profile record,
     so the import syncs like any other change. Unchanged rows write nothing, so importing the
     same file twice changes nothing the second time. The audit trail keeps one entry for the
-    import (``file_name`` and the counts) besides those of each officer it writes."""
-    with transaction.atomic():
-        check = roster_check(viewer=actor, sheet=sheet)
-        if not check.ok:
-            raise RosterInvalid(check)
-        posts = {p.code.lower(): p for p in BorderPost.objects.all()}
-        agencies = {(a.country, a.name): a for a in Agency.objects.all()}
-        courses = selectors.course_pages_by_code(c for row in check.rows for c in row.courses)
-        result = ImportResult()
-        joins: dict[str, list[User]] = {}
-        for row in check.rows:
-            officer = _row_apply(actor, row, posts, agencies, result)
-            for code in row.courses:
-                enrolment_create(learner=officer, course=courses[code], actor=actor)
-                result.enrolments += 1
-            if row.cohort:
-                joins.setdefault(row.cohort, []).append(officer)
-        result.cohort_joins = _cohorts_join(actor, joins)
-        audit_record(
-            actor=actor,
-            action="roster.import",
-            subject=f"file:{file_name}",
-            after={
-                "file": file_name,
-                "rows": len(check.rows),
-                "created": len(result.created),
-                "updated": result.updated,
-                "unchanged": result.unchanged,
-                "enrolments": result.enrolments,
-            },
-        )
-        return result
+    import (``file_name`` and the counts) besides those of each officer it writes.
+
+    The new officers' initial passwords are printed on a sheet only ``actor`` may take
+    (``result.sheet``; officers log in at their post's node, else at ``base_url``), laid out
+    as the rows are written (``SlipPress``) and kept in the same transaction: if the sheet
+    cannot be made (RenderError), no officer is, since nobody could hand them their
+    passwords."""
+    language = actor.preferred_language or settings.LANGUAGE_CODE
+    written: list[RosterFile] = []
+    try:
+        with transaction.atomic():
+            check = roster_check(viewer=actor, sheet=sheet)
+            if not check.ok:
+                raise RosterInvalid(check)
+            apart = check.count(Action.NEW) >= settings.ELEARNING_ROSTER_SLIPS_APART
+            with SlipPress(language=language, apart=apart) as press:
+                result = _rows_apply(actor, check, file_name, base_url, press)
+                if result.created:
+                    result.sheet = _sheet_write(owner=actor, pdf=press.pdf())
+                    written.append(result.sheet)
+            return result
+    except BaseException:
+        for stored in written:  # the transaction did not commit: its sheet goes too
+            stored.path.unlink(missing_ok=True)
+        raise
+
+
+def _rows_apply(
+    actor: User, check: Check, file_name: str, base_url: str, press: SlipPress
+) -> ImportResult:
+    posts = {p.code.lower(): p for p in BorderPost.objects.all()}
+    agencies = {(a.country, a.name): a for a in Agency.objects.all()}
+    courses = selectors.course_pages_by_code(c for row in check.rows for c in row.courses)
+    addresses = selectors.post_addresses()
+    result = ImportResult()
+    joins: dict[str, list[User]] = {}
+    for row in check.rows:
+        officer = _row_apply(actor, row, posts, agencies, result)
+        if row.action == Action.NEW:
+            press.add(_slip(result.created[-1], addresses, base_url))
+        for code in row.courses:
+            enrolment_create(learner=officer, course=courses[code], actor=actor)
+            result.enrolments += 1
+        if row.cohort:
+            joins.setdefault(row.cohort, []).append(officer)
+    result.cohort_joins = _cohorts_join(actor, joins)
+    audit_record(
+        actor=actor,
+        action="roster.import",
+        subject=f"file:{file_name}",
+        after={
+            "file": file_name,
+            "rows": len(check.rows),
+            "created": len(result.created),
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "enrolments": result.enrolments,
+        },
+    )
+    return result
 
 
 def _cohorts_join(actor: User, joins: dict[str, list[User]]) -> int:
@@ -263,28 +292,42 @@ def _profile_values(
 
 
 def password_sheet_store(*, owner: User, created: list[NewOfficer], base_url: str) -> RosterFile:
-    """Print the new officers' initial passwords, one slip each, into a PDF only ``owner`` may
+    """Print ``created``'s initial passwords, one slip each, into a PDF only ``owner`` may
     download, once (``password_sheet_take``), within ``ELEARNING_ROSTER_SHEET_MINUTES``. The
-    plain passwords exist nowhere else: not in the database, not in a log."""
+    plain passwords exist nowhere else: not in the database, not in a log. (An import makes
+    its own sheet: ``roster_import``.)"""
     addresses = selectors.post_addresses()
-    slips = [
-        Slip(
-            native=n.officer.full_name_native,
-            latin=n.officer.full_name_latin,
-            username=n.officer.username,
-            password=n.password,
-            post=n.officer.post.name if n.officer.post else "",
-            address=addresses.get(n.officer.post.code if n.officer.post else "", base_url),
-        )
-        for n in created
-    ]
-    pdf = slips_pdf(slips=slips, language=owner.preferred_language or settings.LANGUAGE_CODE)
+    pdf = slips_pdf(
+        slips=[_slip(new, addresses, base_url) for new in created],
+        language=owner.preferred_language or settings.LANGUAGE_CODE,
+    )
+    return _sheet_write(owner=owner, pdf=pdf)
+
+
+def _slip(new: NewOfficer, addresses: dict[str, str], base_url: str) -> Slip:
+    officer = new.officer
+    return Slip(
+        native=officer.full_name_native,
+        latin=officer.full_name_latin,
+        username=officer.username,
+        password=new.password,
+        post=officer.post.name if officer.post else "",
+        address=addresses.get(officer.post.code if officer.post else "", base_url),
+    )
+
+
+def _sheet_write(*, owner: User, pdf: bytes) -> RosterFile:
+    """The sheet's file (mode 0600, never over another) and its row, or neither."""
     stored = RosterFile(owner=owner, kind=RosterFile.Kind.SHEET, name="initial-passwords.pdf")
     stored.path.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(stored.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as out:
-        out.write(pdf)
-    stored.save()
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(pdf)
+        stored.save()
+    except BaseException:
+        stored.path.unlink(missing_ok=True)
+        raise
     return stored
 
 

@@ -1,13 +1,24 @@
 """The sheet of initial passwords: one slip per new officer, cut apart and handed out by the
 coordinator. Laid out by ``certificates.rendering.render_document`` in the vendored fonts, so a
-Thai, Khmer, Lao or Myanmar name prints as it is written."""
+Thai, Khmer, Lao or Myanmar name prints as it is written.
+
+A large import lays its slips out while it writes the officers (``SlipPress``): WeasyPrint takes
+about a third of an import's time (9 ms a slip here), and in a process of its own it runs on the
+machine's other core while this one writes the next rows."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import unicodedata
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from types import TracebackType
 
-from certificates.rendering import render_document, script_lang
+from django.conf import settings
+
+from certificates.rendering import RenderError, pdf_join, render_document, script_lang
 
 # Slips laid out per WeasyPrint document: memory stays flat for a file of thousands of new
 # officers (a layout is freed once its chunk is written), as for certificates.
@@ -46,3 +57,89 @@ def slips_pdf(*, slips: list[Slip], language: str) -> bytes:
         ],
         language=language,
     )
+
+
+class SlipPress:
+    """Slips handed in one by one (``add``) and the PDF of them all, in order (``pdf``).
+
+    With ``apart`` (a large import), every ``chunk`` slips are laid out in a child process while
+    the caller goes on: a *spawned* one, which shares nothing with this process (not its
+    database connections inside their transaction, not a web worker's threads); it sets Django
+    up once (about a second, which is why a small import lays its slips out here at the end) and
+    lays out chunk after chunk. The plain passwords reach it through a pipe, never a file.
+    ``pdf`` raises RenderError if a chunk could not be laid out or the child died: the caller
+    then writes nothing. Leaving the ``with`` block stops the child."""
+
+    def __init__(self, *, language: str, apart: bool, chunk: int | None = None):
+        self.language = language
+        self.chunk = chunk or CHUNK_SIZE
+        self._waiting: list[Slip] = []
+        self._parts: list[Future[bytes]] = []
+        self._pool = (
+            ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_child_ready,
+                initargs=(_settings_module(),),
+            )
+            if apart
+            else None
+        )
+
+    def __enter__(self) -> SlipPress:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            # After an error the chunk being laid out is not waited for: the child exits once
+            # it is done, and its slips go nowhere.
+            self._pool.shutdown(wait=kind is None, cancel_futures=True)
+
+    def add(self, slip: Slip) -> None:
+        self._waiting.append(slip)
+        if self._pool is not None and len(self._waiting) >= self.chunk:
+            self._send()
+
+    def pdf(self) -> bytes:
+        """The PDF of every slip added, in the order they came."""
+        if self._pool is None:
+            return slips_pdf(slips=self._waiting, language=self.language)
+        if self._waiting:
+            self._send()
+        try:
+            return pdf_join([part.result() for part in self._parts])
+        except BrokenProcessPool as error:
+            raise RenderError(f"The process laying out the slips stopped: {error}") from error
+
+    def _send(self) -> None:
+        assert self._pool is not None
+        try:
+            self._parts.append(
+                self._pool.submit(_lay_out, slips=self._waiting, language=self.language)
+            )
+        except BrokenProcessPool as error:
+            raise RenderError(f"The process laying out the slips stopped: {error}") from error
+        self._waiting = []
+
+
+def _settings_module() -> str:
+    """The settings the child sets Django up with: this process's (the module Django was set up
+    from; ``settings.SETTINGS_MODULE`` is None while a test overrides settings)."""
+    return os.environ.get("DJANGO_SETTINGS_MODULE") or settings.SETTINGS_MODULE
+
+
+def _child_ready(settings_module: str) -> None:
+    """Set-up of the child that lays slips out (``SlipPress``)."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    import django
+
+    django.setup()
+
+
+def _lay_out(*, slips: list[Slip], language: str) -> bytes:
+    return slips_pdf(slips=slips, language=language)

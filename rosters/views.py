@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from certificates.rendering import RenderError
 from elearning.uploads import upload_limit, upload_refused
 from officers.permissions import coordinator_required
 
@@ -130,13 +131,25 @@ def confirm(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
     stored = _stored(request, file_uuid, RosterFile.Kind.UPLOAD)
     try:
         sheet = services.roster_read(path=stored.path, name=stored.name)
-        result = services.roster_import(actor=request.user, sheet=sheet, file_name=stored.name)
+        result = services.roster_import(
+            actor=request.user,
+            sheet=sheet,
+            base_url=request.build_absolute_uri("/"),
+            file_name=stored.name,
+        )
     except services.RosterRefused as refused:
         return _refused(request, stored, refused)
     except services.RosterInvalid as invalid:
         return _preview_page(request, stored, invalid.check, status=400)
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, _("Nothing was imported: %(reason)s") % {"reason": error})
+        return redirect("rosters:preview", file_uuid=stored.uuid)
+    except RenderError as error:
+        messages.error(
+            request,
+            _("Nothing was imported: the sheet of initial passwords could not be made. %(reason)s")
+            % {"reason": error},
+        )
         return redirect("rosters:preview", file_uuid=stored.uuid)
     services.roster_file_discard(stored=stored)
     messages.success(
@@ -162,12 +175,9 @@ def confirm(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
             )
             % {"count": result.cohort_joins},
         )
-    if not result.created:
+    if result.sheet is None:
         return redirect("rosters:upload")
-    sheet_file = services.password_sheet_store(
-        owner=request.user, created=result.created, base_url=request.build_absolute_uri("/")
-    )
-    return redirect("rosters:sheet", file_uuid=sheet_file.uuid)
+    return redirect("rosters:sheet", file_uuid=result.sheet.uuid)
 
 
 @coordinator_required

@@ -378,6 +378,10 @@ ELEARNING_ROSTER_MAX_BYTES = int(env_str("ELEARNING_ROSTER_MAX_BYTES", str(5 * 1
 ELEARNING_ROSTER_MAX_ROWS = int(env_str("ELEARNING_ROSTER_MAX_ROWS", "10000"))
 ELEARNING_ROSTER_UPLOAD_HOURS = int(env_str("ELEARNING_ROSTER_UPLOAD_HOURS", "24"))
 ELEARNING_ROSTER_SHEET_MINUTES = int(env_str("ELEARNING_ROSTER_SHEET_MINUTES", "30"))
+# From this many new officers an import lays their slips out in a process of its own, beside
+# the rows it writes (rosters.slips.SlipPress): below, the child's start (about 1 s) would cost
+# more than it saves.
+ELEARNING_ROSTER_SLIPS_APART = int(env_str("ELEARNING_ROSTER_SLIPS_APART", "300"))
 ELEARNING_ROSTER_ROOT = DATA_DIR / "rosters"
 
 # Assignments and recertification (assignments): notices on My learning and at log-in this many

@@ -10,7 +10,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     "officers.hashers.InitialPasswordHasher",
 ]
-DATA_DIR = Path(tempfile.mkdtemp(prefix="elearning-test-"))
+# A process the tests start with these settings (rosters.slips.SlipPress's child) uses the
+# same directory rather than making one more.
+DATA_DIR = Path(
+    os.environ.get("ELEARNING_TEST_DATA_DIR") or tempfile.mkdtemp(prefix="elearning-test-")
+)
+os.environ["ELEARNING_TEST_DATA_DIR"] = str(DATA_DIR)
 MEDIA_ROOT = DATA_DIR / "media"
 NODE_KEY_DIR = DATA_DIR / "keys"
 STATIC_ROOT = DATA_DIR / "static_collected"

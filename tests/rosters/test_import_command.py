@@ -148,3 +148,19 @@ def test_500_officers_in_five_scripts(people, write, tmp_path):
     assert User.objects.count() == users + 500
     code, out, _err = run(str(good), "--json")
     assert code == 0 and json.loads(out)["created"] == 0 and json.loads(out)["unchanged"] == 500
+
+
+def test_a_sheet_that_cannot_be_made_leaves_no_officer_and_no_file(
+    people, write, tmp_path, settings, monkeypatch
+):
+    import rosters.slips
+
+    settings.ELEARNING_ROSTER_SLIPS_APART = 1
+    monkeypatch.setattr(rosters.slips, "_settings_module", lambda: "elearning.settings.missing")
+    path = write("officers.csv", csv_bytes([thai("TH-1"), khmer("KH-1")]))
+    sheet = tmp_path / "passwords.pdf"
+    users = User.objects.count()
+    code, _out, err = run(str(path), "--sheet", str(sheet))
+    assert code == 1
+    assert "Nothing was imported: the sheet of initial passwords could not be made." in err
+    assert User.objects.count() == users and not sheet.exists()

@@ -104,3 +104,55 @@ def test_an_old_sheet_is_removed(login, people, settings):
     assert roster_files_purge(now=later) == 1
     assert not sheet.path.exists()
     assert coordinator.get(link).status_code == 404
+
+
+def sheet_lines(data: bytes, tmp_path) -> list[str]:
+    return [line.strip() for line in pdf_text(data, tmp_path).splitlines() if line.strip()]
+
+
+def test_a_large_import_lays_its_slips_out_apart_every_one_in_file_order(
+    login, people, tmp_path, settings, monkeypatch
+):
+    """From ELEARNING_ROSTER_SLIPS_APART new officers, the slips are laid out in a child
+    process, a chunk at a time while the rows are written: the sheet holds every officer, in
+    the file's order, each with the password that logs them in."""
+    import rosters.slips
+
+    settings.ELEARNING_ROSTER_SLIPS_APART = 2
+    monkeypatch.setattr(rosters.slips, "CHUNK_SIZE", 2)  # five slips: three chunks
+    rows = [thai(f"TH-{n}", latin=f"Somying {n}") for n in range(3)]
+    rows[1:1] = [khmer(f"KH-{n}", latin=f"Chan {n}") for n in range(2)]
+    coordinator = login(people["coordinator"])
+    upload(coordinator, csv_bytes(rows))
+    stored = RosterFile.objects.get(kind="upload")
+    page = coordinator.post(reverse("rosters:confirm", args=[stored.uuid]), follow=True)
+    link = re.search(r'href="([^"]+/pdf/)"', page.content.decode()).group(1)
+    lines = sheet_lines(coordinator.get(link).content, tmp_path)
+    latin = [line for line in lines if line.startswith(("Somying ", "Chan "))]
+    assert latin == ["Somying 0", "Chan 0", "Chan 1", "Somying 1", "Somying 2"]
+    passwords = PASSWORD.findall("\n".join(lines))
+    usernames = ["th-th-0", "kh-kh-0", "kh-kh-1", "th-th-1", "th-th-2"]
+    assert len(passwords) == 5
+    for username, password in zip(usernames, passwords, strict=True):
+        assert User.objects.get(username=username).check_password(password)
+
+
+def test_an_import_whose_sheet_cannot_be_made_writes_nothing(login, people, settings, monkeypatch):
+    """The child laying the slips out cannot start (its settings are missing): nobody could
+    hand the officers their passwords, so none is made; the upload stays, to try again."""
+    import rosters.slips
+
+    settings.ELEARNING_ROSTER_SLIPS_APART = 2
+    monkeypatch.setattr(rosters.slips, "_settings_module", lambda: "elearning.settings.missing")
+    users = User.objects.count()
+    coordinator = login(people["coordinator"])
+    upload(coordinator, csv_bytes([thai("TH-1"), khmer("KH-1")]))
+    stored = RosterFile.objects.get(kind="upload")
+    files = set(stored.path.parent.iterdir())
+    page = coordinator.post(reverse("rosters:confirm", args=[stored.uuid]), follow=True)
+    text = page.content.decode()
+    assert "Nothing was imported: the sheet of initial passwords could not be made." in text
+    assert User.objects.count() == users
+    assert not RosterFile.objects.filter(kind="sheet").exists()
+    assert set(stored.path.parent.iterdir()) == files  # no sheet, and the upload is kept
+    assert RosterFile.objects.get(kind="upload") == stored

@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from certificates.rendering import RenderError
 from officers.models import Role, User
 from rosters import services
 from rosters.checks import Check
@@ -67,9 +68,15 @@ class Command(BaseCommand):
         if out.exists():
             raise CommandError(f"{out} exists: the sheet of passwords is never written over.")
         try:
-            result = services.roster_import(actor=actor, sheet=sheet, file_name=path.name)
+            result = services.roster_import(
+                actor=actor, sheet=sheet, base_url=options["base_url"], file_name=path.name
+            )
         except services.RosterInvalid as invalid:  # the database changed since the check
             self._fail(_report(invalid.check, done=False), _text(invalid.check), options)
+        except RenderError as error:
+            raise CommandError(
+                f"Nothing was imported: the sheet of initial passwords could not be made. {error}"
+            ) from error
         report = {
             **_report(check, done=True),
             "created": len(result.created),
@@ -79,11 +86,8 @@ class Command(BaseCommand):
             "cohort_joins": result.cohort_joins,
         }
         text = _text(check, done=True)
-        if result.created:
-            stored = services.password_sheet_store(
-                owner=actor, created=result.created, base_url=options["base_url"]
-            )
-            out = _write_new(out, services.password_sheet_take(stored=stored))
+        if result.sheet is not None:
+            out = _write_new(out, services.password_sheet_take(stored=result.sheet))
             report["sheet"] = str(out)
             text += f"\nInitial passwords of the {len(result.created)} new officers: {out}"
         self._write(report, text, options)

@@ -369,9 +369,8 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict:
     post_small.manage("shell", "-c", ACKNOWLEDGE, extra_env={"BENCH_BACKLOG": str(SMALL_BACKLOG)})
     hub_usb, hub_http = hub.copy("hub-usb", tmp), hub.copy("hub-http", tmp)
     hub_load = hub.copy("hub-loaddata", tmp)
-    # The copies are about 2 GB the kernel has yet to write back; written while the USB step
-    # ran, they nearly doubled its import (15.1 s, against 7.9 alone). A node in the field has
-    # no such backlog: they go to disk before anything is timed.
+    # The copies are about 2 GB the kernel has yet to write back; a node in the field has no
+    # such backlog, so they go to disk before anything is timed.
     progress("writing the copies to disk (sync) before timing")
     os.sync()
     by_usb = sync_by_usb(post_usb, hub_usb, tmp, post_id)

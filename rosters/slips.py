@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 import unicodedata
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -68,7 +70,8 @@ class SlipPress:
     up once (about a second, which is why a small import lays its slips out here at the end) and
     lays out chunk after chunk. The plain passwords reach it through a pipe, never a file.
     ``pdf`` raises RenderError if a chunk could not be laid out or the child died: the caller
-    then writes nothing. Leaving the ``with`` block stops the child."""
+    then writes nothing. Leaving the ``with`` block stops the child; so does this process's
+    death (a web worker killed past its timeout): the child does not wait for it for ever."""
 
     def __init__(self, *, language: str, apart: bool, chunk: int | None = None):
         self.language = language
@@ -80,7 +83,7 @@ class SlipPress:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_child_ready,
-                initargs=(_settings_module(),),
+                initargs=(_settings_module(), os.getpid()),
             )
             if apart
             else None
@@ -133,12 +136,21 @@ def _settings_module() -> str:
     return os.environ.get("DJANGO_SETTINGS_MODULE") or settings.SETTINGS_MODULE
 
 
-def _child_ready(settings_module: str) -> None:
+def _child_ready(settings_module: str, parent: int) -> None:
     """Set-up of the child that lays slips out (``SlipPress``)."""
+    threading.Thread(target=_leave_with, args=(parent,), daemon=True).start()
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     import django
 
     django.setup()
+
+
+def _leave_with(parent: int) -> None:
+    """End this child once ``parent`` is gone. Killed outright, a parent cannot say so, and the
+    child would wait on its pipe for ever (with its memory, at a post that has little)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _lay_out(*, slips: list[Slip], language: str) -> bytes:

@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
+import sys
+import time
 import unicodedata
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -156,3 +160,46 @@ def test_an_import_whose_sheet_cannot_be_made_writes_nothing(login, people, sett
     assert not RosterFile.objects.filter(kind="sheet").exists()
     assert set(stored.path.parent.iterdir()) == files  # no sheet, and the upload is kept
     assert RosterFile.objects.get(kind="upload") == stored
+
+
+KILLED_MID_IMPORT = """
+import os, signal, sys, time
+sys.path.insert(0, {root!r})
+os.environ["DJANGO_SETTINGS_MODULE"] = "elearning.settings.test"
+import django
+django.setup()
+from rosters.slips import Slip, SlipPress
+
+if __name__ == "__main__":
+    press = SlipPress(language="en", apart=True, chunk=2)
+    for n in range(4):
+        press.add(Slip("", f"Officer {{n}}", f"u{{n}}", "abcd-efgh-jkmn", "Post", "http://x/"))
+    print(*press._pool._processes, flush=True)
+    time.sleep(1)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent (here, init) may reap it
+
+
+def test_the_child_laying_out_slips_ends_when_the_import_is_killed(tmp_path):
+    """A web worker killed past its timeout mid-import cannot stop its child: the child sees
+    its parent gone and ends, rather than holding its memory at the post for ever."""
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_MID_IMPORT.format(root=str(Path(__file__).parents[2])))
+    out = tmp_path / "children.txt"
+    with out.open("w") as printed:  # a file, not a pipe: a child left behind would hold a pipe
+        done = subprocess.run([sys.executable, str(script)], stdout=printed, timeout=120)
+    assert done.returncode == -signal.SIGKILL
+    children = [int(pid) for pid in out.read_text().split()]
+    assert children
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in children)

@@ -149,8 +149,6 @@ def _reused(stored_id: str) -> str:
     ) % {"id": shown(stored_id)}
 
 
-# Rows in one INSERT on PostgreSQL (``_insert_many``): the server executes a few hundred
-# statements for a packet, not one per row.
 def _insert_sql(table: SyncedTable) -> str:
     quote = connection.ops.quote_name
     wired = columns(table)

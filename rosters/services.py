@@ -32,7 +32,7 @@ from . import selectors
 from .checks import Action, Check, RowCheck, check_rows, fold
 from .models import RosterFile
 from .sheets import Limits, Sheet, SheetRefused, read_sheet
-from .slips import Slip, SlipPress, slips_pdf
+from .slips import Slip, SlipPress
 
 # Initial passwords: no 0/O, 1/l/I, so they read back from paper without doubt.
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -151,7 +151,7 @@ def roster_import(*, actor: User, sheet: Sheet, base_url: str, file_name: str = 
     cannot be made (RenderError), no officer is, since nobody could hand them their
     passwords."""
     language = actor.preferred_language or settings.LANGUAGE_CODE
-    written: list[RosterFile] = []
+    written: RosterFile | None = None
     try:
         with transaction.atomic():
             check = roster_check(viewer=actor, sheet=sheet)
@@ -161,12 +161,11 @@ def roster_import(*, actor: User, sheet: Sheet, base_url: str, file_name: str = 
             with SlipPress(language=language, apart=apart) as press:
                 result = _rows_apply(actor, check, file_name, base_url, press)
                 if result.created:
-                    result.sheet = _sheet_write(owner=actor, pdf=press.pdf())
-                    written.append(result.sheet)
+                    written = result.sheet = password_sheet_write(owner=actor, pdf=press.pdf())
             return result
     except BaseException:
-        for stored in written:  # the transaction did not commit: its sheet goes too
-            stored.path.unlink(missing_ok=True)
+        if written is not None:  # the transaction did not commit: its sheet goes too
+            written.path.unlink(missing_ok=True)
         raise
 
 
@@ -291,19 +290,6 @@ def _profile_values(
     }
 
 
-def password_sheet_store(*, owner: User, created: list[NewOfficer], base_url: str) -> RosterFile:
-    """Print ``created``'s initial passwords, one slip each, into a PDF only ``owner`` may
-    download, once (``password_sheet_take``), within ``ELEARNING_ROSTER_SHEET_MINUTES``. The
-    plain passwords exist nowhere else: not in the database, not in a log. (An import makes
-    its own sheet: ``roster_import``.)"""
-    addresses = selectors.post_addresses()
-    pdf = slips_pdf(
-        slips=[_slip(new, addresses, base_url) for new in created],
-        language=owner.preferred_language or settings.LANGUAGE_CODE,
-    )
-    return _sheet_write(owner=owner, pdf=pdf)
-
-
 def _slip(new: NewOfficer, addresses: dict[str, str], base_url: str) -> Slip:
     officer = new.officer
     return Slip(
@@ -316,8 +302,11 @@ def _slip(new: NewOfficer, addresses: dict[str, str], base_url: str) -> Slip:
     )
 
 
-def _sheet_write(*, owner: User, pdf: bytes) -> RosterFile:
-    """The sheet's file (mode 0600, never over another) and its row, or neither."""
+def password_sheet_write(*, owner: User, pdf: bytes) -> RosterFile:
+    """A sheet of initial passwords (``pdf``, from ``slips.slips_pdf``) that only ``owner`` may
+    download, once (``password_sheet_take``), within ``ELEARNING_ROSTER_SHEET_MINUTES``: its
+    file (mode 0600, never over another) and its row, or neither. The plain passwords exist
+    nowhere else: not in the database, not in a log."""
     stored = RosterFile(owner=owner, kind=RosterFile.Kind.SHEET, name="initial-passwords.pdf")
     stored.path.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(stored.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

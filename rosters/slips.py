@@ -123,7 +123,7 @@ class SlipPress:
         assert self._pool is not None
         try:
             self._parts.append(
-                self._pool.submit(_lay_out, slips=self._waiting, language=self.language)
+                self._pool.submit(slips_pdf, slips=self._waiting, language=self.language)
             )
         except BrokenProcessPool as error:
             raise RenderError(f"The process laying out the slips stopped: {error}") from error
@@ -151,7 +151,3 @@ def _leave_with(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(0)
-
-
-def _lay_out(*, slips: list[Slip], language: str) -> bytes:
-    return slips_pdf(slips=slips, language=language)

@@ -221,7 +221,8 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
     from officers.services import officer_set_language
     from operatordesk.models import OperatorJob
     from quizzes.services import attempt_start, attempt_submit
-    from rosters.services import NewOfficer, password_sheet_store, roster_upload_store
+    from rosters.services import password_sheet_write, roster_upload_store
+    from rosters.slips import Slip, slips_pdf
 
     learner, coordinator, admin = people["learner"], people["coordinator"], people["admin"]
     learner.full_name_native = "สมชาย ใจดีมากมายยาวนานเป็นพิเศษสำหรับการทดสอบ"
@@ -282,11 +283,15 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         ),
         name=f"{LONG_WORD}.csv",
     )
-    sheet = password_sheet_store(
-        owner=coordinator,
-        created=[NewOfficer(officer=learner, password="abcd-efgh-jkmn")],
-        base_url="http://127.0.0.1:8000/",
+    slip = Slip(
+        native=learner.full_name_native,
+        latin=learner.full_name_latin,
+        username=learner.username,
+        password="abcd-efgh-jkmn",
+        post=learner.post.name,
+        address="http://127.0.0.1:8000/",
     )
+    sheet = password_sheet_write(owner=coordinator, pdf=slips_pdf(slips=[slip], language=language))
 
     # A cohort with a long name and the course assigned, overdue: My learning shows it.
     cohort = cohort_create(actor=coordinator, name=f"Intake {LONG_WORD}", post=learner.post)

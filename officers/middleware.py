@@ -47,9 +47,13 @@ class IdleSessionMiddleware:
     """End a logged-in session after a while without a request: a shared PC in a training
     room is left logged in when an officer walks away. ``ELEARNING_SESSION_IDLE_MINUTES`` for
     learners (short), ``ELEARNING_STAFF_SESSION_IDLE_MINUTES`` for everyone else. The time of
-    the last request is kept in the session (written at most once a minute)."""
+    the last request is kept in the session (written at most once a minute). A page asking the
+    server by itself (``POLL_HEADER``: an import or a batch being followed) is not the officer's
+    activity: it keeps nothing, so it neither holds the session open nor writes (a post's
+    import holds SQLite's write lock while its page follows it)."""
 
     STAMP = "elearning_last_seen"
+    POLL_HEADER = "X-Elearning-Poll"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -72,7 +76,8 @@ class IdleSessionMiddleware:
                     % {"minutes": minutes},
                 )
                 return redirect_to_login(request.get_full_path())
-            if not isinstance(last, int) or now - last >= 60:
+            polled = self.POLL_HEADER in request.headers
+            if not polled and (not isinstance(last, int) or now - last >= 60):
                 request.session[self.STAMP] = now
         return self.get_response(request)
 

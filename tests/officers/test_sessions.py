@@ -43,6 +43,22 @@ def test_a_learner_left_idle_is_logged_out_and_told_why(client, people, settings
     assert client.get(reverse("my_learning")).status_code == 302  # the session is gone
 
 
+def test_a_page_asking_by_itself_is_not_activity_and_writes_no_session(client, people, settings):
+    """An import's or a batch's page asks the server every two seconds: that keeps no session
+    open, and saves none (a post's import holds SQLite's write lock meanwhile)."""
+    settings.ELEARNING_STAFF_SESSION_IDLE_MINUTES = 120
+    _log_in(client, "coord")
+    _idle_for(client, 2)
+    stamped = client.session[IdleSessionMiddleware.STAMP]
+    poll = {"headers": {IdleSessionMiddleware.POLL_HEADER: "1"}}
+    assert client.get(reverse("coordination:progress"), **poll).status_code == 200
+    assert client.session[IdleSessionMiddleware.STAMP] == stamped
+    assert client.get(reverse("coordination:progress")).status_code == 200  # the officer's own
+    assert client.session[IdleSessionMiddleware.STAMP] > stamped
+    _idle_for(client, 121)
+    assert client.get(reverse("coordination:progress"), **poll).status_code == 302
+
+
 def test_staff_have_a_longer_idle_timeout(client, people, settings):
     settings.ELEARNING_SESSION_IDLE_MINUTES = 30
     settings.ELEARNING_STAFF_SESSION_IDLE_MINUTES = 120

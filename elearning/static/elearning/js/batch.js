@@ -4,7 +4,7 @@
   if (!box) return;
   var bar = box.querySelector("[role=progressbar]");
   function poll() {
-    fetch(box.dataset.url, { credentials: "same-origin" }).then(function (r) { return r.json(); })
+    fetch(box.dataset.url, { credentials: "same-origin", headers: { "X-Elearning-Poll": "1" } }).then(function (r) { return r.json(); })
       .then(function (job) {
         bar.setAttribute("aria-valuenow", job.percent);
         bar.firstElementChild.style.width = job.percent + "%";

@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import re
+import secrets
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -35,6 +36,27 @@ class Response:
     @property
     def text(self) -> str:
         return self.body.decode("utf-8", errors="replace")
+
+
+def _multipart(
+    form: dict[str, str | list[str]], field_name: str, file_name: str, data: bytes
+) -> tuple[bytes, str]:
+    boundary = secrets.token_hex(16)
+    parts = []
+    for name, value in form.items():
+        for one in value if isinstance(value, list) else [value]:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{one}\r\n".encode()
+            )
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{field_name}"; '
+        f'filename="{file_name}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+        + data
+        + b"\r\n"
+    )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 def assert_loopback(host: str) -> None:
@@ -67,18 +89,26 @@ class Client:
             self._connection = None
 
     def request(
-        self, method: str, path: str, form: dict[str, str | list[str]] | None = None
+        self,
+        method: str,
+        path: str,
+        form: dict[str, str | list[str]] | None = None,
+        file: tuple[str, str, bytes] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Response:
         """Send one request (no redirect is followed) and read the whole body. A keep-alive
         connection the server closed in between is reopened once, as a browser would. A list
-        value in ``form`` is sent as that field repeated (ticked checkboxes)."""
-        headers = {"Accept": "text/html", "Accept-Language": "en"}
+        value in ``form`` is sent as that field repeated (ticked checkboxes); ``file``
+        (field, file name, bytes) sends the form as multipart/form-data with that file."""
+        headers = {"Accept": "text/html", "Accept-Language": "en", **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
         if form is not None:
             body = urlencode(form, doseq=True).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+            if file is not None:
+                body, headers["Content-Type"] = _multipart(form, *file)
             headers["Origin"] = self.origin
             headers["Referer"] = self.origin + path
         started = time.perf_counter()
@@ -102,11 +132,16 @@ class Client:
             self.close()
         return Response(raw.status, {k.lower(): v for k, v in raw.getheaders()}, payload, seconds)
 
-    def get(self, path: str) -> Response:
-        return self.request("GET", path)
+    def get(self, path: str, headers: dict[str, str] | None = None) -> Response:
+        return self.request("GET", path, headers=headers)
 
-    def post(self, path: str, form: dict[str, str | list[str]]) -> Response:
-        return self.request("POST", path, {**form, "csrfmiddlewaretoken": self.csrf_token()})
+    def post(
+        self,
+        path: str,
+        form: dict[str, str | list[str]],
+        file: tuple[str, str, bytes] | None = None,
+    ) -> Response:
+        return self.request("POST", path, {**form, "csrfmiddlewaretoken": self.csrf_token()}, file)
 
     def csrf_token(self) -> str:
         if "csrftoken" not in self.cookies:

@@ -2,11 +2,17 @@
 in five scripts, each with a course to enrol in) checked, imported, and imported again, on a
 fresh production node (SQLite): wall time, CPU time and peak memory of each run.
 
+``--page`` imports the same file through the coordinator's pages instead, on a post served as
+it is in the field (gunicorn with ``elearning/gunicorn_post.py``: its 30 s request timeout and
+its task worker): upload and check, confirm, then the import's page asked once a second until
+the task worker has finished. It prints each request's time beside gunicorn's timeout, the
+import's time, and whether gunicorn stopped a worker (its log).
+
 Each run is its own process, waited for with ``os.wait4``, so the peak RSS is that run's alone.
 The import includes the PDF of initial passwords (one slip per new officer). Run from the
 repository root:
 
-    .venv/bin/python bench/import_officers.py [-n 5000] [--format csv|xlsx]
+    .venv/bin/python bench/import_officers.py [-n 5000] [--format csv|xlsx] [--page]
 """
 
 from __future__ import annotations
@@ -15,8 +21,10 @@ import argparse
 import csv
 import json
 import os
+import re
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from _scorm import measured, progress
@@ -85,10 +93,79 @@ def run(server: BenchServer, label: str, *args: str) -> dict:
     }
 
 
+PAGE_TIMEOUT_S = 30  # elearning/gunicorn_post.py's ``timeout``
+IMPORT_LIMIT_S = 900
+
+
+def through_pages(server: BenchServer, path: Path, n: int) -> None:
+    """The import as a coordinator makes it on the pages of a post (``--page``)."""
+    server.config, server.role = "elearning/gunicorn_post.py", "post"
+    server.manage("collectstatic", "collectstatic", "--noinput")
+    server._start()
+    try:
+        client = server.client()
+        client.login("bench-admin", "x")
+        progress(f"page: upload and check {n} officers")
+        upload = client.post(
+            "/coordinator/officers/import/", {}, ("file", path.name, path.read_bytes())
+        )
+        if upload.status != 302:
+            raise SetupError(f"upload: HTTP {upload.status}")
+        preview = client.get(upload.headers["location"])
+        if not re.search(rf"{n:,}|{n}".replace(",", ",?") + " new officers", preview.text):
+            raise SetupError("the preview does not show every row as a new officer")
+        confirm_path = re.search(r'action="([^"]*/confirm/)"', preview.text).group(1)
+        progress("page: confirm, then follow the import's page")
+        confirm = client.post(confirm_path, {})
+        if confirm.status != 302:
+            raise SetupError(f"confirm: HTTP {confirm.status}")
+        status = confirm.headers["location"]
+        started, polls, slowest = time.perf_counter(), 0, 0.0
+        while time.perf_counter() - started < IMPORT_LIMIT_S:
+            answer = client.get(status + "?format=json", {"X-Elearning-Poll": "1"})  # as follow.js
+            polls, slowest = polls + 1, max(slowest, answer.seconds)
+            if answer.status != 200:
+                raise SetupError(f"import page: HTTP {answer.status}")
+            if json.loads(answer.body)["finished"]:
+                break
+            time.sleep(1)
+        waited = time.perf_counter() - started
+        done = client.page(status)
+        summary = re.search(r"Imported: [^<]*", done)
+        sheet = re.search(r'href="([^"]+/pdf/)"', done)
+        pdf = client.get(sheet.group(1)) if sheet else None
+        timeouts = server.log().count("WORKER TIMEOUT")
+    finally:
+        server._stop()
+    print(
+        f"\nthe coordinator's pages at a post (gunicorn_post.py, request timeout "
+        f"{PAGE_TIMEOUT_S} s), {n} officers, SQLite"
+    )
+    line = "  {:<44} {:>8} {:>10}"
+    print(line.format("step", "s", f"of {PAGE_TIMEOUT_S} s"))
+    for label, seconds in (
+        ("upload and check (POST, redirect)", upload.seconds),
+        ("preview (GET)", preview.seconds),
+        ("confirm (POST: checked again, queued)", confirm.seconds),
+        (f"slowest of {polls} status requests", slowest),
+    ):
+        print(line.format(label, f"{seconds:.2f}", f"{seconds / PAGE_TIMEOUT_S:.2f}"))
+    print(f"  confirm -> import finished (task worker):        {waited:.1f} s")
+    print(f"  result: {summary.group(0) if summary else 'NOT IMPORTED'}")
+    print(
+        f"  password sheet: {len(pdf.body) / 1e6:.2f} MB, HTTP {pdf.status}"
+        if pdf is not None
+        else "  password sheet: NONE"
+    )
+    print(f"  gunicorn 'WORKER TIMEOUT' in its log: {timeouts}  (budget 0)")
+    print(f"  load average at the end: {os.getloadavg()[0]:.2f} (2 shared cores)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=5000)
     parser.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    parser.add_argument("--page", action="store_true", help="through the coordinator's pages")
     args = parser.parse_args()
     folder, server = throwaway_node("bench-rosters-")
     try:
@@ -107,6 +184,9 @@ def main() -> None:
             .strip()
         )  # after whatever the shell's start-up printed
         path = write_file(folder, args.n, args.format, course)
+        if args.page:
+            through_pages(server, path, args.n)
+            return
         sheet = folder / "passwords.pdf"
         rows = []
         for label, extra in (

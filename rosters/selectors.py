@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language_info
 
 from assignments.rules import CohortState
@@ -25,7 +25,7 @@ from officers.models import Agency, BorderPost, Role, User
 from officers.selectors import officers_visible_to, posts_visible_to
 
 from .checks import Existing, Known, fold, username_for
-from .models import RosterFile
+from .models import RosterFile, RosterImport
 from .sheets import SheetRow
 
 BATCH = 500
@@ -186,6 +186,34 @@ def roster_file(*, owner: User, file_uuid: uuid.UUID, kind: str) -> RosterFile |
 
 def roster_files_older(*, kind: str, before: datetime.datetime) -> QuerySet[RosterFile]:
     return RosterFile.objects.filter(kind=kind, created_at__lt=before)
+
+
+def roster_import_of(*, owner: User, import_uuid: uuid.UUID) -> RosterImport | None:
+    """``owner``'s import with this id, None for anyone else's (or none)."""
+    return (
+        RosterImport.objects.select_related("upload", "sheet")
+        .filter(owner=owner, uuid=import_uuid)
+        .first()
+    )
+
+
+def roster_imports_unfinished(*, upload: RosterFile) -> QuerySet[RosterImport]:
+    return RosterImport.objects.filter(
+        upload=upload, status__in=(RosterImport.Status.QUEUED, RosterImport.Status.RUNNING)
+    )
+
+
+def roster_import_stopped(job: RosterImport, *, now: datetime.datetime | None = None) -> bool:
+    """Started (or waiting to start) longer ago than any import takes
+    (``ELEARNING_ROSTER_IMPORT_MINUTES``), and unfinished: the worker that ran it was stopped,
+    and its transaction rolled back (or no worker is running)."""
+    limit = datetime.timedelta(minutes=settings.ELEARNING_ROSTER_IMPORT_MINUTES)
+    since = job.started_at or job.created_at
+    return not job.finished and (now or timezone.now()) - since > limit
+
+
+def roster_imports_older(*, before: datetime.datetime) -> QuerySet[RosterImport]:
+    return RosterImport.objects.filter(created_at__lt=before)
 
 
 def post_addresses() -> dict[str, str]:

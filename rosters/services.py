@@ -1,5 +1,6 @@
 """Writes for roster imports: storing an upload until it is confirmed, importing a checked file
-(all rows or none, through the ``officers`` and ``learning`` services), initial passwords and
+(all rows or none, through the ``officers`` and ``learning`` services), in the task worker once
+confirmed on the page (``roster_import_request``, ``roster_import_run``), initial passwords and
 the sheet that carries them, and removing the files once used or too old."""
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from pathlib import Path
 from typing import IO
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_tasks import task
 
 from assignments.selectors import cohorts_visible_to
 from assignments.services import cohort_create, cohort_member_add
 from audittrail.services import audit_record
+from certificates.rendering import RenderError
 from learning.services import enrolment_create
 from officers.countries import COUNTRIES
 from officers.hashers import INITIAL_PASSWORD_HASHER
@@ -30,7 +34,7 @@ from officers.services import officer_create, officer_profile_update
 
 from . import selectors
 from .checks import Action, Check, RowCheck, check_rows, fold
-from .models import RosterFile
+from .models import RosterFile, RosterImport
 from .sheets import Limits, Sheet, SheetRefused, read_sheet
 from .slips import Slip, SlipPress
 
@@ -122,7 +126,135 @@ def roster_files_purge(*, now: datetime.datetime | None = None) -> int:
         for stored in selectors.roster_files_older(kind=kind, before=now - age):
             roster_file_discard(stored=stored)
             removed += 1
+    old_imports = selectors.roster_imports_older(before=now - ages[RosterFile.Kind.UPLOAD])
+    if old_imports.exists():  # a read: no write lock taken when there is nothing to remove
+        old_imports.delete()
     return removed
+
+
+def roster_import_request(
+    *, actor: User, stored: RosterFile, rows: int, base_url: str
+) -> RosterImport:
+    """Queue the import of ``stored``, ``actor``'s confirmed upload, for the task worker
+    (``roster_import_run``), or give the import already waiting or running for it (a second
+    click, a second tab). One that has been unfinished for longer than
+    ``ELEARNING_ROSTER_IMPORT_MINUTES`` was stopped (its transaction rolled back): it is marked
+    so, and its task, should it still come, does nothing."""
+    with transaction.atomic():
+        # Two confirmations at once wait here for each other (on SQLite the transaction's
+        # write lock does it).
+        RosterFile.objects.select_for_update().filter(pk=stored.pk).exists()
+        for pending in selectors.roster_imports_unfinished(upload=stored):
+            if not selectors.roster_import_stopped(pending):
+                return pending
+            _import_finish(pending, status=RosterImport.Status.FAILED, message=_stopped())
+        job = RosterImport.objects.create(
+            owner=actor, upload=stored, file_name=stored.name, rows=rows, base_url=base_url
+        )
+        transaction.on_commit(lambda: roster_import_run.enqueue(import_uuid=str(job.uuid)))
+    return job
+
+
+def _stopped() -> str:
+    return _(
+        "This import stopped before it finished (the computer restarted, or the task worker was "
+        "stopped). Nothing of it was kept."
+    )
+
+
+@task()
+def roster_import_run(import_uuid: str) -> None:
+    """Import a confirmed upload (``roster_import_request``) in the task worker, and keep on
+    the import what came of it, in its owner's language: the counts and the sheet of initial
+    passwords, or why nothing was imported. The upload is removed once imported, or when it is
+    refused as a whole; otherwise it is kept, so that its preview shows what is wrong now."""
+    claimed = RosterImport.objects.filter(
+        uuid=import_uuid, status=RosterImport.Status.QUEUED
+    ).update(status=RosterImport.Status.RUNNING, started_at=timezone.now())
+    if not claimed:  # marked stopped meanwhile, or run already
+        return
+    job = RosterImport.objects.select_related("owner", "upload").get(uuid=import_uuid)
+    with translation.override(job.owner.preferred_language or settings.LANGUAGE_CODE):
+        _import_run(job)
+
+
+def _import_run(job: RosterImport) -> None:
+    stored = job.upload
+    if stored is None or not stored.path.is_file():
+        _import_finish(
+            job,
+            status=RosterImport.Status.FAILED,
+            message=_("The file is no longer kept (discarded, or a day old): upload it again."),
+        )
+        return
+    result: ImportResult | None = None
+    try:
+        sheet = roster_read(path=stored.path, name=stored.name)
+        with transaction.atomic():
+            result = roster_import(
+                actor=job.owner, sheet=sheet, base_url=job.base_url, file_name=stored.name
+            )
+            _import_finish(
+                job,
+                status=RosterImport.Status.DONE,
+                counts={
+                    "created": len(result.created),
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                    "enrolments": result.enrolments,
+                    "cohort_joins": result.cohort_joins,
+                },
+                sheet=result.sheet,
+            )
+            stored.delete()
+    except RosterRefused as refused:  # the limits changed since it was stored
+        roster_file_discard(stored=stored)
+        _import_finish(job, status=RosterImport.Status.FAILED, message=str(refused))
+    except RosterInvalid as invalid:  # the officers changed since the preview
+        rows = sum(1 for row in invalid.check.rows if row.errors)
+        message = ngettext(
+            "Nothing was imported: %(count)d row has an error now. The file's check shows it.",
+            "Nothing was imported: %(count)d rows have errors now. The file's check shows them.",
+            rows,
+        ) % {"count": rows}
+        _import_finish(job, status=RosterImport.Status.FAILED, message=message)
+    except (ValidationError, PermissionDenied) as error:
+        if isinstance(error, ValidationError):
+            reason = "; ".join(error.messages)
+        else:
+            reason = str(error) or _("a row is outside your scope")
+        message = _("Nothing was imported: %(reason)s") % {"reason": reason}
+        _import_finish(job, status=RosterImport.Status.FAILED, message=message)
+    except RenderError as error:
+        message = _(
+            "Nothing was imported: the sheet of initial passwords could not be made. %(reason)s"
+        ) % {"reason": error}
+        _import_finish(job, status=RosterImport.Status.FAILED, message=message)
+    except BaseException as error:
+        if result is not None and result.sheet is not None:  # its transaction did not commit
+            result.sheet.path.unlink(missing_ok=True)
+        message = _("Something went wrong: %(error)s. Nothing was imported.") % {"error": error}
+        _import_finish(job, status=RosterImport.Status.FAILED, message=message)
+        raise
+    else:  # committed: the upload's file goes too
+        stored.path.unlink(missing_ok=True)
+
+
+def _import_finish(
+    job: RosterImport,
+    *,
+    status: str,
+    message: str = "",
+    counts: dict | None = None,
+    sheet: RosterFile | None = None,
+) -> None:
+    RosterImport.objects.filter(pk=job.pk).update(
+        status=status,
+        message=message,
+        counts=counts or {},
+        sheet=sheet,
+        finished_at=timezone.now(),
+    )
 
 
 def password_generate() -> str:

@@ -9,6 +9,6 @@ urlpatterns = [
     path("<uuid:file_uuid>/", views.preview, name="preview"),
     path("<uuid:file_uuid>/confirm/", views.confirm, name="confirm"),
     path("<uuid:file_uuid>/discard/", views.discard, name="discard"),
-    path("passwords/<uuid:file_uuid>/", views.sheet, name="sheet"),
+    path("imports/<uuid:import_uuid>/", views.import_status, name="import"),
     path("passwords/<uuid:file_uuid>/pdf/", views.sheet_pdf, name="sheet_pdf"),
 ]

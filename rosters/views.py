@@ -1,35 +1,37 @@
-"""Coordinators' pages for importing officers from a spreadsheet: upload, preview, confirm,
-and the sheet of initial passwords (downloadable once). Thin: parse, call one service or
-selector, render. Every page is limited to the file's owner and, through the services, to
-their scope."""
+"""Coordinators' pages for importing officers from a spreadsheet: upload, preview, confirm
+(the task worker imports), the import's own page (until done, then its counts and the sheet
+of initial passwords, downloadable once). Thin: parse, call one service or selector, render.
+Every page is limited to the file's owner and, through the services, to their scope."""
 
 from __future__ import annotations
 
 import uuid
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from certificates.rendering import RenderError
 from elearning.uploads import upload_limit, upload_refused
 from officers.permissions import coordinator_required
 
 from . import selectors, services
 from .checks import Action
 from .forms import UploadForm
-from .models import RosterFile
+from .models import RosterFile, RosterImport
 from .reports import preview_rows
 from .sheets import KEYS
 from .templatefiles import template_csv, template_xlsx
+
+# An import still waiting after this many seconds: its page says that the task worker may be
+# stopped (it starts a queued task within a second or two).
+QUEUE_NOTICE = 60
 
 
 def _upload_page(request: HttpRequest, form: UploadForm, error: str = "") -> HttpResponse:
@@ -128,56 +130,71 @@ def _preview_page(request, stored, check, ignored=(), status=200) -> HttpRespons
 @coordinator_required
 @require_POST
 def confirm(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
+    """Check the file again (the officers may have changed since the preview), then queue its
+    import: the task worker runs it (a large file takes minutes, longer than a request may
+    last), and checks it once more; the import's page follows it."""
     stored = _stored(request, file_uuid, RosterFile.Kind.UPLOAD)
     try:
         sheet = services.roster_read(path=stored.path, name=stored.name)
-        result = services.roster_import(
-            actor=request.user,
-            sheet=sheet,
-            base_url=request.build_absolute_uri("/"),
-            file_name=stored.name,
-        )
-    except services.RosterRefused as refused:
+    except services.RosterRefused as refused:  # the limits changed since it was stored
         return _refused(request, stored, refused)
-    except services.RosterInvalid as invalid:
-        return _preview_page(request, stored, invalid.check, status=400)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _("Nothing was imported: %(reason)s") % {"reason": error})
-        return redirect("rosters:preview", file_uuid=stored.uuid)
-    except RenderError as error:
-        messages.error(
-            request,
-            _("Nothing was imported: the sheet of initial passwords could not be made. %(reason)s")
-            % {"reason": error},
-        )
-        return redirect("rosters:preview", file_uuid=stored.uuid)
-    services.roster_file_discard(stored=stored)
-    messages.success(
-        request,
+    check = services.roster_check(viewer=request.user, sheet=sheet)
+    if not check.ok:
+        return _preview_page(request, stored, check, sheet.ignored_columns, status=400)
+    job = services.roster_import_request(
+        actor=request.user,
+        stored=stored,
+        rows=len(sheet.rows),
+        base_url=request.build_absolute_uri("/"),
+    )
+    return redirect("rosters:import", import_uuid=job.uuid)
+
+
+def _summary(job: RosterImport) -> list[str]:
+    counts = job.counts
+    lines = [
         _(
             "Imported: %(created)s new officers, %(updated)s updated, %(unchanged)s unchanged, "
             "%(enrolments)s enrolments."
         )
-        % {
-            "created": len(result.created),
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "enrolments": result.enrolments,
+        % {key: counts.get(key, 0) for key in ("created", "updated", "unchanged", "enrolments")}
+    ]
+    if joins := counts.get("cohort_joins", 0):
+        lines.append(
+            ngettext(
+                "%(count)d officer joined a cohort.", "%(count)d officers joined a cohort.", joins
+            )
+            % {"count": joins}
+        )
+    return lines
+
+
+@coordinator_required
+@never_cache
+def import_status(request: HttpRequest, import_uuid: uuid.UUID) -> HttpResponse:
+    """The import's page: waiting or importing (it follows the import by itself), then what
+    was imported and the sheet of initial passwords, or why nothing was. It writes nothing: the
+    import's transaction holds a post's SQLite write lock while the page follows it."""
+    job = selectors.roster_import_of(owner=request.user, import_uuid=import_uuid)
+    if job is None:
+        raise Http404
+    stopped = selectors.roster_import_stopped(job)
+    if request.GET.get("format") == "json":
+        return JsonResponse({"status": job.status, "finished": job.finished or stopped})
+    waited = (timezone.now() - job.created_at).total_seconds()
+    sheet = job.sheet if job.sheet is not None and job.sheet.path.is_file() else None
+    return TemplateResponse(
+        request,
+        "rosters/import.html",
+        {
+            "job": job,
+            "stopped": stopped,
+            "slow_start": job.status == RosterImport.Status.QUEUED and waited > QUEUE_NOTICE,
+            "summary": _summary(job) if job.status == RosterImport.Status.DONE else [],
+            "sheet": sheet,
+            "minutes": settings.ELEARNING_ROSTER_SHEET_MINUTES,
         },
     )
-    if result.cohort_joins:
-        messages.success(
-            request,
-            ngettext(
-                "%(count)d officer joined a cohort.",
-                "%(count)d officers joined a cohort.",
-                result.cohort_joins,
-            )
-            % {"count": result.cohort_joins},
-        )
-    if result.sheet is None:
-        return redirect("rosters:upload")
-    return redirect("rosters:sheet", file_uuid=result.sheet.uuid)
 
 
 @coordinator_required
@@ -185,20 +202,6 @@ def confirm(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
 def discard(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
     services.roster_file_discard(stored=_stored(request, file_uuid, RosterFile.Kind.UPLOAD))
     return redirect("rosters:upload")
-
-
-@coordinator_required
-@never_cache
-def sheet(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
-    stored = selectors.roster_file(
-        owner=request.user, file_uuid=file_uuid, kind=RosterFile.Kind.SHEET
-    )
-    return TemplateResponse(
-        request,
-        "rosters/sheet.html",
-        {"stored": stored, "minutes": settings.ELEARNING_ROSTER_SHEET_MINUTES},
-        status=200 if stored is not None else 410,
-    )
 
 
 @coordinator_required

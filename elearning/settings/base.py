@@ -378,6 +378,10 @@ ELEARNING_ROSTER_MAX_BYTES = int(env_str("ELEARNING_ROSTER_MAX_BYTES", str(5 * 1
 ELEARNING_ROSTER_MAX_ROWS = int(env_str("ELEARNING_ROSTER_MAX_ROWS", "10000"))
 ELEARNING_ROSTER_UPLOAD_HOURS = int(env_str("ELEARNING_ROSTER_UPLOAD_HOURS", "24"))
 ELEARNING_ROSTER_SHEET_MINUTES = int(env_str("ELEARNING_ROSTER_SHEET_MINUTES", "30"))
+# A confirmed import runs in the task worker. One still unfinished after this many minutes was
+# stopped (a restart, a power cut: its transaction rolled back, nothing of it is kept), and its
+# file may be confirmed again. 10,000 rows take about 3 minutes on a post's two cores.
+ELEARNING_ROSTER_IMPORT_MINUTES = int(env_str("ELEARNING_ROSTER_IMPORT_MINUTES", "30"))
 # From this many new officers an import lays their slips out in a process of its own, beside
 # the rows it writes (rosters.slips.SlipPress): below, the child's start (about 1 s) would cost
 # more than it saves.

@@ -6,7 +6,6 @@ changes nothing."""
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
 
 from assignments.models import CohortRecord
 from assignments.selectors import cohorts_visible_to
@@ -14,10 +13,10 @@ from assignments.services import cohort_assign, cohort_create
 from learning.selectors import is_enrolled
 from officers.models import User
 from rosters.models import RosterFile
-from tests.rosters.conftest import csv_bytes, khmer, thai
+from tests.rosters.conftest import confirm, csv_bytes, khmer, thai
 from tests.rosters.test_import_page import upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +28,7 @@ def _own_upload_folder(settings, tmp_path):
 
 def _confirm(client):
     stored = RosterFile.objects.get(kind=RosterFile.Kind.UPLOAD)
-    return client.post(reverse("rosters:confirm", args=[stored.uuid]), follow=True)
+    return confirm(client, stored.uuid)
 
 
 def test_a_spreadsheet_makes_a_new_cohort_and_fills_an_existing_one(

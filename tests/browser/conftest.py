@@ -29,6 +29,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
@@ -385,3 +386,42 @@ def make_course() -> Callable[..., Course]:
         return made
 
     return make
+
+
+# Work the task worker does for a page (a batch of certificates rendered by WeasyPrint, a roster
+# import), and the page's 2-second polling, take longer than a click.
+WORKER_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def start_db_worker(monkeypatch) -> Iterator[Callable[[], threading.Thread]]:
+    """``start_db_worker()``: run ``manage.py db_worker --batch`` in a thread, as the node's
+    worker service does; it runs the queued tasks and exits. The worker installs SIGINT/SIGTERM
+    handlers, which Python only allows in the main thread: skipped here (nothing to stop)."""
+    from django.core.management import call_command
+    from django.db import connections
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    monkeypatch.setattr(Worker, "configure_signals", lambda self: None)
+    threads: list[threading.Thread] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            call_command("db_worker", "--batch", "--no-startup-delay")
+        except BaseException as error:  # reported in the test's thread
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def start() -> threading.Thread:
+        thread = threading.Thread(target=work, name="db_worker", daemon=True)
+        threads.append(thread)
+        thread.start()
+        return thread
+
+    yield start
+    for thread in threads:
+        thread.join(timeout=WORKER_TIMEOUT_MS / 1000)
+        assert not thread.is_alive(), "db_worker did not finish"
+    assert errors == [], f"db_worker failed: {errors!r}"

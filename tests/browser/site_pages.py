@@ -221,6 +221,7 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
     from officers.services import officer_set_language
     from operatordesk.models import OperatorJob
     from quizzes.services import attempt_start, attempt_submit
+    from rosters.models import RosterImport
     from rosters.services import password_sheet_write, roster_upload_store
     from rosters.slips import Slip, slips_pdf
 
@@ -292,6 +293,15 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         address="http://127.0.0.1:8000/",
     )
     sheet = password_sheet_write(owner=coordinator, pdf=slips_pdf(slips=[slip], language=language))
+    imported = RosterImport.objects.create(
+        owner=coordinator,
+        file_name=f"{LONG_WORD}.csv",
+        rows=1,
+        base_url="http://127.0.0.1:8000/",
+        status=RosterImport.Status.DONE,
+        counts={"created": 1, "updated": 0, "unchanged": 0, "enrolments": 1, "cohort_joins": 1},
+        sheet=sheet,
+    )
 
     # A cohort with a long name and the course assigned, overdue: My learning shows it.
     cohort = cohort_create(actor=coordinator, name=f"Intake {LONG_WORD}", post=learner.post)
@@ -359,7 +369,9 @@ def build_site(make_course, make_officer, *, people: dict, language: str = "en")
         SitePage("coordination:audit", "/coordinator/audit/", "coordinator"),
         SitePage("rosters:preview", f"/coordinator/officers/import/{roster.uuid}/", "coordinator"),
         SitePage(
-            "rosters:sheet", f"/coordinator/officers/import/passwords/{sheet.uuid}/", "coordinator"
+            "rosters:import",
+            f"/coordinator/officers/import/imports/{imported.uuid}/",
+            "coordinator",
         ),
         SitePage("assignments:list", "/coordinator/assignments/?who=Somchai", "coordinator"),
         SitePage("assignments:cohorts", "/coordinator/assignments/cohorts/", "coordinator"),

@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import re
 import subprocess
-import threading
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import WORKER_TIMEOUT_MS as PRINTING_TIMEOUT_MS
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-# Rendering a batch (WeasyPrint) and the page's 2-second polling take longer than a click.
-PRINTING_TIMEOUT_MS = 60_000
 
 
 def issue(people, course, *names: str) -> list:
@@ -35,40 +31,6 @@ def issue(people, course, *names: str) -> list:
 def pdf_pages(path: Path) -> int:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     return int(re.search(r"^Pages:\s+(\d+)$", info.stdout, re.MULTILINE).group(1))
-
-
-@pytest.fixture
-def start_db_worker(monkeypatch) -> Iterator[Callable[[], threading.Thread]]:
-    """``start_db_worker()``: run ``manage.py db_worker --batch`` in a thread, as the node's
-    worker service does; it runs the queued tasks and exits. The worker installs SIGINT/SIGTERM
-    handlers, which Python only allows in the main thread: skipped here (nothing to stop)."""
-    from django.core.management import call_command
-    from django.db import connections
-    from django_tasks_db.management.commands.db_worker import Worker
-
-    monkeypatch.setattr(Worker, "configure_signals", lambda self: None)
-    threads: list[threading.Thread] = []
-    errors: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            call_command("db_worker", "--batch", "--no-startup-delay")
-        except BaseException as error:  # reported in the test's thread
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    def start() -> threading.Thread:
-        thread = threading.Thread(target=work, name="db_worker", daemon=True)
-        threads.append(thread)
-        thread.start()
-        return thread
-
-    yield start
-    for thread in threads:
-        thread.join(timeout=PRINTING_TIMEOUT_MS / 1000)
-        assert not thread.is_alive(), "db_worker did not finish"
-    assert errors == [], f"db_worker failed: {errors!r}"
 
 
 def test_coordinator_prints_a_batch_for_their_scope_and_downloads_it(

@@ -319,7 +319,7 @@ def test_every_named_url_is_in_the_table():
         "rosters:preview": "tests/rosters (the owner's own upload; another's is 404)",
         "rosters:confirm": "tests/rosters/test_import_page.py",
         "rosters:discard": "tests/rosters/test_import_page.py",
-        "rosters:sheet": "tests/rosters/test_password_sheet.py",
+        "rosters:import": "tests/rosters/test_import_job.py (the owner's own; another's is 404)",
         "rosters:sheet_pdf": "tests/rosters/test_password_sheet.py",
         "offline_devices": "tests/offlinemode/test_devices.py (POST, CSRF)",
         "offline_activity": "tests/offlinemode/test_activity.py (POST, signed items)",

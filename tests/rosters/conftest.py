@@ -8,8 +8,27 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
 
 from rosters.sheets import KEYS
+
+
+def confirm(client, file_uuid, *, run: bool = True):
+    """Confirm an upload on its preview as its owner would, let the real task worker run what
+    that queued (``run``), and give the import's page as the owner then sees it."""
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the confirmation's commit queues
+        response = client.post(reverse("rosters:confirm", args=[file_uuid]))
+    if response.status_code != 302:
+        return response
+    if run:
+        run_worker()
+    return client.get(response["Location"])
+
+
+def run_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
 
 def row(**values: str) -> dict[str, str]:

@@ -14,9 +14,9 @@ from learning.models import LearnerRecord, RecordKind
 from officers.models import Agency, ProfileRecord, User
 from rosters.models import RosterFile
 
-from .conftest import csv_bytes, khmer, thai
+from .conftest import confirm, csv_bytes, khmer, thai
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def upload(client, data: bytes, name: str = "officers.csv"):
@@ -46,7 +46,7 @@ def test_confirmed_file_creates_officers_that_sync_and_enrols_them(login, people
     assert "2 new officers, 0 updates, 0 unchanged." in page
     assert "th-th-1" in page and "kh-kh-1" in page
     stored = RosterFile.objects.get()
-    response = client.post(reverse("rosters:confirm", args=[stored.uuid]), follow=True)
+    response = confirm(client, stored.uuid)
     assert "Imported: 2 new officers, 0 updated, 0 unchanged, 1 enrolments." in (
         response.content.decode()
     )
@@ -69,14 +69,12 @@ def test_same_file_twice_changes_nothing(login, people, course_tree):
     client = login(people["coordinator"])
     data = csv_bytes([thai("TH-1", courses="TST-101"), khmer("KH-1")])
     upload(client, data)
-    client.post(reverse("rosters:confirm", args=[RosterFile.objects.get().uuid]))
+    confirm(client, RosterFile.objects.get().uuid)
     users, records = User.objects.count(), ProfileRecord.objects.count()
     learner_records = LearnerRecord.objects.count()
     page = upload(client, data).content.decode()
     assert "0 new officers, 0 updates, 2 unchanged." in page
-    response = client.post(
-        reverse("rosters:confirm", args=[RosterFile.objects.get(kind="upload").uuid]), follow=True
-    )
+    response = confirm(client, RosterFile.objects.get(kind="upload").uuid)
     assert "0 new officers, 0 updated, 2 unchanged, 0 enrolments" in response.content.decode()
     assert (User.objects.count(), ProfileRecord.objects.count()) == (users, records)
     assert LearnerRecord.objects.count() == learner_records
@@ -85,12 +83,12 @@ def test_same_file_twice_changes_nothing(login, people, course_tree):
 def test_a_changed_row_updates_the_officer_and_stamps_a_new_version(login, people):
     client = login(people["coordinator"])
     upload(client, csv_bytes([thai("TH-1")]))
-    client.post(reverse("rosters:confirm", args=[RosterFile.objects.get().uuid]))
+    confirm(client, RosterFile.objects.get().uuid)
     officer = User.objects.get(service_number="TH-1")
     page = upload(client, csv_bytes([thai("TH-1", rank="Captain")])).content.decode()
     assert "0 new officers, 1 updates, 0 unchanged." in page
     assert "<strong>Captain</strong>" in cell(page, 2, "rank")
-    client.post(reverse("rosters:confirm", args=[RosterFile.objects.get(kind="upload").uuid]))
+    confirm(client, RosterFile.objects.get(kind="upload").uuid)
     officer.refresh_from_db()
     assert officer.rank == "Captain"
     assert ProfileRecord.objects.filter(officer_uuid=officer.uuid).count() == 2
@@ -99,12 +97,12 @@ def test_a_changed_row_updates_the_officer_and_stamps_a_new_version(login, peopl
 def test_an_email_column_gives_reminders_an_address_and_a_blank_cell_keeps_it(login, people):
     client = login(people["coordinator"])
     upload(client, csv_bytes([thai("TH-1", email="somchai.j@immigration.example")]))
-    client.post(reverse("rosters:confirm", args=[RosterFile.objects.get().uuid]))
+    confirm(client, RosterFile.objects.get().uuid)
     officer = User.objects.get(service_number="TH-1")
     assert officer.email == "somchai.j@immigration.example"
     page = upload(client, csv_bytes([thai("TH-1", email="new@immigration.example")]))
     assert "<strong>new@immigration.example</strong>" in cell(page.content.decode(), 2, "email")
-    client.post(reverse("rosters:confirm", args=[RosterFile.objects.get(kind="upload").uuid]))
+    confirm(client, RosterFile.objects.get(kind="upload").uuid)
     officer.refresh_from_db()
     assert officer.email == "new@immigration.example"
     page = upload(client, csv_bytes([thai("TH-1")])).content.decode()  # the cell left blank
@@ -129,7 +127,7 @@ def test_discarded_or_day_old_upload_is_gone(login, people, settings):
     RosterFile.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - timedelta(hours=settings.ELEARNING_ROSTER_UPLOAD_HOURS + 1)
     )
-    assert client.post(reverse("rosters:confirm", args=[old.uuid])).status_code == 404
+    assert confirm(client, old.uuid).status_code == 404
     assert not old.path.exists() and not User.objects.filter(service_number="TH-1").exists()
 
 

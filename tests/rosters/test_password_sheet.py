@@ -15,12 +15,12 @@ import pytest
 from django.urls import reverse
 
 from officers.models import User
-from rosters.models import RosterFile
+from rosters.models import RosterFile, RosterImport
 
-from .conftest import csv_bytes, khmer, thai
+from .conftest import confirm, csv_bytes, khmer, thai
 from .test_import_page import upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = re.compile(r"\b[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}\b")
 
 
@@ -39,8 +39,8 @@ def pdf_text(data: bytes, tmp_path) -> str:
 def imported(client) -> str:
     upload(client, csv_bytes([thai("TH-1"), khmer("KH-1")]))
     stored = RosterFile.objects.get(kind="upload")
-    response = client.post(reverse("rosters:confirm", args=[stored.uuid]), follow=True)
-    page = response.content.decode()
+    page = confirm(client, stored.uuid).content.decode()
+    assert "Imported: 2 new officers, 0 updated, 0 unchanged, 0 enrolments." in page
     assert "Download the password sheet (PDF)" in page
     return re.search(r'href="([^"]+/pdf/)"', page).group(1)
 
@@ -60,10 +60,12 @@ def test_sheet_shows_names_and_passwords_once_and_the_officer_must_change_it(
     assert "http://testserver/" in text  # the post runs no node: the address it was made at
     passwords = PASSWORD.findall(text)
     assert len(passwords) == 2 and not set("01lo").intersection("".join(passwords))
-    # Once: the file is gone, the page says so.
+    # Once: the file is gone, the import's page says so.
     assert coordinator.get(link).status_code == 404
-    sheet_page = coordinator.get(link.removesuffix("pdf/"))
-    assert sheet_page.status_code == 410
+    job = RosterImport.objects.get()
+    page = coordinator.get(reverse("rosters:import", args=[job.uuid])).content.decode()
+    assert "This sheet was already downloaded or has expired" in page
+    assert "Download the password sheet (PDF)" not in page
     assert not any(p.path.exists() for p in RosterFile.objects.all())
     # Not stored in plain anywhere in the database; the hash checks it.
     officer = User.objects.get(username="th-th-1")
@@ -129,7 +131,7 @@ def test_a_large_import_lays_its_slips_out_apart_every_one_in_file_order(
     coordinator = login(people["coordinator"])
     upload(coordinator, csv_bytes(rows))
     stored = RosterFile.objects.get(kind="upload")
-    page = coordinator.post(reverse("rosters:confirm", args=[stored.uuid]), follow=True)
+    page = confirm(coordinator, stored.uuid)
     link = re.search(r'href="([^"]+/pdf/)"', page.content.decode()).group(1)
     lines = sheet_lines(coordinator.get(link).content, tmp_path)
     latin = [line for line in lines if line.startswith(("Somying ", "Chan "))]
@@ -153,7 +155,7 @@ def test_an_import_whose_sheet_cannot_be_made_writes_nothing(login, people, sett
     upload(coordinator, csv_bytes([thai("TH-1"), khmer("KH-1")]))
     stored = RosterFile.objects.get(kind="upload")
     files = set(stored.path.parent.iterdir())
-    page = coordinator.post(reverse("rosters:confirm", args=[stored.uuid]), follow=True)
+    page = confirm(coordinator, stored.uuid)
     text = page.content.decode()
     assert "Nothing was imported: the sheet of initial passwords could not be made." in text
     assert User.objects.count() == users

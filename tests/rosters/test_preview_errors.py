@@ -10,10 +10,10 @@ from officers.models import BorderPost, ProfileRecord, User
 from officers.services import officer_create
 from rosters.models import RosterFile
 
-from .conftest import csv_bytes, khmer, row, thai
+from .conftest import confirm, csv_bytes, khmer, row, thai
 from .test_import_page import cell, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_each_error_is_shown_at_its_row_and_column_and_nothing_is_written(login,
     for line in (5, 13, 16, 17):
         assert 'class="has-errors"' not in page.split(f'<tr id="line-{line}"')[1].split(">")[0]
     stored = RosterFile.objects.get()
-    response = client.post(reverse("rosters:confirm", args=[stored.uuid]))
+    response = confirm(client, stored.uuid)
     assert response.status_code == 400
     assert (User.objects.count(), ProfileRecord.objects.count()) == before
 
@@ -88,7 +88,7 @@ def test_another_coordinators_upload_is_not_found(login, people, posts):
     other = officer_create(username="coord2", password="x", role="coordinator")
     client.force_login(other)
     assert client.get(reverse("rosters:preview", args=[stored.uuid])).status_code == 404
-    assert client.post(reverse("rosters:confirm", args=[stored.uuid])).status_code == 404
+    assert confirm(client, stored.uuid).status_code == 404
     assert not User.objects.filter(service_number="TH-1").exists()
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.site_pages import build_site, uncovered_urls, visit
+from tests.browser.conftest import close_context
+from tests.browser.site_pages import build_site, open_as, uncovered_urls, visit
 
 pytestmark = pytest.mark.browser
 
@@ -35,3 +36,31 @@ def test_axe_finds_no_violation_on_any_learner_or_coordinator_page(
         if violations := tab.evaluate(RUN_AXE):
             found[where] = violations
     assert found == {}, f"axe found violations: {found}"
+
+
+def test_axe_finds_no_violation_in_the_messages_a_page_shows(
+    browser, live_server, people, settings
+):
+    """A message after an action (here: logged out after a while without activity) is a list
+    in a live region, not a list made a live region (which hides its items' list semantics)."""
+    import time
+
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from officers.middleware import IdleSessionMiddleware
+
+    tab = open_as(browser, live_server.url, "learner", width=1280)
+    try:
+        cookie = next(c for c in tab.context.cookies() if c["name"] == "sessionid")
+        session = SessionStore(session_key=cookie["value"])
+        idle = settings.ELEARNING_SESSION_IDLE_MINUTES + 1
+        session[IdleSessionMiddleware.STAMP] = int(time.time()) - idle * 60
+        session.save()
+        tab.goto("/my-learning/")
+        status = tab.get_by_role("status")
+        assert "without activity" in status.inner_text()
+        assert status.get_by_role("listitem").count() == 1
+        tab.add_script_tag(path=AXE)
+        assert tab.evaluate(RUN_AXE) == []
+    finally:
+        close_context(tab.context)

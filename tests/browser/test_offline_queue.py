@@ -18,6 +18,12 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.offline_helpers import QUEUED, open_online, records
+from tests.browser.test_accessibility import AXE
+
+AXE_ON_QUEUE = """async () => {
+  const results = await axe.run("#offline-queue", {resultTypes: ["violations"]});
+  return results.violations.map(v => `${v.id} (${v.impact}): ${v.help}`);
+}"""
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +100,9 @@ def test_a_lesson_completed_offline_is_sent_once_and_waits_for_a_new_log_in(
     status = page.locator("#offline-queue")
     expect(status).to_contain_text("Completed on this device; it will be sent when you are online.")
     expect(status).to_contain_text("1 activity waiting to be sent")
+    assert status.get_attribute("role") == "status"
+    page.evaluate(AXE.read_text())  # through DevTools: the page's CSP does not apply
+    assert page.evaluate(AXE_ON_QUEUE) == []  # a list in a live region, not one made a region
     assert lesson_completions(officer, course.lessons[0]) == 0
 
     # The queue survives the page: a new one in the same browser still has it.

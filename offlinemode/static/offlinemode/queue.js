@@ -371,22 +371,24 @@
     return ((n === 1 ? forms.one : forms.other) || "").replace("%(count)s", String(n));
   }
 
-  // The status list at the top of <main>: there only while it has something to say.
+  // The status list at the top of <main>, there only while it has something to say, in a
+  // live region that stays once made: a screen reader hears what changes in it (a region
+  // replaced with each change is not announced, and a list made a live region loses its list).
   function showStatus(list) {
-    var shown = document.getElementById("offline-queue");
-    if (!list.firstChild) {
-      if (shown) shown.remove();
-      return;
+    var region = document.getElementById("offline-queue");
+    if (!region) {
+      if (!list.firstChild) return;
+      region = document.createElement("div");
+      region.id = "offline-queue";
+      region.setAttribute("role", "status");
+      var main = document.querySelector("main") || document.body;
+      main.insertBefore(region, main.firstChild);
     }
-    list.id = "offline-queue";
-    list.className = "messages";
-    list.setAttribute("role", "status");
-    if (shown) {
-      shown.replaceWith(list);
-      return;
+    while (region.firstChild) region.removeChild(region.firstChild);
+    if (list.firstChild) {
+      list.className = "messages";
+      region.appendChild(list);
     }
-    var main = document.querySelector("main") || document.body;
-    main.insertBefore(list, main.firstChild);
   }
 
   function line(list, text, tone, action) {

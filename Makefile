@@ -32,6 +32,7 @@ system-packages:
 # The worker logs only warnings and errors (ELEARNING_TASK_LOG_LEVEL=INFO shows every task); the
 # logins print last, once the server answers.
 demo: $(VENV)/.installed-runtime
+	@mkdir -p "$${ELEARNING_DATA_DIR:-.}"  # a data directory of one's own may not exist yet
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo -v0
 	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
@@ -24,7 +25,7 @@ from officers.countries import COUNTRIES
 from officers.models import Agency, BorderPost, Role, User
 from officers.selectors import officers_visible_to, posts_visible_to
 
-from .checks import Existing, Known, fold, username_for
+from .checks import Action, Check, Existing, Known, fold, username_for
 from .models import RosterFile, RosterImport
 from .sheets import SheetRow
 
@@ -186,6 +187,18 @@ def roster_file(*, owner: User, file_uuid: uuid.UUID, kind: str) -> RosterFile |
 
 def roster_files_older(*, kind: str, before: datetime.datetime) -> QuerySet[RosterFile]:
     return RosterFile.objects.filter(kind=kind, created_at__lt=before)
+
+
+# From this many officers made or changed, an import holds a node on SQLite (a post) for long
+# enough that learners notice: about 18 ms an officer, all of it in one write transaction.
+LARGE_IMPORT_ON_SQLITE = 1000
+
+
+def roster_import_holds_node(check: Check) -> bool:
+    """Importing ``check`` would keep this node from recording learners' progress for a while
+    (ADR 0032 point 7): a large file on a node whose database has one writer at a time."""
+    writes = check.count(Action.NEW) + check.count(Action.UPDATE)
+    return connection.vendor == "sqlite" and writes >= LARGE_IMPORT_ON_SQLITE
 
 
 def roster_import_of(*, owner: User, import_uuid: uuid.UUID) -> RosterImport | None:

@@ -122,6 +122,7 @@ def _preview_page(request, stored, check, ignored=(), status=200) -> HttpRespons
             "ignored": ignored,
             "counts": {action: check.count(action) for action in Action},
             "bad_rows": sum(1 for row in check.rows if row.errors),
+            "holds_node": check.ok and selectors.roster_import_holds_node(check),
         },
         status=status,
     )

@@ -150,3 +150,24 @@ def test_imports_go_with_their_uploads_age(login, people, settings):
         now=timezone.now() + timedelta(hours=settings.ELEARNING_ROSTER_UPLOAD_HOURS, minutes=1)
     )
     assert not RosterImport.objects.exists() and not RosterFile.objects.exists()
+
+
+def test_a_large_file_on_a_post_says_that_learners_wait_while_it_is_imported(
+    login, people, monkeypatch
+):
+    """On SQLite (a post) an import is one write transaction: learners' progress waits for
+    it. The preview of a large file says so, before anything is confirmed; PostgreSQL (a hub)
+    holds up nobody."""
+    from django.db import connection
+
+    import rosters.selectors
+
+    client = login(people["coordinator"])
+    notice = "this node cannot record learners"
+    upload(client, csv_bytes([thai("TH-1"), khmer("KH-1")]))
+    stored = RosterFile.objects.get(kind="upload")
+    preview = reverse("rosters:preview", args=[stored.uuid])
+    assert notice not in client.get(preview).content.decode()
+    monkeypatch.setattr(rosters.selectors, "LARGE_IMPORT_ON_SQLITE", 2)
+    shown = notice in client.get(preview).content.decode()
+    assert shown == (connection.vendor == "sqlite")

@@ -1,7 +1,8 @@
 """The assignments' tables that sync (``nodes.syncing``): cohort and assignment records. Both
 go where their officer goes (``scope``); a cohort's own records (created, renamed, a course
-assigned to it) name no officer and so travel up to the hub, not down to other posts, while
-each membership record carries the cohort's name. Authority (``refused``, the pure rule in
+assigned to it) name no officer: they travel up to the hub, and from the hub to the cohort's
+home post (``of_post``), not to other posts, while each membership record carries the
+cohort's name. Authority (``refused``, the pure rule in
 ``rules.refusal``): a post speaks only for its own officers and its own cohorts. An imported
 assignment record touches its (officer, course); the derived table (``derived``) is made again
 by ``derive`` for what an import touched under the topics it hears: assignment records, any
@@ -10,6 +11,8 @@ learner record (``learning.synced.PROGRESS``) and passed quizzes (``quizzes.sync
 from __future__ import annotations
 
 import uuid
+
+from django.db.models import Q
 
 from learning.synced import PROGRESS
 from nodes.syncing import SyncedTable, Touched, WireRow
@@ -29,6 +32,13 @@ def _touches(rows: list[WireRow], officers: dict[str, int]) -> Touched:
     }
 
 
+def _cohort_of_post(post_code: str) -> Q:
+    """A cohort's own records (no officer) whose home is the post: a cohort the hub made for
+    it, renamed or gave a course is there too, members or not, and a member added there later
+    gets the cohort's courses."""
+    return Q(officer__isnull=True, post_code=post_code)
+
+
 SYNCED = [
     SyncedTable(
         "cohort_record",
@@ -36,6 +46,7 @@ SYNCED = [
         scope="officer__uuid",
         label="cohort record",
         refused=cohort_rows_refused,
+        of_post=_cohort_of_post,
     ),
     SyncedTable(
         "assignment_record",

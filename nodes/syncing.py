@@ -25,6 +25,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import Promise
 
 WireRow = dict[str, Any]
@@ -69,6 +70,8 @@ class SyncedTable:
       and never with a pair no topic it hears named.
     - ``to_posts``: False for a table whose rows go up only: the hub keeps them and sends a
       post none (``scope`` is then not read, and may be "" for rows about no officer).
+    - ``of_post``: ``of_post(post code)``, a filter of the rows about no officer that belong to
+      that post all the same (a post's cohort): the hub sends them to it with its officers'.
     - ``before_export``: called when this node writes a packet, before its rows are read (in
       its own transaction): e.g. the audit trail signs a checkpoint the packet then carries.
     """
@@ -88,6 +91,7 @@ class SyncedTable:
     derive: Callable[[Pairs], None] | None = None
     derive_on: frozenset[str] = frozenset()
     to_posts: bool = True
+    of_post: Callable[[str], Q] | None = None
     before_export: Callable[[], None] | None = None
 
     @property

@@ -2,7 +2,8 @@
 compressed, sealed to the recipient and signed.
 
 At the hub the packet for a post holds the records of the officers of that post (each synced
-table's ``scope``), and the rows of the tables that make officers for every officer those
+table's ``scope``) and the rows about no officer that are the post's all the same (``of_post``:
+its cohorts), and the rows of the tables that make officers for every officer those
 records name. At a post it holds this post's own records the hub lacks, and the chunks it
 carries for other posts.
 """
@@ -242,8 +243,10 @@ def _hub_plan(
     for table in TABLES:
         if table.makes_officers or not table.to_posts:
             continue
-        where = Q(**{f"{table.scope}__in": list(officers)}) & lacked
-        plan[table] = rows_for(table, where=where, lacking=lacking)
+        where = Q(**{f"{table.scope}__in": list(officers)})
+        if table.of_post is not None and peer.post_code:
+            where |= table.of_post(peer.post_code)
+        plan[table] = rows_for(table, where=where & lacked, lacking=lacking)
         referenced |= _referenced_officers(table, plan[table])
     for table in officer_makers():
         where = Q(**{f"{table.scope}__in": sorted(referenced)}) & lacked

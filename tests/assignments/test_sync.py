@@ -103,3 +103,40 @@ def test_an_imported_lesson_opening_starts_the_assignment_and_asks_learning_for_
     assert recomputed == []
     assert AssignmentState.objects.get(officer=sokha, course_key=key).progress == Status.IN_PROGRESS
     assert not RecomputeDue.objects.exists()
+
+
+def test_a_cohort_the_hub_made_for_a_post_reaches_that_post_and_no_other(
+    network, people, posts, course_tree, tmp_path
+):
+    """The hub makes a cohort at Poipet, with no member yet, and assigns it a course; and one at
+    Aranyaprathet. Poipet's packet carries its cohort's own records: it is listed there, and an
+    officer Poipet's coordinator adds gets the course. Each post gets its own cohort only."""
+    from assignments.selectors import cohorts_visible_to
+    from assignments.services import cohort_assign
+
+    coordinator, sokha = people["coordinator"], people["learner_kh"]
+    key = course_tree.course.translation_key
+    network.be("hub")
+    home = cohort_create(actor=people["admin"], name="Poipet refresher", post=posts["kh"])
+    cohort_assign(actor=people["admin"], cohort=home.uuid, course=course_tree.course, due_on=DUE)
+    elsewhere = cohort_create(actor=people["admin"], name="Aranya refresher", post=posts["th"])
+    to_poipet, to_aranya = tmp_path / "poipet.packet", tmp_path / "aranya.packet"
+    packet_export(path=to_poipet, recipient=network.ids["poipet"])
+    packet_export(path=to_aranya, recipient=network.ids["aranya"])
+    forget_records(network.ids["hub"])
+
+    network.be("aranya")
+    packet_import(source=to_aranya)
+    assert cohort_state(home.uuid) is None
+    assert cohort_state(elsewhere.uuid).name == "Aranya refresher"
+    forget_records(network.ids["hub"])
+
+    network.be("poipet")
+    summary = packet_import(source=to_poipet)
+    assert summary.rejected == []
+    assert cohort_state(elsewhere.uuid) is None
+    state = cohort_state(home.uuid)
+    assert state is not None and state.name == "Poipet refresher" and state.members == set()
+    assert "Poipet refresher" in {c.name for c in cohorts_visible_to(viewer=coordinator)}
+    assert cohort_member_add(actor=coordinator, cohort=home.uuid, officer=sokha)
+    assert assignments_of(officers=[sokha.pk])[(sokha.pk, key)].due_on == DUE

@@ -22,11 +22,11 @@ from elearning.uploads import upload_limit, upload_refused
 from officers.permissions import coordinator_required
 
 from . import selectors, services
-from .checks import Action
+from .checks import Action, Check
 from .forms import UploadForm
 from .models import RosterFile, RosterImport
 from .reports import preview_rows
-from .sheets import KEYS
+from .sheets import KEYS, Sheet
 from .templatefiles import template_csv, template_xlsx
 
 # An import still waiting after this many seconds: its page says that the task worker may be
@@ -97,17 +97,22 @@ def _stored(request: HttpRequest, file_uuid: uuid.UUID, kind: str) -> RosterFile
 @never_cache
 def preview(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
     stored = _stored(request, file_uuid, RosterFile.Kind.UPLOAD)
-    try:
-        sheet = services.roster_read(path=stored.path, name=stored.name)
-    except services.RosterRefused as refused:  # the limits changed since it was stored
-        return _refused(request, stored, refused)
-    check = services.roster_check(viewer=request.user, sheet=sheet)
+    checked = _checked(request, stored)
+    if isinstance(checked, HttpResponse):
+        return checked
+    sheet, check = checked
     return _preview_page(request, stored, check, sheet.ignored_columns)
 
 
-def _refused(request: HttpRequest, stored: RosterFile, refused: Exception) -> HttpResponse:
-    services.roster_file_discard(stored=stored)
-    return _upload_page(request, UploadForm(), str(refused))
+def _checked(request: HttpRequest, stored: RosterFile) -> tuple[Sheet, Check] | HttpResponse:
+    """The stored upload read and checked as the viewer, or the upload page saying why it is
+    refused (the limits changed since it was stored: it is removed)."""
+    try:
+        sheet = services.roster_read(path=stored.path, name=stored.name)
+    except services.RosterRefused as refused:
+        services.roster_file_discard(stored=stored)
+        return _upload_page(request, UploadForm(), str(refused))
+    return sheet, services.roster_check(viewer=request.user, sheet=sheet)
 
 
 def _preview_page(request, stored, check, ignored=(), status=200) -> HttpResponse:
@@ -135,11 +140,10 @@ def confirm(request: HttpRequest, file_uuid: uuid.UUID) -> HttpResponse:
     import: the task worker runs it (a large file takes minutes, longer than a request may
     last), and checks it once more; the import's page follows it."""
     stored = _stored(request, file_uuid, RosterFile.Kind.UPLOAD)
-    try:
-        sheet = services.roster_read(path=stored.path, name=stored.name)
-    except services.RosterRefused as refused:  # the limits changed since it was stored
-        return _refused(request, stored, refused)
-    check = services.roster_check(viewer=request.user, sheet=sheet)
+    checked = _checked(request, stored)
+    if isinstance(checked, HttpResponse):
+        return checked
+    sheet, check = checked
     if not check.ok:
         return _preview_page(request, stored, check, sheet.ignored_columns, status=400)
     job = services.roster_import_request(

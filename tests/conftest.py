@@ -28,6 +28,15 @@ hypothesis_settings.register_profile("explore", max_examples=1000, deadline=None
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
+def run_task_worker() -> None:
+    """Run what is queued with the real task worker (``manage.py db_worker --batch``), as a
+    node's worker does, until the queue is empty. Needs a transactional test: the worker
+    closes database connections between tasks."""
+    from django.core.management import call_command
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+
 @pytest.fixture(autouse=True)
 def _language_restored():
     """A request activates its reader's language for the thread (Django's LocaleMiddleware does

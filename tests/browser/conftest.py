@@ -46,6 +46,8 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.conftest import run_task_worker
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -398,7 +400,6 @@ def start_db_worker(monkeypatch) -> Iterator[Callable[[], threading.Thread]]:
     """``start_db_worker()``: run ``manage.py db_worker --batch`` in a thread, as the node's
     worker service does; it runs the queued tasks and exits. The worker installs SIGINT/SIGTERM
     handlers, which Python only allows in the main thread: skipped here (nothing to stop)."""
-    from django.core.management import call_command
     from django.db import connections
     from django_tasks_db.management.commands.db_worker import Worker
 
@@ -408,7 +409,7 @@ def start_db_worker(monkeypatch) -> Iterator[Callable[[], threading.Thread]]:
 
     def work() -> None:
         try:
-            call_command("db_worker", "--batch", "--no-startup-delay")
+            run_task_worker()
         except BaseException as error:  # reported in the test's thread
             errors.append(error)
         finally:

@@ -20,7 +20,7 @@ from certificates.services import certificate_issue
 from courses.models import CertificateTemplate
 from officers.services import officer_set_language
 from tests.certificates.conftest import dated
-from tests.conftest import publish, translate
+from tests.conftest import publish, run_task_worker, translate
 
 DAY = datetime.date(2026, 12, 3)
 KHMER_TITLE = "វគ្គសិក្សាសាកល្បង"
@@ -128,7 +128,7 @@ def test_a_batch_prints_each_certificate_in_its_holders_language(
 ):
     client.force_login(people["coordinator"])  # reads Thai
     client.post(reverse("certificates:batch_new"), {"course": course_tree.course.pk})
-    call_command("db_worker", "--batch", "--no-startup-delay")
+    run_task_worker()
     job = PrintJob.objects.get()
     assert job.status == "done", job.error
     pdf = tmp_path / "batch.pdf"

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from certificates.models import PrintJob
 from certificates.services import certificate_issue
+from tests.conftest import run_task_worker
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def test_a_batch_prints_in_the_background_for_the_coordinators_scope(
     assert job.total == 2  # the Thai and the Poipet officers; the Lao one is out of scope
     status = client.get(reverse("certificates:batch", args=[job.pk]), {"format": "json"}).json()
     assert status["status"] == "queued"
-    call_command("db_worker", "--batch", "--no-startup-delay")
+    run_task_worker()
     job.refresh_from_db()
     assert (job.status, job.done, job.total) == ("done", 2, 2)
     download = client.get(reverse("certificates:batch", args=[job.pk]), {"download": 1})

@@ -3,13 +3,13 @@ progress bar and messages in plain words. Real files, real signatures, the real 
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 
 from learning import services as learning_services
 from nodes.container import open_container
 from operatordesk.models import OperatorJob
 from recordsync.services import packet_export
+from tests.conftest import run_task_worker
 from tests.recordsync.conftest import Nodes
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,15 +23,11 @@ def network(settings, tmp_path, posts):
     return nodes
 
 
-def _run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay")
-
-
 def _job(client, response) -> OperatorJob:
     assert response.status_code == 302, response.content[:500]
     job = OperatorJob.objects.get()
     assert response["Location"] == reverse("operatordesk:job", args=[job.pk])
-    _run_worker()
+    run_task_worker()
     job.refresh_from_db()
     page = client.get(response["Location"]).content.decode()
     return job, page

@@ -13,7 +13,6 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connection, migrations, models
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from operatordesk.models import OperatorJob
+from tests.conftest import run_task_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -124,7 +124,7 @@ def test_an_upgraded_node_keeps_the_operators_jobs(client, people, tmp_path):
     assert old_address["Location"] == f"/admin/operator/{done_id}/?format=json"
     assert client.get(old_address["Location"]).json()["status"] == "done"
     # The job queued before the upgrade runs after it, under the task's new name.
-    call_command("db_worker", "--batch", "--no-startup-delay")
+    run_task_worker()
     queued = OperatorJob.objects.get(pk=queued_id)
     assert queued.status == OperatorJob.Status.FAILED and queued.message
     assert not stick.exists()  # the uploaded copy is removed, as after any job

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
 from rosters.sheets import KEYS
+from tests.conftest import run_task_worker
 
 
 def confirm(client, file_uuid, *, run: bool = True):
@@ -23,12 +23,8 @@ def confirm(client, file_uuid, *, run: bool = True):
     if response.status_code != 302:
         return response
     if run:
-        run_worker()
+        run_task_worker()
     return client.get(response["Location"])
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
 
 def row(**values: str) -> dict[str, str]:

@@ -16,8 +16,9 @@ from django_tasks_db.models import DBTaskResult
 from officers.models import BorderPost, User
 from officers.services import officer_create
 from rosters.models import RosterFile, RosterImport
+from tests.conftest import run_task_worker
 
-from .conftest import confirm, csv_bytes, khmer, run_worker, thai
+from .conftest import confirm, csv_bytes, khmer, thai
 from .test_import_page import upload
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -42,7 +43,7 @@ def test_the_page_waits_for_the_worker_then_shows_what_was_imported(login, peopl
     status = reverse("rosters:import", args=[job.uuid]) + "?format=json"
     assert client.get(status).json() == {"status": "queued", "finished": False}
 
-    run_worker()
+    run_task_worker()
     assert client.get(status).json() == {"status": "done", "finished": True}
     text = client.get(reverse("rosters:import", args=[job.uuid])).content.decode()
     assert "Imported: 2 new officers, 0 updated, 0 unchanged, 0 enrolments." in text
@@ -59,7 +60,7 @@ def test_a_second_click_queues_nothing_more(login, people):
     second = confirm(client, stored.uuid, run=False)
     assert first.request["PATH_INFO"] == second.request["PATH_INFO"]
     assert RosterImport.objects.count() == 1 and _queued_imports() == 1
-    run_worker()
+    run_task_worker()
     assert User.objects.filter(service_number="TH-1").count() == 1
 
 
@@ -84,7 +85,7 @@ def test_officers_changed_since_the_confirmation_import_nothing_and_keep_the_fil
     # Meanwhile KH-9 is made at a post outside this coordinator's scope.
     elsewhere = BorderPost.objects.create(code="kh-b", name="Bavet", country="KH")
     officer_create(username="far", password="x", post=elsewhere, service_number="KH-9")
-    run_worker()
+    run_task_worker()
     job = RosterImport.objects.get()
     assert job.status == RosterImport.Status.FAILED
     text = client.get(reverse("rosters:import", args=[job.uuid])).content.decode()
@@ -119,7 +120,7 @@ def test_an_import_stopped_by_a_restart_can_be_confirmed_again(login, people, se
     again = confirm(client, stored.uuid, run=False)
     assert again.request["PATH_INFO"] != address
     assert _queued_imports() == 2
-    run_worker()
+    run_task_worker()
     stopped.refresh_from_db()
     assert stopped.status == RosterImport.Status.FAILED and stopped.started_at == long_ago
     fresh = RosterImport.objects.exclude(pk=stopped.pk).get()

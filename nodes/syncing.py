@@ -39,6 +39,24 @@ Touched = dict[str, Pairs]
 
 
 @dataclass(frozen=True)
+class SharedParts:
+    """Parts that rows of a table share, stored once at each node and named in the rows by
+    the SHA-256 of their text (a quiz question as drawn, named in thousands of attempts).
+
+    ``column`` is the wire column whose value names them; ``named(value)`` the names one value
+    holds; ``texts(names)`` the texts held here (name -> text); ``keep(parts)`` stores parts
+    already checked (each text's SHA-256 is its name). A chunk carries the parts its rows
+    name; the receiving node checks and keeps them before it reads the rows, and refuses a
+    row that names a part it still does not hold."""
+
+    column: str
+    named: Callable[[Any], set[str]]
+    texts: Callable[[set[str]], dict[str, str]]
+    keep: Callable[[dict[str, str]], None]
+    held: Callable[[set[str]], set[str]]
+
+
+@dataclass(frozen=True)
 class SyncedTable:
     """A table of node records (``nodes.records.NodeRecord``) that syncs.
 
@@ -72,6 +90,7 @@ class SyncedTable:
       post none (``scope`` is then not read, and may be "" for rows about no officer).
     - ``of_post``: ``of_post(post code)``, a filter of the rows about no officer that belong to
       that post all the same (a post's cohort): the hub sends them to it with its officers'.
+    - ``shared``: ``SharedParts`` that the rows name and a chunk carries with them.
     - ``before_export``: called when this node writes a packet, before its rows are read (in
       its own transaction): e.g. the audit trail signs a checkpoint the packet then carries.
     """
@@ -93,6 +112,7 @@ class SyncedTable:
     to_posts: bool = True
     of_post: Callable[[str], Q] | None = None
     before_export: Callable[[], None] | None = None
+    shared: SharedParts | None = None
 
     @property
     def model(self) -> type[models.Model]:

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from nodes.records import NodeRecord
 
+from .fields import SnapshotField
+
 
 class QuizAttempt(NodeRecord):
     """An attempt, as started. ``recorded_at`` is when it started (server clock)."""
@@ -33,7 +35,7 @@ class QuizAttempt(NodeRecord):
     number = models.PositiveSmallIntegerField(_("attempt number"))
     content_revision = models.CharField(_("content revision"), max_length=64, blank=True)
     content_locale = models.CharField(_("content language"), max_length=10, blank=True)
-    snapshot = models.JSONField(_("questions drawn, with their keys"))
+    snapshot = SnapshotField(_("questions drawn, with their keys"))
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
 
@@ -72,6 +74,21 @@ class QuizAttempt(NodeRecord):
         from .gates import seconds_left
 
         return seconds_left(self, timezone.now())
+
+
+class DrawnQuestion(models.Model):
+    """A question as drawn into attempts, less each attempt's own shown ids, stored once and
+    named by the SHA-256 of its text (``quizzes.drawn``, ADR 0051). Never changed: a new
+    wording or order is a new part. It travels with the attempts that refer to it."""
+
+    digest = models.CharField(_("SHA-256 of the text"), max_length=64, primary_key=True)
+    text = models.TextField(_("the question as JSON"))
+
+    class Meta:
+        verbose_name = _("drawn question")
+
+    def __str__(self) -> str:
+        return self.digest[:12]
 
 
 class QuizSubmission(NodeRecord):

@@ -9,8 +9,10 @@ import uuid
 from django.utils.translation import gettext_lazy as _
 
 from modules.contentcache import officer_changed
-from nodes.syncing import SyncedTable, Touched, WireRow
+from nodes.syncing import SharedParts, SyncedTable, Touched, WireRow
 
+from .drawn import named_in_text
+from .drawnstore import parts_held, parts_keep, parts_texts
 from .models import QuizSubmission
 
 # The topic passed submissions touch (``nodes.syncing.Touched``): a pass may complete a course.
@@ -54,6 +56,15 @@ SYNCED = [
         scope="learner__uuid",
         label="quiz attempt",
         missing=_("its quiz attempt %(id)s is not on this node yet"),
+        # The questions drawn, stored once per node (ADR 0051): a chunk of attempts carries
+        # the ones its attempts name.
+        shared=SharedParts(
+            column="snapshot",
+            named=named_in_text,
+            texts=parts_texts,
+            keep=parts_keep,
+            held=parts_held,
+        ),
     ),
     SyncedTable(
         "quiz_submission",

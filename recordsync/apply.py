@@ -26,7 +26,7 @@ from nodes.container import Container
 from nodes.identity import node_identity
 from nodes.selectors import is_hub
 from nodes.services import sequence_at_least
-from nodes.syncing import SyncedTable, Touched
+from nodes.syncing import RowKey, SyncedTable, Touched
 
 from . import ranges as rng
 from .derive import due_note, touched_add, touched_by
@@ -34,7 +34,7 @@ from .holdings import held_add, held_build, held_locked
 from .models import PendingRecord, RejectedRecord
 from .registry import OFFICER, TABLES, Column, by_name, columns, is_wire_id, officer_makers
 from .summaries import ImportSummary
-from .verify import Listed, read_chunk
+from .verify import Listed, read_chunk, shared_new
 from .wire import Progress, batches, by_origin, hub_id, max_pending, row_key, shown
 
 
@@ -163,14 +163,17 @@ def _apply_rows(
     *,
     signer: uuid.UUID | None = None,
     known: _Known | None = None,
+    carried: set[str] | None = None,
 ) -> _Applied:
     """Insert the rows of ``table`` that are new here. Precondition: inside a transaction;
     rows are dicts of wire values (a chunk's, signed by ``signer``, or waiting records');
-    ``known``: what the import learnt from its earlier chunks (in the same transaction).
+    ``known``: what the import learnt from its earlier chunks (in the same transaction);
+    ``carried``: the names of the shared parts their chunk carried (kept here already).
 
     Rows this node cannot read (``SyncedTable.malformed``) are refused, whoever sent them; rows
     their maker may not write (``SyncedTable.refused``) are refused, unless the hub signed them
-    for a post: the hub sends only what it accepted, so its decision stands.
+    for a post: the hub sends only what it accepted, so its decision stands. Rows that name a
+    shared part (``SyncedTable.shared``) neither carried nor held here are refused.
 
     Rows go in with one ``executemany`` (the ORM's per-object work costs more than the
     database for 100,000 rows); if the database refuses the batch, each row is tried alone
@@ -178,7 +181,9 @@ def _apply_rows(
     known = known if known is not None else _Known()
     result = _Applied()
     fresh = _fresh(table, rows, result, known)
-    fresh = _judged(table, fresh, result, hub_signed=_hub_signed_here(signer))
+    fresh = _judged(
+        table, fresh, result, hub_signed=_hub_signed_here(signer), carried=carried or set()
+    )
     if not fresh:
         return result
     ready = _prepared(table, fresh, result, known)
@@ -250,11 +255,27 @@ def _fresh(table: SyncedTable, rows: list[dict], result: _Applied, known: _Known
     return fresh
 
 
+def _parts_missing(table: SyncedTable, rows: list[dict], carried: set[str]) -> dict[RowKey, str]:
+    """The rows that name a shared part neither ``carried`` nor held here, with the reason."""
+    if table.shared is None:
+        return {}
+    named = {row_key(row): table.shared.named(row[table.shared.column]) for row in rows}
+    wanted = set().union(*named.values()) - carried
+    missing = wanted - table.shared.held(wanted) if wanted else set()
+    return {
+        key: _("it names content shared by records (%(name)s) that did not come with it")
+        % {"name": sorted(names & missing)[0][:12]}
+        for key, names in named.items()
+        if names & missing
+    }
+
+
 def _judged(
-    table: SyncedTable, fresh: list[dict], result: _Applied, *, hub_signed: bool
+    table: SyncedTable, fresh: list[dict], result: _Applied, *, hub_signed: bool, carried: set[str]
 ) -> list[dict]:
-    """``fresh`` without the rows the table's own checks refuse (refused in ``result``)."""
-    checks = [table.malformed]
+    """``fresh`` without the rows the table's own checks, or its shared parts, refuse (refused
+    in ``result``)."""
+    checks = [table.malformed, lambda rows: _parts_missing(table, rows, carried)]
     if not hub_signed:
         checks.append(table.refused)
     for check in checks:
@@ -475,9 +496,14 @@ def apply_listing(
     touched: Touched = {}
     has_waiting = PendingRecord.objects.exists()
     for listed in listing:
-        names, raw_rows = read_chunk(container, listed)
-        rows = [dict(zip(names, row, strict=True)) for row in raw_rows]
-        applied = _apply_rows(listed.table, rows, signer=listed.signer, known=known)
+        chunk = read_chunk(container, listed)
+        new_parts = shared_new(listed.table, chunk.shared)
+        if new_parts and listed.table.shared is not None:
+            listed.table.shared.keep(new_parts)
+        rows = [dict(zip(chunk.columns, row, strict=True)) for row in chunk.rows]
+        applied = _apply_rows(
+            listed.table, rows, signer=listed.signer, known=known, carried=set(chunk.shared)
+        )
         kept = _keep_waiting(listed.table, applied.pending, summary)
         _reject(listed.table, applied.rejected, summary)
         if applied.rejected:

@@ -55,14 +55,18 @@ def chunk_data(
     *, table: SyncedTable, origin: str, rows: list[list]
 ) -> list[tuple[bytes, list[list]]]:
     """Zstandard-compressed JSON of ``rows`` with the rows it holds (split in halves while
-    larger than CHUNK_MAX_BYTES)."""
-    document = {
+    larger than CHUNK_MAX_BYTES), and the shared parts they name (``SharedParts``)."""
+    names = [c.name for c in columns(table)]
+    document: dict = {
         "v": FORMAT_VERSION,
         "table": table.name,
         "origin": origin,
-        "columns": [c.name for c in columns(table)],
+        "columns": names,
         "rows": rows,
     }
+    if table.shared is not None:
+        at, named = names.index(table.shared.column), table.shared.named
+        document["shared"] = table.shared.texts(set().union(*(named(row[at]) for row in rows)))
     raw = orjson.dumps(document, default=encode)  # compact UTF-8, as json.dumps would write
     if len(raw) > CHUNK_MAX_BYTES and len(rows) > 1:
         half = len(rows) // 2

@@ -5,9 +5,11 @@ refused (``PacketRefused``) and nothing changes."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -57,9 +59,54 @@ class Listed:
     seqs: rng.Ranges
 
 
-def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[list]]:
-    """The columns and rows of a chunk, unsealed with this node's key and inflated up to
-    CHUNK_MAX_UNPACKED; raises PacketRefused unless every row is of the listed origin and
+class Chunk(NamedTuple):
+    columns: list[str]
+    rows: list[list]
+    shared: dict[str, str]  # the shared parts its rows name (``SharedParts``): see shared_new
+
+
+SHARED_NAME = re.compile(r"[0-9a-f]{64}")
+
+
+def _shared_read(table: SyncedTable, shared: Any) -> dict[str, str]:
+    """A chunk's shared parts (name -> text), if its table has them and each is named as a
+    SHA-256 is; raises ValueError otherwise. Their texts are checked by ``shared_new``."""
+    if shared is None:
+        return {}
+    if table.shared is None or not isinstance(shared, dict):
+        raise ValueError("shared parts where none belong")
+    if not all(isinstance(t, str) and SHARED_NAME.fullmatch(n) for n, t in shared.items()):
+        raise ValueError("not a shared part")
+    return shared
+
+
+def shared_new(table: SyncedTable, shared: dict[str, str]) -> dict[str, str]:
+    """Those of a chunk's shared parts that this node does not hold yet, each checked: JSON
+    whose SHA-256 is its name. Raises PacketRefused for one that is not what it is named. A part
+    held here already is not read: the text stored under its name is the one that counts."""
+    if not shared or table.shared is None:
+        return {}
+    held = table.shared.held(set(shared))
+    new = {name: text for name, text in shared.items() if name not in held}
+    for name, text in new.items():
+        try:
+            if hashlib.sha256(text.encode()).hexdigest() != name:
+                raise ValueError(name)
+            orjson.loads(text)
+        except ValueError:
+            raise refuse(
+                _(
+                    "A part of the packet holds content shared by its records (such as a quiz "
+                    "question) that is not what it is named: it was changed after it was "
+                    "written."
+                )
+            ) from None
+    return new
+
+
+def read_chunk(container: Container, listed: Listed) -> Chunk:
+    """The columns, rows and shared parts of a chunk, unsealed with this node's key and inflated
+    up to CHUNK_MAX_UNPACKED; raises PacketRefused unless every row is of the listed origin and
     sequence numbers and the columns are this node's."""
     try:
         plain = unseal(container.read(listed.part), identity=node_identity())
@@ -87,6 +134,7 @@ def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[li
             or (rows and set(map(len, rows)) != {len(sent)})
         ):
             raise ValueError
+        shared = _shared_read(listed.table, document.get("shared"))
     except (ValueError, KeyError, TypeError, OSError, EOFError):
         raise refuse(
             _("A part of the packet cannot be read; it was made by a different version.")
@@ -112,7 +160,7 @@ def read_chunk(container: Container, listed: Listed) -> tuple[list[str], list[li
         len(rows) != listed.count or rng.to_ranges(seqs) != listed.seqs
     ):
         raise refuse(_("A part of the packet does not match its listing."))
-    return sent, rows
+    return Chunk(sent, rows, shared)
 
 
 def checked_listing(container: Container, sender_key: Ed25519PublicKey | None) -> list[Listed]:

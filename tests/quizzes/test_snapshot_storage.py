@@ -4,7 +4,9 @@ about 15 KB of JSON): compressed with LZ4, which every connection asks for
 
 from __future__ import annotations
 
+import importlib
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -38,3 +40,47 @@ def test_a_large_snapshot_is_stored_compressed_with_lz4_and_read_back_whole(
         method, size = cursor.fetchone()
     assert method == "lz4" and size > 8_000
     assert QuizAttempt.objects.get(pk=attempt.pk).snapshot == large
+
+
+def test_a_snapshot_stored_whole_before_parts_existed_reads_as_it_was(quiz, course_tree, people):
+    """An attempt stored before ADR 0051 (whole questions in the row) reads as it was, and the
+    migration's rewrite into parts, and back, reads the same."""
+    from django.db.migrations.loader import MigrationLoader
+
+    from quizzes.drawnstore import parts_cache_clear
+
+    officer = people["learner"]
+    learning.enrolment_create(learner=officer, course=course_tree.course, actor=officer)
+    attempt = attempt_start(learner=officer, quiz=quiz)
+    whole = attempt.snapshot
+    with connection.cursor() as cursor:  # records are immutable: as a node before it wrote
+        cursor.execute(
+            "UPDATE quizzes_quizattempt SET snapshot = %s WHERE id = %s",
+            [json.dumps(whole), _key(attempt)],
+        )
+    assert "view" in _raw(attempt)
+    assert QuizAttempt.objects.get(pk=attempt.pk).snapshot == whole
+
+    name = "0006_drawn_questions_stored_once"
+    migration = importlib.import_module(f"quizzes.migrations.{name}")
+    state = MigrationLoader(connection).project_state(("quizzes", name)).apps
+    editor = SimpleNamespace(connection=connection)  # all the functions use of the editor
+    migration.compact(state, editor)
+    assert "view" not in _raw(attempt)
+    parts_cache_clear()
+    assert QuizAttempt.objects.get(pk=attempt.pk).snapshot == whole
+    migration.expand(state, editor)
+    assert "view" in _raw(attempt)
+    assert QuizAttempt.objects.get(pk=attempt.pk).snapshot == whole
+
+
+def _key(attempt: QuizAttempt):
+    return attempt.pk.hex if connection.vendor == "sqlite" else attempt.pk
+
+
+def _raw(attempt: QuizAttempt) -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT CAST(snapshot AS TEXT) FROM quizzes_quizattempt WHERE id = %s", [_key(attempt)]
+        )
+        return json.loads(cursor.fetchone()[0])["questions"][0]

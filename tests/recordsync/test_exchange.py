@@ -100,7 +100,7 @@ def test_a_packet_of_the_older_format_is_refused_plainly(network, people, graded
     old = container_bytes(kind="packet", meta=meta, parts=parts)
     forget_records(network.ids["poipet"])
     network.be("hub")
-    with pytest.raises(PacketRefused, match=r"packet format 1; this node reads format 3"):
+    with pytest.raises(PacketRefused, match=r"packet format 1; this node reads format 4"):
         packet_import(source=old)
     assert record_count(network.ids["poipet"]) == 0
 

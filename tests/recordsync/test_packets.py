@@ -453,7 +453,7 @@ def _profiles_in(packet) -> dict[str, dict]:
     sender_key = key_for_packet(container.sender, container.meta)
     for listed in checked_listing(container, sender_key):
         if listed.table.name == "profile_record":
-            columns, rows = read_chunk(container, listed)
+            columns, rows, _shared = read_chunk(container, listed)
             for row in rows:
                 record = dict(zip(columns, row, strict=True))
                 data = record["data"]

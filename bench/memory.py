@@ -4,12 +4,16 @@ Starts a throw-away production node (bench/_server.py) with the post's gunicorn 
 (elearning/gunicorn_post.py: the web workers and the task worker forked from one preloaded
 master; ELEARNING_WORKERS and ELEARNING_THREADS pass through to it) inside a cgroup v1 memory
 group limited to 1 GB (its processes start in it: all they ever hold is charged there), sums
-the proportional set size (PSS, /proc/PID/smaps_rollup) of every process of the node while
-idle (once the tasks its setup queued have run and no process is running tasks), then loads
-it with learners reading lessons (bench/_load.py). Prints errors (budget 0), the group's peak
-usage (memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and PSS idle (budget
-150 MiB) and after the load. ``--separate-worker`` runs ``manage.py db_worker`` as a process of
-its own instead, for comparison; ``--config`` takes another gunicorn configuration.
+the proportional set size (PSS, /proc/PID/smaps_rollup) of every process of the node after a
+walk through the courses (once the tasks its setup queued have run and no process is running
+tasks), loads it with learners reading lessons (bench/_load.py), and sums it again after the
+load and once the node has been quiet for its web workers' idle time (``--idle-seconds``, the
+post's ELEARNING_WORKER_IDLE_SECONDS: a worker that served is then a fresh fork again), which
+is a post idle between sessions. Prints errors (budget 0), the group's peak usage
+(memory.max_usage_in_bytes, budget: under the limit, no OOM kill) and PSS idle (budget
+150 MiB), after the walk and after the load. ``--separate-worker`` runs ``manage.py db_worker``
+as a process of its own instead, for comparison; ``--config`` takes another gunicorn
+configuration.
 
 Needs root (to make the cgroup) and the cgroup v1 memory controller at /sys/fs/cgroup/memory;
 without them the load still runs, outside any limit, and says so. Only 127.0.0.1 is contacted.
@@ -38,6 +42,8 @@ from pages import discover_courses, measure_load, progress, report_load
 CGROUP_ROOT = Path("/sys/fs/cgroup/memory")
 PSS_BUDGET_MIB = 150
 SETTLE_SECONDS = 5.0
+# Past the workers' idle time: their watch looks every 10 s, and a new fork takes a moment.
+IDLE_MARGIN_SECONDS = 20
 QUEUE_WAIT_SECONDS = 180
 
 
@@ -51,6 +57,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--separate-worker",
         action="store_true",
         help="run db_worker as its own process (not forked from gunicorn)",
+    )
+    parser.add_argument(
+        "--idle-seconds",
+        type=int,
+        default=120,
+        help="ELEARNING_WORKER_IDLE_SECONDS: a web worker that served is replaced after this "
+        "long without a request (120, the post's default; 0: never)",
     )
     parser.add_argument("--think", type=float, default=0.0, help="pause between pages (0 s)")
     parser.add_argument("--max-requests", type=int, default=5000, help="per learner (5000)")
@@ -177,18 +190,22 @@ def group_figures(group: MemoryGroup | None) -> dict[str, int]:
     }
 
 
-def report(args, idle, after, load: LoadResult, group: dict[str, int], server) -> None:
+def report(args, walked, after, idle, load: LoadResult, group: dict[str, int], server) -> None:
     idle_total, idle_each = idle
-    after_total, after_each = after
     ok = idle_total <= PSS_BUDGET_MIB * MIB
     print("\n== Memory of a post node (PSS: shared pages split between the processes)")
     print(
         f"  PSS idle:        {idle_total / MIB:.1f} MiB  (budget {PSS_BUDGET_MIB} MiB)  "
         f"{'OK' if ok else 'OVER'}  ratio {idle_total / MIB / PSS_BUDGET_MIB:.2f}"
+        f"  (quiet for {args.idle_seconds + IDLE_MARGIN_SECONDS} s after the load)"
     )
     print(f"    by process (MiB, master first): {describe(idle_each)}")
-    print(f"  PSS after load:  {after_total / MIB:.1f} MiB")
-    print(f"    by process (MiB, master first): {describe(after_each)}")
+    for label, (total, each) in (
+        (f"after the walk ({SETTLE_SECONDS:.0f} s)", walked),
+        (f"after the load ({SETTLE_SECONDS:.0f} s)", after),
+    ):
+        print(f"  PSS {label}: {total / MIB:.1f} MiB")
+        print(f"    by process (MiB, master first): {describe(each)}")
     if group:
         peak_ok = group["peak"] < args.limit_mib * MIB and not group["oom_kills"]
         print(
@@ -218,7 +235,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             progress(f"{CGROUP_ROOT} is not writable: the node runs outside any memory limit")
         progress("setting up a fresh node (migrate, load_demo, collectstatic, learners)")
-        extra = {"ELEARNING_TASK_WORKER": "0"} if args.separate_worker else {}
+        extra = {"ELEARNING_WORKER_IDLE_SECONDS": str(args.idle_seconds)}
+        if args.separate_worker:
+            extra["ELEARNING_TASK_WORKER"] = "0"
         server = stack.enter_context(
             BenchServer(
                 config=args.config,
@@ -239,11 +258,16 @@ def main(argv: list[str] | None = None) -> int:
         discoverer.close()
         queue_drain(server, roots)
         time.sleep(SETTLE_SECONDS)
-        idle = node_pss(roots)
+        walked = node_pss(roots)
         load = measure_load(server, courses, args, think=args.think)
         time.sleep(SETTLE_SECONDS)
         after = node_pss(roots)
-        report(args, idle, after, load, group_figures(group), server)
+        progress(
+            f"quiet for {args.idle_seconds + IDLE_MARGIN_SECONDS} s (workers that served retire)"
+        )
+        time.sleep(args.idle_seconds + IDLE_MARGIN_SECONDS)
+        idle = node_pss(roots)
+        report(args, walked, after, idle, load, group_figures(group), server)
         server_log = server.log().strip()
     if server_log:
         print(f"\n  gunicorn's error log:\n{server_log[-3000:]}")

@@ -6,6 +6,8 @@ import ctypes
 import ctypes.util
 import gc
 import os
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +20,18 @@ M_ARENA_MAX = -8  # glibc's malloc.h
 MAX_PRIVATE_MIB = int(os.environ.get("ELEARNING_WORKER_MAX_PRIVATE_MIB", "300"))
 CHECK_EVERY = 50  # requests between two looks at /proc (a look costs about a millisecond)
 
+# A web worker that has answered requests and then had none for this long is replaced by a
+# fresh fork of the preloaded master: what it came to hold of its own while it served (40 to 60
+# MiB after a walk through every lesson, bench/memory.py) goes back to the machine while the
+# post is quiet, between sessions and at night. Its next request costs a database connection.
+# 0: never.
+IDLE_SECONDS = int(os.environ.get("ELEARNING_WORKER_IDLE_SECONDS", "120"))
+# What a fresh fork holds of its own is about 10 to 15 MiB: a worker holding less than this is
+# left alone, since replacing it would give back next to nothing.
+IDLE_KEEP_MIB = int(os.environ.get("ELEARNING_WORKER_IDLE_KEEP_MIB", "24"))
+
 _task_worker = TaskWorker()
-_requests = {"seen": 0}
+_requests = {"seen": 0, "last": 0.0}
 
 
 def warm(server: Any) -> None:
@@ -84,6 +96,44 @@ def one_malloc_arena(server: Any, worker: Any) -> None:
     mallopt(M_ARENA_MAX, arenas)
 
 
+def post_worker_fork(server: Any, worker: Any) -> None:
+    """gunicorn's ``post_fork`` at a post: one malloc arena, and retirement when idle."""
+    one_malloc_arena(server, worker)
+    retire_when_idle(worker)
+
+
+def note_request(worker: Any, req: Any) -> None:
+    """gunicorn's ``pre_request``: when this worker last began a request."""
+    _requests["last"] = time.monotonic()
+
+
+def retire_when_idle(worker: Any, seconds: float | None = None) -> None:
+    """Watch, in a thread of the worker, for ``seconds`` (IDLE_SECONDS) without a request after
+    it has answered some; then, if it holds more than IDLE_KEEP_MIB of its own, end it as
+    ``max_requests`` would (``worker.alive``: it finishes what it is answering, and the master
+    forks a new one). No request is running then: none lasts longer than the timeout."""
+    seconds = IDLE_SECONDS if seconds is None else seconds
+    if seconds <= 0:
+        return
+    _requests.update(seen=0, last=time.monotonic())
+
+    def watch() -> None:
+        while worker.alive:
+            time.sleep(min(10.0, seconds / 4))
+            idle = time.monotonic() - _requests["last"]
+            if not _requests["seen"] or idle < seconds:
+                continue
+            if _retired_if_over(
+                worker,
+                IDLE_KEEP_MIB,
+                worker.log.info,
+                f"idle for {idle:.0f} s with %.0f MiB of its own: replacing it",
+            ):
+                return
+
+    threading.Thread(target=watch, name="retire-when-idle", daemon=True).start()
+
+
 def start_task_worker(server: Any) -> None:
     """Warm and freeze, then fork the task worker (unless ELEARNING_TASK_WORKER=0: then run
     ``manage.py db_worker`` apart)."""
@@ -111,14 +161,24 @@ def private_mib(pid: int | str = "self") -> float:
 
 def retire_when_large(worker: Any, req: Any, environ: Any, resp: Any) -> None:
     _requests["seen"] += 1
+    _requests["last"] = time.monotonic()
     if _requests["seen"] % CHECK_EVERY:
         return
-    used = private_mib()
-    if used > MAX_PRIVATE_MIB and worker.alive:
-        worker.log.warning(
-            "Worker %s holds %.0f MiB of its own (limit %s): replacing it after its requests",
-            worker.pid,
-            used,
-            MAX_PRIVATE_MIB,
-        )
-        worker.alive = False
+    _retired_if_over(
+        worker,
+        MAX_PRIVATE_MIB,
+        worker.log.warning,
+        f"holds %.0f MiB of its own (limit {MAX_PRIVATE_MIB}): replacing it after its requests",
+    )
+
+
+def _retired_if_over(worker: Any, limit_mib: float, log: Any, why: str) -> bool:
+    """End ``worker`` as ``max_requests`` would (``worker.alive``: it answers what it is
+    answering, then the master forks a new one) if it holds more than ``limit_mib`` MiB of its
+    own; ``why`` is logged after its pid, with that figure for its ``%.0f``."""
+    own = private_mib()
+    if own <= limit_mib or not worker.alive:
+        return False
+    log("Worker %s " + why, worker.pid, own)
+    worker.alive = False
+    return True

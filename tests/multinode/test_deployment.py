@@ -371,3 +371,41 @@ def test_stopping_a_post_lets_the_task_it_is_running_finish(tmp_path, migrated_d
     assert mark.read_text() == "done"
     assert tasks_by_status(post.db, nap) == {"SUCCESSFUL": 1}
     assert not running(worker) and not running(runner)
+
+
+def test_a_posts_web_worker_that_served_and_fell_idle_is_replaced_and_the_post_serves_on(
+    tmp_path, migrated_db
+):
+    """A web worker that answered requests and then had none for ELEARNING_WORKER_IDLE_SECONDS
+    is replaced by a fresh fork of the master (the memory it came to hold goes back); the post
+    answers the next request as before, and the new worker, which has answered nothing, is
+    left alone."""
+    post = node_from(migrated_db, tmp_path / "post", name="post", role="post")
+    port = free_port()
+    log = tmp_path / "post.log"
+    env = post.env(
+        ELEARNING_BIND=f"127.0.0.1:{port}",
+        ELEARNING_WORKERS="1",
+        ELEARNING_TASK_WORKER="0",
+        ELEARNING_WORKER_IDLE_SECONDS="4",
+        ELEARNING_WORKER_IDLE_KEEP_MIB="0",  # the fresh worker here holds little of its own
+    )
+    server = start(
+        [PYTHON, "-m", "gunicorn", "-c", "elearning/gunicorn_post.py", "--log-level", "info"],
+        env,
+        log,
+    )
+    try:
+        wait_for(port, server, log)
+        (first,) = children_of(server.pid)
+        for _ in range(3):
+            assert get(port, "/accounts/login/")[0].status == 200
+        wait_until(lambda: children_of(server.pid) not in ([], [first]), 40, "a new worker")
+        assert not running(first)
+        assert re.search(rf"Worker {first} idle for \d+ s with \d+ MiB", log.read_text())
+        (second,) = children_of(server.pid)
+        time.sleep(8)  # twice the idle time: it has answered nothing, so it stays
+        assert children_of(server.pid) == [second]
+        assert get(port, "/accounts/login/")[0].status == 200
+    finally:
+        stop_group(server, timeout=30)

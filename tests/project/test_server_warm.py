@@ -67,7 +67,7 @@ def test_a_posts_web_worker_keeps_its_threads_memory_in_one_malloc_arena():
 
     from elearning import gunicorn_post
 
-    assert gunicorn_post.post_fork is serverhooks.one_malloc_arena
+    assert gunicorn_post.post_fork is serverhooks.post_worker_fork
 
     def arenas(mode: str) -> int:
         done = subprocess.run(

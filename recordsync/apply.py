@@ -34,7 +34,7 @@ from .holdings import held_add, held_build, held_locked
 from .models import PendingRecord, RejectedRecord
 from .registry import OFFICER, TABLES, Column, by_name, columns, is_wire_id, officer_makers
 from .summaries import ImportSummary
-from .verify import Listed, read_chunk, shared_new
+from .verify import Listed, read_chunk, shared_checked
 from .wire import Progress, batches, by_origin, hub_id, max_pending, row_key, shown
 
 
@@ -163,17 +163,19 @@ def _apply_rows(
     *,
     signer: uuid.UUID | None = None,
     known: _Known | None = None,
-    carried: set[str] | None = None,
+    shared: dict[str, str] | None = None,
 ) -> _Applied:
     """Insert the rows of ``table`` that are new here. Precondition: inside a transaction;
     rows are dicts of wire values (a chunk's, signed by ``signer``, or waiting records');
     ``known``: what the import learnt from its earlier chunks (in the same transaction);
-    ``carried``: the names of the shared parts their chunk carried (kept here already).
+    ``shared``: the shared parts their chunk carried (name -> text, not checked yet).
 
     Rows this node cannot read (``SyncedTable.malformed``) are refused, whoever sent them; rows
     their maker may not write (``SyncedTable.refused``) are refused, unless the hub signed them
-    for a post: the hub sends only what it accepted, so its decision stands. Rows that name a
-    shared part (``SyncedTable.shared``) neither carried nor held here are refused.
+    for a post: the hub sends only what it accepted, so its decision stands. Then the shared
+    parts (``SyncedTable.shared``) the rows left name are kept, those not held here yet taken
+    from ``shared`` and checked (PacketRefused for one not what it is named: the caller's
+    rollback leaves nothing), and a row naming a part neither held nor carried is refused.
 
     Rows go in with one ``executemany`` (the ORM's per-object work costs more than the
     database for 100,000 rows); if the database refuses the batch, each row is tried alone
@@ -181,9 +183,7 @@ def _apply_rows(
     known = known if known is not None else _Known()
     result = _Applied()
     fresh = _fresh(table, rows, result, known)
-    fresh = _judged(
-        table, fresh, result, hub_signed=_hub_signed_here(signer), carried=carried or set()
-    )
+    fresh = _judged(table, fresh, result, hub_signed=_hub_signed_here(signer), shared=shared or {})
     if not fresh:
         return result
     ready = _prepared(table, fresh, result, known)
@@ -255,13 +255,19 @@ def _fresh(table: SyncedTable, rows: list[dict], result: _Applied, known: _Known
     return fresh
 
 
-def _parts_missing(table: SyncedTable, rows: list[dict], carried: set[str]) -> dict[RowKey, str]:
-    """The rows that name a shared part neither ``carried`` nor held here, with the reason."""
+def _parts_kept(table: SyncedTable, rows: list[dict], shared: dict[str, str]) -> dict[RowKey, str]:
+    """Keep the shared parts ``rows`` name that are not held here, from ``shared`` (checked);
+    the rows that name a part neither held nor in ``shared``, with the reason. A part the rows
+    do not name is not kept: a chunk cannot fill the table with what no record needs."""
     if table.shared is None:
         return {}
     named = {row_key(row): table.shared.named(row[table.shared.column]) for row in rows}
-    wanted = set().union(*named.values()) - carried
-    missing = wanted - table.shared.held(wanted) if wanted else set()
+    wanted = set().union(*named.values())
+    lacking = wanted - table.shared.held(wanted) if wanted else set()
+    new = shared_checked({name: shared[name] for name in lacking if name in shared})
+    if new:
+        table.shared.keep(new)
+    missing = lacking - set(new)
     return {
         key: _("it names content shared by records (%(name)s) that did not come with it")
         % {"name": sorted(names & missing)[0][:12]}
@@ -271,13 +277,19 @@ def _parts_missing(table: SyncedTable, rows: list[dict], carried: set[str]) -> d
 
 
 def _judged(
-    table: SyncedTable, fresh: list[dict], result: _Applied, *, hub_signed: bool, carried: set[str]
+    table: SyncedTable,
+    fresh: list[dict],
+    result: _Applied,
+    *,
+    hub_signed: bool,
+    shared: dict[str, str],
 ) -> list[dict]:
-    """``fresh`` without the rows the table's own checks, or its shared parts, refuse (refused
-    in ``result``)."""
-    checks = [table.malformed, lambda rows: _parts_missing(table, rows, carried)]
+    """``fresh`` without the rows the table's own checks refuse, then without those naming a
+    shared part that is not here (refused in ``result``); the parts the others name kept."""
+    checks = [table.malformed]
     if not hub_signed:
         checks.append(table.refused)
+    checks.append(lambda rows: _parts_kept(table, rows, shared))
     for check in checks:
         if check is None or not fresh:
             continue
@@ -497,12 +509,9 @@ def apply_listing(
     has_waiting = PendingRecord.objects.exists()
     for listed in listing:
         chunk = read_chunk(container, listed)
-        new_parts = shared_new(listed.table, chunk.shared)
-        if new_parts and listed.table.shared is not None:
-            listed.table.shared.keep(new_parts)
         rows = [dict(zip(chunk.columns, row, strict=True)) for row in chunk.rows]
         applied = _apply_rows(
-            listed.table, rows, signer=listed.signer, known=known, carried=set(chunk.shared)
+            listed.table, rows, signer=listed.signer, known=known, shared=chunk.shared
         )
         kept = _keep_waiting(listed.table, applied.pending, summary)
         _reject(listed.table, applied.rejected, summary)

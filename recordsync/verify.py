@@ -62,7 +62,7 @@ class Listed:
 class Chunk(NamedTuple):
     columns: list[str]
     rows: list[list]
-    shared: dict[str, str]  # the shared parts its rows name (``SharedParts``): see shared_new
+    shared: dict[str, str]  # the shared parts its rows name (``SharedParts``), unchecked
 
 
 SHARED_NAME = re.compile(r"[0-9a-f]{64}")
@@ -70,7 +70,7 @@ SHARED_NAME = re.compile(r"[0-9a-f]{64}")
 
 def _shared_read(table: SyncedTable, shared: Any) -> dict[str, str]:
     """A chunk's shared parts (name -> text), if its table has them and each is named as a
-    SHA-256 is; raises ValueError otherwise. Their texts are checked by ``shared_new``."""
+    SHA-256 is; raises ValueError otherwise. The texts kept are checked by ``shared_checked``."""
     if shared is None:
         return {}
     if table.shared is None or not isinstance(shared, dict):
@@ -80,15 +80,10 @@ def _shared_read(table: SyncedTable, shared: Any) -> dict[str, str]:
     return shared
 
 
-def shared_new(table: SyncedTable, shared: dict[str, str]) -> dict[str, str]:
-    """Those of a chunk's shared parts that this node does not hold yet, each checked: JSON
-    whose SHA-256 is its name. Raises PacketRefused for one that is not what it is named. A part
-    held here already is not read: the text stored under its name is the one that counts."""
-    if not shared or table.shared is None:
-        return {}
-    held = table.shared.held(set(shared))
-    new = {name: text for name, text in shared.items() if name not in held}
-    for name, text in new.items():
+def shared_checked(parts: dict[str, str]) -> dict[str, str]:
+    """``parts`` (a chunk's shared parts that this node will keep) if each is JSON whose
+    SHA-256 is its name; raises PacketRefused for one that is not what it is named."""
+    for name, text in parts.items():
         try:
             if hashlib.sha256(text.encode()).hexdigest() != name:
                 raise ValueError(name)
@@ -101,7 +96,7 @@ def shared_new(table: SyncedTable, shared: dict[str, str]) -> dict[str, str]:
                     "written."
                 )
             ) from None
-    return new
+    return parts
 
 
 def read_chunk(container: Container, listed: Listed) -> Chunk:

@@ -109,3 +109,37 @@ def test_an_attempt_naming_a_part_nobody_sent_is_refused_alone(
     # Everything else the packet held is in (the submission waits for its attempt).
     assert summary.new == sum(len(rows) for rows in made.values()) - 2
     assert snapshot(network.ids["poipet"])["learner_record"] == made["learner_record"]
+
+
+def test_a_part_that_no_record_names_is_not_kept(
+    network, people, graded_course, tmp_path, monkeypatch
+):
+    """A chunk cannot fill the hub's table of parts with what no record needs: a part it
+    carries beside those its attempts name is dropped (well formed, rightly named)."""
+    import orjson
+    import zstandard
+
+    from recordsync import export as exporting
+
+    _quiz_taken_at_poipet(network, people, graded_course)
+    stray = canonical({"id": "o-stray", "type": "true_false", "view": {"stem": "Filler"}})
+    made = exporting.chunk_data
+
+    def with_a_stray_part(*, table, origin, rows):
+        pieces = made(table=table, origin=origin, rows=rows)
+        if table.name != "quiz_attempt":
+            return pieces
+        (data, held), *rest = pieces
+        document = orjson.loads(zstandard.ZstdDecompressor().decompress(data))
+        document["shared"][digest(stray)] = stray
+        return [(zstandard.ZstdCompressor().compress(orjson.dumps(document)), held), *rest]
+
+    monkeypatch.setattr(exporting, "chunk_data", with_a_stray_part)
+    packet = tmp_path / "poipet.packet"
+    packet_export(path=packet)
+    kept = set(DrawnQuestion.objects.values_list("digest", flat=True))
+    _as_another_node(network.ids["poipet"])
+    network.be("hub")
+    summary = packet_import(source=packet)
+    assert summary.new and not summary.rejected
+    assert set(DrawnQuestion.objects.values_list("digest", flat=True)) == kept

@@ -1,17 +1,20 @@
 """An attempt's questions stored once: a snapshot question split into the part every officer
 who drew it shares and the part that is this attempt's own (ADR 0051).
 
-A snapshot question (``quizzes.snapshot``) is its id, type, points, source, view (stem and
-options in the order drawn), key, feedback and answer text, which are the same for every
-attempt that drew that question in that order, and its shown ids (``"shown"``), which are
-random per attempt. Stored whole, the shared part was 80 % of an attempt's 15 KB: 238 MB for
-15,739 attempts, written again by every node a packet reaches (issue 13).
+A snapshot question (``quizzes.snapshot``) is its id, type, points, source, view (stem, and
+options, matching lefts and rights or ordering items in the order drawn), key and feedback,
+which are the same for every attempt that drew that question, and what is the attempt's own:
+the order its lists were drawn in (shuffled per attempt: always, for matching rights and
+ordering items), its shown ids (random per attempt) and its answer text (written in that
+order). Stored whole, the shared part was 80 % of an attempt's 15 KB: 238 MB for 15,739
+attempts, written again by every node a packet reaches (issue 13).
 
-So the shared part is stored once (``quizzes.models.DrawnQuestion``), as its canonical JSON
-text, named by the SHA-256 of that text (its *digest*), and the attempt keeps
-``{"ref": digest, "shown": {...}}`` for it. The name is the content: a node that receives a
-part checks the text against its name, two posts that draw the same question name the same
-part, and a part once written never changes.
+So the shared part, its view's lists in the order of their ids, is stored once
+(``quizzes.models.DrawnQuestion``) as its canonical JSON text, named by the SHA-256 of that
+text (its *digest*), and the attempt keeps ``{"ref": digest, "order": {list: [ids]},
+"answer": [...], "shown": {...}}`` for it. The name is the content: a node that receives a part
+checks the text against its name, two posts that draw the same question name the same part,
+and a part once written never changes.
 
 Pure functions; ``quizzes.drawnstore`` keeps and reads the parts.
 """
@@ -24,7 +27,11 @@ from collections.abc import Mapping
 import orjson
 
 REF = "ref"
-OWN = "shown"  # the one key of a snapshot question that is the attempt's own
+ORDER = "order"
+OWN = ("answer", "shown")  # the keys of a snapshot question that are the attempt's own
+# The view's lists drawn in an order of the attempt's own (``quizzes.snapshot.SHOWN_ROLES``),
+# each entry named by its "id".
+LISTS = ("options", "lefts", "rights", "items")
 
 
 def canonical(part: Mapping) -> str:
@@ -37,10 +44,34 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _ids(entries: object) -> list[str] | None:
+    """The ids of a view's list, if every entry has one of its own."""
+    if not isinstance(entries, list):
+        return None
+    ids = [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)]
+    return ids if len(ids) == len(entries) == len(set(ids)) else None
+
+
+def _question_split(question: dict) -> tuple[dict, dict]:
+    """(the shared part, the attempt's own) of one whole question."""
+    shared = {k: v for k, v in question.items() if k not in OWN}
+    own = {k: question[k] for k in OWN if k in question}
+    view = shared.get("view")
+    if isinstance(view, dict):
+        order = {role: ids for role in LISTS if (ids := _ids(view.get(role))) is not None}
+        if order:
+            shared["view"] = {
+                **view,
+                **{role: sorted(view[role], key=lambda e: e["id"]) for role in order},
+            }
+            own[ORDER] = order
+    return shared, own
+
+
 def split(snapshot: object) -> tuple[object, dict[str, str]]:
-    """``snapshot`` with each whole question replaced by a reference to its shared part, and
-    those parts' texts by digest. A question already a reference, or anything that is not a
-    snapshot (no list of questions), is left as it is."""
+    """``snapshot`` with each whole question replaced by a reference to its shared part and
+    what is the attempt's own, and those parts' texts by digest. A question already a
+    reference, or anything that is not a snapshot (no list of questions), is left as it is."""
     if not isinstance(snapshot, dict) or not isinstance(snapshot.get("questions"), list):
         return snapshot, {}
     parts: dict[str, str] = {}
@@ -49,10 +80,11 @@ def split(snapshot: object) -> tuple[object, dict[str, str]]:
         if not isinstance(question, dict) or REF in question:
             questions.append(question)
             continue
-        text = canonical({k: v for k, v in question.items() if k != OWN})
+        shared, own = _question_split(question)
+        text = canonical(shared)
         name = digest(text)
         parts[name] = text
-        questions.append({REF: name, **({OWN: question[OWN]} if OWN in question else {})})
+        questions.append({REF: name, **own})
     return {**snapshot, "questions": questions}, parts
 
 
@@ -75,19 +107,36 @@ def named_in_text(text: object) -> set[str]:
         return set()
 
 
+def _in_order(entries: list, ids: object) -> list:
+    """``entries`` in the order of ``ids``; entries ``ids`` does not name follow, as they are
+    (an order that names what the part lacks cannot lose or invent an option)."""
+    by_id = {e["id"]: e for e in entries}
+    first = (
+        [by_id.pop(i) for i in ids if isinstance(i, str) and i in by_id]
+        if isinstance(ids, list)
+        else []
+    )
+    return first + [e for e in entries if e["id"] in by_id]
+
+
 def joined(snapshot: object, texts: Mapping[str, str]) -> object:
     """``snapshot`` with each reference replaced by the whole question: its shared part (from
-    ``texts``, by digest) with the attempt's own shown ids. Raises KeyError for a part not in
-    ``texts``."""
+    ``texts``, by digest), its lists in the attempt's order, with the attempt's own answer and
+    shown ids. Raises KeyError for a part not in ``texts``."""
     if not isinstance(snapshot, dict) or not isinstance(snapshot.get("questions"), list):
         return snapshot
     questions = []
     for question in snapshot["questions"]:
-        if isinstance(question, dict) and REF in question:
-            whole = orjson.loads(texts[question[REF]])
-            if OWN in question:
-                whole[OWN] = question[OWN]
-            questions.append(whole)
-        else:
+        if not (isinstance(question, dict) and REF in question):
             questions.append(question)
+            continue
+        whole = orjson.loads(texts[question[REF]])
+        order = question.get(ORDER)
+        view = whole.get("view")
+        if isinstance(order, dict) and isinstance(view, dict):
+            for role in LISTS:
+                if role in order and _ids(view.get(role)) is not None:
+                    view[role] = _in_order(view[role], order[role])
+        whole.update({k: question[k] for k in OWN if k in question})
+        questions.append(whole)
     return {**snapshot, "questions": questions}

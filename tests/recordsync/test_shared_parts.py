@@ -4,12 +4,13 @@ packet, and an attempt that names a part nobody sent is refused alone."""
 
 from __future__ import annotations
 
+import orjson
 import pytest
 from django.db import connection
 
 from learning import services as learning
 from quizzes import drawnstore
-from quizzes.drawn import canonical, digest
+from quizzes.drawn import canonical, digest, split
 from quizzes.models import DrawnQuestion, QuizAttempt
 from recordsync.models import RejectedRecord
 from recordsync.services import PacketRefused, packet_export, packet_import
@@ -72,11 +73,10 @@ def test_a_part_that_is_not_what_it_is_named_refuses_the_packet(
     network, people, graded_course, tmp_path
 ):
     attempt = _quiz_taken_at_poipet(network, people, graded_course)
-    question = attempt.snapshot["questions"][0]
-    part = {k: v for k, v in question.items() if k != "shown"}
-    name = digest(canonical(part))
+    _stored, parts = split({"questions": attempt.snapshot["questions"][:1]})
+    ((name, text),) = parts.items()
     # What a post that rewrites a key after the fact would send, signed by itself.
-    forged = canonical({**part, "key": {"correct_answer": "whatever the post likes"}})
+    forged = canonical({**orjson.loads(text), "key": {"correct_answer": "whatever it likes"}})
     drawnstore._remember({name: forged})
     packet = tmp_path / "poipet.packet"
     packet_export(path=packet)
@@ -116,7 +116,6 @@ def test_a_part_that_no_record_names_is_not_kept(
 ):
     """A chunk cannot fill the hub's table of parts with what no record needs: a part it
     carries beside those its attempts name is dropped (well formed, rightly named)."""
-    import orjson
     import zstandard
 
     from recordsync import export as exporting

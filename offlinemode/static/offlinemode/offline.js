@@ -265,16 +265,25 @@
 
   // --- Storage the browser cleared --------------------------------------------------------
 
+  var said = "";
+
   function say(message) {
+    said = message;
     var where = document.getElementById("offline-message");
-    if (!where) {
-      where = document.createElement("p");
-      where.id = "offline-message";
-      where.className = "messages";
-      where.setAttribute("role", "status");
-      document.getElementById("main").prepend(where);
+    if (where) {
+      where.textContent = message;
+      return;
     }
-    where.textContent = message;
+    // A screen reader announces a live region's changes, not a region that arrives with its
+    // text: the region goes in empty, and the latest message a moment later.
+    where = document.createElement("p");
+    where.id = "offline-message";
+    where.className = "messages";
+    where.setAttribute("role", "status");
+    document.getElementById("main").prepend(where);
+    setTimeout(function () {
+      where.textContent = said;
+    }, 150);
   }
 
   // Saved courses whose SCORM lessons the content origin no longer holds (its storage cleared

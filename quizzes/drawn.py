@@ -2,19 +2,20 @@
 who drew it shares and the part that is this attempt's own (ADR 0051).
 
 A snapshot question (``quizzes.snapshot``) is its id, type, points, source, view (stem, and
-options, matching lefts and rights or ordering items in the order drawn), key and feedback,
-which are the same for every attempt that drew that question, and what is the attempt's own:
-the order its lists were drawn in (shuffled per attempt: always, for matching rights and
-ordering items), its shown ids (random per attempt) and its answer text (written in that
-order). Stored whole, the shared part was 80 % of an attempt's 15 KB: 238 MB for 15,739
-attempts, written again by every node a packet reaches (issue 13).
+options, matching lefts and rights or ordering items in the order drawn), key, feedback and
+answer text, and its shown ids (random per attempt, ``"shown"``). The lists are shuffled per
+attempt (always, for matching rights and ordering items), so the same question comes in many
+orders. Stored whole, an attempt was 15 KB: 238 MB for 15,739 attempts, written again by every
+node a packet reaches (issue 13).
 
-So the shared part, its view's lists in the order of their ids, is stored once
-(``quizzes.models.DrawnQuestion``) as its canonical JSON text, named by the SHA-256 of that
-text (its *digest*), and the attempt keeps ``{"ref": digest, "order": {list: [ids]},
-"answer": [...], "shown": {...}}`` for it. The name is the content: a node that receives a part
-checks the text against its name, two posts that draw the same question name the same part,
-and a part once written never changes.
+So the question less its shown ids, its view's lists in the order of their ids, is its *shared
+part*, stored once (``quizzes.models.DrawnQuestion``) as its canonical JSON text, named by the
+SHA-256 of that text (its *digest*), and the attempt keeps ``{"ref": digest, "order": {list:
+[positions]}, "shown": {...}}``: the order it drew each list in, as positions in the part's
+list. The name is the content: a node that receives a part checks the text against its name,
+two posts that draw the same question name the same part, and a part once written never
+changes. (The answer text stays in the part: it is the same in every order, except that of a
+question with several right options, whose text follows their order: a part per such order.)
 
 Pure functions; ``quizzes.drawnstore`` keeps and reads the parts.
 """
@@ -28,7 +29,7 @@ import orjson
 
 REF = "ref"
 ORDER = "order"
-OWN = ("answer", "shown")  # the keys of a snapshot question that are the attempt's own
+OWN = ("shown",)  # the keys of a snapshot question that are the attempt's own
 # The view's lists drawn in an order of the attempt's own (``quizzes.snapshot.SHOWN_ROLES``),
 # each entry named by its "id".
 LISTS = ("options", "lefts", "rights", "items")
@@ -58,13 +59,14 @@ def _question_split(question: dict) -> tuple[dict, dict]:
     own = {k: question[k] for k in OWN if k in question}
     view = shared.get("view")
     if isinstance(view, dict):
-        order = {role: ids for role in LISTS if (ids := _ids(view.get(role))) is not None}
-        if order:
+        drawn = {role: ids for role in LISTS if (ids := _ids(view.get(role))) is not None}
+        if drawn:
+            by_id = {role: sorted(ids) for role, ids in drawn.items()}
             shared["view"] = {
                 **view,
-                **{role: sorted(view[role], key=lambda e: e["id"]) for role in order},
+                **{role: sorted(view[role], key=lambda e: e["id"]) for role in drawn},
             }
-            own[ORDER] = order
+            own[ORDER] = {role: [by_id[role].index(i) for i in ids] for role, ids in drawn.items()}
     return shared, own
 
 
@@ -107,22 +109,22 @@ def named_in_text(text: object) -> set[str]:
         return set()
 
 
-def _in_order(entries: list, ids: object) -> list:
-    """``entries`` in the order of ``ids``; entries ``ids`` does not name follow, as they are
-    (an order that names what the part lacks cannot lose or invent an option)."""
-    by_id = {e["id"]: e for e in entries}
-    first = (
-        [by_id.pop(i) for i in ids if isinstance(i, str) and i in by_id]
-        if isinstance(ids, list)
-        else []
-    )
-    return first + [e for e in entries if e["id"] in by_id]
+def _in_order(entries: list, positions: object) -> list:
+    """``entries`` in the order of ``positions`` (indexes into ``entries``); entries it does
+    not name follow, as they are (an order that names what the part lacks, or names an entry
+    twice, cannot lose or invent an option)."""
+    taken: dict[int, None] = {}  # in order, each once
+    if isinstance(positions, list):
+        for i in positions:
+            if type(i) is int and 0 <= i < len(entries):
+                taken.setdefault(i)
+    return [entries[i] for i in taken] + [e for i, e in enumerate(entries) if i not in taken]
 
 
 def joined(snapshot: object, texts: Mapping[str, str]) -> object:
     """``snapshot`` with each reference replaced by the whole question: its shared part (from
-    ``texts``, by digest), its lists in the attempt's order, with the attempt's own answer and
-    shown ids. Raises KeyError for a part not in ``texts``."""
+    ``texts``, by digest), its lists in the attempt's order, with the attempt's own shown ids.
+    Raises KeyError for a part not in ``texts``."""
     if not isinstance(snapshot, dict) or not isinstance(snapshot.get("questions"), list):
         return snapshot
     questions = []

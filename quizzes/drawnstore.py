@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from django.db import DEFAULT_DB_ALIAS
 
-from .drawn import joined, split
+from .drawn import joined, named, split
 from .models import DrawnQuestion
 
 CACHED_TEXTS = 1024  # about 1.5 KB each: a few MB at most, in every process
@@ -91,8 +91,6 @@ class PartMissing(LookupError):
 
 def snapshot_whole(snapshot: object, *, using: str = DEFAULT_DB_ALIAS) -> object:
     """``snapshot`` as stored, with its questions whole again."""
-    from .drawn import named
-
     names = named(snapshot)
     if not names:
         return snapshot

@@ -81,13 +81,14 @@ def _shared_read(table: SyncedTable, shared: Any) -> dict[str, str]:
 
 
 def shared_checked(parts: dict[str, str]) -> dict[str, str]:
-    """``parts`` (a chunk's shared parts that this node will keep) if each is JSON whose
-    SHA-256 is its name; raises PacketRefused for one that is not what it is named."""
+    """``parts`` (a chunk's shared parts that this node will keep) if each is a JSON object
+    whose SHA-256 is its name; raises PacketRefused for one that is not what it is named."""
     for name, text in parts.items():
         try:
             if hashlib.sha256(text.encode()).hexdigest() != name:
                 raise ValueError(name)
-            orjson.loads(text)
+            if not isinstance(orjson.loads(text), dict):
+                raise ValueError(name)
         except ValueError:
             raise refuse(
                 _(

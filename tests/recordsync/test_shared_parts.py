@@ -142,3 +142,16 @@ def test_a_part_that_no_record_names_is_not_kept(
     summary = packet_import(source=packet)
     assert summary.new and not summary.rejected
     assert set(DrawnQuestion.objects.values_list("digest", flat=True)) == kept
+
+
+def test_a_part_must_be_a_json_object_named_by_its_sha_256():
+    """What a receiver keeps of a chunk's parts: JSON objects named by their text's SHA-256;
+    a list rightly named, or an object under another's name, refuses the packet."""
+    from recordsync.verify import shared_checked
+
+    question = canonical({"id": "o-1", "type": "true_false", "view": {"stem": "Stem"}})
+    assert shared_checked({digest(question): question}) == {digest(question): question}
+    listed = orjson.dumps([question]).decode()
+    for parts in ({digest(listed): listed}, {digest(question): question + " "}):
+        with pytest.raises(PacketRefused, match="not what it is named"):
+            shared_checked(parts)

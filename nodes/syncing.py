@@ -45,9 +45,10 @@ class SharedParts:
 
     ``column`` is the wire column whose value names them; ``named(value)`` the names one value
     holds; ``texts(names)`` the texts held here (name -> text); ``keep(parts)`` stores parts
-    already checked (each text's SHA-256 is its name). A chunk carries the parts its rows
-    name; the receiving node checks and keeps them before it reads the rows, and refuses a
-    row that names a part it still does not hold."""
+    already checked (each text's SHA-256 is its name); ``held(names)`` those stored here. A
+    chunk carries the parts its rows name; the receiving node, once the new rows have passed
+    the table's own checks, keeps the parts they name that it lacks (each checked first), and
+    refuses a row that names a part it still does not hold."""
 
     column: str
     named: Callable[[Any], set[str]]

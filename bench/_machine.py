@@ -27,6 +27,15 @@ def machine_summary() -> str:
     return f"{os.cpu_count()} ({usable} usable), {cpu}, {int(memory) / 1024 / 1024:.0f} GiB"
 
 
+def busy_cpu_seconds() -> float:
+    """CPU time the whole machine has spent busy so far (every core: user, nice, system, irq,
+    softirq, steal; /proc/stat), in seconds."""
+    with open("/proc/stat") as lines:
+        fields = next(lines).split()[1:]  # the first line, "cpu ...", sums every core
+    busy = sum(int(fields[i]) for i in (0, 1, 2, 5, 6, 7))
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
 def compile_project(root: os.PathLike | str) -> str:
     """Write the project's ``.pyc`` files once, as an installed node has them, and say so.
 

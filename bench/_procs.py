@@ -70,3 +70,27 @@ def tree_cpu_seconds(pid: int) -> float:
     those that ended and were waited for (gunicorn replaces a worker after ``max_requests``:
     its CPU time then moves to the master's reaped children, not out of the sum)."""
     return sum(cpu_seconds(p) + reaped_cpu_seconds(p) for p in process_tree(pid))
+
+
+def tree_context_switches(pid: int) -> int:
+    """Context switches (voluntary and not) of every thread of ``pid``'s process tree so far: a
+    thread woken only to find the GIL taken is one more. Threads and processes that ended are
+    not counted, so read it across a span in which none ends (a single-process server)."""
+    total = 0
+    for process in process_tree(pid):
+        for task in Path(f"/proc/{process}/task").glob("*"):
+            for key in ("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"):
+                value = proc_field(str(task / "status"), key)
+                total += int(value) if value else 0
+    return total
+
+
+def pin_tree(pid: int, cpus: set[int]) -> None:
+    """Confine every thread of ``pid``'s process tree to ``cpus`` (processes forked later inherit
+    their parent's; a thread that ends meanwhile is skipped)."""
+    for process in process_tree(pid):
+        for task in Path(f"/proc/{process}/task").glob("*"):
+            try:
+                os.sched_setaffinity(int(task.name), cpus)
+            except (ProcessLookupError, FileNotFoundError):
+                continue

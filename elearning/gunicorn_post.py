@@ -8,10 +8,12 @@ serve 30 learners inside a 1 GB memory limit). So: the application is loaded onc
 (``preload_app``), warmed and frozen (``gc.freeze``) there, and shared copy-on-write by the web
 workers and by the task worker forked from the same master (``elearning.taskworker``).
 
-Two web workers of four threads (``ELEARNING_WORKERS``, ``ELEARNING_THREADS``), not one of
-eight: a lesson page spends its time in Python, and one process runs Python on one core at a
-time (the GIL), so on a post's two cores one worker left a core idle, and eight threads
-queueing for one GIL cost CPU of their own. Measured side by side on the same code
+Web workers (``ELEARNING_WORKERS``): one per core and one more, at most three; two threads each
+(``ELEARNING_THREADS``). Three workers of two threads on a post's two cores since 2026-12-06
+(the last paragraph says why); before that two of four, and before that one of eight: a lesson
+page spends its time in Python, and one process runs Python on one core at a time (the GIL), so
+on a post's two cores one worker left a core idle, and eight threads queueing for one GIL cost
+CPU of their own. Measured side by side on the same code
 (bench/kolibri.py and bench/memory.py, 2026-12-04, a loaded machine, bench/README.md): two
 workers served 1.2-1.4x the requests of one (88.6 vs 74.3 requests/s at 30 connections; 84.0
 vs 61.2 with 30 learners reading on), at 11.1 instead of 14.2 ms of server CPU per lesson page.
@@ -46,18 +48,32 @@ retire_when_idle``), if it holds more than 24 MiB of its own: the copies it made
 touched go back while the post is quiet. bench/memory.py, 2026-12-06, quiet machine: 191.4 MiB
 just after the walk (the worker that walked: 56.9 MiB of its own), 161.4 just after 30
 learners, 140.2 once quiet for 140 s (both web workers fresh forks, 5 MiB of their own each).
+
+Then three workers of two threads (ADR 0052). A ``gthread`` worker accepts every connection
+waiting on the shared socket while it is awake, and keeps each until it closes: 30 learners'
+connections arriving together all went to one of two workers (``ss`` during bench/kolibri.py:
+30 and 0), so that worker's GIL was the limit and the second core idled. Three workers split
+them (16, 12 and 2 in the same look), and none is left with more than a core's work.
+bench/kolibri.py, 2026-12-06, quiet machine, 30 connections: 911 requests/s at 2.1 ms of CPU
+each, p95 68 ms (two of four: 392-588 at 2.5-3.1 ms); bench/memory.py, 30 learners: 717-794
+requests/s (172-221 before). Memory: a third fresh fork is 5 MiB of its own, and an idle worker
+is now replaced once it holds over 12 MiB, not 24: idle PSS 146.4 MiB (budget 150), cgroup peak
+297 MiB of 1 GB, no error.
 """
 
 import os
 
 from elearning import serverhooks
 
+# One web worker per core and one more, at most three (a post's memory): see the docstring.
+DEFAULT_WORKERS = min((os.cpu_count() or 1) + 1, 3)
+
 wsgi_app = "elearning.wsgi:application"
 bind = os.environ.get("ELEARNING_BIND", "0.0.0.0:8000").split(",")
 preload_app = True
-workers = int(os.environ.get("ELEARNING_WORKERS", "2"))
+workers = int(os.environ.get("ELEARNING_WORKERS", str(DEFAULT_WORKERS)))
 worker_class = "gthread"
-threads = int(os.environ.get("ELEARNING_THREADS", "4"))
+threads = int(os.environ.get("ELEARNING_THREADS", "2"))
 # A worker is replaced (forked again from the preloaded master, in well under a second) after
 # this many requests, so memory that Python does not give back cannot pile up for weeks.
 max_requests = 2000

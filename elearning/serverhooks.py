@@ -26,9 +26,11 @@ CHECK_EVERY = 50  # requests between two looks at /proc (a look costs about a mi
 # post is quiet, between sessions and at night. Its next request costs a database connection.
 # 0: never.
 IDLE_SECONDS = int(os.environ.get("ELEARNING_WORKER_IDLE_SECONDS", "120"))
-# What a fresh fork holds of its own is about 10 to 15 MiB: a worker holding less than this is
-# left alone, since replacing it would give back next to nothing.
-IDLE_KEEP_MIB = int(os.environ.get("ELEARNING_WORKER_IDLE_KEEP_MIB", "24"))
+# A fresh fork holds about 5 MiB of its own, and some 10 once it has answered a few requests
+# (bench/memory.py): a worker holding less than this is left alone, since replacing it would
+# give back next to nothing. A post's three workers each holding 24 (the earlier threshold)
+# would have kept it over its 150 MiB budget while idle.
+IDLE_KEEP_MIB = int(os.environ.get("ELEARNING_WORKER_IDLE_KEEP_MIB", "12"))
 
 _task_worker = TaskWorker()
 _requests = {"seen": 0, "last": 0.0}

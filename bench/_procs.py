@@ -12,10 +12,15 @@ from _machine import proc_field
 MIB = 1024 * 1024
 
 
+def _tasks(pid: int):
+    """The /proc folders of each thread of process ``pid`` (none if it has gone)."""
+    return Path(f"/proc/{pid}/task").glob("*")
+
+
 def children(pid: int) -> list[int]:
     """Direct children of ``pid`` (every thread's list: gunicorn's master forks from one)."""
     found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    for task in _tasks(pid):
         try:
             found.extend(int(p) for p in (task / "children").read_text().split())
         except OSError:
@@ -72,25 +77,29 @@ def tree_cpu_seconds(pid: int) -> float:
     return sum(cpu_seconds(p) + reaped_cpu_seconds(p) for p in process_tree(pid))
 
 
+def tree_tasks(pid: int):
+    """The /proc folders of every thread of ``pid``'s process tree."""
+    for process in process_tree(pid):
+        yield from _tasks(process)
+
+
 def tree_context_switches(pid: int) -> int:
     """Context switches (voluntary and not) of every thread of ``pid``'s process tree so far: a
     thread woken only to find the GIL taken is one more. Threads and processes that ended are
     not counted, so read it across a span in which none ends (a single-process server)."""
     total = 0
-    for process in process_tree(pid):
-        for task in Path(f"/proc/{process}/task").glob("*"):
-            for key in ("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"):
-                value = proc_field(str(task / "status"), key)
-                total += int(value) if value else 0
+    for task in tree_tasks(pid):
+        for key in ("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"):
+            value = proc_field(str(task / "status"), key)
+            total += int(value) if value else 0
     return total
 
 
 def pin_tree(pid: int, cpus: set[int]) -> None:
     """Confine every thread of ``pid``'s process tree to ``cpus`` (processes forked later inherit
     their parent's; a thread that ends meanwhile is skipped)."""
-    for process in process_tree(pid):
-        for task in Path(f"/proc/{process}/task").glob("*"):
-            try:
-                os.sched_setaffinity(int(task.name), cpus)
-            except (ProcessLookupError, FileNotFoundError):
-                continue
+    for task in tree_tasks(pid):
+        try:
+            os.sched_setaffinity(int(task.name), cpus)
+        except (ProcessLookupError, FileNotFoundError):
+            continue

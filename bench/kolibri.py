@@ -245,14 +245,14 @@ def wrk(url: str, cookie: str, args, server_pid: int, cpus: set[int] | None = No
     return figures
 
 
-def accounted_cpu_seconds(servers: dict) -> tuple[float, float]:
-    """The machine's busy CPU time so far, and the part of it that is the bench's own: both
-    servers, wrk, and this script. Their difference over a span is what other work took."""
+def other_cpu_seconds(servers: dict) -> float:
+    """The machine's busy CPU time so far less the bench's own (both servers, wrk and this
+    script): its growth over a span is what other work took."""
     own = sum(tree_cpu_seconds(pid) for _url, _cookie, pid in servers.values())
     for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
         usage = resource.getrusage(who)
         own += usage.ru_utime + usage.ru_stime
-    return busy_cpu_seconds(), own
+    return busy_cpu_seconds() - own
 
 
 def median_round(rounds: list[dict[str, float]]) -> dict[str, float]:
@@ -296,7 +296,7 @@ def ratios(ours: dict, theirs: dict) -> tuple[float, float]:
     return rate, cpu
 
 
-def report(args, ours, theirs, one_core, paced, memory, urls) -> None:
+def report(args, ours, theirs, one_core, other_cores, paced, memory, urls) -> None:
     print(
         f"\n== Lesson page vs Kolibri's learn page: wrk, {args.connections} connections, "
         f"{args.seconds:g} s each, logged in; median of {args.rounds} rounds in turn"
@@ -360,7 +360,7 @@ def report(args, ours, theirs, one_core, paced, memory, urls) -> None:
     one, five, _fifteen = os.getloadavg()
     print(f"  load:    {one:.2f} {five:.2f} (1 and 5 min averages) on {os.cpu_count()} cores")
     print(
-        f"  other work on the machine during the rounds: {max(args.other_cores, 0.0):.2f} cores "
+        f"  other work on the machine during the rounds: {max(other_cores, 0.0):.2f} cores "
         "(more leaves Kolibri's threads fewer cores to contend on, and its figures better)"
     )
     print(f"  command: {shlex.join(sys.orig_argv)}")
@@ -396,15 +396,12 @@ def main(argv: list[str] | None = None) -> int:
             "Kolibri": (urls[1], their_cookie, theirs_server.process.pid),
         }
         rounds: dict[str, list] = {name: [] for name in servers}
-        before, started = accounted_cpu_seconds(servers), time.monotonic()
+        other_before, started = other_cpu_seconds(servers), time.monotonic()
         for number in range(1, args.rounds + 1):
             for name, (url, cookie, pid) in servers.items():
                 progress(f"round {number}/{args.rounds}: wrk at {name} {url}")
                 rounds[name].append(wrk(url, cookie, args, pid))
-        after_rounds = accounted_cpu_seconds(servers)
-        args.other_cores = (after_rounds[0] - before[0] - (after_rounds[1] - before[1])) / (
-            time.monotonic() - started
-        )
+        other_cores = (other_cpu_seconds(servers) - other_before) / (time.monotonic() - started)
         progress("each server on one core, wrk on the others")
         one_core = one_core_each(servers, args)
         paced = measure_load(ours_server, courses, args, think=args.think)
@@ -412,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         after = {"ours   ": pss(ours_server.pid), "Kolibri": pss(theirs_server.process.pid)}
         memory = {name: (idle[name], after[name]) for name in idle}
         ours, theirs = median_round(rounds["ours"]), median_round(rounds["Kolibri"])
-        report(args, ours, theirs, one_core, paced, memory, urls)
+        report(args, ours, theirs, one_core, other_cores, paced, memory, urls)
     return 0
 
 

@@ -14,6 +14,7 @@ from quizzes.drawn import canonical, digest, split
 from quizzes.models import DrawnQuestion, QuizAttempt
 from recordsync.models import RejectedRecord
 from recordsync.services import PacketRefused, packet_export, packet_import
+from recordsync.verify import shared_checked
 from tests.recordsync.conftest import forget_records, record_count, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -147,8 +148,6 @@ def test_a_part_that_no_record_names_is_not_kept(
 def test_a_part_must_be_a_json_object_named_by_its_sha_256():
     """What a receiver keeps of a chunk's parts: JSON objects named by their text's SHA-256;
     a list rightly named, or an object under another's name, refuses the packet."""
-    from recordsync.verify import shared_checked
-
     question = canonical({"id": "o-1", "type": "true_false", "view": {"stem": "Stem"}})
     assert shared_checked({digest(question): question}) == {digest(question): question}
     listed = orjson.dumps([question]).decode()
